@@ -1,0 +1,143 @@
+//! The estimate: a pure function from a [`Scenario`] to every output napkin computes.
+//!
+//! [`estimate`] is the fast path (no text, no allocation once the buffers exist when called
+//! through [`estimate_into`]); [`explain`] runs the very same code with a [`Recorder`] and returns
+//! each output with its derivation. One module per family of outputs, in the order they print:
+//! [`traffic`], [`storage`], [`bandwidth`], [`index`], [`fleet`], [`latency`]; [`warnings`]
+//! reads a finished estimate.
+
+pub mod bandwidth;
+pub mod fleet;
+pub mod index;
+pub mod latency;
+pub mod storage;
+pub mod trace;
+pub mod traffic;
+pub mod warnings;
+
+use crate::scenario::Scenario;
+use uom::si::f64::{Frequency, Information, InformationRate, Time};
+
+pub use trace::{Output, Recorder, Silent, Step, Trace};
+pub use warnings::{Warning, warnings};
+
+/// Storage of one corpus.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CorpusEstimate {
+    /// items × item size × replication.
+    pub at_rest: Information,
+    pub growth_per_day: Information,
+    /// Growth per day × retention (zero without a retention).
+    pub retained_growth: Information,
+}
+
+/// The vector index, one full copy and its placement.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct IndexEstimate {
+    pub vectors: f64,
+    /// RAM per vector, without per-index constants (centroids, codebooks).
+    pub bytes_per_vector: f64,
+    /// One full copy in RAM, with its overheads.
+    pub memory: Information,
+    /// One full copy on SSD (DiskANN), else zero.
+    pub disk: Information,
+    pub shards: f64,
+    pub replicas: f64,
+    pub nodes: f64,
+}
+
+/// One stage's fleet.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StageEstimate {
+    /// Items per second the stage must handle, over all regions.
+    pub load: f64,
+    /// Items per second one server sustains (zero for an index stage).
+    pub per_server: f64,
+    pub servers: f64,
+    /// Requests in flight at peak (Little's law).
+    pub concurrency: f64,
+    /// Bytes per second sent to and from the index shards (index stages).
+    pub fanout: InformationRate,
+}
+
+/// Every number napkin computes for a scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Estimate {
+    pub avg_qps: Frequency,
+    pub peak_qps: Frequency,
+    /// Peak QPS one region serves (÷ regions, or ÷ (regions − 1) with failover).
+    pub region_peak_qps: Frequency,
+    pub corpora: Vec<CorpusEstimate>,
+    pub embeddings: Information,
+    pub logs_per_day: Information,
+    pub logs: Information,
+    pub growth_per_day: Information,
+    pub storage_total: Information,
+    pub ingress: InformationRate,
+    pub egress: InformationRate,
+    pub index: Option<IndexEstimate>,
+    pub stages: Vec<StageEstimate>,
+    pub total_servers: f64,
+    pub latency_total: Time,
+    /// latency total ÷ budget, where the scenario has a budget.
+    pub budget_used: Option<f64>,
+    /// Share of requests that wait on at least one slow shard.
+    pub fanout_slow: Option<f64>,
+}
+
+impl Default for Estimate {
+    fn default() -> Self {
+        let zero_b = crate::units::bytes(0.0);
+        let zero_r = crate::units::bytes_per_second(0.0);
+        let zero_q = crate::units::per_second(0.0);
+        Estimate {
+            avg_qps: zero_q,
+            peak_qps: zero_q,
+            region_peak_qps: zero_q,
+            corpora: Vec::new(),
+            embeddings: zero_b,
+            logs_per_day: zero_b,
+            logs: zero_b,
+            growth_per_day: zero_b,
+            storage_total: zero_b,
+            ingress: zero_r,
+            egress: zero_r,
+            index: None,
+            stages: Vec::new(),
+            total_servers: 0.0,
+            latency_total: crate::units::seconds(0.0),
+            budget_used: None,
+            fanout_slow: None,
+        }
+    }
+}
+
+/// Computes every output of `s`.
+pub fn estimate(s: &Scenario) -> Estimate {
+    let mut e = Estimate::default();
+    estimate_into(s, &mut e);
+    e
+}
+
+/// Computes every output of `s` into `e`, reusing its buffers: no allocation once `e` has held
+/// an estimate of a scenario with as many corpora and stages.
+pub fn estimate_into(s: &Scenario, e: &mut Estimate) {
+    run(s, e, &mut Silent);
+}
+
+/// Computes every output of `s` with its derivation.
+pub fn explain(s: &Scenario) -> (Estimate, Vec<Output>) {
+    let mut e = Estimate::default();
+    let mut rec = Recorder::default();
+    run(s, &mut e, &mut rec);
+    (e, rec.outputs)
+}
+
+fn run<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+    traffic::estimate(s, e, t);
+    storage::estimate(s, e, t);
+    index::estimate(s, e, t);
+    fleet::estimate(s, e, t);
+    bandwidth::estimate(s, e, t);
+    latency::estimate(s, e, t);
+}

@@ -1,0 +1,187 @@
+//! Storage: each corpus at rest and its growth, the raw embeddings, the logs, the total.
+
+use super::{CorpusEstimate, Estimate, Trace};
+use crate::scenario::{Dtype, Embeddings, Scenario};
+use crate::units::format::{Grouped, Human};
+use crate::units::{Kind, SECONDS_PER_DAY, bytes};
+use std::fmt;
+use uom::si::information::byte;
+use uom::si::time::second;
+
+/// Bytes one vector takes at rest in `dtype` (Faiss wiki "Faiss indexes"): f32 4d, f16 2d,
+/// int8 d, binary d/8, PQ ceil(m·nbits/8).
+pub fn dtype_bytes(dtype: Dtype, dim: f64, pq_m: f64, pq_nbits: f64) -> f64 {
+    match dtype {
+        Dtype::F32 => 4.0 * dim,
+        Dtype::F16 => 2.0 * dim,
+        Dtype::Int8 => dim,
+        Dtype::Binary => (dim / 8.0).ceil(),
+        Dtype::Pq => (pq_m * pq_nbits / 8.0).ceil(),
+    }
+}
+
+/// How the dtype's bytes per vector are computed, for the derivation: a `Display` that
+/// allocates nothing unless written.
+pub struct DtypeFormula {
+    pub dtype: Dtype,
+    pub dim: f64,
+    pub pq_m: f64,
+    pub pq_nbits: f64,
+}
+
+impl fmt::Display for DtypeFormula {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = Grouped(self.dim);
+        match self.dtype {
+            Dtype::F32 => write!(f, "4 B × {d} dims (f32)"),
+            Dtype::F16 => write!(f, "2 B × {d} dims (f16)"),
+            Dtype::Int8 => write!(f, "1 B × {d} dims (int8)"),
+            Dtype::Binary => write!(f, "{d} dims ÷ 8 bits (binary)"),
+            Dtype::Pq => write!(f, "PQ {} codes × {} bits ÷ 8", Grouped(self.pq_m), Grouped(self.pq_nbits)),
+        }
+    }
+}
+
+/// The vectors embedded: `vectors`, or the first corpus's items.
+pub fn vector_count(s: &Scenario, emb: &Embeddings) -> f64 {
+    emb.vectors.map_or_else(|| s.corpora.first().map_or(0.0, |c| c.items.0), |v| v.0)
+}
+
+pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+    e.corpora.clear();
+    let mut total = 0.0;
+    let mut growth = 0.0;
+    for c in &s.corpora {
+        let size = c.item_size.get::<byte>();
+        let at_rest = c.items.0 * size * c.replication;
+        t.uses(format_args!("corpus.{}.items", c.name));
+        t.uses(format_args!("corpus.{}.item_size", c.name));
+        t.uses(format_args!("corpus.{}.replication", c.name));
+        t.step(at_rest, Kind::Size, format_args!(
+            "{} items × {} × {} copies = {}",
+            Human::new(c.items.0, Kind::Count), Human::new(size, Kind::Size), Grouped(c.replication), Human::new(at_rest, Kind::Size)
+        ));
+        t.output(format_args!("storage.{}", c.name), format_args!("Storage: {}", c.name), Kind::Size, at_rest);
+
+        let per_day = c.new_items_per_day.0 * size * c.replication;
+        t.uses(format_args!("corpus.{}.new_items_per_day", c.name));
+        t.uses(format_args!("corpus.{}.item_size", c.name));
+        t.uses(format_args!("corpus.{}.replication", c.name));
+        t.step(per_day, Kind::Size, format_args!(
+            "{} new/day × {} × {} copies = {}/day",
+            Human::new(c.new_items_per_day.0, Kind::Count), Human::new(size, Kind::Size), Grouped(c.replication), Human::new(per_day, Kind::Size)
+        ));
+        t.output(format_args!("storage.{}.growth_per_day", c.name), format_args!("Growth per day: {}", c.name), Kind::Size, per_day);
+
+        let retained = match c.retention {
+            Some(r) => {
+                let days = r.get::<second>() / SECONDS_PER_DAY;
+                let kept = per_day * days;
+                t.uses(format_args!("corpus.{}.retention", c.name));
+                t.step(kept, Kind::Size, format_args!(
+                    "{}/day × {} days retention = {}",
+                    Human::new(per_day, Kind::Size), Grouped(days.round()), Human::new(kept, Kind::Size)
+                ));
+                t.output(format_args!("storage.{}.retained_growth", c.name), format_args!("Growth over retention: {}", c.name), Kind::Size, kept);
+                kept
+            }
+            None => 0.0,
+        };
+        total += at_rest + retained;
+        growth += per_day;
+        e.corpora.push(CorpusEstimate { at_rest: bytes(at_rest), growth_per_day: bytes(per_day), retained_growth: bytes(retained) });
+    }
+
+    let embeddings = match &s.embeddings {
+        Some(emb) => {
+            let n = vector_count(s, emb);
+            let pq_m = emb.pq_m.unwrap_or(0.0);
+            let per = dtype_bytes(emb.dtype, emb.dim, pq_m, emb.pq_nbits);
+            uses_embeddings(s, emb, t);
+            t.step(per, Kind::Size, format_args!("{} = {} per vector", DtypeFormula { dtype: emb.dtype, dim: emb.dim, pq_m, pq_nbits: emb.pq_nbits }, Human::new(per, Kind::Size)));
+            let raw = n * per;
+            t.step(raw, Kind::Size, format_args!("{} vectors × {} = {}", Human::new(n, Kind::Count), Human::new(per, Kind::Size), Human::new(raw, Kind::Size)));
+            t.output(format_args!("storage.embeddings"), format_args!("Embeddings at rest"), Kind::Size, raw);
+            raw
+        }
+        None => 0.0,
+    };
+
+    let (logs_per_day, logs) = match &s.logging {
+        Some(l) => {
+            let events = match (l.events_per_day, l.events_per_user_per_day, s.traffic.as_ref().and_then(|t| t.dau)) {
+                (Some(n), _, _) => {
+                    t.uses(format_args!("logging.events_per_day"));
+                    t.step(n.0, Kind::Count, format_args!("given: {} events/day", Human::new(n.0, Kind::Count)));
+                    n.0
+                }
+                (None, Some(per_user), Some(dau)) => {
+                    let n = dau.0 * per_user.0;
+                    t.uses(format_args!("traffic.dau"));
+                    t.uses(format_args!("logging.events_per_user_per_day"));
+                    t.step(n, Kind::Count, format_args!(
+                        "{} DAU × {} events/user/day = {} events/day",
+                        Human::new(dau.0, Kind::Count), Human::new(per_user.0, Kind::Count), Human::new(n, Kind::Count)
+                    ));
+                    n
+                }
+                _ => 0.0,
+            };
+            let size = l.event_size.get::<byte>();
+            let per_day = events * size;
+            t.uses(format_args!("logging.event_size"));
+            t.step(per_day, Kind::Size, format_args!(
+                "{} events/day × {} = {}/day",
+                Human::new(events, Kind::Count), Human::new(size, Kind::Size), Human::new(per_day, Kind::Size)
+            ));
+            let days = l.retention.get::<second>() / SECONDS_PER_DAY;
+            let kept = per_day * days;
+            t.uses(format_args!("logging.retention"));
+            t.step(kept, Kind::Size, format_args!(
+                "{}/day × {} days retention = {}",
+                Human::new(per_day, Kind::Size), Grouped(days.round()), Human::new(kept, Kind::Size)
+            ));
+            t.output(format_args!("storage.logs"), format_args!("Logs (training data)"), Kind::Size, kept);
+            (per_day, kept)
+        }
+        None => {
+            t.step(0.0, Kind::Size, format_args!("no [logging] section: no logs counted"));
+            t.output(format_args!("storage.logs"), format_args!("Logs (training data)"), Kind::Size, 0.0);
+            (0.0, 0.0)
+        }
+    };
+
+    let growth_total = growth + logs_per_day;
+    t.step(growth_total, Kind::Size, format_args!(
+        "{} corpora/day + {} logs/day = {}/day",
+        Human::new(growth, Kind::Size), Human::new(logs_per_day, Kind::Size), Human::new(growth_total, Kind::Size)
+    ));
+    t.output(format_args!("storage.growth_per_day"), format_args!("Growth per day"), Kind::Size, growth_total);
+
+    let all = total + embeddings + logs;
+    t.step(all, Kind::Size, format_args!(
+        "{} corpora (with growth over retention) + {} embeddings + {} logs = {}",
+        Human::new(total, Kind::Size), Human::new(embeddings, Kind::Size), Human::new(logs, Kind::Size), Human::new(all, Kind::Size)
+    ));
+    t.output(format_args!("storage.total"), format_args!("Total storage"), Kind::Size, all);
+
+    e.embeddings = bytes(embeddings);
+    e.logs_per_day = bytes(logs_per_day);
+    e.logs = bytes(logs);
+    e.growth_per_day = bytes(growth_total);
+    e.storage_total = bytes(all);
+}
+
+pub(crate) fn uses_embeddings<T: Trace>(s: &Scenario, emb: &Embeddings, t: &mut T) {
+    if emb.vectors.is_some() {
+        t.uses(format_args!("embeddings.vectors"));
+    } else if let Some(c) = s.corpora.first() {
+        t.uses(format_args!("corpus.{}.items", c.name));
+    }
+    t.uses(format_args!("embeddings.dim"));
+    t.uses(format_args!("embeddings.dtype"));
+    if emb.dtype == Dtype::Pq {
+        t.uses(format_args!("embeddings.pq_m"));
+        t.uses(format_args!("embeddings.pq_nbits"));
+    }
+}

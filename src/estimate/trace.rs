@@ -1,0 +1,83 @@
+//! Show your work: the estimate records each step through a [`Trace`].
+//!
+//! The same code computes the numbers and says how. With [`Silent`] every call compiles away, so
+//! the fast path (Monte Carlo, sweeps, every keystroke) pays nothing for the explanation; with
+//! [`Recorder`] each output keeps its steps and the inputs it read.
+
+use crate::units::Kind;
+use std::fmt::{self, Write};
+
+/// Receives the steps of each output as the estimate computes them.
+pub trait Trace {
+    /// One line of working: the arithmetic as text, and its result.
+    fn step(&mut self, value: f64, kind: Kind, text: fmt::Arguments<'_>);
+    /// An input the current output depends on, by field path.
+    fn uses(&mut self, path: fmt::Arguments<'_>);
+    /// Closes the current output: the steps and inputs since the last one belong to it.
+    fn output(&mut self, id: fmt::Arguments<'_>, label: fmt::Arguments<'_>, kind: Kind, value: f64);
+}
+
+/// Records nothing: the estimate's fast path.
+pub struct Silent;
+
+impl Trace for Silent {
+    #[inline(always)]
+    fn step(&mut self, _: f64, _: Kind, _: fmt::Arguments<'_>) {}
+    #[inline(always)]
+    fn uses(&mut self, _: fmt::Arguments<'_>) {}
+    #[inline(always)]
+    fn output(&mut self, _: fmt::Arguments<'_>, _: fmt::Arguments<'_>, _: Kind, _: f64) {}
+}
+
+/// One line of a derivation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub text: String,
+    pub value: f64,
+    pub kind: Kind,
+}
+
+/// One output with its derivation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Output {
+    /// Stable dotted id ("traffic.peak_qps", "fleet.ranking.servers").
+    pub id: String,
+    pub label: String,
+    pub kind: Kind,
+    /// In the kind's base unit.
+    pub value: f64,
+    pub steps: Vec<Step>,
+    /// Field paths of the inputs this output read, directly or through earlier outputs.
+    pub inputs: Vec<String>,
+}
+
+/// Keeps every output with its steps, in the order computed.
+#[derive(Default)]
+pub struct Recorder {
+    steps: Vec<Step>,
+    inputs: Vec<String>,
+    pub outputs: Vec<Output>,
+}
+
+impl Trace for Recorder {
+    fn step(&mut self, value: f64, kind: Kind, text: fmt::Arguments<'_>) {
+        self.steps.push(Step { text: text.to_string(), value, kind });
+    }
+    fn uses(&mut self, path: fmt::Arguments<'_>) {
+        let mut p = String::new();
+        let _ = p.write_fmt(path);
+        if !self.inputs.contains(&p) {
+            self.inputs.push(p);
+        }
+    }
+    fn output(&mut self, id: fmt::Arguments<'_>, label: fmt::Arguments<'_>, kind: Kind, value: f64) {
+        self.outputs.push(Output {
+            id: id.to_string(),
+            label: label.to_string(),
+            kind,
+            value,
+            steps: std::mem::take(&mut self.steps),
+            inputs: std::mem::take(&mut self.inputs),
+        });
+    }
+}

@@ -1,0 +1,22 @@
+//! napkin: back-of-the-envelope capacity estimation for machine-learning system design.
+//!
+//! # Map
+//! - [`units`]: reading ("500M", "2 KiB", "40 ms") and writing ("116k/s", "1.02 TB") quantities,
+//!   and the napkin rounding. Nothing else parses or formats a quantity.
+//! - [`scenario`]: the typed inputs of a case study, read from TOML with located errors,
+//!   changed by `--set`, with the source of every input.
+//! - [`estimate`]: the pure function from a scenario to every output, each with its derivation
+//!   when asked; the sanity warnings.
+//! - [`report`]: an estimate as text, JSON (the stable contract) or Markdown.
+//! - [`presets`]: the built-in case studies, compiled in, and the user's own.
+//! - [`cli`]: the `napkin` command line.
+//!
+//! The engine ([`units`], [`scenario`], [`estimate`]) knows no terminal: the CLI and the TUI are
+//! faces over it.
+
+pub mod cli;
+pub mod estimate;
+pub mod presets;
+pub mod report;
+pub mod scenario;
+pub mod units;

@@ -1,0 +1,341 @@
+//! Reading a scenario from TOML text, with every error located (file:line:col and field path)
+//! and a suggestion of what to write instead.
+
+use super::provenance::{Position, Source, SourceKind};
+use super::schema::{self, Field, FieldKind, Section, Value};
+use super::{Count, Meta, Scenario};
+use crate::units::{self, Kind};
+use std::fmt;
+use std::ops::Range;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+/// One problem in a scenario: where, what, and what to write instead.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// "file:line:col", or the file alone.
+    pub location: String,
+    /// The field path ("traffic.dau"), or empty for the file as a whole.
+    pub path: String,
+    pub problem: String,
+    pub hint: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.location)?;
+        if !self.path.is_empty() {
+            write!(f, "{}: ", self.path)?;
+        }
+        write!(f, "{}", self.problem)?;
+        if !self.hint.is_empty() {
+            write!(f, "\n  help: {}", self.hint)?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything wrong with a scenario, in file order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioError(pub Vec<Diagnostic>);
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "error: {d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+/// The names in `candidates` closest to `given`, best first, for "did you mean" hints.
+pub fn nearest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut scored: Vec<(f64, &str)> = candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(given, c), c))
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let close: Vec<&str> = scored.iter().filter(|(s, _)| *s >= 0.7).take(3).map(|(_, c)| *c).collect();
+    if close.is_empty() { scored.iter().take(3).map(|(_, c)| *c).collect() } else { close }
+}
+
+/// "did you mean `a`, `b`?" or a list of what is valid.
+pub fn suggest(given: &str, candidates: &[&str]) -> String {
+    let near = nearest(given, candidates.iter().copied());
+    let quoted: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
+    format!("did you mean {}?", quoted.join(" or "))
+}
+
+struct Reader<'t> {
+    text: &'t str,
+    scenario: Scenario,
+    errors: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn position(&self, span: &Range<usize>) -> Position {
+        Position::of(self.text, span.start)
+    }
+
+    fn error(&mut self, span: &Range<usize>, path: &str, problem: impl Into<String>, hint: impl Into<String>) {
+        let p = self.position(span);
+        self.errors.push(Diagnostic {
+            location: format!("{}:{}:{}", self.scenario.provenance.origin, p.line, p.col),
+            path: path.to_string(),
+            problem: problem.into(),
+            hint: hint.into(),
+        });
+    }
+
+    fn table<'a, 'i>(&mut self, value: &'a Spanned<DeValue<'i>>, path: &str) -> Option<&'a DeTable<'i>> {
+        match value.get_ref() {
+            DeValue::Table(t) => Some(t),
+            other => {
+                self.error(
+                    &value.span(),
+                    path,
+                    format!("expected a table, found {}", other.type_str()),
+                    format!("write it as a section: [{path}]"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reads every key of a section into a fresh `S`, recording sources and positions.
+    fn section<S: Default>(&mut self, table: &DeTable<'_>, fields: &[Field<S>], prefix: &str) -> S {
+        let mut section = S::default();
+        for (key, value) in table {
+            let path = format!("{prefix}.{}", key.get_ref());
+            let Some(field) = fields.iter().find(|f| f.key == key.get_ref()) else {
+                let keys: Vec<&str> = fields.iter().map(|f| f.key).collect();
+                self.error(
+                    &key.span(),
+                    &path,
+                    format!("unknown key `{}` in [{}]", key.get_ref(), prefix.split('.').next().unwrap_or(prefix)),
+                    suggest(key.get_ref(), &keys),
+                );
+                continue;
+            };
+            let position = self.position(&key.span());
+            self.scenario.provenance.positions.insert(path.clone(), position);
+            if let Some(v) = self.field_value(value, field.kind, field.zero_ok, &path) {
+                (field.set)(&mut section, v);
+            }
+        }
+        section
+    }
+
+    /// A value written plainly, or as `{ value = …, book|public|assume = "…" }`.
+    fn field_value(&mut self, value: &Spanned<DeValue<'_>>, kind: FieldKind, zero_ok: bool, path: &str) -> Option<Value> {
+        let DeValue::Table(t) = value.get_ref() else {
+            return self.scalar(value, kind, zero_ok, path);
+        };
+        let mut inner = None;
+        for (k, v) in t {
+            let key = k.get_ref().as_ref();
+            if key == "value" {
+                inner = Some(v);
+            } else if let Some(&(_, source_kind)) = SourceKind::KEYS.iter().find(|(name, _)| *name == key) {
+                let Some(note) = v.get_ref().as_str() else {
+                    self.error(&v.span(), path, format!("`{key}` must be a string"), format!("write {key} = \"where the number comes from\""));
+                    continue;
+                };
+                if self.scenario.provenance.sources.contains_key(path) {
+                    self.error(&k.span(), path, "an input has more than one source mark", "keep one of book, public or assume");
+                }
+                self.scenario.provenance.sources.insert(path.to_string(), Source { kind: source_kind, note: note.to_string() });
+            } else {
+                self.error(
+                    &k.span(),
+                    path,
+                    format!("unknown key `{key}` in an input's table"),
+                    format!("an input is written {{ value = …, book = \"…\" }} (or public = / assume =); {}", suggest(key, &["value", "book", "public", "assume"])),
+                );
+            }
+        }
+        match inner {
+            Some(v) => self.scalar(v, kind, zero_ok, path),
+            None => {
+                self.error(&value.span(), path, "the input's table has no `value`", "write { value = 500M, book = \"ch. 6\" }");
+                None
+            }
+        }
+    }
+
+    fn scalar(&mut self, value: &Spanned<DeValue<'_>>, kind: FieldKind, zero_ok: bool, path: &str) -> Option<Value> {
+        let span = value.span();
+        let text = self.text;
+        let got = value.get_ref();
+        let result = match (kind, got) {
+            (FieldKind::Quantity(k), DeValue::Integer(_) | DeValue::Float(_)) => match number(got) {
+                Some(x) => units::parse::from_number(x, k).map(Value::Num).map_err(|e| (e.problem, e.hint)),
+                None => Err((format!("`{}` is not a number napkin can use", &text[span.clone()]), format!("write {}", k.describe()))),
+            },
+            (FieldKind::Quantity(k), DeValue::String(s)) => units::parse(s, k).map(Value::Num).map_err(|e| (e.problem, e.hint)),
+            (FieldKind::Text, DeValue::String(s)) => Ok(Value::Text(s.to_string())),
+            (FieldKind::Choice(names), DeValue::String(s)) if names.contains(&s.as_ref()) => Ok(Value::Text(s.to_string())),
+            (FieldKind::Choice(names), DeValue::String(s)) => {
+                Err((format!("\"{s}\" is not one of {}", names.join(", ")), suggest(s, names)))
+            }
+            (FieldKind::Bool, DeValue::Boolean(b)) => Ok(Value::Bool(*b)),
+            (kind, other) => Err((format!("expected {}, found a {}", kind.describe(), other.type_str()), format!("write {}", kind.describe()))),
+        };
+        match result {
+            Ok(Value::Num(x)) if x == 0.0 && !zero_ok => {
+                self.error(&span, path, "must be more than 0", "write a positive value, or remove the key to use the default");
+                None
+            }
+            Ok(v) => Some(v),
+            Err((problem, hint)) => {
+                self.error(&span, path, problem, hint);
+                None
+            }
+        }
+    }
+
+    fn meta(&mut self, table: &DeTable<'_>) {
+        let mut meta = Meta::default();
+        for (key, value) in table {
+            let path = format!("meta.{}", key.get_ref());
+            let span = value.span();
+            match (key.get_ref().as_ref(), value.get_ref()) {
+                ("id", DeValue::String(s)) => meta.id = s.to_string(),
+                ("title", DeValue::String(s)) => meta.title = s.to_string(),
+                ("summary", DeValue::String(s)) => meta.summary = s.to_string(),
+                ("chapter", DeValue::Integer(_)) => match number(value.get_ref()) {
+                    Some(c) if c >= 1.0 => meta.chapter = Some(Count(c)),
+                    _ => self.error(&span, &path, "the chapter must be a whole number of at least 1", "write chapter = 6"),
+                },
+                ("sources", DeValue::Array(items)) => {
+                    for item in items.iter() {
+                        match item.get_ref().as_str() {
+                            Some(s) => meta.sources.push(s.to_string()),
+                            None => self.error(&item.span(), &path, "each source must be a string", "write sources = [\"book ch. 6: ~10B videos\"]"),
+                        }
+                    }
+                }
+                (k @ ("id" | "title" | "summary" | "chapter" | "sources"), other) => {
+                    let want = if k == "chapter" { "a whole number" } else if k == "sources" { "a list of strings" } else { "a string" };
+                    self.error(&span, &path, format!("expected {want}, found {}", other.type_str()), format!("write {k} as {want}"));
+                }
+                (k, _) => {
+                    let keys: Vec<&str> = schema::META_KEYS.iter().map(|(k, _)| *k).collect();
+                    self.error(&key.span(), &path, format!("unknown key `{k}` in [meta]"), suggest(k, &keys));
+                }
+            }
+        }
+        self.scenario.meta = meta;
+    }
+
+    /// Reads `[[corpus]]` or `[[stage]]`: a list of tables, each addressed by its `name`.
+    fn list<S: Default>(&mut self, value: &Spanned<DeValue<'_>>, section: Section, fields: &[Field<S>], name_of: fn(&S) -> &str) -> Vec<S> {
+        let key = section.key();
+        let DeValue::Array(items) = value.get_ref() else {
+            self.error(&value.span(), key, format!("`{key}` must be a list of tables"), format!("write each entry as [[{key}]] with a name = \"…\""));
+            return Vec::new();
+        };
+        let mut out: Vec<S> = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let Some(table) = self.table(item, key) else { continue };
+            let name = match table.get("name").map(|n| n.get_ref()) {
+                Some(DeValue::String(s)) if !s.is_empty() => s.to_string(),
+                _ => {
+                    self.error(&item.span(), key, format!("[[{key}]] number {} has no name", i + 1), format!("add name = \"…\" to it; names address it in --set {key}.<name>.<key>"));
+                    continue;
+                }
+            };
+            if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+                self.error(&item.span(), &format!("{key}.{name}"), format!("the name \"{name}\" has characters other than letters, digits, - and _"), "use a name such as \"candidate_generation\"; it becomes part of output ids");
+            }
+            if out.iter().any(|s| name_of(s) == name) {
+                self.error(&item.span(), &format!("{key}.{name}"), format!("two [[{key}]] entries are named \"{name}\""), "give each entry its own name");
+            }
+            let entry = self.section(table, fields, &format!("{key}.{name}"));
+            out.push(entry);
+        }
+        out
+    }
+}
+
+/// A TOML integer or float as f64 (integers beyond 2^53 lose precision, as any estimate does).
+fn number(v: &DeValue<'_>) -> Option<f64> {
+    match v {
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str().replace('_', "").trim_start_matches("+"), i.radix())
+            .ok()
+            .map(|x| x as f64),
+        DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+        _ => None,
+    }
+}
+
+/// Reads a scenario from TOML `text`; `origin` names the file in messages.
+///
+/// The scenario is validated: what it returns can be estimated.
+pub fn load_str(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
+    let mut reader = Reader { text, scenario: Scenario::default(), errors: Vec::new() };
+    reader.scenario.provenance.origin = origin.to_string();
+    let root = match DeTable::parse(text) {
+        Ok(root) => root,
+        Err(e) => {
+            let p = Position::of(text, e.span().map_or(0, |s| s.start));
+            return Err(ScenarioError(vec![Diagnostic {
+                location: format!("{origin}:{}:{}", p.line, p.col),
+                path: String::new(),
+                problem: format!("invalid TOML: {}", e.message().trim()),
+                hint: "check the quoting and brackets near that position; values with units are strings: dau = \"500M\"".to_string(),
+            }]));
+        }
+    };
+    let mut seen_meta = false;
+    for (key, value) in root.get_ref() {
+        let name = key.get_ref().as_ref();
+        let Some(section) = Section::ALL.into_iter().find(|s| s.key() == name) else {
+            let keys: Vec<&str> = Section::ALL.iter().map(|s| s.key()).collect();
+            reader.error(&key.span(), name, format!("unknown section `{name}`"), suggest(name, &keys));
+            continue;
+        };
+        if !section.is_list() && !matches!(value.get_ref(), DeValue::Table(_)) {
+            reader.table(value, name);
+            continue;
+        }
+        let table = || match value.get_ref() {
+            DeValue::Table(t) => t,
+            _ => unreachable!("checked above"),
+        };
+        match section {
+            Section::Meta => {
+                seen_meta = true;
+                reader.meta(table());
+            }
+            Section::Traffic => reader.scenario.traffic = Some(reader.section(table(), schema::TRAFFIC, "traffic")),
+            Section::Embeddings => reader.scenario.embeddings = Some(reader.section(table(), schema::EMBEDDINGS, "embeddings")),
+            Section::Index => reader.scenario.index = Some(reader.section(table(), schema::INDEX, "index")),
+            Section::Serving => reader.scenario.serving = reader.section(table(), schema::SERVING, "serving"),
+            Section::Logging => reader.scenario.logging = Some(reader.section(table(), schema::LOGGING, "logging")),
+            Section::Corpus => reader.scenario.corpora = reader.list(value, section, schema::CORPUS, |c| &c.name),
+            Section::Stage => reader.scenario.stages = reader.list(value, section, schema::STAGE, |s| &s.name),
+        }
+    }
+    if !seen_meta {
+        reader.error(&(0..0), "meta", "the scenario has no [meta] section", "start the file with [meta] and id = \"my-scenario\", title = \"…\"");
+    }
+    let Reader { mut errors, scenario, .. } = reader;
+    if errors.is_empty() {
+        errors.extend(super::validate::validate(&scenario));
+    }
+    if errors.is_empty() { Ok(scenario) } else { Err(ScenarioError(errors)) }
+}
+
+/// The kind of a field at `path` within `section`, for callers that parse a value themselves.
+pub fn quantity_kind(kind: FieldKind) -> Option<Kind> {
+    match kind {
+        FieldKind::Quantity(k) => Some(k),
+        _ => None,
+    }
+}

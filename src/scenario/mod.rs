@@ -1,0 +1,277 @@
+//! The scenario: a case study's inputs, typed.
+//!
+//! A scenario is read from TOML by [`load`], changed by `--set` through [`overrides`], checked by
+//! [`validate`], and described field by field in [`schema`], the one table that drives reading,
+//! overriding, editing in the TUI and the README's key list. [`provenance`] records where each
+//! input came from (the book, a public source, an assumption).
+
+pub mod load;
+pub mod overrides;
+pub mod provenance;
+pub mod schema;
+pub mod validate;
+
+use uom::si::f64::{Frequency, Information, Time};
+
+pub use load::{Diagnostic, ScenarioError, load_str};
+pub use provenance::{Provenance, Source, SourceKind};
+
+/// A plain count of things: users, requests, vectors, items. Kept apart from bare `f64` so a
+/// count cannot be passed where a factor or fraction is meant.
+#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd)]
+pub struct Count(pub f64);
+
+/// A whole scenario.
+#[derive(Clone, Debug, Default)]
+pub struct Scenario {
+    pub meta: Meta,
+    pub traffic: Option<Traffic>,
+    pub corpora: Vec<Corpus>,
+    pub embeddings: Option<Embeddings>,
+    pub index: Option<Index>,
+    pub stages: Vec<Stage>,
+    pub serving: Serving,
+    pub logging: Option<Logging>,
+    /// Where each input came from, by field path ("traffic.dau", "stage.ranking.latency").
+    pub provenance: Provenance,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub chapter: Option<Count>,
+    pub summary: String,
+    pub sources: Vec<String>,
+}
+
+/// Online traffic: either DAU × requests per user per day, or a QPS given directly.
+#[derive(Clone, Debug)]
+pub struct Traffic {
+    pub dau: Option<Count>,
+    pub requests_per_user_per_day: Option<f64>,
+    pub qps: Option<Frequency>,
+    pub peak_factor: f64,
+    pub request_size: Information,
+    pub response_size: Information,
+}
+
+impl Default for Traffic {
+    fn default() -> Self {
+        Traffic {
+            dau: None,
+            requests_per_user_per_day: None,
+            qps: None,
+            peak_factor: 2.0,
+            request_size: crate::units::bytes(0.0),
+            response_size: crate::units::bytes(0.0),
+        }
+    }
+}
+
+/// A stored collection (videos, images, listings).
+#[derive(Clone, Debug)]
+pub struct Corpus {
+    pub name: String,
+    pub items: Count,
+    pub item_size: Information,
+    pub new_items_per_day: Count,
+    pub replication: f64,
+    pub retention: Option<Time>,
+}
+
+impl Default for Corpus {
+    fn default() -> Self {
+        Corpus {
+            name: String::new(),
+            items: Count(0.0),
+            item_size: crate::units::bytes(0.0),
+            new_items_per_day: Count(0.0),
+            replication: 1.0,
+            retention: None,
+        }
+    }
+}
+
+/// How each component of a stored vector is encoded.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Dtype {
+    #[default]
+    F32,
+    F16,
+    Int8,
+    Binary,
+    /// Product quantisation: `pq_m` codes of `pq_nbits` bits.
+    Pq,
+}
+
+impl Dtype {
+    pub const NAMES: &'static [&'static str] = &["f32", "f16", "int8", "binary", "pq"];
+    pub const ALL: [Dtype; 5] = [Dtype::F32, Dtype::F16, Dtype::Int8, Dtype::Binary, Dtype::Pq];
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Embeddings {
+    /// Defaults to the first corpus's items.
+    pub vectors: Option<Count>,
+    pub dim: f64,
+    pub dtype: Dtype,
+    pub pq_m: Option<f64>,
+    pub pq_nbits: f64,
+}
+
+/// Vector index structures whose memory napkin sizes, as Faiss and DiskANN lay them out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum IndexKind {
+    Flat,
+    IvfFlat,
+    IvfSq8,
+    IvfPq,
+    #[default]
+    Hnsw,
+    DiskAnn,
+}
+
+impl IndexKind {
+    pub const NAMES: &'static [&'static str] = &["flat", "ivf_flat", "ivf_sq8", "ivf_pq", "hnsw", "diskann"];
+    pub const ALL: [IndexKind; 6] =
+        [IndexKind::Flat, IndexKind::IvfFlat, IndexKind::IvfSq8, IndexKind::IvfPq, IndexKind::Hnsw, IndexKind::DiskAnn];
+}
+
+#[derive(Clone, Debug)]
+pub struct Index {
+    pub kind: IndexKind,
+    pub hnsw_m: f64,
+    pub nlist: Option<f64>,
+    pub pq_m: Option<f64>,
+    pub pq_nbits: f64,
+    /// DiskANN graph degree R.
+    pub degree: f64,
+    pub node_memory: Information,
+    pub memory_headroom: f64,
+    pub node_disk: Option<Information>,
+    pub per_replica_qps: Option<Frequency>,
+    /// A fixed shard count, instead of the one memory needs.
+    pub shards: Option<f64>,
+    /// Probability that one shard answers within its latency (0.99 = its p99).
+    pub shard_fast_probability: f64,
+}
+
+impl Default for Index {
+    fn default() -> Self {
+        Index {
+            kind: IndexKind::Hnsw,
+            hnsw_m: 32.0,
+            nlist: None,
+            pq_m: None,
+            pq_nbits: 8.0,
+            degree: 64.0,
+            node_memory: crate::units::bytes(0.0),
+            memory_headroom: 0.7,
+            node_disk: None,
+            per_replica_qps: None,
+            shards: None,
+            shard_fast_probability: 0.99,
+        }
+    }
+}
+
+/// Whether a stage answers requests or works through a daily volume.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    Online,
+    Batch,
+}
+
+impl Mode {
+    pub const NAMES: &'static [&'static str] = &["online", "batch"];
+}
+
+/// One stage of the serving funnel, or a batch job.
+#[derive(Clone, Debug)]
+pub struct Stage {
+    pub name: String,
+    pub mode: Mode,
+    /// The stage queries the sharded vector index; its servers are the index nodes.
+    pub index: bool,
+    pub items_per_request: Count,
+    pub items_per_day: Option<Count>,
+    pub window: Time,
+    pub per_server_throughput: Option<Frequency>,
+    pub flops_per_item: Option<Count>,
+    pub device_flops: Option<Frequency>,
+    pub efficiency: f64,
+    pub devices_per_server: f64,
+    pub latency: Time,
+    pub utilization: Option<f64>,
+    pub hardware: String,
+}
+
+impl Default for Stage {
+    fn default() -> Self {
+        Stage {
+            name: String::new(),
+            mode: Mode::Online,
+            index: false,
+            items_per_request: Count(1.0),
+            items_per_day: None,
+            window: crate::units::seconds(crate::units::SECONDS_PER_DAY),
+            per_server_throughput: None,
+            flops_per_item: None,
+            device_flops: None,
+            efficiency: 0.5,
+            devices_per_server: 1.0,
+            latency: crate::units::seconds(0.0),
+            utilization: None,
+            hardware: String::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Serving {
+    pub latency_budget: Option<Time>,
+    pub target_utilization: f64,
+    /// N+k: spare servers per stage and region.
+    pub redundancy: f64,
+    pub regions: f64,
+    /// Size each region to carry the load of a failed one: peak ÷ (regions − 1) per region.
+    pub region_failover: bool,
+    /// Latency outside the stages (network hops, serialisation), added to the total.
+    pub overhead: Time,
+}
+
+impl Default for Serving {
+    fn default() -> Self {
+        Serving {
+            latency_budget: None,
+            target_utilization: 0.6,
+            redundancy: 0.0,
+            regions: 1.0,
+            region_failover: false,
+            overhead: crate::units::seconds(0.0),
+        }
+    }
+}
+
+/// Event logs kept as training data.
+#[derive(Clone, Debug)]
+pub struct Logging {
+    pub events_per_user_per_day: Option<Count>,
+    /// Events per day directly, instead of DAU × events per user.
+    pub events_per_day: Option<Count>,
+    pub event_size: Information,
+    pub retention: Time,
+}
+
+impl Default for Logging {
+    fn default() -> Self {
+        Logging {
+            events_per_user_per_day: None,
+            events_per_day: None,
+            event_size: crate::units::bytes(0.0),
+            retention: crate::units::seconds(90.0 * crate::units::SECONDS_PER_DAY),
+        }
+    }
+}

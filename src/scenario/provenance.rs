@@ -1,0 +1,105 @@
+//! Where each input came from: the book, a named public source, or an assumption; and where in
+//! which file it was written, so later errors can point at it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The mark every preset input carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// Stated in the book "Machine Learning System Design Interview".
+    Book,
+    /// A public engineering source, named in the note.
+    Public,
+    /// A judgement, with its reason in the note.
+    Assumption,
+    /// A value changed on the command line or in the TUI.
+    Override,
+}
+
+impl SourceKind {
+    /// The key that marks it in a file: `{ value = …, book = "…" }`.
+    pub const KEYS: [(&'static str, SourceKind); 3] =
+        [("book", SourceKind::Book), ("public", SourceKind::Public), ("assume", SourceKind::Assumption)];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceKind::Book => "book",
+            SourceKind::Public => "public",
+            SourceKind::Assumption => "assumption",
+            SourceKind::Override => "override",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Source {
+    pub kind: SourceKind,
+    pub note: String,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.note.is_empty() {
+            f.write_str(self.kind.label())
+        } else {
+            write!(f, "{}: {}", self.kind.label(), self.note)
+        }
+    }
+}
+
+/// A line and column in a scenario file, both counted from 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub col: usize,
+}
+
+impl Position {
+    /// The position of byte `offset` in `text`; columns count characters.
+    pub fn of(text: &str, offset: usize) -> Position {
+        let offset = offset.min(text.len());
+        let before = &text[..text.floor_char_boundary(offset)];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Position { line, col }
+    }
+}
+
+/// Sources and file positions of a scenario's inputs, by field path.
+#[derive(Clone, Debug, Default)]
+pub struct Provenance {
+    /// The file the scenario was read from ("presets/x.toml", "<stdin>").
+    pub origin: String,
+    pub sources: BTreeMap<String, Source>,
+    pub positions: BTreeMap<String, Position>,
+}
+
+impl Provenance {
+    pub fn source(&self, path: &str) -> Option<&Source> {
+        self.sources.get(path)
+    }
+
+    /// "file:line:col" for a path, or the file alone when the path was not written in it.
+    pub fn locate(&self, path: &str) -> String {
+        match self.positions.get(path) {
+            Some(p) => format!("{}:{}:{}", self.origin, p.line, p.col),
+            None => self.origin.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Position;
+
+    #[test]
+    fn positions_count_lines_and_columns_from_one() {
+        let text = "a = 1\nbé = 2\n";
+        assert_eq!(Position::of(text, 0), Position { line: 1, col: 1 });
+        // "bé = 2": byte 6 is 'b' (line 2, col 1); 'é' is two bytes, so byte 9 is ' ' after "bé" → col 3.
+        assert_eq!(Position::of(text, 6), Position { line: 2, col: 1 });
+        assert_eq!(Position::of(text, 9), Position { line: 2, col: 3 });
+    }
+}

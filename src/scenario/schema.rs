@@ -1,0 +1,303 @@
+//! Every input a scenario file may hold: its key, kind, whether zero is allowed, and what it
+//! means. One table per section drives the file reader, `--set`, the TUI form and the README.
+
+use super::{Corpus, Count, Dtype, Embeddings, Index, IndexKind, Logging, Mode, Serving, Stage, Traffic};
+use crate::units::{self, Kind};
+use uom::si::f64::{Frequency, Information, Time};
+use uom::si::frequency::hertz;
+use uom::si::information::byte;
+use uom::si::time::second;
+
+/// How a field's value is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldKind {
+    /// A number read by [`units::parse`].
+    Quantity(Kind),
+    /// Free text.
+    Text,
+    /// One of a fixed set of words.
+    Choice(&'static [&'static str]),
+    Bool,
+}
+
+impl FieldKind {
+    pub fn describe(self) -> String {
+        match self {
+            FieldKind::Quantity(k) => k.describe().to_string(),
+            FieldKind::Text => "a string".to_string(),
+            FieldKind::Choice(names) => format!("one of {}", names.join(", ")),
+            FieldKind::Bool => "true or false".to_string(),
+        }
+    }
+}
+
+/// A field's value, with numbers in the kind's base unit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Num(f64),
+    Text(String),
+    Bool(bool),
+}
+
+/// One input of a section `S`.
+pub struct Field<S> {
+    pub key: &'static str,
+    pub kind: FieldKind,
+    /// Whether 0 is a meaningful value (no new items per day, no spare servers).
+    pub zero_ok: bool,
+    pub doc: &'static str,
+    pub get: fn(&S) -> Option<Value>,
+    pub set: fn(&mut S, Value),
+}
+
+/// A typed slot in a section that reads and writes a [`Value`].
+pub trait Slot: Sized {
+    fn get_value(&self) -> Option<Value>;
+    /// The slot's value for `v`, or `None` when `v` is of another type.
+    fn from_value(v: Value) -> Option<Self>;
+    fn set_value(&mut self, v: Value) {
+        if let Some(x) = Self::from_value(v) {
+            *self = x;
+        }
+    }
+}
+
+macro_rules! numeric_slot {
+    ($t:ty, $to:expr, $from:expr) => {
+        impl Slot for $t {
+            fn get_value(&self) -> Option<Value> {
+                let to: fn(&$t) -> f64 = $to;
+                Some(Value::Num(to(self)))
+            }
+            fn from_value(v: Value) -> Option<Self> {
+                let from: fn(f64) -> $t = $from;
+                match v {
+                    Value::Num(x) => Some(from(x)),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+numeric_slot!(f64, |s| *s, |x| x);
+numeric_slot!(Count, |s| s.0, Count);
+numeric_slot!(Information, |s| s.get::<byte>(), units::bytes);
+numeric_slot!(Time, |s| s.get::<second>(), units::seconds);
+numeric_slot!(Frequency, |s| s.get::<hertz>(), units::per_second);
+
+impl Slot for String {
+    fn get_value(&self) -> Option<Value> {
+        Some(Value::Text(self.clone()))
+    }
+    fn from_value(v: Value) -> Option<Self> {
+        match v {
+            Value::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+impl Slot for bool {
+    fn get_value(&self) -> Option<Value> {
+        Some(Value::Bool(*self))
+    }
+    fn from_value(v: Value) -> Option<Self> {
+        match v {
+            Value::Bool(b) => Some(b),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Slot> Slot for Option<T> {
+    fn get_value(&self) -> Option<Value> {
+        self.as_ref().and_then(Slot::get_value)
+    }
+    fn from_value(v: Value) -> Option<Self> {
+        Some(T::from_value(v))
+    }
+}
+
+/// A closed set of words stored as an enum.
+macro_rules! choice_slot {
+    ($t:ty, $names:expr, $all:expr) => {
+        impl Slot for $t {
+            fn get_value(&self) -> Option<Value> {
+                let i = $all.iter().position(|x| x == self)?;
+                Some(Value::Text($names[i].to_string()))
+            }
+            fn from_value(v: Value) -> Option<Self> {
+                match v {
+                    Value::Text(t) => $names.iter().position(|n| *n == t).map(|i| $all[i]),
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+choice_slot!(Dtype, Dtype::NAMES, Dtype::ALL);
+choice_slot!(IndexKind, IndexKind::NAMES, IndexKind::ALL);
+choice_slot!(Mode, Mode::NAMES, [Mode::Online, Mode::Batch]);
+
+/// Declares a section's field table: `key: kind, zero_ok, "doc";`.
+macro_rules! fields {
+    ($S:ty { $($key:ident : $kind:expr, $zero:expr, $doc:literal;)* }) => {
+        &[$(Field::<$S> {
+            key: stringify!($key),
+            kind: $kind,
+            zero_ok: $zero,
+            doc: $doc,
+            get: |s| Slot::get_value(&s.$key),
+            set: |s, v| Slot::set_value(&mut s.$key, v),
+        }),*]
+    };
+}
+
+use FieldKind::{Bool, Choice, Quantity as Q, Text};
+
+pub const TRAFFIC: &[Field<Traffic>] = fields!(Traffic {
+    dau: Q(Kind::Count), false, "daily active users";
+    requests_per_user_per_day: Q(Kind::Count), false, "requests one user makes a day";
+    qps: Q(Kind::Rate), false, "average requests per second, instead of dau × requests_per_user_per_day";
+    peak_factor: Q(Kind::Factor), false, "peak ÷ average traffic (default 2, Xu's convention)";
+    request_size: Q(Kind::Size), true, "bytes a request carries in (default 0)";
+    response_size: Q(Kind::Size), true, "bytes a response carries out (default 0)";
+});
+
+pub const CORPUS: &[Field<Corpus>] = fields!(Corpus {
+    name: Text, false, "the collection's name, used in output ids (storage.<name>)";
+    items: Q(Kind::Count), true, "items stored today";
+    item_size: Q(Kind::Size), false, "bytes per item";
+    new_items_per_day: Q(Kind::Count), true, "items added per day (default 0)";
+    replication: Q(Kind::Factor), false, "copies kept of each item (default 1)";
+    retention: Q(Kind::Duration), false, "how long new items are kept: growth is counted over it (default: no growth counted)";
+});
+
+pub const EMBEDDINGS: &[Field<Embeddings>] = fields!(Embeddings {
+    vectors: Q(Kind::Count), false, "vectors stored (default: the first corpus's items)";
+    dim: Q(Kind::Integer), false, "dimensions per vector";
+    dtype: Choice(Dtype::NAMES), false, "component encoding: f32, f16, int8, binary or pq (default f32)";
+    pq_m: Q(Kind::Integer), false, "PQ sub-quantizers (bytes per vector at 8 bits), with dtype = \"pq\"";
+    pq_nbits: Q(Kind::Integer), false, "bits per PQ code (default 8)";
+});
+
+pub const INDEX: &[Field<Index>] = fields!(Index {
+    kind: Choice(IndexKind::NAMES), false, "flat, ivf_flat, ivf_sq8, ivf_pq, hnsw or diskann (default hnsw)";
+    hnsw_m: Q(Kind::Integer), false, "HNSW links per node M (default 32)";
+    nlist: Q(Kind::Integer), false, "IVF lists (default 4·√N, rounded to a power of two)";
+    pq_m: Q(Kind::Integer), false, "PQ bytes per vector for ivf_pq and diskann";
+    pq_nbits: Q(Kind::Integer), false, "bits per PQ code (default 8)";
+    degree: Q(Kind::Integer), false, "DiskANN graph degree R (default 64)";
+    node_memory: Q(Kind::Size), false, "RAM of one index node";
+    memory_headroom: Q(Kind::Fraction), false, "usable fraction of node memory (default 0.7)";
+    node_disk: Q(Kind::Size), false, "SSD of one index node (diskann)";
+    per_replica_qps: Q(Kind::Rate), false, "queries per second one full copy of the index serves";
+    shards: Q(Kind::Integer), false, "a fixed shard count, instead of the one memory needs";
+    shard_fast_probability: Q(Kind::Fraction), false, "chance one shard answers in time, for the fan-out tail (default 0.99)";
+});
+
+pub const STAGE: &[Field<Stage>] = fields!(Stage {
+    name: Text, false, "the stage's name, used in output ids (fleet.<name>.servers)";
+    mode: Choice(Mode::NAMES), false, "online (per request) or batch (a daily volume in a window); default online";
+    index: Bool, false, "the stage queries the sharded vector index: its servers are the index nodes";
+    items_per_request: Q(Kind::Count), false, "items scored per request (default 1); for an index stage, the top-k each shard returns";
+    items_per_day: Q(Kind::Count), false, "batch: items to process per day";
+    window: Q(Kind::Duration), false, "batch: time in which a day's items must be done (default 1 d)";
+    per_server_throughput: Q(Kind::Rate), false, "items per second one server sustains";
+    flops_per_item: Q(Kind::Count), false, "FLOPs per item, instead of per_server_throughput";
+    device_flops: Q(Kind::Rate), false, "peak FLOP/s of one accelerator, with flops_per_item";
+    efficiency: Q(Kind::Fraction), false, "fraction of peak FLOP/s achieved (default 0.5)";
+    devices_per_server: Q(Kind::Integer), false, "accelerators per server (default 1)";
+    latency: Q(Kind::Duration), true, "time the stage takes per request";
+    utilization: Q(Kind::Fraction), false, "target utilisation of this stage (default serving.target_utilization)";
+    hardware: Text, true, "what a server is, for the reader";
+});
+
+pub const SERVING: &[Field<Serving>] = fields!(Serving {
+    latency_budget: Q(Kind::Duration), false, "end-to-end latency allowed per request";
+    target_utilization: Q(Kind::Fraction), false, "fraction of capacity used at peak (default 0.6)";
+    redundancy: Q(Kind::Count), true, "N+k: spare servers per stage and region (default 0)";
+    regions: Q(Kind::Integer), false, "regions serving traffic (default 1)";
+    region_failover: Bool, false, "size each region to absorb a failed one: peak ÷ (regions − 1) (default false)";
+    overhead: Q(Kind::Duration), true, "latency outside the stages: network, serialisation (default 0)";
+});
+
+pub const LOGGING: &[Field<Logging>] = fields!(Logging {
+    events_per_user_per_day: Q(Kind::Count), false, "logged events per user per day";
+    events_per_day: Q(Kind::Count), false, "logged events per day, instead of per user";
+    event_size: Q(Kind::Size), false, "bytes per logged event";
+    retention: Q(Kind::Duration), false, "how long logs are kept (default 90 d)";
+});
+
+/// A section of the file, as the reader and `--set` see it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    Meta,
+    Traffic,
+    Corpus,
+    Embeddings,
+    Index,
+    Stage,
+    Serving,
+    Logging,
+}
+
+impl Section {
+    pub const ALL: [Section; 8] = [
+        Section::Meta,
+        Section::Traffic,
+        Section::Corpus,
+        Section::Embeddings,
+        Section::Index,
+        Section::Stage,
+        Section::Serving,
+        Section::Logging,
+    ];
+
+    /// The TOML key: `[traffic]`, `[[corpus]]`, `[[stage]]`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Meta => "meta",
+            Section::Traffic => "traffic",
+            Section::Corpus => "corpus",
+            Section::Embeddings => "embeddings",
+            Section::Index => "index",
+            Section::Stage => "stage",
+            Section::Serving => "serving",
+            Section::Logging => "logging",
+        }
+    }
+
+    /// Whether the section is a list of named entries (`[[corpus]]`, `[[stage]]`).
+    pub fn is_list(self) -> bool {
+        matches!(self, Section::Corpus | Section::Stage)
+    }
+
+    /// The keys and docs of the section's fields, for listings and suggestions.
+    pub fn keys(self) -> Vec<(&'static str, FieldKind, &'static str)> {
+        fn list<S>(fields: &[Field<S>]) -> Vec<(&'static str, FieldKind, &'static str)> {
+            fields.iter().map(|f| (f.key, f.kind, f.doc)).collect()
+        }
+        match self {
+            Section::Meta => META_KEYS.iter().map(|&(k, d)| (k, Text, d)).collect(),
+            Section::Traffic => list(TRAFFIC),
+            Section::Corpus => list(CORPUS),
+            Section::Embeddings => list(EMBEDDINGS),
+            Section::Index => list(INDEX),
+            Section::Stage => list(STAGE),
+            Section::Serving => list(SERVING),
+            Section::Logging => list(LOGGING),
+        }
+    }
+}
+
+/// `[meta]` keys: descriptive, not inputs.
+pub const META_KEYS: &[(&str, &str)] = &[
+    ("id", "kebab-case id, unique among presets"),
+    ("title", "the case study's title"),
+    ("chapter", "the book's chapter, where it has one"),
+    ("summary", "one line"),
+    ("sources", "the sources behind the numbers, as a list of strings"),
+];

@@ -1,0 +1,219 @@
+//! Writing a base-unit number for people: best prefix, three significant figures.
+//!
+//! [`Human`] is a `Display` wrapper, so formatting allocates only when it is written.
+
+use super::Kind;
+use std::fmt;
+
+/// How sizes are written: decimal (KB = 10^3) or binary (KiB = 2^10).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Style {
+    #[default]
+    Decimal,
+    Binary,
+}
+
+/// A value in base units, written humanised for its kind ("116k/s", "1.02 TB", "40 ms").
+#[derive(Clone, Copy, Debug)]
+pub struct Human {
+    pub value: f64,
+    pub kind: Kind,
+    pub style: Style,
+}
+
+impl Human {
+    pub fn new(value: f64, kind: Kind) -> Self {
+        Human { value, kind, style: Style::Decimal }
+    }
+    pub fn styled(value: f64, kind: Kind, style: Style) -> Self {
+        Human { value, kind, style }
+    }
+}
+
+/// Rounds to `digits` significant figures.
+pub fn round_sig(x: f64, digits: i32) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let magnitude = x.abs().log10().floor() as i32;
+    let scale = 10f64.powi(digits - 1 - magnitude);
+    (x * scale).round() / scale
+}
+
+/// Writes `x` with three significant figures and no trailing zeros ("3.47", "640", "0.25").
+pub struct Sig(pub f64);
+
+impl fmt::Display for Sig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = round_sig(self.0, 3);
+        if x == 0.0 {
+            return f.write_str("0");
+        }
+        if x.abs() >= 1e15 || x.abs() < 1e-3 {
+            let s = format!("{x:.2e}");
+            let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+            let m = m.trim_end_matches('0').trim_end_matches('.');
+            return write!(f, "{m}e{e}");
+        }
+        let magnitude = x.abs().log10().floor() as i32;
+        let decimals = (2 - magnitude).max(0) as usize;
+        let s = format!("{x:.decimals$}");
+        let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { &s };
+        f.write_str(s)
+    }
+}
+
+/// Writes a whole or decimal number with thousands separators ("86,400", "1,000,000", "0.99").
+pub struct Grouped(pub f64);
+
+impl fmt::Display for Grouped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = self.0;
+        if !x.is_finite() || x.abs() >= 1e18 || (x.fract() != 0.0 && x.abs() >= 1e6) {
+            return Sig(x).fmt(f);
+        }
+        if x.fract() != 0.0 {
+            return Sig(x).fmt(f);
+        }
+        let digits = format!("{}", x.abs() as u64);
+        if x < 0.0 {
+            f.write_str("-")?;
+        }
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                f.write_str(",")?;
+            }
+            write!(f, "{c}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Count prefixes as interviewers say them: thousand, million, billion, trillion.
+const COUNT_PREFIXES: [(f64, &str); 4] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")];
+const DECIMAL_SIZES: [(f64, &str); 6] =
+    [(1e18, "EB"), (1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB")];
+const BINARY_SIZES: [(f64, &str); 6] = [
+    (1_152_921_504_606_846_976.0, "EiB"),
+    (1_125_899_906_842_624.0, "PiB"),
+    (1_099_511_627_776.0, "TiB"),
+    (1_073_741_824.0, "GiB"),
+    (1_048_576.0, "MiB"),
+    (1024.0, "KiB"),
+];
+
+/// Writes `x` scaled by the largest prefix it reaches after rounding, e.g. (1.02, "TB").
+fn prefixed(f: &mut fmt::Formatter<'_>, x: f64, prefixes: &[(f64, &str)], plain: &str, sep: &str) -> fmt::Result {
+    for &(scale, name) in prefixes {
+        if round_sig(x.abs(), 3) >= scale && x.abs() / scale < 1e4 {
+            return write!(f, "{}{sep}{name}", Sig(x / scale));
+        }
+    }
+    if prefixes.first().is_some_and(|(scale, _)| x.abs() >= *scale) {
+        return write!(f, "{}{sep}{}", Sig(x), plain);
+    }
+    if plain.is_empty() { write!(f, "{}", Sig(x)) } else { write!(f, "{}{sep}{plain}", Sig(x)) }
+}
+
+fn duration(f: &mut fmt::Formatter<'_>, s: f64) -> fmt::Result {
+    const UNITS: [(f64, &str); 8] = [
+        (365.0 * 86_400.0, "y"),
+        (86_400.0, "d"),
+        (3_600.0, "h"),
+        (60.0, "min"),
+        (1.0, "s"),
+        (1e-3, "ms"),
+        (1e-6, "µs"),
+        (1e-9, "ns"),
+    ];
+    if s == 0.0 {
+        return f.write_str("0 s");
+    }
+    let r = round_sig(s, 3);
+    let (scale, name) = UNITS.iter().copied().find(|(scale, _)| r >= *scale).unwrap_or((1e-9, "ns"));
+    write!(f, "{} {name}", Sig(s / scale))
+}
+
+impl fmt::Display for Human {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = self.value;
+        if !x.is_finite() {
+            return f.write_str("n/a");
+        }
+        let sizes: &[(f64, &str)] = match self.style {
+            Style::Decimal => &DECIMAL_SIZES,
+            Style::Binary => &BINARY_SIZES,
+        };
+        match self.kind {
+            Kind::Count | Kind::Integer => prefixed(f, x, &COUNT_PREFIXES, "", ""),
+            Kind::Factor => write!(f, "{}×", Sig(x)),
+            Kind::Fraction => write!(f, "{}%", Sig(x * 100.0)),
+            Kind::Size => prefixed(f, x, sizes, "B", " "),
+            Kind::Duration => duration(f, x),
+            Kind::Rate => {
+                prefixed(f, x, &COUNT_PREFIXES, "", "")?;
+                f.write_str("/s")
+            }
+            Kind::DataRate => {
+                prefixed(f, x, sizes, "B", " ")?;
+                f.write_str("/s")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn h(x: f64, kind: Kind) -> String {
+        Human::new(x, kind).to_string()
+    }
+
+    #[test]
+    fn counts_and_rates() {
+        assert_eq!(h(115_740.7, Kind::Rate), "116k/s");
+        assert_eq!(h(3_472.2, Kind::Rate), "3.47k/s");
+        assert_eq!(h(999.7, Kind::Count), "1k");
+        assert_eq!(h(640.0, Kind::Count), "640");
+        assert_eq!(h(2e9, Kind::Count), "2B");
+        assert_eq!(h(0.25, Kind::Count), "0.25");
+        assert_eq!(h(0.0, Kind::Count), "0");
+        assert_eq!(h(3e15, Kind::Count), "3e15");
+    }
+
+    #[test]
+    fn sizes_decimal_and_binary() {
+        assert_eq!(h(1.024e12, Kind::Size), "1.02 TB");
+        assert_eq!(h(500.0, Kind::Size), "500 B");
+        assert_eq!(h(640e6, Kind::Size), "640 MB");
+        assert_eq!(h(30e12, Kind::Size), "30 TB");
+        // 1.024e12 B / 2^40 = 0.931 TiB → 954 GiB (1.024e12 / 1,073,741,824 = 953.67).
+        assert_eq!(Human::styled(1.024e12, Kind::Size, Style::Binary).to_string(), "954 GiB");
+        assert_eq!(Human::styled(2048.0, Kind::Size, Style::Binary).to_string(), "2 KiB");
+        assert_eq!(h(1.25e9, Kind::DataRate), "1.25 GB/s");
+    }
+
+    #[test]
+    fn durations_pick_a_readable_unit() {
+        assert_eq!(h(0.04, Kind::Duration), "40 ms");
+        assert_eq!(h(86_400.0, Kind::Duration), "1 d");
+        assert_eq!(h(157_680_000.0, Kind::Duration), "5 y");
+        assert_eq!(h(5e-4, Kind::Duration), "500 µs");
+        assert_eq!(h(0.9995, Kind::Duration), "1 s");
+    }
+
+    #[test]
+    fn fractions_are_percentages() {
+        assert_eq!(h(0.875, Kind::Fraction), "87.5%");
+        assert_eq!(h(0.634, Kind::Fraction), "63.4%");
+    }
+
+    #[test]
+    fn grouped_thousands() {
+        assert_eq!(Grouped(86_400.0).to_string(), "86,400");
+        assert_eq!(Grouped(1_000_000.0).to_string(), "1,000,000");
+        assert_eq!(Grouped(12.0).to_string(), "12");
+        assert_eq!(Grouped(0.99).to_string(), "0.99");
+    }
+}

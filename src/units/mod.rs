@@ -1,0 +1,102 @@
+//! Quantities at the edges: reading values the way people write them ("500M", "2 KiB",
+//! "40 ms", "10 Gbps") and writing them back for people ("116k/s", "1.02 TB").
+//!
+//! [`parse`] turns text into a number in base units by the field's [`Kind`]; [`format`] turns
+//! a base-unit number into a humanised string; [`napkin`] gives the interview rounding.
+//! Nothing else in the crate parses or formats a quantity.
+
+pub mod format;
+pub mod napkin;
+pub mod parse;
+
+use uom::si::f64::{Frequency, Information, InformationRate, Time};
+use uom::si::frequency::hertz;
+use uom::si::information::byte;
+use uom::si::information_rate::byte_per_second;
+use uom::si::time::second;
+
+pub use format::{Human, Style};
+pub use napkin::napkin;
+pub use parse::{ParseError, parse};
+
+/// What a field holds, which decides how its text is read and in which base unit it is kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A plain count with optional k/M/B/T magnitude ("500M"). Base: 1.
+    Count,
+    /// A whole count of at least one (dimensions, links, shards).
+    Integer,
+    /// A dimensionless multiplier (peak factor, replication). Base: 1.
+    Factor,
+    /// A fraction in (0, 1], written 0.7 or "70%".
+    Fraction,
+    /// Bytes, decimal (KB) or binary (KiB), or bits (b, bit). Base: byte.
+    Size,
+    /// A duration ("40 ms", "90 d", "5 y"). Base: second.
+    Duration,
+    /// Events per unit of time ("50k/s", "5M/day"); a bare number is per second. Base: 1/s.
+    Rate,
+    /// Data per unit of time ("10 Gbps", "1 GB/s"). Base: byte/s.
+    DataRate,
+}
+
+impl Kind {
+    /// What a person should read in an error: the kind and an example of a valid value.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Kind::Count => "a count such as 500M, 2B, 1e9 or 1_000_000",
+            Kind::Integer => "a whole number of at least 1, such as 32",
+            Kind::Factor => "a plain number such as 2 or 1.5",
+            Kind::Fraction => "a fraction between 0 and 1, such as 0.7 or \"70%\"",
+            Kind::Size => "a size such as \"200 KB\", \"2 KiB\", \"1.5 GB\" or \"64 b\" (bits)",
+            Kind::Duration => "a duration such as \"40 ms\", \"2 h\", \"90 d\" or \"5 y\"",
+            Kind::Rate => "a rate such as \"50k/s\", \"5M/day\" or 2000 (per second)",
+            Kind::DataRate => "a data rate such as \"10 Gbps\" or \"1.2 GB/s\"",
+        }
+    }
+
+    /// The short name used in messages ("size", "duration").
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Integer => "whole number",
+            Kind::Factor => "factor",
+            Kind::Fraction => "fraction",
+            Kind::Size => "size",
+            Kind::Duration => "duration",
+            Kind::Rate => "rate",
+            Kind::DataRate => "data rate",
+        }
+    }
+
+    /// The base unit of the kind as written in `calc --format json` (`B`, `s`, `1/s`, `B/s` or "").
+    pub fn base_unit(self) -> &'static str {
+        match self {
+            Kind::Count | Kind::Integer | Kind::Factor | Kind::Fraction => "",
+            Kind::Size => "B",
+            Kind::Duration => "s",
+            Kind::Rate => "1/s",
+            Kind::DataRate => "B/s",
+        }
+    }
+}
+
+/// Bytes as a uom quantity.
+pub fn bytes(b: f64) -> Information {
+    Information::new::<byte>(b)
+}
+/// Seconds as a uom quantity.
+pub fn seconds(s: f64) -> Time {
+    Time::new::<second>(s)
+}
+/// Events per second as a uom quantity.
+pub fn per_second(r: f64) -> Frequency {
+    Frequency::new::<hertz>(r)
+}
+/// Bytes per second as a uom quantity.
+pub fn bytes_per_second(r: f64) -> InformationRate {
+    InformationRate::new::<byte_per_second>(r)
+}
+
+/// Seconds in a day, exactly; the napkin convention rounds it to 10^5.
+pub const SECONDS_PER_DAY: f64 = 86_400.0;
