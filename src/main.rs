@@ -1,3 +1,5 @@
-fn main() {
-    println!("Hello, world!");
+//! The `napkin` binary; everything lives in the library (see its crate docs for the map).
+
+fn main() -> std::process::ExitCode {
+    napkin::cli::main()
 }

@@ -1,0 +1,97 @@
+//! Scenarios that ship with napkin (every `presets/*.toml`, compiled in by `build.rs`) and the
+//! user's own (TOML files in the config directory's `napkin/presets/`). Both are read by the same
+//! code as any scenario file.
+
+use crate::scenario::load::{nearest, Diagnostic, ScenarioError};
+use crate::scenario::{self, Scenario};
+use std::path::{Path, PathBuf};
+
+include!(concat!(env!("OUT_DIR"), "/presets.rs"));
+
+/// Where a preset comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Builtin,
+    /// A file in the user's preset directory.
+    User(PathBuf),
+}
+
+/// A preset's text and where it lives.
+#[derive(Clone, Debug)]
+pub struct Preset {
+    pub id: String,
+    pub origin: Origin,
+    pub text: String,
+    /// The name errors use: "presets/twitter.toml" or the user's path.
+    pub file: String,
+}
+
+impl Preset {
+    pub fn load(&self) -> Result<Scenario, ScenarioError> {
+        scenario::load_str(&self.text, &self.file)
+    }
+}
+
+/// The id a preset file declares: the file name without `.toml`.
+fn id_of(file: &str) -> String {
+    file.trim_end_matches(".toml").to_string()
+}
+
+/// Every built-in preset, by file name order.
+pub fn builtin() -> Vec<Preset> {
+    BUILTIN
+        .iter()
+        .map(|(file, text)| Preset { id: id_of(file), origin: Origin::Builtin, text: text.to_string(), file: format!("presets/{file}") })
+        .collect()
+}
+
+/// The user's preset directory: `$XDG_CONFIG_HOME/napkin/presets` (or `~/.config/napkin/presets`).
+pub fn user_dir() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    etcetera::choose_base_strategy().ok().map(|s| s.config_dir().join("napkin").join("presets"))
+}
+
+/// The user's presets, and a message for each file that could not be read.
+pub fn user(dir: Option<&Path>) -> (Vec<Preset>, Vec<String>) {
+    let mut presets = Vec::new();
+    let mut problems = Vec::new();
+    let Some(dir) = dir else { return (presets, problems) };
+    let Ok(entries) = std::fs::read_dir(dir) else { return (presets, problems) };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    paths.sort();
+    for path in paths {
+        let file = path.display().to_string();
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                presets.push(Preset { id, origin: Origin::User(path.clone()), text, file });
+            }
+            Err(e) => problems.push(format!("{file}: cannot be read: {e}")),
+        }
+    }
+    (presets, problems)
+}
+
+/// Built-in and user presets together; a user preset with a built-in's id replaces it.
+pub fn all(user_dir: Option<&Path>) -> (Vec<Preset>, Vec<String>) {
+    let (users, problems) = user(user_dir);
+    let mut presets: Vec<Preset> = builtin().into_iter().filter(|b| !users.iter().any(|u| u.id == b.id)).collect();
+    presets.extend(users);
+    (presets, problems)
+}
+
+/// Finds a preset by id, or says which ids are close.
+pub fn find(id: &str, user_dir: Option<&Path>) -> Result<Preset, ScenarioError> {
+    let (presets, _) = all(user_dir);
+    if let Some(p) = presets.iter().find(|p| p.id == id) {
+        return Ok(p.clone());
+    }
+    let near = nearest(id, presets.iter().map(|p| p.id.as_str()));
+    let list: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
+    Err(ScenarioError(vec![Diagnostic {
+        location: "napkin".into(),
+        path: String::new(),
+        problem: format!("no preset or file named `{id}`"),
+        hint: format!("did you mean {}? `napkin presets list` shows them all; a file path needs to exist", list.join(" or ")),
+    }]))
+}

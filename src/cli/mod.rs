@@ -1,0 +1,89 @@
+//! The `napkin` command line: thin over the engine and the report writers.
+//!
+//! Exit codes: 0 ok, 1 a scenario or evaluation error (message on stderr), 2 a usage error.
+
+mod calc;
+mod presets_cmd;
+
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(name = "napkin", version, about = "Back-of-the-envelope capacity estimation for ML system design")]
+#[command(after_help = "Run `napkin presets list` for the built-in case studies, then `napkin calc <preset>`.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Estimate a scenario: a preset id, a TOML file, or - for standard input.
+    Calc(calc::CalcArgs),
+    /// List or print the presets.
+    Presets {
+        #[command(subcommand)]
+        action: PresetsAction,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PresetsAction {
+    /// The built-in presets and the user's own, one a line.
+    List,
+    /// Print a preset's TOML, to copy and edit.
+    Show { id: String },
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    #[default]
+    Text,
+    Json,
+    Markdown,
+}
+
+/// Runs napkin with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr().lock();
+    run(cli, &mut stdout, &mut stderr)
+}
+
+/// Runs a parsed command line, writing to `out` and `err`.
+pub fn run(cli: Cli, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> ExitCode {
+    let result = match cli.command {
+        Some(Command::Calc(args)) => calc::run(&args, out),
+        Some(Command::Presets { action: PresetsAction::List }) => presets_cmd::list(out, err),
+        Some(Command::Presets { action: PresetsAction::Show { id } }) => presets_cmd::show(&id, out),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "napkin", out);
+            Ok(())
+        }
+        None => presets_cmd::welcome(out, err),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

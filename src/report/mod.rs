@@ -1,0 +1,124 @@
+//! An estimate made readable: each output with its display and napkin values, its derivation
+//! and the sources of its inputs; the warnings. [`text`], [`json`] and [`markdown`] write it.
+
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use crate::estimate::{self, Estimate, Output, Warning};
+use crate::scenario::overrides;
+use crate::scenario::schema::{FieldKind, Value};
+use crate::scenario::{Scenario, Source};
+use crate::units::format::{Human, Style};
+use crate::units::{Kind, napkin};
+
+/// The families of outputs, in the order reports print them.
+pub const SECTIONS: [(&str, &str); 6] = [
+    ("traffic", "Traffic"),
+    ("storage", "Storage"),
+    ("bandwidth", "Bandwidth"),
+    ("index", "Vector index"),
+    ("fleet", "Fleet"),
+    ("latency", "Latency"),
+];
+
+/// One input as the report shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InputLine {
+    pub path: String,
+    pub display: String,
+    pub source: Option<Source>,
+}
+
+/// Everything a front end needs to show an estimate.
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub id: String,
+    pub title: String,
+    pub chapter: Option<u32>,
+    pub estimate: Estimate,
+    /// In section order.
+    pub outputs: Vec<Output>,
+    pub warnings: Vec<Warning>,
+    pub inputs: Vec<InputLine>,
+    pub style: Style,
+}
+
+/// An output that came out NaN or infinite: inputs too large to compute with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EvaluationError {
+    pub output: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for EvaluationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.output, self.message)
+    }
+}
+
+impl std::error::Error for EvaluationError {}
+
+/// Writes a field's value as a person would type it.
+pub fn show_value(value: &Value, kind: FieldKind, style: Style) -> String {
+    match (value, kind) {
+        (Value::Num(x), FieldKind::Quantity(k)) => Human::styled(*x, k, style).to_string(),
+        (Value::Num(x), _) => x.to_string(),
+        (Value::Text(t), _) => t.clone(),
+        (Value::Bool(b), _) => b.to_string(),
+    }
+}
+
+impl Report {
+    /// Estimates `s` with its derivation; fails if any output is not a finite number.
+    pub fn build(s: &Scenario, style: Style) -> Result<Report, EvaluationError> {
+        let (estimate, mut outputs) = estimate::explain(s);
+        if let Some(bad) = outputs.iter().find(|o| !o.value.is_finite()) {
+            return Err(EvaluationError {
+                output: bad.id.clone(),
+                message: "the result is too large to compute with; check the inputs it uses for values that are far too large".into(),
+            });
+        }
+        let rank = |o: &Output| SECTIONS.iter().position(|(p, _)| o.id.split('.').next() == Some(p)).unwrap_or(SECTIONS.len());
+        outputs.sort_by_key(rank);
+        let inputs = overrides::paths(s)
+            .into_iter()
+            .filter_map(|path| {
+                let (value, kind) = overrides::get(s, &path)?;
+                let source = s.provenance.source(&path).cloned();
+                Some(InputLine { display: show_value(&value, kind, style), path, source })
+            })
+            .collect();
+        let warnings = estimate::warnings(s, &estimate);
+        Ok(Report {
+            id: s.meta.id.clone(),
+            title: s.meta.title.clone(),
+            chapter: s.meta.chapter.map(|c| c.0 as u32),
+            estimate,
+            outputs,
+            warnings,
+            inputs,
+            style,
+        })
+    }
+
+    /// The output with `id`.
+    pub fn output(&self, id: &str) -> Option<&Output> {
+        self.outputs.iter().find(|o| o.id == id)
+    }
+
+    /// A value written for people in this report's style.
+    pub fn human(&self, value: f64, kind: Kind) -> String {
+        Human::styled(value, kind, self.style).to_string()
+    }
+
+    /// The napkin rounding of an output: counts of servers and shards stay whole numbers.
+    pub fn napkin(value: f64) -> f64 {
+        napkin(value)
+    }
+
+    /// The input line for `path`, if the scenario has it.
+    pub fn input(&self, path: &str) -> Option<&InputLine> {
+        self.inputs.iter().find(|i| i.path == path)
+    }
+}

@@ -1,0 +1,93 @@
+//! `napkin calc`: estimate a scenario and print it.
+
+use super::Format;
+use crate::presets;
+use crate::report::{Report, json, markdown, text};
+use crate::scenario::{self, Scenario, ScenarioError, overrides};
+use crate::units::format::Style;
+use std::io::{Read, Write};
+use std::path::Path;
+
+#[derive(clap::Args, Debug)]
+pub struct CalcArgs {
+    /// A preset id (`napkin presets list`), a path to a scenario file, or - for standard input.
+    pub scenario: String,
+    /// Override an input: section.key=value (repeatable), e.g. traffic.dau=200M or stage.ranking.latency=50ms.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub set: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+    /// Write sizes in binary units (GiB) instead of decimal (GB).
+    #[arg(long)]
+    pub binary: bool,
+    /// Text format: values only, without the working and the inputs.
+    #[arg(long)]
+    pub brief: bool,
+    /// List every input path --set accepts for this scenario, with its value, and exit.
+    #[arg(long)]
+    pub list_inputs: bool,
+}
+
+/// Reads the scenario named by `arg`: "-" is standard input, an existing path a file, anything
+/// else a preset id.
+pub fn resolve(arg: &str) -> Result<Scenario, ScenarioError> {
+    if arg == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| one_error("<stdin>", format!("cannot read standard input: {e}"), "pipe a scenario file in, such as `napkin calc - < my.toml`"))?;
+        return scenario::load_str(&text, "<stdin>");
+    }
+    let path = Path::new(arg);
+    if path.is_file() {
+        let text = std::fs::read_to_string(path).map_err(|e| one_error(arg, format!("cannot read the file: {e}"), "check the path and its permissions"))?;
+        return scenario::load_str(&text, arg);
+    }
+    if arg.contains('/') || arg.ends_with(".toml") {
+        return Err(one_error(arg, "no such file".into(), "check the path, or give a preset id from `napkin presets list`"));
+    }
+    presets::find(arg, presets::user_dir().as_deref())?.load()
+}
+
+fn one_error(location: &str, problem: String, hint: &str) -> ScenarioError {
+    ScenarioError(vec![scenario::Diagnostic { location: location.to_string(), path: String::new(), problem, hint: hint.to_string() }])
+}
+
+/// Applies every `--set` and validates the result.
+pub fn apply_overrides(s: &mut Scenario, sets: &[String]) -> Result<(), ScenarioError> {
+    let mut errors = Vec::new();
+    for arg in sets {
+        match overrides::split_assignment(arg) {
+            Ok((path, value)) => {
+                if let Err(d) = overrides::set(s, path, value) {
+                    errors.push(d);
+                }
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    if errors.is_empty() {
+        errors = scenario::validate::validate(s);
+    }
+    if errors.is_empty() { Ok(()) } else { Err(ScenarioError(errors)) }
+}
+
+pub fn run(args: &CalcArgs, out: &mut dyn Write) -> Result<(), String> {
+    let mut s = resolve(&args.scenario).map_err(|e| e.to_string())?;
+    apply_overrides(&mut s, &args.set).map_err(|e| e.to_string())?;
+    let style = if args.binary { Style::Binary } else { Style::Decimal };
+    if args.list_inputs {
+        let r = Report::build(&s, style).map_err(|e| format!("error: {e}"))?;
+        for i in &r.inputs {
+            let source = i.source.as_ref().map_or_else(|| "default".to_string(), |s| s.to_string());
+            writeln!(out, "{}={}\t[{source}]", i.path, i.display).map_err(|e| e.to_string())?;
+        }
+        return Ok(());
+    }
+    let report = Report::build(&s, style).map_err(|e| format!("error: {e}"))?;
+    let rendered = match args.format {
+        Format::Text => text::render(&report, if args.brief { text::Detail::Brief } else { text::Detail::Full }),
+        Format::Json => json::render(&report) + "\n",
+        Format::Markdown => markdown::render(&report),
+    };
+    out.write_all(rendered.as_bytes()).map_err(|e| e.to_string())
+}

@@ -1,0 +1,41 @@
+//! `napkin presets list|show`, and the welcome text of a bare `napkin`.
+
+use crate::presets::{self, Origin};
+use std::io::Write;
+
+fn io(e: std::io::Error) -> String {
+    e.to_string()
+}
+
+pub fn list(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
+    let (all, problems) = presets::all(presets::user_dir().as_deref());
+    let width = all.iter().map(|p| p.id.len()).max().unwrap_or(0);
+    for p in &all {
+        match p.load() {
+            Ok(s) => {
+                let chapter = s.meta.chapter.map(|c| format!("ch. {:>2}", c.0)).unwrap_or_else(|| "     ".into());
+                let mark = if matches!(p.origin, Origin::User(_)) { "  (user)" } else { "" };
+                writeln!(out, "{:width$}  {chapter}  {}{mark}", p.id, s.meta.title).map_err(io)?;
+            }
+            Err(e) => {
+                writeln!(err, "warning: the preset {} is invalid and is left out:\n{e}", p.file).map_err(io)?;
+            }
+        }
+    }
+    for problem in problems {
+        writeln!(err, "warning: {problem}").map_err(io)?;
+    }
+    Ok(())
+}
+
+pub fn show(id: &str, out: &mut dyn Write) -> Result<(), String> {
+    let p = presets::find(id, presets::user_dir().as_deref()).map_err(|e| e.to_string())?;
+    out.write_all(p.text.as_bytes()).map_err(io)
+}
+
+pub fn welcome(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
+    writeln!(out, "napkin: back-of-the-envelope capacity estimation for ML system design\n").map_err(io)?;
+    writeln!(out, "Presets:").map_err(io)?;
+    list(out, err)?;
+    writeln!(out, "\nUsage:\n  napkin calc <preset|file|-> [--set section.key=value]... [--format text|json|markdown]\n  napkin presets list | presets show <id>\n  napkin --help").map_err(io)
+}

@@ -1,0 +1,35 @@
+//! A Markdown table to paste into notes.
+
+use super::{Report, SECTIONS};
+use std::fmt::Write;
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|")
+}
+
+pub fn render(r: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "## {} (`{}`)\n", r.title, r.id);
+    let _ = writeln!(out, "| Section | Output | Value | Napkin | Working |");
+    let _ = writeln!(out, "|---|---|---:|---:|---|");
+    for (prefix, title) in SECTIONS {
+        for o in r.outputs.iter().filter(|o| o.id.split('.').next() == Some(prefix)) {
+            let steps: Vec<String> = o.steps.iter().map(|s| cell(&s.text)).collect();
+            let _ = writeln!(
+                out,
+                "| {title} | {} | {} | {} | {} |",
+                cell(&o.label),
+                r.human(o.value, o.kind),
+                r.human(Report::napkin(o.value), o.kind),
+                steps.join("; ")
+            );
+        }
+    }
+    if !r.warnings.is_empty() {
+        let _ = writeln!(out, "\n**Warnings**\n");
+        for w in &r.warnings {
+            let _ = writeln!(out, "- `{}`: {}", w.id, cell(&w.message));
+        }
+    }
+    out
+}
