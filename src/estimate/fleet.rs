@@ -7,7 +7,7 @@ use super::traffic::uses_traffic;
 use super::{Estimate, StageEstimate, Trace};
 use crate::scenario::{Mode, Scenario, Stage};
 use crate::units::format::{Grouped, Human};
-use crate::units::{Kind, bytes_per_second};
+use crate::units::{Kind, SECONDS_PER_DAY, bytes_per_second};
 use uom::si::frequency::hertz;
 use uom::si::time::second;
 
@@ -83,12 +83,21 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 Mode::Batch => {
                     let per_day = st.items_per_day.map_or(0.0, |c| c.0);
                     let window = st.window.get::<second>();
+                    let every = st.every.get::<second>();
                     t.uses(format_args!("stage.{}.items_per_day", st.name));
+                    t.uses(format_args!("stage.{}.every", st.name));
                     t.uses(format_args!("stage.{}.window", st.name));
-                    let load = per_day / window;
+                    let per_run = per_day * every / SECONDS_PER_DAY;
+                    if every != SECONDS_PER_DAY {
+                        t.step(per_run, Kind::Count, format_args!(
+                            "{} items/day × {} ÷ 1 d = {} items per run",
+                            Human::new(per_day, Kind::Count), Human::new(every, Kind::Duration), Human::new(per_run, Kind::Count)
+                        ));
+                    }
+                    let load = per_run / window;
                     t.step(load, Kind::Rate, format_args!(
-                        "{} items/day in a {} window = {} items",
-                        Human::new(per_day, Kind::Count), Human::new(window, Kind::Duration), Human::new(load, Kind::Rate)
+                        "{} items per run in a {} window = {} items",
+                        Human::new(per_run, Kind::Count), Human::new(window, Kind::Duration), Human::new(load, Kind::Rate)
                     ));
                     let base = (load / (rate * util)).ceil().max(1.0);
                     t.step(base, Kind::Count, format_args!(

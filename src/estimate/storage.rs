@@ -1,7 +1,7 @@
 //! Storage: each corpus at rest and its growth, the raw embeddings, the logs, the total.
 
 use super::{CorpusEstimate, Estimate, Trace};
-use crate::scenario::{Dtype, Embeddings, Scenario};
+use crate::scenario::{Dtype, Embeddings, Logging, Scenario};
 use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, SECONDS_PER_DAY, bytes};
 use std::fmt;
@@ -107,48 +107,68 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         None => 0.0,
     };
 
-    let (logs_per_day, logs) = match &s.logging {
-        Some(l) => {
-            let events = match (l.events_per_day, l.events_per_user_per_day, s.traffic.as_ref().and_then(|t| t.dau)) {
-                (Some(n), _, _) => {
-                    t.uses(format_args!("logging.events_per_day"));
-                    t.step(n.0, Kind::Count, format_args!("given: {} events/day", Human::new(n.0, Kind::Count)));
-                    n.0
-                }
-                (None, Some(per_user), Some(dau)) => {
-                    let n = dau.0 * per_user.0;
-                    t.uses(format_args!("traffic.dau"));
-                    t.uses(format_args!("logging.events_per_user_per_day"));
-                    t.step(n, Kind::Count, format_args!(
-                        "{} DAU × {} events/user/day = {} events/day",
-                        Human::new(dau.0, Kind::Count), Human::new(per_user.0, Kind::Count), Human::new(n, Kind::Count)
-                    ));
-                    n
-                }
-                _ => 0.0,
-            };
-            let size = l.event_size.get::<byte>();
-            let per_day = events * size;
-            t.uses(format_args!("logging.event_size"));
-            t.step(per_day, Kind::Size, format_args!(
-                "{} events/day × {} = {}/day",
-                Human::new(events, Kind::Count), Human::new(size, Kind::Size), Human::new(per_day, Kind::Size)
+    let (mut logs_per_day, mut logs) = (0.0, 0.0);
+    for l in &s.logs {
+        let (per_day, kept) = log_stream(s, l, t);
+        t.output(format_args!("storage.log.{}", l.name), format_args!("Log: {}", l.name), Kind::Size, kept);
+        logs_per_day += per_day;
+        logs += kept;
+    }
+    if let Some(l) = &s.logging {
+        let (per_day, kept) = log_stream(s, l, t);
+        logs_per_day += per_day;
+        logs += kept;
+    }
+    if !s.logs.is_empty() {
+        t.step(logs, Kind::Size, format_args!("sum of {} log streams = {}", s.logs.len() + s.logging.is_some() as usize, Human::new(logs, Kind::Size)));
+    } else if s.logging.is_none() {
+        t.step(0.0, Kind::Size, format_args!("no [logging] or [[log]]: no logs counted"));
+    }
+    t.output(format_args!("storage.logs"), format_args!("Logs (training data)"), Kind::Size, logs);
+
+    let graph = match &s.graph {
+        Some(g) => {
+            let per_edge = g.bytes_per_edge.get::<byte>();
+            let entries = g.nodes.0 * g.avg_degree.0;
+            let size = entries * per_edge;
+            t.uses(format_args!("graph.nodes"));
+            t.uses(format_args!("graph.avg_degree"));
+            t.uses(format_args!("graph.bytes_per_edge"));
+            t.step(entries, Kind::Count, format_args!(
+                "{} nodes × {} connections = {} adjacency entries (each edge in both lists)",
+                Human::new(g.nodes.0, Kind::Count), Human::new(g.avg_degree.0, Kind::Count), Human::new(entries, Kind::Count)
             ));
-            let days = l.retention.get::<second>() / SECONDS_PER_DAY;
-            let kept = per_day * days;
-            t.uses(format_args!("logging.retention"));
-            t.step(kept, Kind::Size, format_args!(
-                "{}/day × {} days retention = {}",
-                Human::new(per_day, Kind::Size), Grouped(days.round()), Human::new(kept, Kind::Size)
+            t.step(size, Kind::Size, format_args!("{} entries × {} = {}", Human::new(entries, Kind::Count), Human::new(per_edge, Kind::Size), Human::new(size, Kind::Size)));
+            t.output(format_args!("storage.graph"), format_args!("Graph (adjacency lists)"), Kind::Size, size);
+
+            let fof = g.avg_degree.0 * g.avg_degree.0;
+            t.uses(format_args!("graph.avg_degree"));
+            t.step(fof, Kind::Count, format_args!(
+                "{} connections × {} of theirs = {} friends of friends per node (before de-duplication)",
+                Human::new(g.avg_degree.0, Kind::Count), Human::new(g.avg_degree.0, Kind::Count), Human::new(fof, Kind::Count)
             ));
-            t.output(format_args!("storage.logs"), format_args!("Logs (training data)"), Kind::Size, kept);
-            (per_day, kept)
+            t.output(format_args!("graph.friends_of_friends"), format_args!("Friends of friends per node"), Kind::Count, fof);
+            size
         }
-        None => {
-            t.step(0.0, Kind::Size, format_args!("no [logging] section: no logs counted"));
-            t.output(format_args!("storage.logs"), format_args!("Logs (training data)"), Kind::Size, 0.0);
-            (0.0, 0.0)
+        None => 0.0,
+    };
+
+    let text_index = match &s.text_index {
+        Some(ti) => {
+            let posting = ti.bytes_per_posting.get::<byte>();
+            let size = ti.documents.0 * ti.terms_per_document.0 * posting * ti.replication;
+            t.uses(format_args!("text_index.documents"));
+            t.uses(format_args!("text_index.terms_per_document"));
+            t.uses(format_args!("text_index.bytes_per_posting"));
+            t.uses(format_args!("text_index.replication"));
+            t.step(size, Kind::Size, format_args!(
+                "{} documents × {} terms × {} per posting × {} copies = {}",
+                Human::new(ti.documents.0, Kind::Count), Human::new(ti.terms_per_document.0, Kind::Count), Human::new(posting, Kind::Size), Grouped(ti.replication), Human::new(size, Kind::Size)
+            ));
+            t.output(format_args!("storage.text_index"), format_args!("Text index (inverted)"), Kind::Size, size);
+            size
         }
+        None => 0.0,
     };
 
     let growth_total = growth + logs_per_day;
@@ -158,10 +178,11 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     ));
     t.output(format_args!("storage.growth_per_day"), format_args!("Growth per day"), Kind::Size, growth_total);
 
-    let all = total + embeddings + logs;
+    let all = total + embeddings + logs + graph + text_index;
     t.step(all, Kind::Size, format_args!(
-        "{} corpora (with growth over retention) + {} embeddings + {} logs = {}",
-        Human::new(total, Kind::Size), Human::new(embeddings, Kind::Size), Human::new(logs, Kind::Size), Human::new(all, Kind::Size)
+        "{} corpora (with growth over retention) + {} embeddings + {} logs{}{} = {}",
+        Human::new(total, Kind::Size), Human::new(embeddings, Kind::Size), Human::new(logs, Kind::Size),
+        Extra(" graph", graph), Extra(" text index", text_index), Human::new(all, Kind::Size)
     ));
     t.output(format_args!("storage.total"), format_args!("Total storage"), Kind::Size, all);
 
@@ -170,6 +191,53 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     e.logs = bytes(logs);
     e.growth_per_day = bytes(growth_total);
     e.storage_total = bytes(all);
+}
+
+/// " + 1.2 TB graph" when there is one, nothing otherwise.
+struct Extra(&'static str, f64);
+
+impl fmt::Display for Extra {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.1 > 0.0 { write!(f, " + {}{}", Human::new(self.1, Kind::Size), self.0) } else { Ok(()) }
+    }
+}
+
+/// One log stream's bytes per day and bytes kept over its retention, traced.
+fn log_stream<T: Trace>(s: &Scenario, l: &Logging, t: &mut T) -> (f64, f64) {
+    let p = l.prefix();
+    let events = match (l.events_per_day, l.events_per_user_per_day, s.traffic.as_ref().and_then(|t| t.dau)) {
+        (Some(n), _, _) => {
+            t.uses(format_args!("{p}.events_per_day"));
+            t.step(n.0, Kind::Count, format_args!("given: {} events/day", Human::new(n.0, Kind::Count)));
+            n.0
+        }
+        (None, Some(per_user), Some(dau)) => {
+            let n = dau.0 * per_user.0;
+            t.uses(format_args!("traffic.dau"));
+            t.uses(format_args!("{p}.events_per_user_per_day"));
+            t.step(n, Kind::Count, format_args!(
+                "{} DAU × {} events/user/day = {} events/day",
+                Human::new(dau.0, Kind::Count), Human::new(per_user.0, Kind::Count), Human::new(n, Kind::Count)
+            ));
+            n
+        }
+        _ => 0.0,
+    };
+    let size = l.event_size.get::<byte>();
+    let per_day = events * size;
+    t.uses(format_args!("{p}.event_size"));
+    t.step(per_day, Kind::Size, format_args!(
+        "{} events/day × {} = {}/day",
+        Human::new(events, Kind::Count), Human::new(size, Kind::Size), Human::new(per_day, Kind::Size)
+    ));
+    let days = l.retention.get::<second>() / SECONDS_PER_DAY;
+    let kept = per_day * days;
+    t.uses(format_args!("{p}.retention"));
+    t.step(kept, Kind::Size, format_args!(
+        "{}/day × {} days retention = {}",
+        Human::new(per_day, Kind::Size), Grouped(days.round()), Human::new(kept, Kind::Size)
+    ));
+    (per_day, kept)
 }
 
 pub(crate) fn uses_embeddings<T: Trace>(s: &Scenario, emb: &Embeddings, t: &mut T) {

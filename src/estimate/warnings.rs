@@ -49,6 +49,14 @@ pub fn warnings(s: &Scenario, e: &Estimate) -> Vec<Warning> {
                 st.name, Human::new(u, Kind::Fraction), Human::new(HIGH_UTILIZATION, Kind::Fraction)
             ));
         }
+        if st.mode == crate::scenario::Mode::Batch && st.window > st.every {
+            warn("fleet.window_exceeds_interval", format!("stage.{}", st.name), format!(
+                "stage {} runs every {} but has a {} window: runs overlap",
+                st.name,
+                Human::new(st.every.get::<uom::si::time::second>(), Kind::Duration),
+                Human::new(st.window.get::<uom::si::time::second>(), Kind::Duration)
+            ));
+        }
         if est.servers < 2.0 {
             warn("fleet.no_redundancy", format!("stage.{}", st.name), format!(
                 "stage {} has {} server: one failure stops it; set serving.redundancy = 1 for N+1",

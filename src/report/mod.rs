@@ -13,9 +13,10 @@ use crate::units::format::{Human, Style};
 use crate::units::{Kind, napkin};
 
 /// The families of outputs, in the order reports print them.
-pub const SECTIONS: [(&str, &str); 6] = [
+pub const SECTIONS: [(&str, &str); 7] = [
     ("traffic", "Traffic"),
     ("storage", "Storage"),
+    ("graph", "Graph"),
     ("bandwidth", "Bandwidth"),
     ("index", "Vector index"),
     ("fleet", "Fleet"),

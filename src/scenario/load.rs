@@ -320,6 +320,9 @@ pub fn load_str(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
             Section::Logging => reader.scenario.logging = Some(reader.section(table(), schema::LOGGING, "logging")),
             Section::Corpus => reader.scenario.corpora = reader.list(value, section, schema::CORPUS, |c| &c.name),
             Section::Stage => reader.scenario.stages = reader.list(value, section, schema::STAGE, |s| &s.name),
+            Section::Log => reader.scenario.logs = reader.list(value, section, schema::LOGGING, |s| &s.name),
+            Section::Graph => reader.scenario.graph = Some(reader.section(table(), schema::GRAPH, "graph")),
+            Section::TextIndex => reader.scenario.text_index = Some(reader.section(table(), schema::TEXT_INDEX, "text_index")),
         }
     }
     if !seen_meta {

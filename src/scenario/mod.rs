@@ -32,6 +32,10 @@ pub struct Scenario {
     pub stages: Vec<Stage>,
     pub serving: Serving,
     pub logging: Option<Logging>,
+    /// Further named log streams (`[[log]]`), such as impressions and clicks.
+    pub logs: Vec<Logging>,
+    pub graph: Option<Graph>,
+    pub text_index: Option<TextIndex>,
     /// Where each input came from, by field path ("traffic.dau", "stage.ranking.latency").
     pub provenance: Provenance,
 }
@@ -198,6 +202,8 @@ pub struct Stage {
     pub items_per_request: Count,
     pub items_per_day: Option<Count>,
     pub window: Time,
+    /// Batch: how often a run starts; a run processes items_per_day × every ÷ 1 d.
+    pub every: Time,
     pub per_server_throughput: Option<Frequency>,
     pub flops_per_item: Option<Count>,
     pub device_flops: Option<Frequency>,
@@ -217,6 +223,7 @@ impl Default for Stage {
             items_per_request: Count(1.0),
             items_per_day: None,
             window: crate::units::seconds(crate::units::SECONDS_PER_DAY),
+            every: crate::units::seconds(crate::units::SECONDS_PER_DAY),
             per_server_throughput: None,
             flops_per_item: None,
             device_flops: None,
@@ -255,9 +262,11 @@ impl Default for Serving {
     }
 }
 
-/// Event logs kept as training data.
+/// Event logs kept as training data: `[logging]`, or one `[[log]]` entry.
 #[derive(Clone, Debug)]
 pub struct Logging {
+    /// Empty for `[logging]`; the entry's name for `[[log]]`.
+    pub name: String,
     pub events_per_user_per_day: Option<Count>,
     /// Events per day directly, instead of DAU × events per user.
     pub events_per_day: Option<Count>,
@@ -268,10 +277,58 @@ pub struct Logging {
 impl Default for Logging {
     fn default() -> Self {
         Logging {
+            name: String::new(),
             events_per_user_per_day: None,
             events_per_day: None,
             event_size: crate::units::bytes(0.0),
             retention: crate::units::seconds(90.0 * crate::units::SECONDS_PER_DAY),
+        }
+    }
+}
+
+impl Logging {
+    /// The field path prefix: "logging" or "log.<name>".
+    pub fn prefix(&self) -> String {
+        if self.name.is_empty() { "logging".to_string() } else { format!("log.{}", self.name) }
+    }
+
+    /// All log streams of a scenario: `[logging]` first, then each `[[log]]`.
+    pub fn all(s: &Scenario) -> impl Iterator<Item = &Logging> {
+        s.logging.iter().chain(s.logs.iter())
+    }
+}
+
+/// A social or interaction graph stored as adjacency lists.
+#[derive(Clone, Debug)]
+pub struct Graph {
+    pub nodes: Count,
+    /// Average connections per node; each undirected edge appears in both nodes' lists.
+    pub avg_degree: Count,
+    pub bytes_per_edge: Information,
+}
+
+impl Default for Graph {
+    fn default() -> Self {
+        Graph { nodes: Count(0.0), avg_degree: Count(0.0), bytes_per_edge: crate::units::bytes(8.0) }
+    }
+}
+
+/// An inverted text index (Elasticsearch, Lucene): one posting per term occurrence kept.
+#[derive(Clone, Debug)]
+pub struct TextIndex {
+    pub documents: Count,
+    pub terms_per_document: Count,
+    pub bytes_per_posting: Information,
+    pub replication: f64,
+}
+
+impl Default for TextIndex {
+    fn default() -> Self {
+        TextIndex {
+            documents: Count(0.0),
+            terms_per_document: Count(0.0),
+            bytes_per_posting: crate::units::bytes(4.0),
+            replication: 1.0,
         }
     }
 }

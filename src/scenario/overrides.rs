@@ -32,6 +32,15 @@ pub fn paths(s: &Scenario) -> Vec<String> {
     if s.logging.is_some() {
         add(&mut out, "logging", schema::LOGGING);
     }
+    for l in &s.logs {
+        add(&mut out, &format!("log.{}", l.name), schema::LOGGING);
+    }
+    if s.graph.is_some() {
+        add(&mut out, "graph", schema::GRAPH);
+    }
+    if s.text_index.is_some() {
+        add(&mut out, "text_index", schema::TEXT_INDEX);
+    }
     out
 }
 
@@ -75,6 +84,12 @@ pub fn get(s: &Scenario, path: &str) -> Option<(Value, FieldKind)> {
         "index" => from(s.index.as_ref()?, schema::INDEX, rest),
         "serving" => from(&s.serving, schema::SERVING, rest),
         "logging" => from(s.logging.as_ref()?, schema::LOGGING, rest),
+        "graph" => from(s.graph.as_ref()?, schema::GRAPH, rest),
+        "text_index" => from(s.text_index.as_ref()?, schema::TEXT_INDEX, rest),
+        "log" => {
+            let (name, key) = rest.split_once('.')?;
+            from(s.logs.iter().find(|c| c.name == name)?, schema::LOGGING, key)
+        }
         "corpus" => {
             let (name, key) = rest.split_once('.')?;
             from(s.corpora.iter().find(|c| c.name == name)?, schema::CORPUS, key)
@@ -104,6 +119,11 @@ pub fn set(s: &mut Scenario, path: &str, text: &str) -> Result<(), Diagnostic> {
         "index" => s.index.as_mut().map(|t| set_in(t, schema::INDEX, rest, text)),
         "serving" => Some(set_in(&mut s.serving, schema::SERVING, rest, text)),
         "logging" => s.logging.as_mut().map(|t| set_in(t, schema::LOGGING, rest, text)),
+        "graph" => s.graph.as_mut().map(|t| set_in(t, schema::GRAPH, rest, text)),
+        "text_index" => s.text_index.as_mut().map(|t| set_in(t, schema::TEXT_INDEX, rest, text)),
+        "log" => rest.split_once('.').and_then(|(name, key)| {
+            s.logs.iter_mut().find(|c| c.name == name).map(|c| set_in(c, schema::LOGGING, key, text))
+        }),
         "corpus" => rest.split_once('.').and_then(|(name, key)| {
             s.corpora.iter_mut().find(|c| c.name == name).map(|c| set_in(c, schema::CORPUS, key, text))
         }),

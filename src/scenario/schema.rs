@@ -1,7 +1,7 @@
 //! Every input a scenario file may hold: its key, kind, whether zero is allowed, and what it
 //! means. One table per section drives the file reader, `--set`, the TUI form and the README.
 
-use super::{Corpus, Count, Dtype, Embeddings, Index, IndexKind, Logging, Mode, Serving, Stage, Traffic};
+use super::{Corpus, Count, Dtype, Embeddings, Graph, Index, IndexKind, Logging, Mode, Serving, Stage, TextIndex, Traffic};
 use crate::units::{self, Kind};
 use uom::si::f64::{Frequency, Information, Time};
 use uom::si::frequency::hertz;
@@ -204,7 +204,8 @@ pub const STAGE: &[Field<Stage>] = fields!(Stage {
     index: Bool, false, "the stage queries the sharded vector index: its servers are the index nodes";
     items_per_request: Q(Kind::Count), false, "items scored per request (default 1); for an index stage, the top-k each shard returns";
     items_per_day: Q(Kind::Count), false, "batch: items to process per day";
-    window: Q(Kind::Duration), false, "batch: time in which a day's items must be done (default 1 d)";
+    window: Q(Kind::Duration), false, "batch: time in which a run must finish (default 1 d)";
+    every: Q(Kind::Duration), false, "batch: how often a run starts; a run takes items_per_day × every ÷ 1 d (default 1 d)";
     per_server_throughput: Q(Kind::Rate), false, "items per second one server sustains";
     flops_per_item: Q(Kind::Count), false, "FLOPs per item, instead of per_server_throughput";
     device_flops: Q(Kind::Rate), false, "peak FLOP/s of one accelerator, with flops_per_item";
@@ -225,10 +226,24 @@ pub const SERVING: &[Field<Serving>] = fields!(Serving {
 });
 
 pub const LOGGING: &[Field<Logging>] = fields!(Logging {
+    name: Text, false, "[[log]] only: the stream's name, used in output ids (storage.log.<name>)";
     events_per_user_per_day: Q(Kind::Count), false, "logged events per user per day";
     events_per_day: Q(Kind::Count), false, "logged events per day, instead of per user";
     event_size: Q(Kind::Size), false, "bytes per logged event";
     retention: Q(Kind::Duration), false, "how long logs are kept (default 90 d)";
+});
+
+pub const GRAPH: &[Field<Graph>] = fields!(Graph {
+    nodes: Q(Kind::Count), false, "nodes (users) in the graph";
+    avg_degree: Q(Kind::Count), false, "average connections per node";
+    bytes_per_edge: Q(Kind::Size), false, "bytes per adjacency-list entry (default 8 B: a 64-bit id)";
+});
+
+pub const TEXT_INDEX: &[Field<TextIndex>] = fields!(TextIndex {
+    documents: Q(Kind::Count), false, "documents indexed";
+    terms_per_document: Q(Kind::Count), false, "distinct terms indexed per document";
+    bytes_per_posting: Q(Kind::Size), false, "bytes per posting after compression (default 4 B)";
+    replication: Q(Kind::Factor), false, "copies of the index (default 1)";
 });
 
 /// A section of the file, as the reader and `--set` see it.
@@ -242,10 +257,13 @@ pub enum Section {
     Stage,
     Serving,
     Logging,
+    Log,
+    Graph,
+    TextIndex,
 }
 
 impl Section {
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 11] = [
         Section::Meta,
         Section::Traffic,
         Section::Corpus,
@@ -254,6 +272,9 @@ impl Section {
         Section::Stage,
         Section::Serving,
         Section::Logging,
+        Section::Log,
+        Section::Graph,
+        Section::TextIndex,
     ];
 
     /// The TOML key: `[traffic]`, `[[corpus]]`, `[[stage]]`.
@@ -267,12 +288,15 @@ impl Section {
             Section::Stage => "stage",
             Section::Serving => "serving",
             Section::Logging => "logging",
+            Section::Log => "log",
+            Section::Graph => "graph",
+            Section::TextIndex => "text_index",
         }
     }
 
     /// Whether the section is a list of named entries (`[[corpus]]`, `[[stage]]`).
     pub fn is_list(self) -> bool {
-        matches!(self, Section::Corpus | Section::Stage)
+        matches!(self, Section::Corpus | Section::Stage | Section::Log)
     }
 
     /// The keys and docs of the section's fields, for listings and suggestions.
@@ -288,7 +312,9 @@ impl Section {
             Section::Index => list(INDEX),
             Section::Stage => list(STAGE),
             Section::Serving => list(SERVING),
-            Section::Logging => list(LOGGING),
+            Section::Logging | Section::Log => list(LOGGING),
+            Section::Graph => list(GRAPH),
+            Section::TextIndex => list(TEXT_INDEX),
         }
     }
 }

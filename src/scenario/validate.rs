@@ -3,7 +3,6 @@
 
 use super::load::Diagnostic;
 use super::{Dtype, IndexKind, Mode, Scenario};
-use uom::si::frequency::hertz;
 
 /// Everything that keeps `s` from being estimated; empty when it can be.
 pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
@@ -124,18 +123,34 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
         }
     }
 
-    if let Some(l) = &s.logging {
+    for l in super::Logging::all(s) {
+        let p = l.prefix();
+        let at = |k: &str| format!("{p}.{k}");
         match (l.events_per_user_per_day.is_some(), l.events_per_day.is_some()) {
-            (true, true) => say("logging.events_per_day", "logging gives both events_per_day and events_per_user_per_day".into(), "keep one of them"),
-            (false, false) => say("logging", "[logging] gives no event count".into(), "add events_per_user_per_day = 50, or events_per_day = \"10B\""),
-            (true, false) if s.traffic.as_ref().and_then(|t| t.dau).is_none() => say("logging.events_per_user_per_day", "events per user need traffic.dau".into(), "add dau to [traffic], or write events_per_day instead"),
+            (true, true) => say(&at("events_per_day"), "the log gives both events_per_day and events_per_user_per_day".into(), "keep one of them"),
+            (false, false) => say(&p, "the log gives no event count".into(), "add events_per_user_per_day = 50, or events_per_day = \"10B\""),
+            (true, false) if s.traffic.as_ref().and_then(|t| t.dau).is_none() => say(&at("events_per_user_per_day"), "events per user need traffic.dau".into(), "add dau to [traffic], or write events_per_day instead"),
             _ => {}
         }
         if l.event_size.value == 0.0 {
-            say("logging.event_size", "[logging] has no event_size".into(), "add event_size = \"500 B\"");
+            say(&at("event_size"), "the log has no event_size".into(), "add event_size = \"500 B\"");
         }
     }
 
-    let _ = hertz;
+    if let Some(g) = &s.graph {
+        if g.nodes.0 == 0.0 || g.avg_degree.0 == 0.0 {
+            say("graph", "[graph] needs nodes and avg_degree".into(), "add nodes = \"1B\" and avg_degree = 1000");
+        }
+    }
+    if let Some(ti) = &s.text_index {
+        if ti.documents.0 == 0.0 || ti.terms_per_document.0 == 0.0 {
+            say("text_index", "[text_index] needs documents and terms_per_document".into(), "add documents = \"1B\" and terms_per_document = 200");
+        }
+    }
+
+    if s.serving.region_failover && s.serving.regions < 2.0 {
+        say("serving.region_failover", "region_failover needs at least 2 regions".into(), "set regions = 3, or region_failover = false");
+    }
+
     out
 }
