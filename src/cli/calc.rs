@@ -78,7 +78,7 @@ pub fn run(args: &CalcArgs, out: &mut dyn Write) -> Result<(), String> {
     if args.list_inputs {
         let r = Report::build(&s, style).map_err(|e| format!("error: {e}"))?;
         for i in &r.inputs {
-            let source = i.source.as_ref().map_or_else(|| "default".to_string(), |s| s.to_string());
+            let source = i.source_label();
             writeln!(out, "{}={}\t[{source}]", i.path, i.display).map_err(|e| e.to_string())?;
         }
         return Ok(());

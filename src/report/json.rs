@@ -43,6 +43,8 @@ struct InputJson<'a> {
     value: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a crate::scenario::Source>,
+    /// false when the value is napkin's default.
+    given: bool,
 }
 
 /// The report as one pretty-printed JSON object.
@@ -67,7 +69,7 @@ pub fn render(r: &Report) -> String {
         inputs: r
             .inputs
             .iter()
-            .map(|i| InputJson { path: &i.path, value: &i.display, source: i.source.as_ref() })
+            .map(|i| InputJson { path: &i.path, value: &i.display, source: i.source.as_ref(), given: i.given })
             .collect(),
     };
     serde_json::to_string_pretty(&doc).expect("a report is plain data and always serialises")

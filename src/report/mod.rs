@@ -29,6 +29,19 @@ pub struct InputLine {
     pub path: String,
     pub display: String,
     pub source: Option<Source>,
+    /// Written in the file or set on the command line (else a default).
+    pub given: bool,
+}
+
+impl InputLine {
+    /// "book: …", "assumption: …", "unmarked" (given with no source) or "default".
+    pub fn source_label(&self) -> String {
+        match (&self.source, self.given) {
+            (Some(s), _) => s.to_string(),
+            (None, true) => "unmarked".to_string(),
+            (None, false) => "default".to_string(),
+        }
+    }
 }
 
 /// Everything a front end needs to show an estimate.
@@ -82,12 +95,16 @@ impl Report {
         }
         let rank = |o: &Output| SECTIONS.iter().position(|(p, _)| o.id.split('.').next() == Some(p)).unwrap_or(SECTIONS.len());
         outputs.sort_by_key(rank);
+        // The inputs worth listing: those written in the file or changed, and defaults an output read.
+        let used = |path: &str| outputs.iter().any(|o| o.inputs.iter().any(|i| i == path));
+        let given = |path: &str| s.provenance.positions.contains_key(path) || s.provenance.sources.contains_key(path);
         let inputs = overrides::paths(s)
             .into_iter()
+            .filter(|path| given(path) || used(path))
             .filter_map(|path| {
                 let (value, kind) = overrides::get(s, &path)?;
                 let source = s.provenance.source(&path).cloned();
-                Some(InputLine { display: show_value(&value, kind, style), path, source })
+                Some(InputLine { display: show_value(&value, kind, style), given: given(&path), path, source })
             })
             .collect();
         let warnings = estimate::warnings(s, &estimate);

@@ -44,7 +44,7 @@ pub fn render(r: &Report, detail: Detail) -> String {
         let w = r.inputs.iter().map(|i| i.path.chars().count()).max().unwrap_or(0);
         for i in &r.inputs {
             let pad = w - i.path.chars().count();
-            let source = i.source.as_ref().map_or_else(|| "default".to_string(), |s| s.to_string());
+            let source = i.source_label();
             let _ = writeln!(out, "  {}{}  {:>10}  [{source}]", i.path, " ".repeat(pad), i.display);
         }
     }

@@ -114,7 +114,7 @@ impl Dtype {
     pub const ALL: [Dtype; 5] = [Dtype::F32, Dtype::F16, Dtype::Int8, Dtype::Binary, Dtype::Pq];
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Embeddings {
     /// Defaults to the first corpus's items.
     pub vectors: Option<Count>,
@@ -122,6 +122,12 @@ pub struct Embeddings {
     pub dtype: Dtype,
     pub pq_m: Option<f64>,
     pub pq_nbits: f64,
+}
+
+impl Default for Embeddings {
+    fn default() -> Self {
+        Embeddings { vectors: None, dim: 0.0, dtype: Dtype::F32, pq_m: None, pq_nbits: 8.0 }
+    }
 }
 
 /// Vector index structures whose memory napkin sizes, as Faiss and DiskANN lay them out.

@@ -1,0 +1,315 @@
+//! Hand-worked estimates: every expected number is worked out in the comment beside it.
+
+use napkin::estimate::{self, Output};
+use napkin::scenario::{Scenario, load_str};
+
+fn scenario(toml: &str) -> Scenario {
+    load_str(toml, "test.toml").unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn outputs(toml: &str) -> Vec<Output> {
+    estimate::explain(&scenario(toml)).1
+}
+
+fn value(outs: &[Output], id: &str) -> f64 {
+    outs.iter().find(|o| o.id == id).unwrap_or_else(|| panic!("no output {id}")).value
+}
+
+fn close(actual: f64, expected: f64) {
+    let rel = if expected == 0.0 { actual.abs() } else { ((actual - expected) / expected).abs() };
+    assert!(rel < 1e-9, "expected {expected}, got {actual}");
+}
+
+const META: &str = "[meta]\nid = \"t\"\ntitle = \"T\"\n";
+
+#[test]
+fn twitter_example_from_xu() {
+    let outs = outputs(include_str!("../presets/twitter.toml"));
+    // 150M DAU × 2 tweets/day ÷ 86,400 s/day = 300,000,000 / 86,400 = 3,472.22/s (Xu: ≈3,500).
+    close(value(&outs, "traffic.avg_qps"), 300_000_000.0 / 86_400.0);
+    assert!((value(&outs, "traffic.avg_qps") - 3_472.22).abs() < 0.01);
+    // × 2 peak factor = 6,944.44/s (Xu: ≈7,000).
+    assert!((value(&outs, "traffic.peak_qps") - 6_944.44).abs() < 0.01);
+    // 150M × 2 × 10% = 30M media items/day × 1 MB (1e6 B) = 3e13 B = 30 TB/day.
+    close(value(&outs, "storage.media.growth_per_day"), 30e12);
+    // 30 TB/day × 365 × 5 = 30e12 × 1,825 = 5.475e16 B = 54.75 PB (Xu: ≈55 PB).
+    close(value(&outs, "storage.media.retained_growth"), 5.475e16);
+    close(value(&outs, "storage.total"), 5.475e16);
+}
+
+#[test]
+fn a_billion_256d_f32_embeddings_take_1_024_tb() {
+    let outs = outputs(&format!(
+        "{META}[embeddings]\nvectors = \"1B\"\ndim = 256\ndtype = \"f32\"\n"
+    ));
+    // 10^9 × 256 dims × 4 B = 1.024e12 B = 1.024 TB.
+    close(value(&outs, "storage.embeddings"), 1.024e12);
+}
+
+#[test]
+fn bytes_per_vector_for_every_dtype() {
+    // d = 256: f32 4·256 = 1,024; f16 2·256 = 512; int8 256; binary 256/8 = 32; PQ 32 × 8 bits / 8 = 32.
+    for (dtype, extra, expected) in [
+        ("f32", "", 1_024.0),
+        ("f16", "", 512.0),
+        ("int8", "", 256.0),
+        ("binary", "", 32.0),
+        ("pq", "pq_m = 32\n", 32.0),
+    ] {
+        let outs = outputs(&format!(
+            "{META}[embeddings]\nvectors = 1000\ndim = 256\ndtype = \"{dtype}\"\n{extra}"
+        ));
+        close(value(&outs, "storage.embeddings"), 1000.0 * expected);
+    }
+}
+
+fn index_case(kind_params: &str, embeddings: &str) -> Vec<Output> {
+    outputs(&format!(
+        "{META}[embeddings]\n{embeddings}\n[index]\n{kind_params}\nnode_memory = \"64 GiB\"\n"
+    ))
+}
+
+#[test]
+fn faiss_hnsw_small_case() {
+    let outs = index_case("kind = \"hnsw\"\nhnsw_m = 16", "vectors = \"1M\"\ndim = 128");
+    // Faiss wiki short form 4d + 8M = 512 + 128 = 640 B. The layout napkin uses adds the upper
+    // levels 4M/(M−1) = 64/15 = 4.2667 B and 12 B of level and offset: 656.2667 B per vector.
+    let per = 512.0 + 128.0 + 64.0 / 15.0 + 12.0;
+    close(value(&outs, "index.bytes_per_vector"), per);
+    assert!((per - (4.0 * 128.0 + 8.0 * 16.0)) < 17.0, "within 17 B of the wiki's short form");
+    // × 1M vectors = 656,266,667 B ≈ 656 MB.
+    close(value(&outs, "index.memory"), 1e6 * per);
+    close(value(&outs, "index.disk"), 0.0);
+}
+
+#[test]
+fn ivf_flat_and_ivf_sq8_count_ids_and_centroids() {
+    let outs = index_case("kind = \"ivf_flat\"\nnlist = 1024", "vectors = \"1M\"\ndim = 128");
+    // (4·128 + 8) × 1M + 1,024 × 4 × 128 = 520,000,000 + 524,288 = 520,524,288 B.
+    close(value(&outs, "index.memory"), 520_524_288.0);
+    let outs = index_case("kind = \"ivf_sq8\"\nnlist = 1024", "vectors = \"1M\"\ndim = 128");
+    // (128 + 8) × 1M + 524,288 = 136,524,288 B.
+    close(value(&outs, "index.memory"), 136_524_288.0);
+}
+
+#[test]
+fn ivf_pq_counts_ids_centroids_codebook_and_table() {
+    let outs = index_case(
+        "kind = \"ivf_pq\"\nnlist = 1024\npq_m = 16\npq_nbits = 8",
+        "vectors = \"1M\"\ndim = 128",
+    );
+    // code 16 × 8 / 8 = 16 B + 8 B id = 24 B per vector.
+    close(value(&outs, "index.bytes_per_vector"), 24.0);
+    // 1M × 24 = 24,000,000
+    // + centroids 1,024 × 128 × 4 = 524,288
+    // + codebook 128 × 2^8 × 4 = 131,072
+    // + precomputed table 1,024 × 16 × 256 × 4 = 16,777,216 (16 MiB ≤ 2 GiB, so Faiss keeps it)
+    // = 41,432,576 B.
+    close(value(&outs, "index.memory"), 41_432_576.0);
+}
+
+#[test]
+fn ivf_pq_drops_a_precomputed_table_over_2_gib() {
+    let outs = index_case(
+        "kind = \"ivf_pq\"\nnlist = 65536\npq_m = 64\npq_nbits = 8",
+        "vectors = \"100M\"\ndim = 768",
+    );
+    // table 65,536 × 64 × 256 × 4 = 4,294,967,296 B > 2 GiB: not kept.
+    // 100M × (64 + 8) = 7.2e9 + centroids 65,536 × 768 × 4 = 201,326,592 + codebook 768 × 256 × 4 = 786,432
+    // = 7,402,113,024 B ≈ 7.4 GB (formulas: "IVF-PQ (PQ64, nlist 65,536) 7.4 GB").
+    close(value(&outs, "index.memory"), 7_402_113_024.0);
+}
+
+#[test]
+fn diskann_768d_f32_r64_one_node_per_sector() {
+    let outs = index_case(
+        "kind = \"diskann\"\ndegree = 64\npq_m = 64",
+        "vectors = \"100M\"\ndim = 768",
+    );
+    // node = (64 + 1) × 4 + 768 × 4 = 260 + 3,072 = 3,332 B ≤ 4,096: one node per sector.
+    // 100M sectors × 4,096 B = 409,600,000,000 B = 409.6 GB of SSD.
+    close(value(&outs, "index.disk"), 409.6e9);
+    // RAM: 100M × 64 B PQ = 6.4e9 + pivots 768 × 256 × 4 = 786,432 → 6,400,786,432 B.
+    close(value(&outs, "index.memory"), 6_400_786_432.0);
+    close(value(&outs, "index.bytes_per_vector"), 64.0);
+}
+
+#[test]
+fn diskann_small_nodes_share_a_sector() {
+    let outs = index_case("kind = \"diskann\"\ndegree = 32\npq_m = 16", "vectors = 1000\ndim = 128");
+    // node = 33 × 4 + 512 = 644 B → ⌊4,096 / 644⌋ = 6 per sector; ⌈1,000 / 6⌉ = 167 sectors × 4,096 = 684,032 B.
+    close(value(&outs, "index.disk"), 684_032.0);
+}
+
+const FLEET: &str = r#"
+[traffic]
+qps = "10k/s"
+peak_factor = 2
+
+[embeddings]
+vectors = "1B"
+dim = 256
+
+[index]
+kind = "flat"
+node_memory = "256 GiB"
+memory_headroom = 0.7
+per_replica_qps = 2000
+
+[[stage]]
+name = "retrieval"
+index = true
+items_per_request = 100
+latency = "30 ms"
+
+[[stage]]
+name = "ranking"
+items_per_request = 1000
+per_server_throughput = "50k/s"
+latency = "50 ms"
+"#;
+
+#[test]
+fn shards_replicas_nodes_and_servers_are_ceilings() {
+    let outs = outputs(&format!("{META}{FLEET}"));
+    // memory 1B × 1,024 B = 1.024e12; node 256 GiB = 274,877,906,944 × 0.7 = 192,414,534,860.8;
+    // 1.024e12 / 1.924e11 = 5.32 → 6 shards.
+    close(value(&outs, "index.shards"), 6.0);
+    // peak 10k × 2 = 20,000/s; ⌈20,000 / (2,000 × 0.6 default utilisation)⌉ = ⌈16.67⌉ = 17 replicas.
+    close(value(&outs, "index.replicas"), 17.0);
+    // 6 × 17 × 1 region = 102 nodes.
+    close(value(&outs, "index.nodes"), 102.0);
+    close(value(&outs, "fleet.retrieval.servers"), 102.0);
+    // 20,000 × 1,000 items = 2e7 items/s ÷ (50,000 × 0.6) = 666.67 → 667 servers.
+    close(value(&outs, "fleet.ranking.servers"), 667.0);
+    close(value(&outs, "fleet.total_servers"), 769.0);
+    // Little's law: 20,000/s × 0.05 s = 1,000 requests in flight.
+    close(value(&outs, "fleet.ranking.concurrency"), 1_000.0);
+}
+
+#[test]
+fn regions_and_spares_add_per_region() {
+    let outs = outputs(&format!("{META}{FLEET}\n[serving]\nregions = 3\nredundancy = 1\n"));
+    // per region 20,000 / 3 = 6,666.67/s; replicas ⌈6,666.67 / 1,200⌉ = ⌈5.56⌉ = 6, + 1 spare = 7.
+    close(value(&outs, "index.replicas"), 7.0);
+    // 6 shards × 7 × 3 regions = 126 nodes.
+    close(value(&outs, "index.nodes"), 126.0);
+    // ranking: ⌈6,666.67 × 1,000 / 30,000⌉ = ⌈222.2⌉ = 223, + 1 = 224 per region × 3 = 672.
+    close(value(&outs, "fleet.ranking.servers"), 672.0);
+}
+
+#[test]
+fn region_failover_sizes_each_region_for_a_lost_one() {
+    let outs = outputs(&format!("{META}{FLEET}\n[serving]\nregions = 3\nredundancy = 1\nregion_failover = true\n"));
+    // per region 20,000 / (3 − 1) = 10,000/s; ranking ⌈10,000 × 1,000 / 30,000⌉ = 334, + 1 = 335 × 3 = 1,005.
+    close(value(&outs, "fleet.ranking.servers"), 1_005.0);
+}
+
+#[test]
+fn fanout_tail_of_100_shards() {
+    let outs = outputs(&format!(
+        "{META}{}",
+        FLEET.replace("kind = \"flat\"", "kind = \"flat\"\nshards = 100")
+    ));
+    // P(all 100 fast) = 0.99^100 = 0.36603; 1 − 0.36603 = 0.63397: 63% of requests are slow.
+    let slow = value(&outs, "latency.fanout_slow_fraction");
+    assert!((slow - 0.633_97).abs() < 1e-5, "{slow}");
+}
+
+#[test]
+fn fanout_bandwidth_to_the_shards() {
+    let outs = outputs(&format!("{META}{FLEET}"));
+    // per shard: query 4 × 256 = 1,024 B + 100 results × 12 B = 2,224 B;
+    // 20,000/s × 6 shards × 2,224 B = 266,880,000 B/s.
+    close(value(&outs, "bandwidth.retrieval.fanout"), 266_880_000.0);
+}
+
+#[test]
+fn latency_against_the_budget() {
+    let outs = outputs(&format!("{META}{FLEET}\n[serving]\nlatency_budget = \"200 ms\"\noverhead = \"20 ms\"\n"));
+    // 20 ms overhead + 30 ms retrieval + 50 ms ranking = 100 ms; 100 / 200 = 0.5.
+    close(value(&outs, "latency.total"), 0.1);
+    close(value(&outs, "latency.budget_used"), 0.5);
+}
+
+#[test]
+fn batch_stage_in_a_daily_window_and_on_a_cadence() {
+    let base = "[[stage]]\nname = \"blur\"\nmode = \"batch\"\nitems_per_day = \"86.4M\"\nper_server_throughput = 100\nutilization = 0.5\n";
+    let outs = outputs(&format!("{META}{base}"));
+    // 86.4M items in a 1-day window = 1,000 items/s ÷ (100 × 0.5) = 20 servers.
+    close(value(&outs, "fleet.blur.servers"), 20.0);
+    let outs = outputs(&format!("{META}{base}every = \"1 h\"\nwindow = \"30 min\"\n"));
+    // a run every hour takes 86.4M / 24 = 3.6M items, in 30 min = 1,800 s → 2,000/s ÷ 50 = 40 servers.
+    close(value(&outs, "fleet.blur.servers"), 40.0);
+}
+
+#[test]
+fn gpu_stage_from_flops() {
+    let outs = outputs(&format!(
+        "{META}[traffic]\nqps = 1000\npeak_factor = 1\n[[stage]]\nname = \"rank\"\nitems_per_request = 500\nflops_per_item = \"40M\"\ndevice_flops = \"100 TFLOP/s\"\nefficiency = 0.5\nlatency = \"20 ms\"\n"
+    ));
+    // per server 1e14 × 0.5 / 4e7 = 1.25M items/s; load 1,000 × 500 = 5e5/s;
+    // ⌈5e5 / (1.25e6 × 0.6)⌉ = ⌈0.667⌉ = 1 server.
+    close(value(&outs, "fleet.rank.servers"), 1.0);
+}
+
+#[test]
+fn bandwidth_counts_requests_and_uploads_at_peak() {
+    let outs = outputs(&format!(
+        "{META}[traffic]\nqps = 1000\npeak_factor = 2\nrequest_size = \"1 KB\"\nresponse_size = \"20 KB\"\n[[corpus]]\nname = \"v\"\nitems = 0\nitem_size = \"10 MB\"\nnew_items_per_day = \"8.64M\"\n"
+    ));
+    // ingress: 2,000/s × 1,000 B = 2e6 B/s + 8.64M × 1e7 B ÷ 86,400 s × 2 = 2e9 B/s → 2.002e9 B/s.
+    close(value(&outs, "bandwidth.ingress"), 2.002e9);
+    // egress: 2,000/s × 20,000 B = 4e7 B/s.
+    close(value(&outs, "bandwidth.egress"), 4e7);
+}
+
+#[test]
+fn logs_graph_and_text_index_storage() {
+    let outs = outputs(&format!(
+        "{META}[traffic]\ndau = \"1B\"\nrequests_per_user_per_day = 5\n[logging]\nevents_per_user_per_day = 50\nevent_size = \"500 B\"\nretention = \"90 d\"\n[[log]]\nname = \"clicks\"\nevents_per_day = \"1B\"\nevent_size = \"100 B\"\nretention = \"30 d\"\n[graph]\nnodes = \"1B\"\navg_degree = 1000\n[text_index]\ndocuments = \"1B\"\nterms_per_document = 100\nbytes_per_posting = \"4 B\"\n"
+    ));
+    // logging: 1B × 50 × 500 B = 2.5e13 B/day × 90 d = 2.25e15 B; clicks: 1B × 100 B × 30 = 3e12 B.
+    close(value(&outs, "storage.log.clicks"), 3e12);
+    close(value(&outs, "storage.logs"), 2.25e15 + 3e12);
+    // growth: 2.5e13 + 1e11 = 2.51e13 B/day.
+    close(value(&outs, "storage.growth_per_day"), 2.51e13);
+    // graph: 1B × 1,000 × 8 B = 8e12 B; friends of friends 1,000² = 1e6.
+    close(value(&outs, "storage.graph"), 8e12);
+    close(value(&outs, "graph.friends_of_friends"), 1e6);
+    // text index: 1B × 100 × 4 B = 4e11 B.
+    close(value(&outs, "storage.text_index"), 4e11);
+    close(value(&outs, "storage.total"), 2.25e15 + 3e12 + 8e12 + 4e11);
+}
+
+#[test]
+fn warnings_flag_budget_redundancy_utilisation_and_shard_size() {
+    let s = scenario(&format!(
+        "{META}{}\n[serving]\nlatency_budget = \"50 ms\"\ntarget_utilization = 0.9\n",
+        FLEET.replace("kind = \"flat\"", "kind = \"flat\"\nshards = 2")
+    ));
+    let e = estimate::estimate(&s);
+    let ids: Vec<&str> = estimate::warnings(&s, &e).iter().map(|w| w.id).collect();
+    // 30 + 50 = 80 ms > 50 ms budget; 0.9 > 0.8; 1.024 TB / 2 shards = 512 GB > 192 GB usable.
+    assert!(ids.contains(&"latency.over_budget"), "{ids:?}");
+    assert!(ids.contains(&"serving.high_utilization"), "{ids:?}");
+    assert!(ids.contains(&"index.shard_too_big"), "{ids:?}");
+
+    let s = scenario(&format!("{META}[traffic]\nqps = 10\n[[stage]]\nname = \"tiny\"\nper_server_throughput = 1000\n"));
+    let e = estimate::estimate(&s);
+    // 20/s ÷ 600/s → 1 server: no redundancy.
+    let w = estimate::warnings(&s, &e);
+    assert_eq!(w.iter().map(|w| w.id).collect::<Vec<_>>(), ["fleet.no_redundancy"]);
+}
+
+#[test]
+fn the_fast_path_and_the_explained_path_agree() {
+    let s = scenario(include_str!("../presets/video-recommendation.toml"));
+    let fast = estimate::estimate(&s);
+    let (explained, _) = estimate::explain(&s);
+    assert_eq!(fast, explained);
+    let mut reused = estimate::Estimate::default();
+    estimate::estimate_into(&s, &mut reused);
+    estimate::estimate_into(&s, &mut reused);
+    assert_eq!(fast, reused);
+}
