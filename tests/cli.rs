@@ -1,0 +1,203 @@
+//! The `napkin` binary as a user runs it: formats, overrides, errors and exit codes.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn napkin() -> Command {
+    let mut cmd = Command::cargo_bin("napkin").expect("the binary builds");
+    // No user presets from the machine running the tests.
+    let empty = tempfile::tempdir().expect("a temp dir");
+    cmd.env("XDG_CONFIG_HOME", empty.path()).env("NO_COLOR", "1");
+    std::mem::forget(empty);
+    cmd
+}
+
+#[test]
+fn text_report_groups_sections_with_napkin_values() {
+    napkin()
+        .args(["calc", "twitter"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("TRAFFIC"))
+        // 150M × 2 ÷ 86,400 = 3,472/s → "3.47k/s", napkin ≈ 3k/s; peak 6,944 → "6.94k/s" ≈ 7k/s.
+        .stdout(predicate::str::contains("Average QPS"))
+        .stdout(predicate::str::contains("3.47k/s   ≈ 3k/s"))
+        .stdout(predicate::str::contains("6.94k/s   ≈ 7k/s"))
+        .stdout(predicate::str::contains("150M DAU × 2 req/user/day = 300M req/day"))
+        .stdout(predicate::str::contains("[book: Xu vol. 1: 300M MAU, 50% daily]"));
+}
+
+#[test]
+fn json_follows_the_contract() {
+    let out = napkin().args(["calc", "twitter", "--format", "json"]).output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(v["scenario"]["id"], "twitter");
+    let outputs = v["outputs"].as_array().unwrap();
+    let peak = outputs.iter().find(|o| o["id"] == "traffic.peak_qps").unwrap();
+    // 300M / 86,400 × 2 = 6,944.44/s; napkin one figure: 7,000.
+    assert!((peak["value"].as_f64().unwrap() - 6_944.44).abs() < 0.01);
+    assert_eq!(peak["unit"], "1/s");
+    assert_eq!(peak["display"], "6.94k/s");
+    assert_eq!(peak["napkin"], 7000.0);
+    assert!(peak["steps"].as_array().unwrap().len() >= 1);
+    let ids: Vec<&str> = outputs.iter().map(|o| o["id"].as_str().unwrap()).collect();
+    for id in [
+        "traffic.avg_qps",
+        "storage.media",
+        "storage.logs",
+        "storage.total",
+        "storage.growth_per_day",
+        "bandwidth.ingress",
+        "bandwidth.egress",
+        "fleet.write_api.servers",
+        "fleet.total_servers",
+        "latency.total",
+    ] {
+        assert!(ids.contains(&id), "missing {id}");
+    }
+    let media = outputs.iter().find(|o| o["id"] == "storage.media.growth_per_day").unwrap();
+    assert_eq!(media["unit"], "B");
+    assert!(v["warnings"].is_array());
+}
+
+#[test]
+fn index_outputs_in_json() {
+    let out = napkin().args(["calc", "video-recommendation", "--format", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids: Vec<&str> = v["outputs"].as_array().unwrap().iter().map(|o| o["id"].as_str().unwrap()).collect();
+    for id in ["storage.embeddings", "index.bytes_per_vector", "index.memory", "index.disk", "index.shards", "index.replicas", "index.nodes", "latency.budget_used"] {
+        assert!(ids.contains(&id), "missing {id}");
+    }
+}
+
+#[test]
+fn markdown_is_a_table() {
+    napkin()
+        .args(["calc", "twitter", "--format", "markdown"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("| Section | Output | Value | Napkin | Working |"))
+        .stdout(predicate::str::contains("| Traffic | Peak QPS | 6.94k/s | 7k/s |"));
+}
+
+#[test]
+fn set_overrides_an_input() {
+    // 300M DAU × 2 ÷ 86,400 × 2 = 13,888.9/s → "13.9k/s".
+    napkin()
+        .args(["calc", "twitter", "--set", "traffic.dau=300M", "--brief"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("13.9k/s"));
+}
+
+#[test]
+fn binary_sizes() {
+    // 30 TB/day = 3e13 B ÷ 2^40 = 27.3 TiB.
+    napkin()
+        .args(["calc", "twitter", "--binary", "--brief"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("27.3 TiB"));
+}
+
+#[test]
+fn scenario_from_a_file_and_from_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.toml");
+    std::fs::write(&path, "[meta]\nid = \"mine\"\ntitle = \"Mine\"\n[traffic]\nqps = \"1k/s\"\n").unwrap();
+    napkin().args(["calc", path.to_str().unwrap(), "--brief"]).assert().success().stdout(predicate::str::contains("2k/s"));
+    napkin()
+        .args(["calc", "-", "--brief"])
+        .write_stdin("[meta]\nid = \"piped\"\ntitle = \"Piped\"\n[traffic]\nqps = 500\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Piped"));
+}
+
+#[test]
+fn unknown_preset_suggests_the_nearest_and_exits_1() {
+    napkin()
+        .args(["calc", "twiter"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no preset or file named `twiter`"))
+        .stderr(predicate::str::contains("`twitter`"));
+}
+
+#[test]
+fn unknown_set_path_lists_the_nearest_and_exits_1() {
+    napkin()
+        .args(["calc", "twitter", "--set", "traffic.dua=5M"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("unknown input `traffic.dua`"))
+        .stderr(predicate::str::contains("`traffic.dau`"));
+}
+
+#[test]
+fn bad_set_value_names_the_kind_and_exits_1() {
+    napkin()
+        .args(["calc", "twitter", "--set", "traffic.dau=5 GB"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("traffic.dau"))
+        .stderr(predicate::str::contains("is a size, but this field takes a count"));
+    napkin().args(["calc", "twitter", "--set", "traffic.dau"]).assert().code(1).stderr(predicate::str::contains("has no `=`"));
+}
+
+#[test]
+fn toml_error_is_located_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.toml");
+    std::fs::write(&path, "[meta]\nid = \"b\"\ntitle = \"B\"\n[traffic]\nqps = \"1k/s\npeak_factor = 2\n").unwrap();
+    napkin()
+        .args(["calc", path.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("broken.toml:5:"));
+}
+
+#[test]
+fn missing_file_and_usage_errors() {
+    napkin().args(["calc", "nope/none.toml"]).assert().code(1).stderr(predicate::str::contains("no such file"));
+    napkin().args(["calc"]).assert().code(2);
+    napkin().args(["calc", "twitter", "--format", "yaml"]).assert().code(2);
+    napkin().args(["frobnicate"]).assert().code(2);
+}
+
+#[test]
+fn overflowing_inputs_are_an_evaluation_error() {
+    // 1e300 DAU × 1e300 requests overflow f64: an error, never "inf" in the output.
+    napkin()
+        .args(["calc", "twitter", "--set", "traffic.dau=1e300", "--set", "traffic.requests_per_user_per_day=1e300"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("too large"));
+}
+
+#[test]
+fn presets_list_and_show() {
+    napkin()
+        .args(["presets", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("twitter"))
+        .stdout(predicate::str::contains("video-recommendation  ch.  6  Video Recommendation System"));
+    napkin().args(["presets", "show", "twitter"]).assert().success().stdout(predicate::str::contains("[meta]\nid = \"twitter\""));
+    napkin().args(["presets", "show", "twiter"]).assert().code(1);
+}
+
+#[test]
+fn list_inputs_shows_paths_for_set() {
+    napkin()
+        .args(["calc", "twitter", "--list-inputs"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("traffic.dau=150M\t[book: Xu vol. 1: 300M MAU, 50% daily]"));
+}
+
+#[test]
+fn completions_and_bare_invocation() {
+    napkin().args(["completions", "bash"]).assert().success().stdout(predicate::str::contains("_napkin"));
+}

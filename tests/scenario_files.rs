@@ -1,0 +1,157 @@
+//! Reading scenario files: every value rule of the spec, and every kind of bad input located
+//! with a hint.
+
+use napkin::scenario::{load_str, overrides};
+use napkin::units::{Kind, parse};
+
+const META: &str = "[meta]\nid = \"t\"\ntitle = \"T\"\n";
+
+fn error(toml: &str) -> String {
+    match load_str(toml, "bad.toml") {
+        Ok(_) => panic!("expected an error for:\n{toml}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn values_are_read_by_the_fields_kind() {
+    let s = load_str(
+        &format!(
+            "{META}[traffic]\ndau = \"2B\"\nrequests_per_user_per_day = 2\nrequest_size = \"2 B\"\nresponse_size = \"2 KiB\"\n[serving]\nlatency_budget = \"200ms\"\n[[corpus]]\nname = \"c\"\nitems = \"1_000_000\"\nitem_size = \"1,000 B\"\nretention = \"5 y\"\n"
+        ),
+        "x.toml",
+    )
+    .unwrap();
+    let t = s.traffic.as_ref().unwrap();
+    // "2B" in a count field is two billion; "2 B" in a size field is two bytes.
+    assert_eq!(t.dau.unwrap().0, 2e9);
+    assert_eq!(t.request_size.get::<uom::si::information::byte>(), 2.0);
+    assert_eq!(t.response_size.get::<uom::si::information::byte>(), 2048.0);
+    assert_eq!(s.serving.latency_budget.unwrap().get::<uom::si::time::second>(), 0.2);
+    assert_eq!(s.corpora[0].items.0, 1e6);
+    assert_eq!(s.corpora[0].item_size.get::<uom::si::information::byte>(), 1000.0);
+}
+
+#[test]
+fn spec_unit_rules() {
+    // Counts: k = 1e3, M = 1e6, B/bn/G = 1e9, T = 1e12.
+    for (text, v) in [("1k", 1e3), ("1K", 1e3), ("1M", 1e6), ("1B", 1e9), ("1bn", 1e9), ("1G", 1e9), ("1T", 1e12)] {
+        assert_eq!(parse(text, Kind::Count).unwrap(), v, "{text}");
+    }
+    // Sizes: KB..PB decimal, KiB..PiB binary, b/bit bits.
+    for (text, v) in [
+        ("1 KB", 1e3),
+        ("1 MB", 1e6),
+        ("1 GB", 1e9),
+        ("1 TB", 1e12),
+        ("1 PB", 1e15),
+        ("1 KiB", 1024.0),
+        ("1 MiB", 1024.0 * 1024.0),
+        ("1 GiB", 1024f64.powi(3)),
+        ("1 TiB", 1024f64.powi(4)),
+        ("1 PiB", 1024f64.powi(5)),
+        ("8 b", 1.0),
+        ("8 bit", 1.0),
+    ] {
+        assert_eq!(parse(text, Kind::Size).unwrap(), v, "{text}");
+    }
+    // Durations: ns, us/µs, ms, s, min, h, d.
+    for (text, v) in [("1ns", 1e-9), ("1us", 1e-6), ("1µs", 1e-6), ("1ms", 1e-3), ("1s", 1.0), ("1min", 60.0), ("1h", 3600.0), ("1d", 86400.0)] {
+        assert_eq!(parse(text, Kind::Duration).unwrap(), v, "{text}");
+    }
+    // Rates /s and /day; data rates in bits: 1 Gbps = 1e9 bit/s = 1.25e8 B/s.
+    assert_eq!(parse("86.4k/day", Kind::Rate).unwrap(), 1.0);
+    assert_eq!(parse("1 Gbps", Kind::DataRate).unwrap(), 1.25e8);
+}
+
+#[test]
+fn toml_syntax_errors_give_line_and_column() {
+    let e = error(&format!("{META}[traffic]\ndau = \"500M\nqps = 3\n"));
+    assert!(e.contains("bad.toml:5:"), "{e}");
+    assert!(e.contains("invalid TOML"), "{e}");
+}
+
+#[test]
+fn unit_errors_name_the_field_the_kind_and_what_was_given() {
+    let e = error(&format!("{META}[serving]\nlatency_budget = \"200 KB\"\n"));
+    assert!(e.contains("bad.toml:5:18"), "{e}");
+    assert!(e.contains("serving.latency_budget"), "{e}");
+    assert!(e.contains("\"200 KB\" is a size, but this field takes a duration"), "{e}");
+    assert!(e.contains("help: write a duration"), "{e}");
+}
+
+#[test]
+fn unknown_keys_and_sections_suggest_the_nearest() {
+    let e = error(&format!("{META}[traffic]\ndua = \"5M\"\nrequests_per_user_per_day = 2\n"));
+    assert!(e.contains("unknown key `dua`"), "{e}");
+    assert!(e.contains("did you mean `dau`"), "{e}");
+    let e = error(&format!("{META}[trafic]\ndau = \"5M\"\n"));
+    assert!(e.contains("unknown section `trafic`") && e.contains("`traffic`"), "{e}");
+    let e = error(&format!("{META}[index]\nkind = \"hnws\"\n"));
+    assert!(e.contains("did you mean `hnsw`"), "{e}");
+}
+
+#[test]
+fn impossible_values_are_rejected() {
+    let negative = error(&format!("{META}[traffic]\ndau = -5\nrequests_per_user_per_day = 2\n"));
+    assert!(negative.contains("negative"), "{negative}");
+    let zero = error(&format!("{META}[traffic]\ndau = 0\nrequests_per_user_per_day = 2\n"));
+    assert!(zero.contains("traffic.dau: must be more than 0"), "{zero}");
+    let nan = error(&format!("{META}[traffic]\ndau = nan\nrequests_per_user_per_day = 2\n"));
+    assert!(nan.contains("traffic.dau") && nan.contains("not a number"), "{nan}");
+    let inf = error(&format!("{META}[traffic]\ndau = \"1e400\"\nrequests_per_user_per_day = 2\n"));
+    assert!(inf.contains("too large"), "{inf}");
+    let fraction = error(&format!("{META}[serving]\ntarget_utilization = 1.5\n"));
+    assert!(fraction.contains("more than 1"), "{fraction}");
+    let whole = error(&format!("{META}[embeddings]\nvectors = 10\ndim = 2.5\n"));
+    assert!(whole.contains("embeddings.dim") && whole.contains("whole number"), "{whole}");
+}
+
+#[test]
+fn cross_field_errors_say_what_to_add() {
+    let e = error(&format!("{META}[traffic]\ndau = \"5M\"\n"));
+    assert!(e.contains("traffic.requests_per_user_per_day") && e.contains("add requests_per_user_per_day"), "{e}");
+    let e = error(&format!("{META}[traffic]\nqps = 5\ndau = \"5M\"\nrequests_per_user_per_day = 2\n"));
+    assert!(e.contains("both as qps and as dau"), "{e}");
+    let e = error(&format!("{META}[traffic]\nqps = 5\n[[stage]]\nname = \"r\"\n"));
+    assert!(e.contains("stage.r.per_server_throughput") && e.contains("no throughput"), "{e}");
+    let e = error(&format!("{META}[embeddings]\nvectors = 5\ndim = 100\ndtype = \"pq\"\npq_m = 16\n"));
+    assert!(e.contains("does not divide"), "{e}");
+    let e = error("[traffic]\nqps = 5\n");
+    assert!(e.contains("no [meta]"), "{e}");
+    let e = error(&format!("{META}[[stage]]\nname = \"a\"\nper_server_throughput = 1\nmode = \"batch\"\nitems_per_day = 5\n[[stage]]\nname = \"a\"\nper_server_throughput = 1\nmode = \"batch\"\nitems_per_day = 5\n"));
+    assert!(e.contains("two [[stage]] entries are named \"a\""), "{e}");
+}
+
+#[test]
+fn every_error_is_reported_not_just_the_first() {
+    let e = error(&format!("{META}[traffic]\ndau = \"5 parsecs\"\nrequests_per_user_per_day = \"x\"\n"));
+    assert_eq!(e.matches("error:").count(), 2, "{e}");
+}
+
+#[test]
+fn inputs_carry_their_source() {
+    let s = load_str(
+        &format!("{META}[traffic]\ndau = {{ value = \"2B\", book = \"ch. 10: about 2B DAU\" }}\nrequests_per_user_per_day = {{ value = 2, assume = \"twice a day\" }}\n"),
+        "x.toml",
+    )
+    .unwrap();
+    let src = s.provenance.source("traffic.dau").unwrap();
+    assert_eq!(src.to_string(), "book: ch. 10: about 2B DAU");
+    assert_eq!(s.provenance.source("traffic.requests_per_user_per_day").unwrap().to_string(), "assumption: twice a day");
+    let e = error(&format!("{META}[traffic]\ndau = {{ value = \"2B\", bok = \"x\" }}\nrequests_per_user_per_day = 2\n"));
+    assert!(e.contains("did you mean `book`"), "{e}");
+}
+
+#[test]
+fn overrides_change_inputs_by_path() {
+    let mut s = load_str(include_str!("../presets/video-recommendation.toml"), "v.toml").unwrap();
+    overrides::set(&mut s, "traffic.dau", "200M").unwrap();
+    overrides::set(&mut s, "stage.ranking.latency", "80ms").unwrap();
+    assert_eq!(s.traffic.as_ref().unwrap().dau.unwrap().0, 2e8);
+    assert_eq!(s.stages[1].latency.get::<uom::si::time::second>(), 0.08);
+    let e = overrides::set(&mut s, "stage.ranking.latncy", "1ms").unwrap_err();
+    assert!(e.hint.contains("`stage.ranking.latency`"), "{e}");
+    let e = overrides::set(&mut s, "traffic.dau", "5 GB").unwrap_err();
+    assert!(e.problem.contains("is a size, but this field takes a count"), "{e}");
+}
