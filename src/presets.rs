@@ -2,7 +2,7 @@
 //! user's own (TOML files in the config directory's `napkin/presets/`). Both are read by the same
 //! code as any scenario file.
 
-use crate::scenario::load::{nearest, Diagnostic, ScenarioError};
+use crate::scenario::load::{Diagnostic, ScenarioError, nearest};
 use crate::scenario::{self, Scenario};
 use std::path::{Path, PathBuf};
 
@@ -41,30 +41,53 @@ fn id_of(file: &str) -> String {
 pub fn builtin() -> Vec<Preset> {
     BUILTIN
         .iter()
-        .map(|(file, text)| Preset { id: id_of(file), origin: Origin::Builtin, text: text.to_string(), file: format!("presets/{file}") })
+        .map(|(file, text)| Preset {
+            id: id_of(file),
+            origin: Origin::Builtin,
+            text: text.to_string(),
+            file: format!("presets/{file}"),
+        })
         .collect()
 }
 
 /// The user's preset directory: `$XDG_CONFIG_HOME/napkin/presets` (or `~/.config/napkin/presets`).
 pub fn user_dir() -> Option<PathBuf> {
     use etcetera::BaseStrategy;
-    etcetera::choose_base_strategy().ok().map(|s| s.config_dir().join("napkin").join("presets"))
+    etcetera::choose_base_strategy()
+        .ok()
+        .map(|s| s.config_dir().join("napkin").join("presets"))
 }
 
 /// The user's presets, and a message for each file that could not be read.
 pub fn user(dir: Option<&Path>) -> (Vec<Preset>, Vec<String>) {
     let mut presets = Vec::new();
     let mut problems = Vec::new();
-    let Some(dir) = dir else { return (presets, problems) };
-    let Ok(entries) = std::fs::read_dir(dir) else { return (presets, problems) };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    let Some(dir) = dir else {
+        return (presets, problems);
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return (presets, problems);
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
     paths.sort();
     for path in paths {
         let file = path.display().to_string();
         match std::fs::read_to_string(&path) {
             Ok(text) => {
-                let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                presets.push(Preset { id, origin: Origin::User(path.clone()), text, file });
+                let id = path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                presets.push(Preset {
+                    id,
+                    origin: Origin::User(path.clone()),
+                    text,
+                    file,
+                });
             }
             Err(e) => problems.push(format!("{file}: cannot be read: {e}")),
         }
@@ -75,7 +98,10 @@ pub fn user(dir: Option<&Path>) -> (Vec<Preset>, Vec<String>) {
 /// Built-in and user presets together; a user preset with a built-in's id replaces it.
 pub fn all(user_dir: Option<&Path>) -> (Vec<Preset>, Vec<String>) {
     let (users, problems) = user(user_dir);
-    let mut presets: Vec<Preset> = builtin().into_iter().filter(|b| !users.iter().any(|u| u.id == b.id)).collect();
+    let mut presets: Vec<Preset> = builtin()
+        .into_iter()
+        .filter(|b| !users.iter().any(|u| u.id == b.id))
+        .collect();
     presets.extend(users);
     (presets, problems)
 }
@@ -92,6 +118,9 @@ pub fn find(id: &str, user_dir: Option<&Path>) -> Result<Preset, ScenarioError> 
         location: "napkin".into(),
         path: String::new(),
         problem: format!("no preset or file named `{id}`"),
-        hint: format!("did you mean {}? `napkin presets list` shows them all; a file path needs to exist", list.join(" or ")),
+        hint: format!(
+            "did you mean {}? `napkin presets list` shows them all; a file path needs to exist",
+            list.join(" or ")
+        ),
     }]))
 }

@@ -7,7 +7,8 @@ fn napkin() -> Command {
     let mut cmd = Command::cargo_bin("napkin").expect("the binary builds");
     // No user presets from the machine running the tests.
     let empty = tempfile::tempdir().expect("a temp dir");
-    cmd.env("XDG_CONFIG_HOME", empty.path()).env("NO_COLOR", "1");
+    cmd.env("XDG_CONFIG_HOME", empty.path())
+        .env("NO_COLOR", "1");
     std::mem::forget(empty);
     cmd
 }
@@ -23,24 +24,34 @@ fn text_report_groups_sections_with_napkin_values() {
         .stdout(predicate::str::contains("Average QPS"))
         .stdout(predicate::str::contains("3.47k/s   ≈ 3k/s"))
         .stdout(predicate::str::contains("6.94k/s   ≈ 7k/s"))
-        .stdout(predicate::str::contains("150M DAU × 2 req/user/day = 300M req/day"))
-        .stdout(predicate::str::contains("[book: Xu vol. 1: 300M MAU, 50% daily]"));
+        .stdout(predicate::str::contains(
+            "150M DAU × 2 req/user/day = 300M req/day",
+        ))
+        .stdout(predicate::str::contains(
+            "[book: Xu vol. 1: 300M MAU, 50% daily]",
+        ));
 }
 
 #[test]
 fn json_follows_the_contract() {
-    let out = napkin().args(["calc", "twitter", "--format", "json"]).output().unwrap();
+    let out = napkin()
+        .args(["calc", "twitter", "--format", "json"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(v["scenario"]["id"], "twitter");
     let outputs = v["outputs"].as_array().unwrap();
-    let peak = outputs.iter().find(|o| o["id"] == "traffic.peak_qps").unwrap();
+    let peak = outputs
+        .iter()
+        .find(|o| o["id"] == "traffic.peak_qps")
+        .unwrap();
     // 300M / 86,400 × 2 = 6,944.44/s; napkin one figure: 7,000.
     assert!((peak["value"].as_f64().unwrap() - 6_944.44).abs() < 0.01);
     assert_eq!(peak["unit"], "1/s");
     assert_eq!(peak["display"], "6.94k/s");
     assert_eq!(peak["napkin"], 7000.0);
-    assert!(peak["steps"].as_array().unwrap().len() >= 1);
+    assert!(!peak["steps"].as_array().unwrap().is_empty());
     let ids: Vec<&str> = outputs.iter().map(|o| o["id"].as_str().unwrap()).collect();
     for id in [
         "traffic.avg_qps",
@@ -56,17 +67,37 @@ fn json_follows_the_contract() {
     ] {
         assert!(ids.contains(&id), "missing {id}");
     }
-    let media = outputs.iter().find(|o| o["id"] == "storage.media.growth_per_day").unwrap();
+    let media = outputs
+        .iter()
+        .find(|o| o["id"] == "storage.media.growth_per_day")
+        .unwrap();
     assert_eq!(media["unit"], "B");
     assert!(v["warnings"].is_array());
 }
 
 #[test]
 fn index_outputs_in_json() {
-    let out = napkin().args(["calc", "video-recommendation", "--format", "json"]).output().unwrap();
+    let out = napkin()
+        .args(["calc", "video-recommendation", "--format", "json"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let ids: Vec<&str> = v["outputs"].as_array().unwrap().iter().map(|o| o["id"].as_str().unwrap()).collect();
-    for id in ["storage.embeddings", "index.bytes_per_vector", "index.memory", "index.disk", "index.shards", "index.replicas", "index.nodes", "latency.budget_used"] {
+    let ids: Vec<&str> = v["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "storage.embeddings",
+        "index.bytes_per_vector",
+        "index.memory",
+        "index.disk",
+        "index.shards",
+        "index.replicas",
+        "index.nodes",
+        "latency.budget_used",
+    ] {
         assert!(ids.contains(&id), "missing {id}");
     }
 }
@@ -77,8 +108,12 @@ fn markdown_is_a_table() {
         .args(["calc", "twitter", "--format", "markdown"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("| Section | Output | Value | Napkin | Working |"))
-        .stdout(predicate::str::contains("| Traffic | Peak QPS | 6.94k/s | 7k/s |"));
+        .stdout(predicate::str::contains(
+            "| Section | Output | Value | Napkin | Working |",
+        ))
+        .stdout(predicate::str::contains(
+            "| Traffic | Peak QPS | 6.94k/s | 7k/s |",
+        ));
 }
 
 #[test]
@@ -105,8 +140,16 @@ fn binary_sizes() {
 fn scenario_from_a_file_and_from_stdin() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mine.toml");
-    std::fs::write(&path, "[meta]\nid = \"mine\"\ntitle = \"Mine\"\n[traffic]\nqps = \"1k/s\"\n").unwrap();
-    napkin().args(["calc", path.to_str().unwrap(), "--brief"]).assert().success().stdout(predicate::str::contains("2k/s"));
+    std::fs::write(
+        &path,
+        "[meta]\nid = \"mine\"\ntitle = \"Mine\"\n[traffic]\nqps = \"1k/s\"\n",
+    )
+    .unwrap();
+    napkin()
+        .args(["calc", path.to_str().unwrap(), "--brief"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2k/s"));
     napkin()
         .args(["calc", "-", "--brief"])
         .write_stdin("[meta]\nid = \"piped\"\ntitle = \"Piped\"\n[traffic]\nqps = 500\n")
@@ -142,15 +185,25 @@ fn bad_set_value_names_the_kind_and_exits_1() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("traffic.dau"))
-        .stderr(predicate::str::contains("is a size, but this field takes a count"));
-    napkin().args(["calc", "twitter", "--set", "traffic.dau"]).assert().code(1).stderr(predicate::str::contains("has no `=`"));
+        .stderr(predicate::str::contains(
+            "is a size, but this field takes a count",
+        ));
+    napkin()
+        .args(["calc", "twitter", "--set", "traffic.dau"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("has no `=`"));
 }
 
 #[test]
 fn toml_error_is_located_and_exits_1() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("broken.toml");
-    std::fs::write(&path, "[meta]\nid = \"b\"\ntitle = \"B\"\n[traffic]\nqps = \"1k/s\npeak_factor = 2\n").unwrap();
+    std::fs::write(
+        &path,
+        "[meta]\nid = \"b\"\ntitle = \"B\"\n[traffic]\nqps = \"1k/s\npeak_factor = 2\n",
+    )
+    .unwrap();
     napkin()
         .args(["calc", path.to_str().unwrap()])
         .assert()
@@ -160,9 +213,16 @@ fn toml_error_is_located_and_exits_1() {
 
 #[test]
 fn missing_file_and_usage_errors() {
-    napkin().args(["calc", "nope/none.toml"]).assert().code(1).stderr(predicate::str::contains("no such file"));
+    napkin()
+        .args(["calc", "nope/none.toml"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no such file"));
     napkin().args(["calc"]).assert().code(2);
-    napkin().args(["calc", "twitter", "--format", "yaml"]).assert().code(2);
+    napkin()
+        .args(["calc", "twitter", "--format", "yaml"])
+        .assert()
+        .code(2);
     napkin().args(["frobnicate"]).assert().code(2);
 }
 
@@ -170,7 +230,14 @@ fn missing_file_and_usage_errors() {
 fn overflowing_inputs_are_an_evaluation_error() {
     // 1e300 DAU × 1e300 requests overflow f64: an error, never "inf" in the output.
     napkin()
-        .args(["calc", "twitter", "--set", "traffic.dau=1e300", "--set", "traffic.requests_per_user_per_day=1e300"])
+        .args([
+            "calc",
+            "twitter",
+            "--set",
+            "traffic.dau=1e300",
+            "--set",
+            "traffic.requests_per_user_per_day=1e300",
+        ])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("too large"));
@@ -183,9 +250,18 @@ fn presets_list_and_show() {
         .assert()
         .success()
         .stdout(predicate::str::contains("twitter"))
-        .stdout(predicate::str::contains("video-recommendation  ch.  6  Video Recommendation System"));
-    napkin().args(["presets", "show", "twitter"]).assert().success().stdout(predicate::str::contains("[meta]\nid = \"twitter\""));
-    napkin().args(["presets", "show", "twiter"]).assert().code(1);
+        .stdout(predicate::str::contains(
+            "video-recommendation  ch.  6  Video Recommendation System",
+        ));
+    napkin()
+        .args(["presets", "show", "twitter"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("[meta]\nid = \"twitter\""));
+    napkin()
+        .args(["presets", "show", "twiter"])
+        .assert()
+        .code(1);
 }
 
 #[test]
@@ -194,10 +270,16 @@ fn list_inputs_shows_paths_for_set() {
         .args(["calc", "twitter", "--list-inputs"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("traffic.dau=150M\t[book: Xu vol. 1: 300M MAU, 50% daily]"));
+        .stdout(predicate::str::contains(
+            "traffic.dau=150M\t[book: Xu vol. 1: 300M MAU, 50% daily]",
+        ));
 }
 
 #[test]
 fn completions_and_bare_invocation() {
-    napkin().args(["completions", "bash"]).assert().success().stdout(predicate::str::contains("_napkin"));
+    napkin()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("_napkin"));
 }

@@ -12,11 +12,18 @@ fn outputs(toml: &str) -> Vec<Output> {
 }
 
 fn value(outs: &[Output], id: &str) -> f64 {
-    outs.iter().find(|o| o.id == id).unwrap_or_else(|| panic!("no output {id}")).value
+    outs.iter()
+        .find(|o| o.id == id)
+        .unwrap_or_else(|| panic!("no output {id}"))
+        .value
 }
 
 fn close(actual: f64, expected: f64) {
-    let rel = if expected == 0.0 { actual.abs() } else { ((actual - expected) / expected).abs() };
+    let rel = if expected == 0.0 {
+        actual.abs()
+    } else {
+        ((actual - expected) / expected).abs()
+    };
     assert!(rel < 1e-9, "expected {expected}, got {actual}");
 }
 
@@ -71,12 +78,18 @@ fn index_case(kind_params: &str, embeddings: &str) -> Vec<Output> {
 
 #[test]
 fn faiss_hnsw_small_case() {
-    let outs = index_case("kind = \"hnsw\"\nhnsw_m = 16", "vectors = \"1M\"\ndim = 128");
+    let outs = index_case(
+        "kind = \"hnsw\"\nhnsw_m = 16",
+        "vectors = \"1M\"\ndim = 128",
+    );
     // Faiss wiki short form 4d + 8M = 512 + 128 = 640 B. The layout napkin uses adds the upper
     // levels 4M/(M−1) = 64/15 = 4.2667 B and 12 B of level and offset: 656.2667 B per vector.
     let per = 512.0 + 128.0 + 64.0 / 15.0 + 12.0;
     close(value(&outs, "index.bytes_per_vector"), per);
-    assert!((per - (4.0 * 128.0 + 8.0 * 16.0)) < 17.0, "within 17 B of the wiki's short form");
+    assert!(
+        (per - (4.0 * 128.0 + 8.0 * 16.0)) < 17.0,
+        "within 17 B of the wiki's short form"
+    );
     // × 1M vectors = 656,266,667 B ≈ 656 MB.
     close(value(&outs, "index.memory"), 1e6 * per);
     close(value(&outs, "index.disk"), 0.0);
@@ -84,10 +97,16 @@ fn faiss_hnsw_small_case() {
 
 #[test]
 fn ivf_flat_and_ivf_sq8_count_ids_and_centroids() {
-    let outs = index_case("kind = \"ivf_flat\"\nnlist = 1024", "vectors = \"1M\"\ndim = 128");
+    let outs = index_case(
+        "kind = \"ivf_flat\"\nnlist = 1024",
+        "vectors = \"1M\"\ndim = 128",
+    );
     // (4·128 + 8) × 1M + 1,024 × 4 × 128 = 520,000,000 + 524,288 = 520,524,288 B.
     close(value(&outs, "index.memory"), 520_524_288.0);
-    let outs = index_case("kind = \"ivf_sq8\"\nnlist = 1024", "vectors = \"1M\"\ndim = 128");
+    let outs = index_case(
+        "kind = \"ivf_sq8\"\nnlist = 1024",
+        "vectors = \"1M\"\ndim = 128",
+    );
     // (128 + 8) × 1M + 524,288 = 136,524,288 B.
     close(value(&outs, "index.memory"), 136_524_288.0);
 }
@@ -136,7 +155,10 @@ fn diskann_768d_f32_r64_one_node_per_sector() {
 
 #[test]
 fn diskann_small_nodes_share_a_sector() {
-    let outs = index_case("kind = \"diskann\"\ndegree = 32\npq_m = 16", "vectors = 1000\ndim = 128");
+    let outs = index_case(
+        "kind = \"diskann\"\ndegree = 32\npq_m = 16",
+        "vectors = 1000\ndim = 128",
+    );
     // node = 33 × 4 + 512 = 644 B → ⌊4,096 / 644⌋ = 6 per sector; ⌈1,000 / 6⌉ = 167 sectors × 4,096 = 684,032 B.
     close(value(&outs, "index.disk"), 684_032.0);
 }
@@ -189,7 +211,9 @@ fn shards_replicas_nodes_and_servers_are_ceilings() {
 
 #[test]
 fn regions_and_spares_add_per_region() {
-    let outs = outputs(&format!("{META}{FLEET}\n[serving]\nregions = 3\nredundancy = 1\n"));
+    let outs = outputs(&format!(
+        "{META}{FLEET}\n[serving]\nregions = 3\nredundancy = 1\n"
+    ));
     // per region 20,000 / 3 = 6,666.67/s; replicas ⌈6,666.67 / 1,200⌉ = ⌈5.56⌉ = 6, + 1 spare = 7.
     close(value(&outs, "index.replicas"), 7.0);
     // 6 shards × 7 × 3 regions = 126 nodes.
@@ -200,7 +224,9 @@ fn regions_and_spares_add_per_region() {
 
 #[test]
 fn region_failover_sizes_each_region_for_a_lost_one() {
-    let outs = outputs(&format!("{META}{FLEET}\n[serving]\nregions = 3\nredundancy = 1\nregion_failover = true\n"));
+    let outs = outputs(&format!(
+        "{META}{FLEET}\n[serving]\nregions = 3\nredundancy = 1\nregion_failover = true\n"
+    ));
     // per region 20,000 / (3 − 1) = 10,000/s; ranking ⌈10,000 × 1,000 / 30,000⌉ = 334, + 1 = 335 × 3 = 1,005.
     close(value(&outs, "fleet.ranking.servers"), 1_005.0);
 }
@@ -226,7 +252,9 @@ fn fanout_bandwidth_to_the_shards() {
 
 #[test]
 fn latency_against_the_budget() {
-    let outs = outputs(&format!("{META}{FLEET}\n[serving]\nlatency_budget = \"200 ms\"\noverhead = \"20 ms\"\n"));
+    let outs = outputs(&format!(
+        "{META}{FLEET}\n[serving]\nlatency_budget = \"200 ms\"\noverhead = \"20 ms\"\n"
+    ));
     // 20 ms overhead + 30 ms retrieval + 50 ms ranking = 100 ms; 100 / 200 = 0.5.
     close(value(&outs, "latency.total"), 0.1);
     close(value(&outs, "latency.budget_used"), 0.5);
@@ -238,7 +266,9 @@ fn batch_stage_in_a_daily_window_and_on_a_cadence() {
     let outs = outputs(&format!("{META}{base}"));
     // 86.4M items in a 1-day window = 1,000 items/s ÷ (100 × 0.5) = 20 servers.
     close(value(&outs, "fleet.blur.servers"), 20.0);
-    let outs = outputs(&format!("{META}{base}every = \"1 h\"\nwindow = \"30 min\"\n"));
+    let outs = outputs(&format!(
+        "{META}{base}every = \"1 h\"\nwindow = \"30 min\"\n"
+    ));
     // a run every hour takes 86.4M / 24 = 3.6M items, in 30 min = 1,800 s → 2,000/s ÷ 50 = 40 servers.
     close(value(&outs, "fleet.blur.servers"), 40.0);
 }
@@ -295,11 +325,16 @@ fn warnings_flag_budget_redundancy_utilisation_and_shard_size() {
     assert!(ids.contains(&"serving.high_utilization"), "{ids:?}");
     assert!(ids.contains(&"index.shard_too_big"), "{ids:?}");
 
-    let s = scenario(&format!("{META}[traffic]\nqps = 10\n[[stage]]\nname = \"tiny\"\nper_server_throughput = 1000\n"));
+    let s = scenario(&format!(
+        "{META}[traffic]\nqps = 10\n[[stage]]\nname = \"tiny\"\nper_server_throughput = 1000\n"
+    ));
     let e = estimate::estimate(&s);
     // 20/s ÷ 600/s → 1 server: no redundancy.
     let w = estimate::warnings(&s, &e);
-    assert_eq!(w.iter().map(|w| w.id).collect::<Vec<_>>(), ["fleet.no_redundancy"]);
+    assert_eq!(
+        w.iter().map(|w| w.id).collect::<Vec<_>>(),
+        ["fleet.no_redundancy"]
+    );
 }
 
 #[test]

@@ -27,15 +27,32 @@ fn values_are_read_by_the_fields_kind() {
     assert_eq!(t.dau.unwrap().0, 2e9);
     assert_eq!(t.request_size.get::<uom::si::information::byte>(), 2.0);
     assert_eq!(t.response_size.get::<uom::si::information::byte>(), 2048.0);
-    assert_eq!(s.serving.latency_budget.unwrap().get::<uom::si::time::second>(), 0.2);
+    assert_eq!(
+        s.serving
+            .latency_budget
+            .unwrap()
+            .get::<uom::si::time::second>(),
+        0.2
+    );
     assert_eq!(s.corpora[0].items.0, 1e6);
-    assert_eq!(s.corpora[0].item_size.get::<uom::si::information::byte>(), 1000.0);
+    assert_eq!(
+        s.corpora[0].item_size.get::<uom::si::information::byte>(),
+        1000.0
+    );
 }
 
 #[test]
 fn spec_unit_rules() {
     // Counts: k = 1e3, M = 1e6, B/bn/G = 1e9, T = 1e12.
-    for (text, v) in [("1k", 1e3), ("1K", 1e3), ("1M", 1e6), ("1B", 1e9), ("1bn", 1e9), ("1G", 1e9), ("1T", 1e12)] {
+    for (text, v) in [
+        ("1k", 1e3),
+        ("1K", 1e3),
+        ("1M", 1e6),
+        ("1B", 1e9),
+        ("1bn", 1e9),
+        ("1G", 1e9),
+        ("1T", 1e12),
+    ] {
         assert_eq!(parse(text, Kind::Count).unwrap(), v, "{text}");
     }
     // Sizes: KB..PB decimal, KiB..PiB binary, b/bit bits.
@@ -56,7 +73,16 @@ fn spec_unit_rules() {
         assert_eq!(parse(text, Kind::Size).unwrap(), v, "{text}");
     }
     // Durations: ns, us/µs, ms, s, min, h, d.
-    for (text, v) in [("1ns", 1e-9), ("1us", 1e-6), ("1µs", 1e-6), ("1ms", 1e-3), ("1s", 1.0), ("1min", 60.0), ("1h", 3600.0), ("1d", 86400.0)] {
+    for (text, v) in [
+        ("1ns", 1e-9),
+        ("1us", 1e-6),
+        ("1µs", 1e-6),
+        ("1ms", 1e-3),
+        ("1s", 1.0),
+        ("1min", 60.0),
+        ("1h", 3600.0),
+        ("1d", 86400.0),
+    ] {
         assert_eq!(parse(text, Kind::Duration).unwrap(), v, "{text}");
     }
     // Rates /s and /day; data rates in bits: 1 Gbps = 1e9 bit/s = 1.25e8 B/s.
@@ -76,56 +102,95 @@ fn unit_errors_name_the_field_the_kind_and_what_was_given() {
     let e = error(&format!("{META}[serving]\nlatency_budget = \"200 KB\"\n"));
     assert!(e.contains("bad.toml:5:18"), "{e}");
     assert!(e.contains("serving.latency_budget"), "{e}");
-    assert!(e.contains("\"200 KB\" is a size, but this field takes a duration"), "{e}");
+    assert!(
+        e.contains("\"200 KB\" is a size, but this field takes a duration"),
+        "{e}"
+    );
     assert!(e.contains("help: write a duration"), "{e}");
 }
 
 #[test]
 fn unknown_keys_and_sections_suggest_the_nearest() {
-    let e = error(&format!("{META}[traffic]\ndua = \"5M\"\nrequests_per_user_per_day = 2\n"));
+    let e = error(&format!(
+        "{META}[traffic]\ndua = \"5M\"\nrequests_per_user_per_day = 2\n"
+    ));
     assert!(e.contains("unknown key `dua`"), "{e}");
     assert!(e.contains("did you mean `dau`"), "{e}");
     let e = error(&format!("{META}[trafic]\ndau = \"5M\"\n"));
-    assert!(e.contains("unknown section `trafic`") && e.contains("`traffic`"), "{e}");
+    assert!(
+        e.contains("unknown section `trafic`") && e.contains("`traffic`"),
+        "{e}"
+    );
     let e = error(&format!("{META}[index]\nkind = \"hnws\"\n"));
     assert!(e.contains("did you mean `hnsw`"), "{e}");
 }
 
 #[test]
 fn impossible_values_are_rejected() {
-    let negative = error(&format!("{META}[traffic]\ndau = -5\nrequests_per_user_per_day = 2\n"));
+    let negative = error(&format!(
+        "{META}[traffic]\ndau = -5\nrequests_per_user_per_day = 2\n"
+    ));
     assert!(negative.contains("negative"), "{negative}");
-    let zero = error(&format!("{META}[traffic]\ndau = 0\nrequests_per_user_per_day = 2\n"));
+    let zero = error(&format!(
+        "{META}[traffic]\ndau = 0\nrequests_per_user_per_day = 2\n"
+    ));
     assert!(zero.contains("traffic.dau: must be more than 0"), "{zero}");
-    let nan = error(&format!("{META}[traffic]\ndau = nan\nrequests_per_user_per_day = 2\n"));
-    assert!(nan.contains("traffic.dau") && nan.contains("not a number"), "{nan}");
-    let inf = error(&format!("{META}[traffic]\ndau = \"1e400\"\nrequests_per_user_per_day = 2\n"));
+    let nan = error(&format!(
+        "{META}[traffic]\ndau = nan\nrequests_per_user_per_day = 2\n"
+    ));
+    assert!(
+        nan.contains("traffic.dau") && nan.contains("not a number"),
+        "{nan}"
+    );
+    let inf = error(&format!(
+        "{META}[traffic]\ndau = \"1e400\"\nrequests_per_user_per_day = 2\n"
+    ));
     assert!(inf.contains("too large"), "{inf}");
     let fraction = error(&format!("{META}[serving]\ntarget_utilization = 1.5\n"));
     assert!(fraction.contains("more than 1"), "{fraction}");
     let whole = error(&format!("{META}[embeddings]\nvectors = 10\ndim = 2.5\n"));
-    assert!(whole.contains("embeddings.dim") && whole.contains("whole number"), "{whole}");
+    assert!(
+        whole.contains("embeddings.dim") && whole.contains("whole number"),
+        "{whole}"
+    );
 }
 
 #[test]
 fn cross_field_errors_say_what_to_add() {
     let e = error(&format!("{META}[traffic]\ndau = \"5M\"\n"));
-    assert!(e.contains("traffic.requests_per_user_per_day") && e.contains("add requests_per_user_per_day"), "{e}");
-    let e = error(&format!("{META}[traffic]\nqps = 5\ndau = \"5M\"\nrequests_per_user_per_day = 2\n"));
+    assert!(
+        e.contains("traffic.requests_per_user_per_day")
+            && e.contains("add requests_per_user_per_day"),
+        "{e}"
+    );
+    let e = error(&format!(
+        "{META}[traffic]\nqps = 5\ndau = \"5M\"\nrequests_per_user_per_day = 2\n"
+    ));
     assert!(e.contains("both as qps and as dau"), "{e}");
-    let e = error(&format!("{META}[traffic]\nqps = 5\n[[stage]]\nname = \"r\"\n"));
-    assert!(e.contains("stage.r.per_server_throughput") && e.contains("no throughput"), "{e}");
-    let e = error(&format!("{META}[embeddings]\nvectors = 5\ndim = 100\ndtype = \"pq\"\npq_m = 16\n"));
+    let e = error(&format!(
+        "{META}[traffic]\nqps = 5\n[[stage]]\nname = \"r\"\n"
+    ));
+    assert!(
+        e.contains("stage.r.per_server_throughput") && e.contains("no throughput"),
+        "{e}"
+    );
+    let e = error(&format!(
+        "{META}[embeddings]\nvectors = 5\ndim = 100\ndtype = \"pq\"\npq_m = 16\n"
+    ));
     assert!(e.contains("does not divide"), "{e}");
     let e = error("[traffic]\nqps = 5\n");
     assert!(e.contains("no [meta]"), "{e}");
-    let e = error(&format!("{META}[[stage]]\nname = \"a\"\nper_server_throughput = 1\nmode = \"batch\"\nitems_per_day = 5\n[[stage]]\nname = \"a\"\nper_server_throughput = 1\nmode = \"batch\"\nitems_per_day = 5\n"));
+    let e = error(&format!(
+        "{META}[[stage]]\nname = \"a\"\nper_server_throughput = 1\nmode = \"batch\"\nitems_per_day = 5\n[[stage]]\nname = \"a\"\nper_server_throughput = 1\nmode = \"batch\"\nitems_per_day = 5\n"
+    ));
     assert!(e.contains("two [[stage]] entries are named \"a\""), "{e}");
 }
 
 #[test]
 fn every_error_is_reported_not_just_the_first() {
-    let e = error(&format!("{META}[traffic]\ndau = \"5 parsecs\"\nrequests_per_user_per_day = \"x\"\n"));
+    let e = error(&format!(
+        "{META}[traffic]\ndau = \"5 parsecs\"\nrequests_per_user_per_day = \"x\"\n"
+    ));
     assert_eq!(e.matches("error:").count(), 2, "{e}");
 }
 
@@ -138,14 +203,26 @@ fn inputs_carry_their_source() {
     .unwrap();
     let src = s.provenance.source("traffic.dau").unwrap();
     assert_eq!(src.to_string(), "book: ch. 10: about 2B DAU");
-    assert_eq!(s.provenance.source("traffic.requests_per_user_per_day").unwrap().to_string(), "assumption: twice a day");
-    let e = error(&format!("{META}[traffic]\ndau = {{ value = \"2B\", bok = \"x\" }}\nrequests_per_user_per_day = 2\n"));
+    assert_eq!(
+        s.provenance
+            .source("traffic.requests_per_user_per_day")
+            .unwrap()
+            .to_string(),
+        "assumption: twice a day"
+    );
+    let e = error(&format!(
+        "{META}[traffic]\ndau = {{ value = \"2B\", bok = \"x\" }}\nrequests_per_user_per_day = 2\n"
+    ));
     assert!(e.contains("did you mean `book`"), "{e}");
 }
 
 #[test]
 fn overrides_change_inputs_by_path() {
-    let mut s = load_str(include_str!("../presets/video-recommendation.toml"), "v.toml").unwrap();
+    let mut s = load_str(
+        include_str!("../presets/video-recommendation.toml"),
+        "v.toml",
+    )
+    .unwrap();
     overrides::set(&mut s, "traffic.dau", "200M").unwrap();
     overrides::set(&mut s, "stage.ranking.latency", "80ms").unwrap();
     assert_eq!(s.traffic.as_ref().unwrap().dau.unwrap().0, 2e8);
@@ -153,5 +230,9 @@ fn overrides_change_inputs_by_path() {
     let e = overrides::set(&mut s, "stage.ranking.latncy", "1ms").unwrap_err();
     assert!(e.hint.contains("`stage.ranking.latency`"), "{e}");
     let e = overrides::set(&mut s, "traffic.dau", "5 GB").unwrap_err();
-    assert!(e.problem.contains("is a size, but this field takes a count"), "{e}");
+    assert!(
+        e.problem
+            .contains("is a size, but this field takes a count"),
+        "{e}"
+    );
 }

@@ -34,22 +34,43 @@ pub struct CalcArgs {
 pub fn resolve(arg: &str) -> Result<Scenario, ScenarioError> {
     if arg == "-" {
         let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| one_error("<stdin>", format!("cannot read standard input: {e}"), "pipe a scenario file in, such as `napkin calc - < my.toml`"))?;
+        std::io::stdin().read_to_string(&mut text).map_err(|e| {
+            one_error(
+                "<stdin>",
+                format!("cannot read standard input: {e}"),
+                "pipe a scenario file in, such as `napkin calc - < my.toml`",
+            )
+        })?;
         return scenario::load_str(&text, "<stdin>");
     }
     let path = Path::new(arg);
     if path.is_file() {
-        let text = std::fs::read_to_string(path).map_err(|e| one_error(arg, format!("cannot read the file: {e}"), "check the path and its permissions"))?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            one_error(
+                arg,
+                format!("cannot read the file: {e}"),
+                "check the path and its permissions",
+            )
+        })?;
         return scenario::load_str(&text, arg);
     }
     if arg.contains('/') || arg.ends_with(".toml") {
-        return Err(one_error(arg, "no such file".into(), "check the path, or give a preset id from `napkin presets list`"));
+        return Err(one_error(
+            arg,
+            "no such file".into(),
+            "check the path, or give a preset id from `napkin presets list`",
+        ));
     }
     presets::find(arg, presets::user_dir().as_deref())?.load()
 }
 
 fn one_error(location: &str, problem: String, hint: &str) -> ScenarioError {
-    ScenarioError(vec![scenario::Diagnostic { location: location.to_string(), path: String::new(), problem, hint: hint.to_string() }])
+    ScenarioError(vec![scenario::Diagnostic {
+        location: location.to_string(),
+        path: String::new(),
+        problem,
+        hint: hint.to_string(),
+    }])
 }
 
 /// Applies every `--set` and validates the result.
@@ -68,13 +89,21 @@ pub fn apply_overrides(s: &mut Scenario, sets: &[String]) -> Result<(), Scenario
     if errors.is_empty() {
         errors = scenario::validate::validate(s);
     }
-    if errors.is_empty() { Ok(()) } else { Err(ScenarioError(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ScenarioError(errors))
+    }
 }
 
 pub fn run(args: &CalcArgs, out: &mut dyn Write) -> Result<(), String> {
     let mut s = resolve(&args.scenario).map_err(|e| e.to_string())?;
     apply_overrides(&mut s, &args.set).map_err(|e| e.to_string())?;
-    let style = if args.binary { Style::Binary } else { Style::Decimal };
+    let style = if args.binary {
+        Style::Binary
+    } else {
+        Style::Decimal
+    };
     if args.list_inputs {
         let r = Report::build(&s, style).map_err(|e| format!("error: {e}"))?;
         for i in &r.inputs {
@@ -85,9 +114,17 @@ pub fn run(args: &CalcArgs, out: &mut dyn Write) -> Result<(), String> {
     }
     let report = Report::build(&s, style).map_err(|e| format!("error: {e}"))?;
     let rendered = match args.format {
-        Format::Text => text::render(&report, if args.brief { text::Detail::Brief } else { text::Detail::Full }),
+        Format::Text => text::render(
+            &report,
+            if args.brief {
+                text::Detail::Brief
+            } else {
+                text::Detail::Full
+            },
+        ),
         Format::Json => json::render(&report) + "\n",
         Format::Markdown => markdown::render(&report),
     };
-    out.write_all(rendered.as_bytes()).map_err(|e| e.to_string())
+    out.write_all(rendered.as_bytes())
+        .map_err(|e| e.to_string())
 }

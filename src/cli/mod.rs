@@ -9,8 +9,14 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
-#[command(name = "napkin", version, about = "Back-of-the-envelope capacity estimation for ML system design")]
-#[command(after_help = "Run `napkin presets list` for the built-in case studies, then `napkin calc <preset>`.")]
+#[command(
+    name = "napkin",
+    version,
+    about = "Back-of-the-envelope capacity estimation for ML system design"
+)]
+#[command(
+    after_help = "Run `napkin presets list` for the built-in case studies, then `napkin calc <preset>`."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -60,8 +66,12 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> ExitCode {
     let result = match cli.command {
         Some(Command::Calc(args)) => calc::run(&args, out),
-        Some(Command::Presets { action: PresetsAction::List }) => presets_cmd::list(out, err),
-        Some(Command::Presets { action: PresetsAction::Show { id } }) => presets_cmd::show(&id, out),
+        Some(Command::Presets {
+            action: PresetsAction::List,
+        }) => presets_cmd::list(out, err),
+        Some(Command::Presets {
+            action: PresetsAction::Show { id },
+        }) => presets_cmd::show(&id, out),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "napkin", out);
             Ok(())

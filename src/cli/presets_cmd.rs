@@ -13,12 +13,25 @@ pub fn list(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
     for p in &all {
         match p.load() {
             Ok(s) => {
-                let chapter = s.meta.chapter.map(|c| format!("ch. {:>2}", c.0)).unwrap_or_else(|| "     ".into());
-                let mark = if matches!(p.origin, Origin::User(_)) { "  (user)" } else { "" };
+                let chapter = s
+                    .meta
+                    .chapter
+                    .map(|c| format!("ch. {:>2}", c.0))
+                    .unwrap_or_else(|| "     ".into());
+                let mark = if matches!(p.origin, Origin::User(_)) {
+                    "  (user)"
+                } else {
+                    ""
+                };
                 writeln!(out, "{:width$}  {chapter}  {}{mark}", p.id, s.meta.title).map_err(io)?;
             }
             Err(e) => {
-                writeln!(err, "warning: the preset {} is invalid and is left out:\n{e}", p.file).map_err(io)?;
+                writeln!(
+                    err,
+                    "warning: the preset {} is invalid and is left out:\n{e}",
+                    p.file
+                )
+                .map_err(io)?;
             }
         }
     }
@@ -34,7 +47,11 @@ pub fn show(id: &str, out: &mut dyn Write) -> Result<(), String> {
 }
 
 pub fn welcome(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
-    writeln!(out, "napkin: back-of-the-envelope capacity estimation for ML system design\n").map_err(io)?;
+    writeln!(
+        out,
+        "napkin: back-of-the-envelope capacity estimation for ML system design\n"
+    )
+    .map_err(io)?;
     writeln!(out, "Presets:").map_err(io)?;
     list(out, err)?;
     writeln!(out, "\nUsage:\n  napkin calc <preset|file|-> [--set section.key=value]... [--format text|json|markdown]\n  napkin presets list | presets show <id>\n  napkin --help").map_err(io)

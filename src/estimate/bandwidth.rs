@@ -15,17 +15,27 @@ pub const RESULT_BYTES: f64 = 12.0;
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let peak = e.peak_qps.get::<hertz>();
     let (request, response, peak_factor) = match &s.traffic {
-        Some(tr) => (tr.request_size.get::<byte>(), tr.response_size.get::<byte>(), tr.peak_factor),
+        Some(tr) => (
+            tr.request_size.get::<byte>(),
+            tr.response_size.get::<byte>(),
+            tr.peak_factor,
+        ),
         None => (0.0, 0.0, 1.0),
     };
 
     uses_traffic(s, t);
     t.uses(format_args!("traffic.request_size"));
     let requests = peak * request;
-    t.step(requests, Kind::DataRate, format_args!(
-        "requests: {} peak × {} = {}",
-        Human::new(peak, Kind::Rate), Human::new(request, Kind::Size), Human::new(requests, Kind::DataRate)
-    ));
+    t.step(
+        requests,
+        Kind::DataRate,
+        format_args!(
+            "requests: {} peak × {} = {}",
+            Human::new(peak, Kind::Rate),
+            Human::new(request, Kind::Size),
+            Human::new(requests, Kind::DataRate)
+        ),
+    );
     let mut uploads = 0.0;
     for c in &s.corpora {
         if c.new_items_per_day.0 == 0.0 {
@@ -35,24 +45,53 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         let up = c.new_items_per_day.0 * size / SECONDS_PER_DAY * peak_factor;
         t.uses(format_args!("corpus.{}.new_items_per_day", c.name));
         t.uses(format_args!("corpus.{}.item_size", c.name));
-        t.step(up, Kind::DataRate, format_args!(
-            "uploads to {}: {} /day × {} ÷ {} s × peak {} = {}",
-            c.name, Human::new(c.new_items_per_day.0, Kind::Count), Human::new(size, Kind::Size), Grouped(SECONDS_PER_DAY), Grouped(peak_factor), Human::new(up, Kind::DataRate)
-        ));
+        t.step(
+            up,
+            Kind::DataRate,
+            format_args!(
+                "uploads to {}: {} /day × {} ÷ {} s × peak {} = {}",
+                c.name,
+                Human::new(c.new_items_per_day.0, Kind::Count),
+                Human::new(size, Kind::Size),
+                Grouped(SECONDS_PER_DAY),
+                Grouped(peak_factor),
+                Human::new(up, Kind::DataRate)
+            ),
+        );
         uploads += up;
     }
     let ingress = requests + uploads;
-    t.step(ingress, Kind::DataRate, format_args!("total ingress = {}", Human::new(ingress, Kind::DataRate)));
-    t.output(format_args!("bandwidth.ingress"), format_args!("Ingress at peak"), Kind::DataRate, ingress);
+    t.step(
+        ingress,
+        Kind::DataRate,
+        format_args!("total ingress = {}", Human::new(ingress, Kind::DataRate)),
+    );
+    t.output(
+        format_args!("bandwidth.ingress"),
+        format_args!("Ingress at peak"),
+        Kind::DataRate,
+        ingress,
+    );
 
     uses_traffic(s, t);
     t.uses(format_args!("traffic.response_size"));
     let egress = peak * response;
-    t.step(egress, Kind::DataRate, format_args!(
-        "{} peak × {} = {}",
-        Human::new(peak, Kind::Rate), Human::new(response, Kind::Size), Human::new(egress, Kind::DataRate)
-    ));
-    t.output(format_args!("bandwidth.egress"), format_args!("Egress at peak"), Kind::DataRate, egress);
+    t.step(
+        egress,
+        Kind::DataRate,
+        format_args!(
+            "{} peak × {} = {}",
+            Human::new(peak, Kind::Rate),
+            Human::new(response, Kind::Size),
+            Human::new(egress, Kind::DataRate)
+        ),
+    );
+    t.output(
+        format_args!("bandwidth.egress"),
+        format_args!("Egress at peak"),
+        Kind::DataRate,
+        egress,
+    );
 
     if let (Some(ix), Some(emb)) = (&e.index, &s.embeddings) {
         let query = 4.0 * emb.dim;
@@ -66,15 +105,35 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             uses_traffic(s, t);
             t.uses(format_args!("embeddings.dim"));
             t.uses(format_args!("stage.{}.items_per_request", st.name));
-            t.step(per_shard, Kind::Size, format_args!(
-                "per shard: {} B query (4 B × {} dims) + {} results × {} B (id + score) = {}",
-                Grouped(query), Grouped(emb.dim), Human::new(k, Kind::Count), Grouped(RESULT_BYTES), Human::new(per_shard, Kind::Size)
-            ));
-            t.step(fanout, Kind::DataRate, format_args!(
-                "{} peak × {} shards × {} = {}",
-                Human::new(peak, Kind::Rate), Grouped(ix.shards), Human::new(per_shard, Kind::Size), Human::new(fanout, Kind::DataRate)
-            ));
-            t.output(format_args!("bandwidth.{}.fanout", st.name), format_args!("Fan-out to index shards: {}", st.name), Kind::DataRate, fanout);
+            t.step(
+                per_shard,
+                Kind::Size,
+                format_args!(
+                    "per shard: {} B query (4 B × {} dims) + {} results × {} B (id + score) = {}",
+                    Grouped(query),
+                    Grouped(emb.dim),
+                    Human::new(k, Kind::Count),
+                    Grouped(RESULT_BYTES),
+                    Human::new(per_shard, Kind::Size)
+                ),
+            );
+            t.step(
+                fanout,
+                Kind::DataRate,
+                format_args!(
+                    "{} peak × {} shards × {} = {}",
+                    Human::new(peak, Kind::Rate),
+                    Grouped(ix.shards),
+                    Human::new(per_shard, Kind::Size),
+                    Human::new(fanout, Kind::DataRate)
+                ),
+            );
+            t.output(
+                format_args!("bandwidth.{}.fanout", st.name),
+                format_args!("Fan-out to index shards: {}", st.name),
+                Kind::DataRate,
+                fanout,
+            );
             out.fanout = bytes_per_second(fanout);
         }
     }

@@ -18,17 +18,27 @@ fn per_server<T: Trace>(st: &Stage, t: &mut T) -> f64 {
         t.uses(format_args!("stage.{}.per_server_throughput", st.name));
         return thr.get::<hertz>();
     }
-    let (Some(flops), Some(dev)) = (st.flops_per_item, st.device_flops) else { return 0.0 };
+    let (Some(flops), Some(dev)) = (st.flops_per_item, st.device_flops) else {
+        return 0.0;
+    };
     let dev = dev.get::<hertz>();
     let rate = dev * st.efficiency * st.devices_per_server / flops.0;
     t.uses(format_args!("stage.{}.flops_per_item", st.name));
     t.uses(format_args!("stage.{}.device_flops", st.name));
     t.uses(format_args!("stage.{}.efficiency", st.name));
     t.uses(format_args!("stage.{}.devices_per_server", st.name));
-    t.step(rate, Kind::Rate, format_args!(
-        "{} FLOP/s × {} efficiency × {} devices ÷ {} FLOP/item = {} items per server",
-        Human::new(dev, Kind::Count), Grouped(st.efficiency), Grouped(st.devices_per_server), Human::new(flops.0, Kind::Count), Human::new(rate, Kind::Rate)
-    ));
+    t.step(
+        rate,
+        Kind::Rate,
+        format_args!(
+            "{} FLOP/s × {} efficiency × {} devices ÷ {} FLOP/item = {} items per server",
+            Human::new(dev, Kind::Count),
+            Grouped(st.efficiency),
+            Grouped(st.devices_per_server),
+            Human::new(flops.0, Kind::Count),
+            Human::new(rate, Kind::Rate)
+        ),
+    );
     rate
 }
 
@@ -45,7 +55,14 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         let (load, rate, servers) = if st.index {
             let nodes = e.index.map_or(0.0, |ix| ix.nodes);
             t.uses(format_args!("stage.{}.index", st.name));
-            t.step(nodes, Kind::Count, format_args!("queries the sharded index: its servers are the {} index nodes", Grouped(nodes)));
+            t.step(
+                nodes,
+                Kind::Count,
+                format_args!(
+                    "queries the sharded index: its servers are the {} index nodes",
+                    Grouped(nodes)
+                ),
+            );
             (peak, 0.0, nodes)
         } else {
             let rate = per_server(st, t);
@@ -61,22 +78,42 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                     t.uses(format_args!("stage.{}.items_per_request", st.name));
                     region_share_step(s, e, t);
                     let region_load = region_peak * st.items_per_request.0;
-                    t.step(region_load, Kind::Rate, format_args!(
-                        "{} × {} items per request = {} items",
-                        Human::new(region_peak, Kind::Rate), Human::new(st.items_per_request.0, Kind::Count), Human::new(region_load, Kind::Rate)
-                    ));
+                    t.step(
+                        region_load,
+                        Kind::Rate,
+                        format_args!(
+                            "{} × {} items per request = {} items",
+                            Human::new(region_peak, Kind::Rate),
+                            Human::new(st.items_per_request.0, Kind::Count),
+                            Human::new(region_load, Kind::Rate)
+                        ),
+                    );
                     let base = (region_load / (rate * util)).ceil().max(1.0);
-                    t.step(base, Kind::Count, format_args!(
-                        "⌈{} ÷ ({} per server × {} utilisation)⌉ = {} servers",
-                        Human::new(region_load, Kind::Rate), Human::new(rate, Kind::Rate), Grouped(util), Grouped(base)
-                    ));
+                    t.step(
+                        base,
+                        Kind::Count,
+                        format_args!(
+                            "⌈{} ÷ ({} per server × {} utilisation)⌉ = {} servers",
+                            Human::new(region_load, Kind::Rate),
+                            Human::new(rate, Kind::Rate),
+                            Grouped(util),
+                            Grouped(base)
+                        ),
+                    );
                     let servers = (base + k) * regions;
                     if k > 0.0 || regions > 1.0 {
                         t.uses(format_args!("serving.regions"));
-                        t.step(servers, Kind::Count, format_args!(
-                            "({} + {} spare) × {} regions = {} servers",
-                            Grouped(base), Grouped(k), Grouped(regions), Grouped(servers)
-                        ));
+                        t.step(
+                            servers,
+                            Kind::Count,
+                            format_args!(
+                                "({} + {} spare) × {} regions = {} servers",
+                                Grouped(base),
+                                Grouped(k),
+                                Grouped(regions),
+                                Grouped(servers)
+                            ),
+                        );
                     }
                     (peak * st.items_per_request.0, rate, servers)
                 }
@@ -89,50 +126,123 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                     t.uses(format_args!("stage.{}.window", st.name));
                     let per_run = per_day * every / SECONDS_PER_DAY;
                     if every != SECONDS_PER_DAY {
-                        t.step(per_run, Kind::Count, format_args!(
-                            "{} items/day × {} ÷ 1 d = {} items per run",
-                            Human::new(per_day, Kind::Count), Human::new(every, Kind::Duration), Human::new(per_run, Kind::Count)
-                        ));
+                        t.step(
+                            per_run,
+                            Kind::Count,
+                            format_args!(
+                                "{} items/day × {} ÷ 1 d = {} items per run",
+                                Human::new(per_day, Kind::Count),
+                                Human::new(every, Kind::Duration),
+                                Human::new(per_run, Kind::Count)
+                            ),
+                        );
                     }
                     let load = per_run / window;
-                    t.step(load, Kind::Rate, format_args!(
-                        "{} items per run in a {} window = {} items",
-                        Human::new(per_run, Kind::Count), Human::new(window, Kind::Duration), Human::new(load, Kind::Rate)
-                    ));
+                    t.step(
+                        load,
+                        Kind::Rate,
+                        format_args!(
+                            "{} items per run in a {} window = {} items",
+                            Human::new(per_run, Kind::Count),
+                            Human::new(window, Kind::Duration),
+                            Human::new(load, Kind::Rate)
+                        ),
+                    );
                     let base = (load / (rate * util)).ceil().max(1.0);
-                    t.step(base, Kind::Count, format_args!(
-                        "⌈{} ÷ ({} per server × {} utilisation)⌉ = {} servers",
-                        Human::new(load, Kind::Rate), Human::new(rate, Kind::Rate), Grouped(util), Grouped(base)
-                    ));
+                    t.step(
+                        base,
+                        Kind::Count,
+                        format_args!(
+                            "⌈{} ÷ ({} per server × {} utilisation)⌉ = {} servers",
+                            Human::new(load, Kind::Rate),
+                            Human::new(rate, Kind::Rate),
+                            Grouped(util),
+                            Grouped(base)
+                        ),
+                    );
                     if k > 0.0 {
-                        t.step(base + k, Kind::Count, format_args!("{} + {} spare = {} servers (batch runs in one place)", Grouped(base), Grouped(k), Grouped(base + k)));
+                        t.step(
+                            base + k,
+                            Kind::Count,
+                            format_args!(
+                                "{} + {} spare = {} servers (batch runs in one place)",
+                                Grouped(base),
+                                Grouped(k),
+                                Grouped(base + k)
+                            ),
+                        );
                     }
                     (load, rate, base + k)
                 }
             }
         };
-        t.output(format_args!("fleet.{}.servers", st.name), format_args!("Servers: {}", st.name), Kind::Count, servers);
+        t.output(
+            format_args!("fleet.{}.servers", st.name),
+            format_args!("Servers: {}", st.name),
+            Kind::Count,
+            servers,
+        );
 
-        let in_flight = if st.mode == Mode::Batch { load * latency } else { peak * latency };
+        let in_flight = if st.mode == Mode::Batch {
+            load * latency
+        } else {
+            peak * latency
+        };
         t.uses(format_args!("stage.{}.latency", st.name));
         if st.mode == Mode::Batch {
-            t.step(in_flight, Kind::Count, format_args!(
-                "Little's law: {} × {} per item = {} items in flight",
-                Human::new(load, Kind::Rate), Human::new(latency, Kind::Duration), Human::new(in_flight, Kind::Count)
-            ));
+            t.step(
+                in_flight,
+                Kind::Count,
+                format_args!(
+                    "Little's law: {} × {} per item = {} items in flight",
+                    Human::new(load, Kind::Rate),
+                    Human::new(latency, Kind::Duration),
+                    Human::new(in_flight, Kind::Count)
+                ),
+            );
         } else {
             uses_traffic(s, t);
-            t.step(in_flight, Kind::Count, format_args!(
-                "Little's law: {} peak × {} = {} requests in flight",
-                Human::new(peak, Kind::Rate), Human::new(latency, Kind::Duration), Human::new(in_flight, Kind::Count)
-            ));
+            t.step(
+                in_flight,
+                Kind::Count,
+                format_args!(
+                    "Little's law: {} peak × {} = {} requests in flight",
+                    Human::new(peak, Kind::Rate),
+                    Human::new(latency, Kind::Duration),
+                    Human::new(in_flight, Kind::Count)
+                ),
+            );
         }
-        t.output(format_args!("fleet.{}.concurrency", st.name), format_args!("In flight: {}", st.name), Kind::Count, in_flight);
+        t.output(
+            format_args!("fleet.{}.concurrency", st.name),
+            format_args!("In flight: {}", st.name),
+            Kind::Count,
+            in_flight,
+        );
 
         total += servers;
-        e.stages.push(StageEstimate { load, per_server: rate, servers, concurrency: in_flight, fanout: bytes_per_second(0.0) });
+        e.stages.push(StageEstimate {
+            load,
+            per_server: rate,
+            servers,
+            concurrency: in_flight,
+            fanout: bytes_per_second(0.0),
+        });
     }
-    t.step(total, Kind::Count, format_args!("sum over {} stages = {} servers", s.stages.len(), Grouped(total)));
-    t.output(format_args!("fleet.total_servers"), format_args!("Total servers"), Kind::Count, total);
+    t.step(
+        total,
+        Kind::Count,
+        format_args!(
+            "sum over {} stages = {} servers",
+            s.stages.len(),
+            Grouped(total)
+        ),
+    );
+    t.output(
+        format_args!("fleet.total_servers"),
+        format_args!("Total servers"),
+        Kind::Count,
+        total,
+    );
     e.total_servers = total;
 }

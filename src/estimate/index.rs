@@ -38,15 +38,30 @@ pub struct Layout {
 pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout {
     let d = emb.dim;
     let pq_m = ix.pq_m.or(emb.pq_m).unwrap_or(0.0);
-    let nbits = if ix.pq_m.is_some() { ix.pq_nbits } else { emb.pq_nbits };
+    let nbits = if ix.pq_m.is_some() {
+        ix.pq_nbits
+    } else {
+        emb.pq_nbits
+    };
     let data = dtype_bytes(emb.dtype, d, emb.pq_m.unwrap_or(0.0), emb.pq_nbits);
-    let data_formula = DtypeFormula { dtype: emb.dtype, dim: d, pq_m: emb.pq_m.unwrap_or(0.0), pq_nbits: emb.pq_nbits };
+    let data_formula = DtypeFormula {
+        dtype: emb.dtype,
+        dim: d,
+        pq_m: emb.pq_m.unwrap_or(0.0),
+        pq_nbits: emb.pq_nbits,
+    };
     let centroids = |nlist: f64, t: &mut T| {
         let c = nlist * 4.0 * d;
-        t.step(c, Kind::Size, format_args!(
-            "centroids: {} lists × 4 B × {} dims = {}",
-            Grouped(nlist), Grouped(d), Human::new(c, Kind::Size)
-        ));
+        t.step(
+            c,
+            Kind::Size,
+            format_args!(
+                "centroids: {} lists × 4 B × {} dims = {}",
+                Grouped(nlist),
+                Grouped(d),
+                Human::new(c, Kind::Size)
+            ),
+        );
         c
     };
     let nlist = || ix.nlist.unwrap_or_else(|| default_nlist(n));
@@ -54,40 +69,106 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
     let codebook = d * 2f64.powf(nbits) * 4.0;
     match ix.kind {
         IndexKind::Flat => {
-            t.step(data, Kind::Size, format_args!("flat: the vectors alone, {data_formula} = {} per vector", Human::new(data, Kind::Size)));
-            Layout { per_vector: data, fixed: 0.0, disk: 0.0 }
+            t.step(
+                data,
+                Kind::Size,
+                format_args!(
+                    "flat: the vectors alone, {data_formula} = {} per vector",
+                    Human::new(data, Kind::Size)
+                ),
+            );
+            Layout {
+                per_vector: data,
+                fixed: 0.0,
+                disk: 0.0,
+            }
         }
         IndexKind::IvfFlat | IndexKind::IvfSq8 => {
-            let (code, what) = if ix.kind == IndexKind::IvfSq8 { (d, "SQ8: 1 B × dims") } else { (data, "the vector") };
+            let (code, what) = if ix.kind == IndexKind::IvfSq8 {
+                (d, "SQ8: 1 B × dims")
+            } else {
+                (data, "the vector")
+            };
             let per = code + IVF_ID_BYTES;
             if ix.kind == IndexKind::IvfSq8 {
-                t.step(per, Kind::Size, format_args!("{what} {} + 8 B list id = {} per vector", Grouped(code), Human::new(per, Kind::Size)));
+                t.step(
+                    per,
+                    Kind::Size,
+                    format_args!(
+                        "{what} {} + 8 B list id = {} per vector",
+                        Grouped(code),
+                        Human::new(per, Kind::Size)
+                    ),
+                );
             } else {
-                t.step(per, Kind::Size, format_args!("{data_formula} + 8 B list id = {} per vector", Human::new(per, Kind::Size)));
+                t.step(
+                    per,
+                    Kind::Size,
+                    format_args!(
+                        "{data_formula} + 8 B list id = {} per vector",
+                        Human::new(per, Kind::Size)
+                    ),
+                );
             }
             let fixed = centroids(nlist(), t);
-            Layout { per_vector: per, fixed, disk: 0.0 }
+            Layout {
+                per_vector: per,
+                fixed,
+                disk: 0.0,
+            }
         }
         IndexKind::IvfPq => {
             let per = pq_code + IVF_ID_BYTES;
-            t.step(per, Kind::Size, format_args!(
-                "PQ code {} × {} bits ÷ 8 = {} B + 8 B list id = {} per vector",
-                Grouped(pq_m), Grouped(nbits), Grouped(pq_code), Human::new(per, Kind::Size)
-            ));
+            t.step(
+                per,
+                Kind::Size,
+                format_args!(
+                    "PQ code {} × {} bits ÷ 8 = {} B + 8 B list id = {} per vector",
+                    Grouped(pq_m),
+                    Grouped(nbits),
+                    Grouped(pq_code),
+                    Human::new(per, Kind::Size)
+                ),
+            );
             let nl = nlist();
             let c = centroids(nl, t);
-            t.step(codebook, Kind::Size, format_args!(
-                "codebook: {} dims × 2^{} × 4 B = {}",
-                Grouped(d), Grouped(nbits), Human::new(codebook, Kind::Size)
-            ));
+            t.step(
+                codebook,
+                Kind::Size,
+                format_args!(
+                    "codebook: {} dims × 2^{} × 4 B = {}",
+                    Grouped(d),
+                    Grouped(nbits),
+                    Human::new(codebook, Kind::Size)
+                ),
+            );
             let table = nl * pq_m * 2f64.powf(nbits) * 4.0;
-            let kept = if table <= PRECOMPUTED_TABLE_LIMIT { table } else { 0.0 };
-            t.step(kept, Kind::Size, format_args!(
-                "precomputed table: {} lists × {} × 2^{} × 4 B = {} ({})",
-                Grouped(nl), Grouped(pq_m), Grouped(nbits), Human::new(table, Kind::Size),
-                if kept > 0.0 { "kept: ≤ 2 GiB" } else { "not kept: over 2 GiB" }
-            ));
-            Layout { per_vector: per, fixed: c + codebook + kept, disk: 0.0 }
+            let kept = if table <= PRECOMPUTED_TABLE_LIMIT {
+                table
+            } else {
+                0.0
+            };
+            t.step(
+                kept,
+                Kind::Size,
+                format_args!(
+                    "precomputed table: {} lists × {} × 2^{} × 4 B = {} ({})",
+                    Grouped(nl),
+                    Grouped(pq_m),
+                    Grouped(nbits),
+                    Human::new(table, Kind::Size),
+                    if kept > 0.0 {
+                        "kept: ≤ 2 GiB"
+                    } else {
+                        "not kept: over 2 GiB"
+                    }
+                ),
+            );
+            Layout {
+                per_vector: per,
+                fixed: c + codebook + kept,
+                disk: 0.0,
+            }
         }
         IndexKind::Hnsw => {
             let m = ix.hnsw_m;
@@ -98,40 +179,80 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
                 "HNSW (Faiss HNSW.h): {} data + 8·M = {} level-0 links + 4·M/(M−1) = {} upper links + 12 B level and offset = {} per vector (Faiss wiki short form 4d + 8M = {})",
                 Grouped(data), Grouped(level0), Human::new(upper, Kind::Count), Human::new(per, Kind::Size), Human::new(data + level0, Kind::Size)
             ));
-            Layout { per_vector: per, fixed: 0.0, disk: 0.0 }
+            Layout {
+                per_vector: per,
+                fixed: 0.0,
+                disk: 0.0,
+            }
         }
         IndexKind::DiskAnn => {
-            t.step(pq_code, Kind::Size, format_args!(
-                "DiskANN RAM: PQ code {} × {} bits ÷ 8 = {} per vector",
-                Grouped(pq_m), Grouped(nbits), Human::new(pq_code, Kind::Size)
-            ));
-            t.step(codebook, Kind::Size, format_args!(
-                "PQ pivots: {} dims × 2^{} × 4 B = {}",
-                Grouped(d), Grouped(nbits), Human::new(codebook, Kind::Size)
-            ));
+            t.step(
+                pq_code,
+                Kind::Size,
+                format_args!(
+                    "DiskANN RAM: PQ code {} × {} bits ÷ 8 = {} per vector",
+                    Grouped(pq_m),
+                    Grouped(nbits),
+                    Human::new(pq_code, Kind::Size)
+                ),
+            );
+            t.step(
+                codebook,
+                Kind::Size,
+                format_args!(
+                    "PQ pivots: {} dims × 2^{} × 4 B = {}",
+                    Grouped(d),
+                    Grouped(nbits),
+                    Human::new(codebook, Kind::Size)
+                ),
+            );
             let node = (ix.degree + 1.0) * 4.0 + data;
-            t.step(node, Kind::Size, format_args!(
-                "SSD node: (R {} + 1) × 4 B + {} ({data_formula}) = {}",
-                Grouped(ix.degree), Grouped(data), Human::new(node, Kind::Size)
-            ));
+            t.step(
+                node,
+                Kind::Size,
+                format_args!(
+                    "SSD node: (R {} + 1) × 4 B + {} ({data_formula}) = {}",
+                    Grouped(ix.degree),
+                    Grouped(data),
+                    Human::new(node, Kind::Size)
+                ),
+            );
             let disk = if node <= SECTOR_BYTES {
                 let per_sector = (SECTOR_BYTES / node).floor();
                 let sectors = (n / per_sector).ceil();
-                t.step(sectors * SECTOR_BYTES, Kind::Size, format_args!(
-                    "{} nodes per 4 KiB sector: ⌈{} ÷ {}⌉ sectors × 4,096 B = {}",
-                    Grouped(per_sector), Human::new(n, Kind::Count), Grouped(per_sector), Human::new(sectors * SECTOR_BYTES, Kind::Size)
-                ));
+                t.step(
+                    sectors * SECTOR_BYTES,
+                    Kind::Size,
+                    format_args!(
+                        "{} nodes per 4 KiB sector: ⌈{} ÷ {}⌉ sectors × 4,096 B = {}",
+                        Grouped(per_sector),
+                        Human::new(n, Kind::Count),
+                        Grouped(per_sector),
+                        Human::new(sectors * SECTOR_BYTES, Kind::Size)
+                    ),
+                );
                 sectors * SECTOR_BYTES
             } else {
                 let per_node = (node / SECTOR_BYTES).ceil();
                 let disk = n * per_node * SECTOR_BYTES;
-                t.step(disk, Kind::Size, format_args!(
-                    "{} sectors per node: {} × {} × 4,096 B = {}",
-                    Grouped(per_node), Human::new(n, Kind::Count), Grouped(per_node), Human::new(disk, Kind::Size)
-                ));
+                t.step(
+                    disk,
+                    Kind::Size,
+                    format_args!(
+                        "{} sectors per node: {} × {} × 4,096 B = {}",
+                        Grouped(per_node),
+                        Human::new(n, Kind::Count),
+                        Grouped(per_node),
+                        Human::new(disk, Kind::Size)
+                    ),
+                );
                 disk
             };
-            Layout { per_vector: pq_code, fixed: codebook, disk }
+            Layout {
+                per_vector: pq_code,
+                fixed: codebook,
+                disk,
+            }
         }
     }
 }
@@ -164,28 +285,61 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     uses_embeddings(s, emb, t);
     uses_index(ix, t);
     let lay = layout(ix, emb, n, &mut *t);
-    t.output(format_args!("index.bytes_per_vector"), format_args!("Index bytes per vector"), Kind::Size, lay.per_vector);
+    t.output(
+        format_args!("index.bytes_per_vector"),
+        format_args!("Index bytes per vector"),
+        Kind::Size,
+        lay.per_vector,
+    );
 
     uses_embeddings(s, emb, t);
     uses_index(ix, t);
     let memory = n * lay.per_vector + lay.fixed;
-    t.step(memory, Kind::Size, format_args!(
-        "{} vectors × {} + {} per index = {}",
-        Human::new(n, Kind::Count), Human::new(lay.per_vector, Kind::Size), Human::new(lay.fixed, Kind::Size), Human::new(memory, Kind::Size)
-    ));
-    t.output(format_args!("index.memory"), format_args!("Index memory (one copy)"), Kind::Size, memory);
+    t.step(
+        memory,
+        Kind::Size,
+        format_args!(
+            "{} vectors × {} + {} per index = {}",
+            Human::new(n, Kind::Count),
+            Human::new(lay.per_vector, Kind::Size),
+            Human::new(lay.fixed, Kind::Size),
+            Human::new(memory, Kind::Size)
+        ),
+    );
+    t.output(
+        format_args!("index.memory"),
+        format_args!("Index memory (one copy)"),
+        Kind::Size,
+        memory,
+    );
 
     if ix.kind == IndexKind::DiskAnn {
         uses_embeddings(s, emb, t);
         uses_index(ix, t);
-        t.step(lay.disk, Kind::Size, format_args!(
-            "graph nodes with full vectors on SSD = {}",
-            Human::new(lay.disk, Kind::Size)
-        ));
+        t.step(
+            lay.disk,
+            Kind::Size,
+            format_args!(
+                "graph nodes with full vectors on SSD = {}",
+                Human::new(lay.disk, Kind::Size)
+            ),
+        );
     } else {
-        t.step(0.0, Kind::Size, format_args!("{} keeps the whole index in RAM", IndexKind::NAMES[ix.kind as usize]));
+        t.step(
+            0.0,
+            Kind::Size,
+            format_args!(
+                "{} keeps the whole index in RAM",
+                IndexKind::NAMES[ix.kind as usize]
+            ),
+        );
     }
-    t.output(format_args!("index.disk"), format_args!("Index on SSD (one copy)"), Kind::Size, lay.disk);
+    t.output(
+        format_args!("index.disk"),
+        format_args!("Index on SSD (one copy)"),
+        Kind::Size,
+        lay.disk,
+    );
 
     let node_mem = ix.node_memory.get::<byte>();
     let usable = node_mem * ix.memory_headroom;
@@ -194,35 +348,60 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let shards = match ix.shards {
         Some(fixed) => {
             t.uses(format_args!("index.shards"));
-            t.step(fixed, Kind::Count, format_args!(
-                "given: {} shards of {} each (node: {} usable)",
-                Grouped(fixed), Human::new(memory / fixed, Kind::Size), Human::new(usable, Kind::Size)
-            ));
+            t.step(
+                fixed,
+                Kind::Count,
+                format_args!(
+                    "given: {} shards of {} each (node: {} usable)",
+                    Grouped(fixed),
+                    Human::new(memory / fixed, Kind::Size),
+                    Human::new(usable, Kind::Size)
+                ),
+            );
             fixed
         }
         None => {
             let by_mem = (memory / usable).ceil().max(1.0);
-            t.step(by_mem, Kind::Count, format_args!(
-                "⌈{} ÷ ({} node × {} usable)⌉ = ⌈{} ÷ {}⌉ = {} shards",
-                Human::new(memory, Kind::Size), Human::new(node_mem, Kind::Size), Grouped(ix.memory_headroom),
-                Human::new(memory, Kind::Size), Human::new(usable, Kind::Size), Grouped(by_mem)
-            ));
+            t.step(
+                by_mem,
+                Kind::Count,
+                format_args!(
+                    "⌈{} ÷ ({} node × {} usable)⌉ = ⌈{} ÷ {}⌉ = {} shards",
+                    Human::new(memory, Kind::Size),
+                    Human::new(node_mem, Kind::Size),
+                    Grouped(ix.memory_headroom),
+                    Human::new(memory, Kind::Size),
+                    Human::new(usable, Kind::Size),
+                    Grouped(by_mem)
+                ),
+            );
             match ix.node_disk {
                 Some(nd) if lay.disk > 0.0 => {
                     let nd = nd.get::<byte>();
                     let by_disk = (lay.disk / nd).ceil().max(1.0);
                     t.uses(format_args!("index.node_disk"));
-                    t.step(by_disk, Kind::Count, format_args!(
-                        "SSD: ⌈{} ÷ {} per node⌉ = {} shards; take the larger",
-                        Human::new(lay.disk, Kind::Size), Human::new(nd, Kind::Size), Grouped(by_disk)
-                    ));
+                    t.step(
+                        by_disk,
+                        Kind::Count,
+                        format_args!(
+                            "SSD: ⌈{} ÷ {} per node⌉ = {} shards; take the larger",
+                            Human::new(lay.disk, Kind::Size),
+                            Human::new(nd, Kind::Size),
+                            Grouped(by_disk)
+                        ),
+                    );
                     by_mem.max(by_disk)
                 }
                 _ => by_mem,
             }
         }
     };
-    t.output(format_args!("index.shards"), format_args!("Index shards"), Kind::Count, shards);
+    t.output(
+        format_args!("index.shards"),
+        format_args!("Index shards"),
+        Kind::Count,
+        shards,
+    );
 
     let util = s.serving.target_utilization;
     let k = s.serving.redundancy;
@@ -236,30 +415,71 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             t.uses(format_args!("serving.redundancy"));
             region_share_step(s, e, t);
             let base = (region_peak / (prq * util)).ceil().max(1.0);
-            t.step(base, Kind::Count, format_args!(
-                "⌈{} ÷ ({} per replica × {} utilisation)⌉ = {} replicas",
-                Human::new(region_peak, Kind::Rate), Human::new(prq, Kind::Rate), Grouped(util), Grouped(base)
-            ));
+            t.step(
+                base,
+                Kind::Count,
+                format_args!(
+                    "⌈{} ÷ ({} per replica × {} utilisation)⌉ = {} replicas",
+                    Human::new(region_peak, Kind::Rate),
+                    Human::new(prq, Kind::Rate),
+                    Grouped(util),
+                    Grouped(base)
+                ),
+            );
             if k > 0.0 {
-                t.step(base + k, Kind::Count, format_args!("{} + {} spare (N+{}) = {} replicas per region", Grouped(base), Grouped(k), Grouped(k), Grouped(base + k)));
+                t.step(
+                    base + k,
+                    Kind::Count,
+                    format_args!(
+                        "{} + {} spare (N+{}) = {} replicas per region",
+                        Grouped(base),
+                        Grouped(k),
+                        Grouped(k),
+                        Grouped(base + k)
+                    ),
+                );
             }
             base + k
         }
         _ => {
-            t.step(1.0 + k, Kind::Count, format_args!("no per_replica_qps or traffic: one copy + {} spare", Grouped(k)));
+            t.step(
+                1.0 + k,
+                Kind::Count,
+                format_args!(
+                    "no per_replica_qps or traffic: one copy + {} spare",
+                    Grouped(k)
+                ),
+            );
             1.0 + k
         }
     };
-    t.output(format_args!("index.replicas"), format_args!("Index replicas per region"), Kind::Count, replicas);
+    t.output(
+        format_args!("index.replicas"),
+        format_args!("Index replicas per region"),
+        Kind::Count,
+        replicas,
+    );
 
     let regions = s.serving.regions;
     let nodes = shards * replicas * regions;
     t.uses(format_args!("serving.regions"));
-    t.step(nodes, Kind::Count, format_args!(
-        "{} shards × {} replicas × {} regions = {} nodes",
-        Grouped(shards), Grouped(replicas), Grouped(regions), Grouped(nodes)
-    ));
-    t.output(format_args!("index.nodes"), format_args!("Index nodes"), Kind::Count, nodes);
+    t.step(
+        nodes,
+        Kind::Count,
+        format_args!(
+            "{} shards × {} replicas × {} regions = {} nodes",
+            Grouped(shards),
+            Grouped(replicas),
+            Grouped(regions),
+            Grouped(nodes)
+        ),
+    );
+    t.output(
+        format_args!("index.nodes"),
+        format_args!("Index nodes"),
+        Kind::Count,
+        nodes,
+    );
 
     e.index = Some(IndexEstimate {
         vectors: n,
@@ -284,14 +504,26 @@ pub(crate) fn region_share_step<T: Trace>(s: &Scenario, e: &Estimate, t: &mut T)
     t.uses(format_args!("serving.regions"));
     if sv.region_failover {
         t.uses(format_args!("serving.region_failover"));
-        t.step(region, Kind::Rate, format_args!(
-            "{} peak ÷ ({} regions − 1, to survive losing one) = {} per region",
-            Human::new(peak, Kind::Rate), Grouped(sv.regions), Human::new(region, Kind::Rate)
-        ));
+        t.step(
+            region,
+            Kind::Rate,
+            format_args!(
+                "{} peak ÷ ({} regions − 1, to survive losing one) = {} per region",
+                Human::new(peak, Kind::Rate),
+                Grouped(sv.regions),
+                Human::new(region, Kind::Rate)
+            ),
+        );
     } else {
-        t.step(region, Kind::Rate, format_args!(
-            "{} peak ÷ {} regions = {} per region",
-            Human::new(peak, Kind::Rate), Grouped(sv.regions), Human::new(region, Kind::Rate)
-        ));
+        t.step(
+            region,
+            Kind::Rate,
+            format_args!(
+                "{} peak ÷ {} regions = {} per region",
+                Human::new(peak, Kind::Rate),
+                Grouped(sv.regions),
+                Human::new(region, Kind::Rate)
+            ),
+        );
     }
 }

@@ -12,26 +12,58 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let mut total = overhead;
     if overhead > 0.0 {
         t.uses(format_args!("serving.overhead"));
-        t.step(overhead, Kind::Duration, format_args!("overhead (network, serialisation): {}", Human::new(overhead, Kind::Duration)));
+        t.step(
+            overhead,
+            Kind::Duration,
+            format_args!(
+                "overhead (network, serialisation): {}",
+                Human::new(overhead, Kind::Duration)
+            ),
+        );
     }
     for st in s.stages.iter().filter(|st| st.mode == Mode::Online) {
         let l = st.latency.get::<second>();
         total += l;
         t.uses(format_args!("stage.{}.latency", st.name));
-        t.step(total, Kind::Duration, format_args!("+ {} {} = {}", st.name, Human::new(l, Kind::Duration), Human::new(total, Kind::Duration)));
+        t.step(
+            total,
+            Kind::Duration,
+            format_args!(
+                "+ {} {} = {}",
+                st.name,
+                Human::new(l, Kind::Duration),
+                Human::new(total, Kind::Duration)
+            ),
+        );
     }
-    t.output(format_args!("latency.total"), format_args!("Latency, online stages"), Kind::Duration, total);
+    t.output(
+        format_args!("latency.total"),
+        format_args!("Latency, online stages"),
+        Kind::Duration,
+        total,
+    );
     e.latency_total = seconds(total);
 
     e.budget_used = s.serving.latency_budget.map(|b| {
         let b = b.get::<second>();
         let used = total / b;
         t.uses(format_args!("serving.latency_budget"));
-        t.step(used, Kind::Fraction, format_args!(
-            "{} ÷ {} budget = {}",
-            Human::new(total, Kind::Duration), Human::new(b, Kind::Duration), Human::new(used, Kind::Fraction)
-        ));
-        t.output(format_args!("latency.budget_used"), format_args!("Latency budget used"), Kind::Fraction, used);
+        t.step(
+            used,
+            Kind::Fraction,
+            format_args!(
+                "{} ÷ {} budget = {}",
+                Human::new(total, Kind::Duration),
+                Human::new(b, Kind::Duration),
+                Human::new(used, Kind::Fraction)
+            ),
+        );
+        t.output(
+            format_args!("latency.budget_used"),
+            format_args!("Latency budget used"),
+            Kind::Fraction,
+            used,
+        );
         used
     });
 
@@ -42,17 +74,37 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             let all_fast = q.powf(n);
             let slow = 1.0 - all_fast;
             t.uses(format_args!("index.shard_fast_probability"));
-            t.step(all_fast, Kind::Fraction, format_args!(
-                "P(all {} shards fast) = {}^{} = {}",
-                Grouped(n), Grouped(q), Grouped(n), Human::new(all_fast, Kind::Fraction)
-            ));
-            t.step(slow, Kind::Fraction, format_args!("1 − {} = {} of requests wait on a slow shard", Human::new(all_fast, Kind::Fraction), Human::new(slow, Kind::Fraction)));
+            t.step(
+                all_fast,
+                Kind::Fraction,
+                format_args!(
+                    "P(all {} shards fast) = {}^{} = {}",
+                    Grouped(n),
+                    Grouped(q),
+                    Grouped(n),
+                    Human::new(all_fast, Kind::Fraction)
+                ),
+            );
+            t.step(
+                slow,
+                Kind::Fraction,
+                format_args!(
+                    "1 − {} = {} of requests wait on a slow shard",
+                    Human::new(all_fast, Kind::Fraction),
+                    Human::new(slow, Kind::Fraction)
+                ),
+            );
             let needed = q.powf(1.0 / n);
             t.step(needed, Kind::Fraction, format_args!(
                 "for {} of requests to be fast, each shard must be fast {}^(1/{}) = {:.5} of the time",
                 Human::new(q, Kind::Fraction), Grouped(q), Grouped(n), needed
             ));
-            t.output(format_args!("latency.fanout_slow_fraction"), format_args!("Requests slowed by a shard"), Kind::Fraction, slow);
+            t.output(
+                format_args!("latency.fanout_slow_fraction"),
+                format_args!("Requests slowed by a shard"),
+                Kind::Fraction,
+                slow,
+            );
             Some(slow)
         }
         _ => None,

@@ -37,14 +37,20 @@ impl fmt::Display for DtypeFormula {
             Dtype::F16 => write!(f, "2 B × {d} dims (f16)"),
             Dtype::Int8 => write!(f, "1 B × {d} dims (int8)"),
             Dtype::Binary => write!(f, "{d} dims ÷ 8 bits (binary)"),
-            Dtype::Pq => write!(f, "PQ {} codes × {} bits ÷ 8", Grouped(self.pq_m), Grouped(self.pq_nbits)),
+            Dtype::Pq => write!(
+                f,
+                "PQ {} codes × {} bits ÷ 8",
+                Grouped(self.pq_m),
+                Grouped(self.pq_nbits)
+            ),
         }
     }
 }
 
 /// The vectors embedded: `vectors`, or the first corpus's items.
 pub fn vector_count(s: &Scenario, emb: &Embeddings) -> f64 {
-    emb.vectors.map_or_else(|| s.corpora.first().map_or(0.0, |c| c.items.0), |v| v.0)
+    emb.vectors
+        .map_or_else(|| s.corpora.first().map_or(0.0, |c| c.items.0), |v| v.0)
 }
 
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
@@ -57,39 +63,78 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         t.uses(format_args!("corpus.{}.items", c.name));
         t.uses(format_args!("corpus.{}.item_size", c.name));
         t.uses(format_args!("corpus.{}.replication", c.name));
-        t.step(at_rest, Kind::Size, format_args!(
-            "{} items × {} × {} copies = {}",
-            Human::new(c.items.0, Kind::Count), Human::new(size, Kind::Size), Grouped(c.replication), Human::new(at_rest, Kind::Size)
-        ));
-        t.output(format_args!("storage.{}", c.name), format_args!("Storage: {}", c.name), Kind::Size, at_rest);
+        t.step(
+            at_rest,
+            Kind::Size,
+            format_args!(
+                "{} items × {} × {} copies = {}",
+                Human::new(c.items.0, Kind::Count),
+                Human::new(size, Kind::Size),
+                Grouped(c.replication),
+                Human::new(at_rest, Kind::Size)
+            ),
+        );
+        t.output(
+            format_args!("storage.{}", c.name),
+            format_args!("Storage: {}", c.name),
+            Kind::Size,
+            at_rest,
+        );
 
         let per_day = c.new_items_per_day.0 * size * c.replication;
         t.uses(format_args!("corpus.{}.new_items_per_day", c.name));
         t.uses(format_args!("corpus.{}.item_size", c.name));
         t.uses(format_args!("corpus.{}.replication", c.name));
-        t.step(per_day, Kind::Size, format_args!(
-            "{} new/day × {} × {} copies = {}/day",
-            Human::new(c.new_items_per_day.0, Kind::Count), Human::new(size, Kind::Size), Grouped(c.replication), Human::new(per_day, Kind::Size)
-        ));
-        t.output(format_args!("storage.{}.growth_per_day", c.name), format_args!("Growth per day: {}", c.name), Kind::Size, per_day);
+        t.step(
+            per_day,
+            Kind::Size,
+            format_args!(
+                "{} new/day × {} × {} copies = {}/day",
+                Human::new(c.new_items_per_day.0, Kind::Count),
+                Human::new(size, Kind::Size),
+                Grouped(c.replication),
+                Human::new(per_day, Kind::Size)
+            ),
+        );
+        t.output(
+            format_args!("storage.{}.growth_per_day", c.name),
+            format_args!("Growth per day: {}", c.name),
+            Kind::Size,
+            per_day,
+        );
 
         let retained = match c.retention {
             Some(r) => {
                 let days = r.get::<second>() / SECONDS_PER_DAY;
                 let kept = per_day * days;
                 t.uses(format_args!("corpus.{}.retention", c.name));
-                t.step(kept, Kind::Size, format_args!(
-                    "{}/day × {} days retention = {}",
-                    Human::new(per_day, Kind::Size), Grouped(days.round()), Human::new(kept, Kind::Size)
-                ));
-                t.output(format_args!("storage.{}.retained_growth", c.name), format_args!("Growth over retention: {}", c.name), Kind::Size, kept);
+                t.step(
+                    kept,
+                    Kind::Size,
+                    format_args!(
+                        "{}/day × {} days retention = {}",
+                        Human::new(per_day, Kind::Size),
+                        Grouped(days.round()),
+                        Human::new(kept, Kind::Size)
+                    ),
+                );
+                t.output(
+                    format_args!("storage.{}.retained_growth", c.name),
+                    format_args!("Growth over retention: {}", c.name),
+                    Kind::Size,
+                    kept,
+                );
                 kept
             }
             None => 0.0,
         };
         total += at_rest + retained;
         growth += per_day;
-        e.corpora.push(CorpusEstimate { at_rest: bytes(at_rest), growth_per_day: bytes(per_day), retained_growth: bytes(retained) });
+        e.corpora.push(CorpusEstimate {
+            at_rest: bytes(at_rest),
+            growth_per_day: bytes(per_day),
+            retained_growth: bytes(retained),
+        });
     }
 
     let embeddings = match &s.embeddings {
@@ -98,10 +143,37 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             let pq_m = emb.pq_m.unwrap_or(0.0);
             let per = dtype_bytes(emb.dtype, emb.dim, pq_m, emb.pq_nbits);
             uses_embeddings(s, emb, t);
-            t.step(per, Kind::Size, format_args!("{} = {} per vector", DtypeFormula { dtype: emb.dtype, dim: emb.dim, pq_m, pq_nbits: emb.pq_nbits }, Human::new(per, Kind::Size)));
+            t.step(
+                per,
+                Kind::Size,
+                format_args!(
+                    "{} = {} per vector",
+                    DtypeFormula {
+                        dtype: emb.dtype,
+                        dim: emb.dim,
+                        pq_m,
+                        pq_nbits: emb.pq_nbits
+                    },
+                    Human::new(per, Kind::Size)
+                ),
+            );
             let raw = n * per;
-            t.step(raw, Kind::Size, format_args!("{} vectors × {} = {}", Human::new(n, Kind::Count), Human::new(per, Kind::Size), Human::new(raw, Kind::Size)));
-            t.output(format_args!("storage.embeddings"), format_args!("Embeddings at rest"), Kind::Size, raw);
+            t.step(
+                raw,
+                Kind::Size,
+                format_args!(
+                    "{} vectors × {} = {}",
+                    Human::new(n, Kind::Count),
+                    Human::new(per, Kind::Size),
+                    Human::new(raw, Kind::Size)
+                ),
+            );
+            t.output(
+                format_args!("storage.embeddings"),
+                format_args!("Embeddings at rest"),
+                Kind::Size,
+                raw,
+            );
             raw
         }
         None => 0.0,
@@ -110,7 +182,12 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let (mut logs_per_day, mut logs) = (0.0, 0.0);
     for l in &s.logs {
         let (per_day, kept) = log_stream(s, l, t);
-        t.output(format_args!("storage.log.{}", l.name), format_args!("Log: {}", l.name), Kind::Size, kept);
+        t.output(
+            format_args!("storage.log.{}", l.name),
+            format_args!("Log: {}", l.name),
+            Kind::Size,
+            kept,
+        );
         logs_per_day += per_day;
         logs += kept;
     }
@@ -120,11 +197,28 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         logs += kept;
     }
     if !s.logs.is_empty() {
-        t.step(logs, Kind::Size, format_args!("sum of {} log streams = {}", s.logs.len() + s.logging.is_some() as usize, Human::new(logs, Kind::Size)));
+        t.step(
+            logs,
+            Kind::Size,
+            format_args!(
+                "sum of {} log streams = {}",
+                s.logs.len() + s.logging.is_some() as usize,
+                Human::new(logs, Kind::Size)
+            ),
+        );
     } else if s.logging.is_none() {
-        t.step(0.0, Kind::Size, format_args!("no [logging] or [[log]]: no logs counted"));
+        t.step(
+            0.0,
+            Kind::Size,
+            format_args!("no [logging] or [[log]]: no logs counted"),
+        );
     }
-    t.output(format_args!("storage.logs"), format_args!("Logs (training data)"), Kind::Size, logs);
+    t.output(
+        format_args!("storage.logs"),
+        format_args!("Logs (training data)"),
+        Kind::Size,
+        logs,
+    );
 
     let graph = match &s.graph {
         Some(g) => {
@@ -134,12 +228,32 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             t.uses(format_args!("graph.nodes"));
             t.uses(format_args!("graph.avg_degree"));
             t.uses(format_args!("graph.bytes_per_edge"));
-            t.step(entries, Kind::Count, format_args!(
-                "{} nodes × {} connections = {} adjacency entries (each edge in both lists)",
-                Human::new(g.nodes.0, Kind::Count), Human::new(g.avg_degree.0, Kind::Count), Human::new(entries, Kind::Count)
-            ));
-            t.step(size, Kind::Size, format_args!("{} entries × {} = {}", Human::new(entries, Kind::Count), Human::new(per_edge, Kind::Size), Human::new(size, Kind::Size)));
-            t.output(format_args!("storage.graph"), format_args!("Graph (adjacency lists)"), Kind::Size, size);
+            t.step(
+                entries,
+                Kind::Count,
+                format_args!(
+                    "{} nodes × {} connections = {} adjacency entries (each edge in both lists)",
+                    Human::new(g.nodes.0, Kind::Count),
+                    Human::new(g.avg_degree.0, Kind::Count),
+                    Human::new(entries, Kind::Count)
+                ),
+            );
+            t.step(
+                size,
+                Kind::Size,
+                format_args!(
+                    "{} entries × {} = {}",
+                    Human::new(entries, Kind::Count),
+                    Human::new(per_edge, Kind::Size),
+                    Human::new(size, Kind::Size)
+                ),
+            );
+            t.output(
+                format_args!("storage.graph"),
+                format_args!("Graph (adjacency lists)"),
+                Kind::Size,
+                size,
+            );
 
             let fof = g.avg_degree.0 * g.avg_degree.0;
             t.uses(format_args!("graph.avg_degree"));
@@ -147,7 +261,12 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 "{} connections × {} of theirs = {} friends of friends per node (before de-duplication)",
                 Human::new(g.avg_degree.0, Kind::Count), Human::new(g.avg_degree.0, Kind::Count), Human::new(fof, Kind::Count)
             ));
-            t.output(format_args!("graph.friends_of_friends"), format_args!("Friends of friends per node"), Kind::Count, fof);
+            t.output(
+                format_args!("graph.friends_of_friends"),
+                format_args!("Friends of friends per node"),
+                Kind::Count,
+                fof,
+            );
             size
         }
         None => 0.0,
@@ -161,30 +280,67 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             t.uses(format_args!("text_index.terms_per_document"));
             t.uses(format_args!("text_index.bytes_per_posting"));
             t.uses(format_args!("text_index.replication"));
-            t.step(size, Kind::Size, format_args!(
-                "{} documents × {} terms × {} per posting × {} copies = {}",
-                Human::new(ti.documents.0, Kind::Count), Human::new(ti.terms_per_document.0, Kind::Count), Human::new(posting, Kind::Size), Grouped(ti.replication), Human::new(size, Kind::Size)
-            ));
-            t.output(format_args!("storage.text_index"), format_args!("Text index (inverted)"), Kind::Size, size);
+            t.step(
+                size,
+                Kind::Size,
+                format_args!(
+                    "{} documents × {} terms × {} per posting × {} copies = {}",
+                    Human::new(ti.documents.0, Kind::Count),
+                    Human::new(ti.terms_per_document.0, Kind::Count),
+                    Human::new(posting, Kind::Size),
+                    Grouped(ti.replication),
+                    Human::new(size, Kind::Size)
+                ),
+            );
+            t.output(
+                format_args!("storage.text_index"),
+                format_args!("Text index (inverted)"),
+                Kind::Size,
+                size,
+            );
             size
         }
         None => 0.0,
     };
 
     let growth_total = growth + logs_per_day;
-    t.step(growth_total, Kind::Size, format_args!(
-        "{} corpora/day + {} logs/day = {}/day",
-        Human::new(growth, Kind::Size), Human::new(logs_per_day, Kind::Size), Human::new(growth_total, Kind::Size)
-    ));
-    t.output(format_args!("storage.growth_per_day"), format_args!("Growth per day"), Kind::Size, growth_total);
+    t.step(
+        growth_total,
+        Kind::Size,
+        format_args!(
+            "{} corpora/day + {} logs/day = {}/day",
+            Human::new(growth, Kind::Size),
+            Human::new(logs_per_day, Kind::Size),
+            Human::new(growth_total, Kind::Size)
+        ),
+    );
+    t.output(
+        format_args!("storage.growth_per_day"),
+        format_args!("Growth per day"),
+        Kind::Size,
+        growth_total,
+    );
 
     let all = total + embeddings + logs + graph + text_index;
-    t.step(all, Kind::Size, format_args!(
-        "{} corpora (with growth over retention) + {} embeddings + {} logs{}{} = {}",
-        Human::new(total, Kind::Size), Human::new(embeddings, Kind::Size), Human::new(logs, Kind::Size),
-        Extra(" graph", graph), Extra(" text index", text_index), Human::new(all, Kind::Size)
-    ));
-    t.output(format_args!("storage.total"), format_args!("Total storage"), Kind::Size, all);
+    t.step(
+        all,
+        Kind::Size,
+        format_args!(
+            "{} corpora (with growth over retention) + {} embeddings + {} logs{}{} = {}",
+            Human::new(total, Kind::Size),
+            Human::new(embeddings, Kind::Size),
+            Human::new(logs, Kind::Size),
+            Extra(" graph", graph),
+            Extra(" text index", text_index),
+            Human::new(all, Kind::Size)
+        ),
+    );
+    t.output(
+        format_args!("storage.total"),
+        format_args!("Total storage"),
+        Kind::Size,
+        all,
+    );
 
     e.embeddings = bytes(embeddings);
     e.logs_per_day = bytes(logs_per_day);
@@ -198,27 +354,45 @@ struct Extra(&'static str, f64);
 
 impl fmt::Display for Extra {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.1 > 0.0 { write!(f, " + {}{}", Human::new(self.1, Kind::Size), self.0) } else { Ok(()) }
+        if self.1 > 0.0 {
+            write!(f, " + {}{}", Human::new(self.1, Kind::Size), self.0)
+        } else {
+            Ok(())
+        }
     }
 }
 
 /// One log stream's bytes per day and bytes kept over its retention, traced.
 fn log_stream<T: Trace>(s: &Scenario, l: &Logging, t: &mut T) -> (f64, f64) {
     let p = l.prefix();
-    let events = match (l.events_per_day, l.events_per_user_per_day, s.traffic.as_ref().and_then(|t| t.dau)) {
+    let events = match (
+        l.events_per_day,
+        l.events_per_user_per_day,
+        s.traffic.as_ref().and_then(|t| t.dau),
+    ) {
         (Some(n), _, _) => {
             t.uses(format_args!("{p}.events_per_day"));
-            t.step(n.0, Kind::Count, format_args!("given: {} events/day", Human::new(n.0, Kind::Count)));
+            t.step(
+                n.0,
+                Kind::Count,
+                format_args!("given: {} events/day", Human::new(n.0, Kind::Count)),
+            );
             n.0
         }
         (None, Some(per_user), Some(dau)) => {
             let n = dau.0 * per_user.0;
             t.uses(format_args!("traffic.dau"));
             t.uses(format_args!("{p}.events_per_user_per_day"));
-            t.step(n, Kind::Count, format_args!(
-                "{} DAU × {} events/user/day = {} events/day",
-                Human::new(dau.0, Kind::Count), Human::new(per_user.0, Kind::Count), Human::new(n, Kind::Count)
-            ));
+            t.step(
+                n,
+                Kind::Count,
+                format_args!(
+                    "{} DAU × {} events/user/day = {} events/day",
+                    Human::new(dau.0, Kind::Count),
+                    Human::new(per_user.0, Kind::Count),
+                    Human::new(n, Kind::Count)
+                ),
+            );
             n
         }
         _ => 0.0,
@@ -226,17 +400,29 @@ fn log_stream<T: Trace>(s: &Scenario, l: &Logging, t: &mut T) -> (f64, f64) {
     let size = l.event_size.get::<byte>();
     let per_day = events * size;
     t.uses(format_args!("{p}.event_size"));
-    t.step(per_day, Kind::Size, format_args!(
-        "{} events/day × {} = {}/day",
-        Human::new(events, Kind::Count), Human::new(size, Kind::Size), Human::new(per_day, Kind::Size)
-    ));
+    t.step(
+        per_day,
+        Kind::Size,
+        format_args!(
+            "{} events/day × {} = {}/day",
+            Human::new(events, Kind::Count),
+            Human::new(size, Kind::Size),
+            Human::new(per_day, Kind::Size)
+        ),
+    );
     let days = l.retention.get::<second>() / SECONDS_PER_DAY;
     let kept = per_day * days;
     t.uses(format_args!("{p}.retention"));
-    t.step(kept, Kind::Size, format_args!(
-        "{}/day × {} days retention = {}",
-        Human::new(per_day, Kind::Size), Grouped(days.round()), Human::new(kept, Kind::Size)
-    ));
+    t.step(
+        kept,
+        Kind::Size,
+        format_args!(
+            "{}/day × {} days retention = {}",
+            Human::new(per_day, Kind::Size),
+            Grouped(days.round()),
+            Human::new(kept, Kind::Size)
+        ),
+    );
     (per_day, kept)
 }
 

@@ -61,7 +61,11 @@ pub struct Recorder {
 
 impl Trace for Recorder {
     fn step(&mut self, value: f64, kind: Kind, text: fmt::Arguments<'_>) {
-        self.steps.push(Step { text: text.to_string(), value, kind });
+        self.steps.push(Step {
+            text: text.to_string(),
+            value,
+            kind,
+        });
     }
     fn uses(&mut self, path: fmt::Arguments<'_>) {
         let mut p = String::new();
@@ -70,7 +74,13 @@ impl Trace for Recorder {
             self.inputs.push(p);
         }
     }
-    fn output(&mut self, id: fmt::Arguments<'_>, label: fmt::Arguments<'_>, kind: Kind, value: f64) {
+    fn output(
+        &mut self,
+        id: fmt::Arguments<'_>,
+        label: fmt::Arguments<'_>,
+        kind: Kind,
+        value: f64,
+    ) {
         self.outputs.push(Output {
             id: id.to_string(),
             label: label.to_string(),

@@ -21,7 +21,11 @@ pub(crate) fn uses_traffic<T: Trace>(s: &Scenario, t: &mut T) {
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let (avg, peak_factor) = match &s.traffic {
         None => {
-            t.step(0.0, Kind::Rate, format_args!("no [traffic]: the scenario serves no online requests"));
+            t.step(
+                0.0,
+                Kind::Rate,
+                format_args!("no [traffic]: the scenario serves no online requests"),
+            );
             (0.0, 1.0)
         }
         Some(tr) => {
@@ -29,20 +33,36 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             let avg = match (tr.qps, tr.dau, tr.requests_per_user_per_day) {
                 (Some(q), _, _) => {
                     let q = q.get::<hertz>();
-                    t.step(q, Kind::Rate, format_args!("given: {}", Human::new(q, Kind::Rate)));
+                    t.step(
+                        q,
+                        Kind::Rate,
+                        format_args!("given: {}", Human::new(q, Kind::Rate)),
+                    );
                     q
                 }
                 (None, Some(dau), Some(rpu)) => {
                     let per_day = dau.0 * rpu;
-                    t.step(per_day, Kind::Count, format_args!(
-                        "{} DAU × {} req/user/day = {} req/day",
-                        Human::new(dau.0, Kind::Count), Human::new(rpu, Kind::Count), Human::new(per_day, Kind::Count)
-                    ));
+                    t.step(
+                        per_day,
+                        Kind::Count,
+                        format_args!(
+                            "{} DAU × {} req/user/day = {} req/day",
+                            Human::new(dau.0, Kind::Count),
+                            Human::new(rpu, Kind::Count),
+                            Human::new(per_day, Kind::Count)
+                        ),
+                    );
                     let avg = per_day / SECONDS_PER_DAY;
-                    t.step(avg, Kind::Rate, format_args!(
-                        "{} req/day ÷ {} s/day (napkin: 10^5) = {}",
-                        Human::new(per_day, Kind::Count), Grouped(SECONDS_PER_DAY), Human::new(avg, Kind::Rate)
-                    ));
+                    t.step(
+                        avg,
+                        Kind::Rate,
+                        format_args!(
+                            "{} req/day ÷ {} s/day (napkin: 10^5) = {}",
+                            Human::new(per_day, Kind::Count),
+                            Grouped(SECONDS_PER_DAY),
+                            Human::new(avg, Kind::Rate)
+                        ),
+                    );
                     avg
                 }
                 _ => 0.0,
@@ -50,21 +70,41 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             (avg, tr.peak_factor)
         }
     };
-    t.output(format_args!("traffic.avg_qps"), format_args!("Average QPS"), Kind::Rate, avg);
+    t.output(
+        format_args!("traffic.avg_qps"),
+        format_args!("Average QPS"),
+        Kind::Rate,
+        avg,
+    );
 
     let peak = avg * peak_factor;
     if s.traffic.is_some() {
         uses_traffic(s, t);
-        t.step(peak, Kind::Rate, format_args!(
-            "{} average × peak factor {} = {}",
-            Human::new(avg, Kind::Rate), Grouped(peak_factor), Human::new(peak, Kind::Rate)
-        ));
+        t.step(
+            peak,
+            Kind::Rate,
+            format_args!(
+                "{} average × peak factor {} = {}",
+                Human::new(avg, Kind::Rate),
+                Grouped(peak_factor),
+                Human::new(peak, Kind::Rate)
+            ),
+        );
     }
-    t.output(format_args!("traffic.peak_qps"), format_args!("Peak QPS"), Kind::Rate, peak);
+    t.output(
+        format_args!("traffic.peak_qps"),
+        format_args!("Peak QPS"),
+        Kind::Rate,
+        peak,
+    );
 
     e.avg_qps = per_second(avg);
     e.peak_qps = per_second(peak);
     let sv = &s.serving;
-    let share = if sv.region_failover && sv.regions > 1.0 { sv.regions - 1.0 } else { sv.regions };
+    let share = if sv.region_failover && sv.regions > 1.0 {
+        sv.regions - 1.0
+    } else {
+        sv.regions
+    };
     e.region_peak_qps = per_second(peak / share);
 }

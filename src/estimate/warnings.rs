@@ -2,8 +2,8 @@
 
 use super::Estimate;
 use crate::scenario::Scenario;
-use crate::units::format::Human;
 use crate::units::Kind;
+use crate::units::format::Human;
 use uom::si::information::byte;
 
 /// Utilisation above this leaves no room for bursts: M/M/1 response time is service ÷ (1 − ρ).
@@ -23,77 +23,120 @@ pub struct Warning {
 /// Everything in `e` that a reviewer would question.
 pub fn warnings(s: &Scenario, e: &Estimate) -> Vec<Warning> {
     let mut out = Vec::new();
-    let mut warn = |id, subject: String, message: String| out.push(Warning { id, subject, message });
+    let mut warn = |id, subject: String, message: String| {
+        out.push(Warning {
+            id,
+            subject,
+            message,
+        })
+    };
 
-    if let (Some(used), Some(budget)) = (e.budget_used, s.serving.latency_budget) {
-        if used > 1.0 {
-            warn("latency.over_budget", "serving.latency_budget".into(), format!(
+    if let (Some(used), Some(budget)) = (e.budget_used, s.serving.latency_budget)
+        && used > 1.0
+    {
+        warn(
+            "latency.over_budget",
+            "serving.latency_budget".into(),
+            format!(
                 "the online stages take {}, {} of the {} budget",
-                Human::new(e.latency_total.get::<uom::si::time::second>(), Kind::Duration),
+                Human::new(
+                    e.latency_total.get::<uom::si::time::second>(),
+                    Kind::Duration
+                ),
                 Human::new(used, Kind::Fraction),
                 Human::new(budget.get::<uom::si::time::second>(), Kind::Duration)
-            ));
-        }
+            ),
+        );
     }
     let util = s.serving.target_utilization;
     if util > HIGH_UTILIZATION {
-        warn("serving.high_utilization", "serving.target_utilization".into(), format!(
-            "target utilisation {} leaves little headroom: queueing delay grows as 1/(1 − ρ); 0.5–0.7 is usual",
-            Human::new(util, Kind::Fraction)
-        ));
+        warn(
+            "serving.high_utilization",
+            "serving.target_utilization".into(),
+            format!(
+                "target utilisation {} leaves little headroom: queueing delay grows as 1/(1 − ρ); 0.5–0.7 is usual",
+                Human::new(util, Kind::Fraction)
+            ),
+        );
     }
     for (st, est) in s.stages.iter().zip(&e.stages) {
         if let Some(u) = st.utilization.filter(|&u| u > HIGH_UTILIZATION) {
-            warn("serving.high_utilization", format!("stage.{}", st.name), format!(
-                "stage {} runs at {} utilisation, above {}",
-                st.name, Human::new(u, Kind::Fraction), Human::new(HIGH_UTILIZATION, Kind::Fraction)
-            ));
+            warn(
+                "serving.high_utilization",
+                format!("stage.{}", st.name),
+                format!(
+                    "stage {} runs at {} utilisation, above {}",
+                    st.name,
+                    Human::new(u, Kind::Fraction),
+                    Human::new(HIGH_UTILIZATION, Kind::Fraction)
+                ),
+            );
         }
         if st.mode == crate::scenario::Mode::Batch && st.window > st.every {
-            warn("fleet.window_exceeds_interval", format!("stage.{}", st.name), format!(
-                "stage {} runs every {} but has a {} window: runs overlap",
-                st.name,
-                Human::new(st.every.get::<uom::si::time::second>(), Kind::Duration),
-                Human::new(st.window.get::<uom::si::time::second>(), Kind::Duration)
-            ));
+            warn(
+                "fleet.window_exceeds_interval",
+                format!("stage.{}", st.name),
+                format!(
+                    "stage {} runs every {} but has a {} window: runs overlap",
+                    st.name,
+                    Human::new(st.every.get::<uom::si::time::second>(), Kind::Duration),
+                    Human::new(st.window.get::<uom::si::time::second>(), Kind::Duration)
+                ),
+            );
         }
         if est.servers < 2.0 {
-            warn("fleet.no_redundancy", format!("stage.{}", st.name), format!(
-                "stage {} has {} server: one failure stops it; set serving.redundancy = 1 for N+1",
-                st.name, est.servers
-            ));
+            warn(
+                "fleet.no_redundancy",
+                format!("stage.{}", st.name),
+                format!(
+                    "stage {} has {} server: one failure stops it; set serving.redundancy = 1 for N+1",
+                    st.name, est.servers
+                ),
+            );
         }
     }
     if let (Some(ix), Some(est)) = (&s.index, &e.index) {
         let shard = est.memory.get::<byte>() / est.shards;
         let usable = ix.node_memory.get::<byte>() * ix.memory_headroom;
         if shard > usable {
-            warn("index.shard_too_big", "index.shards".into(), format!(
-                "each of {} shards needs {} of RAM but a node has {} usable ({} × {}): raise shards to {}",
-                est.shards,
-                Human::new(shard, Kind::Size),
-                Human::new(usable, Kind::Size),
-                Human::new(ix.node_memory.get::<byte>(), Kind::Size),
-                ix.memory_headroom,
-                (est.memory.get::<byte>() / usable).ceil()
-            ));
+            warn(
+                "index.shard_too_big",
+                "index.shards".into(),
+                format!(
+                    "each of {} shards needs {} of RAM but a node has {} usable ({} × {}): raise shards to {}",
+                    est.shards,
+                    Human::new(shard, Kind::Size),
+                    Human::new(usable, Kind::Size),
+                    Human::new(ix.node_memory.get::<byte>(), Kind::Size),
+                    ix.memory_headroom,
+                    (est.memory.get::<byte>() / usable).ceil()
+                ),
+            );
         }
         if let Some(disk) = ix.node_disk {
             let per = est.disk.get::<byte>() / est.shards;
             if per > disk.get::<byte>() {
-                warn("index.shard_too_big", "index.node_disk".into(), format!(
-                    "each shard needs {} of SSD but a node has {}",
-                    Human::new(per, Kind::Size),
-                    Human::new(disk.get::<byte>(), Kind::Size)
-                ));
+                warn(
+                    "index.shard_too_big",
+                    "index.node_disk".into(),
+                    format!(
+                        "each shard needs {} of SSD but a node has {}",
+                        Human::new(per, Kind::Size),
+                        Human::new(disk.get::<byte>(), Kind::Size)
+                    ),
+                );
             }
         }
     }
     if let Some(slow) = e.fanout_slow.filter(|&x| x > SLOW_FANOUT) {
-        warn("latency.fanout_tail", "index.shards".into(), format!(
-            "{} of requests wait on at least one slow shard: hedge requests, or use fewer, larger shards",
-            Human::new(slow, Kind::Fraction)
-        ));
+        warn(
+            "latency.fanout_tail",
+            "index.shards".into(),
+            format!(
+                "{} of requests wait on at least one slow shard: hedge requests, or use fewer, larger shards",
+                Human::new(slow, Kind::Fraction)
+            ),
+        );
     }
     out
 }

@@ -50,7 +50,11 @@ struct InputJson<'a> {
 /// The report as one pretty-printed JSON object.
 pub fn render(r: &Report) -> String {
     let doc = Json {
-        scenario: ScenarioJson { id: &r.id, title: &r.title, chapter: r.chapter },
+        scenario: ScenarioJson {
+            id: &r.id,
+            title: &r.title,
+            chapter: r.chapter,
+        },
         outputs: r
             .outputs
             .iter()
@@ -61,7 +65,14 @@ pub fn render(r: &Report) -> String {
                 unit: o.kind.base_unit(),
                 display: r.human(o.value, o.kind),
                 napkin: Report::napkin(o.value),
-                steps: o.steps.iter().map(|s| StepJson { text: &s.text, value: s.value }).collect(),
+                steps: o
+                    .steps
+                    .iter()
+                    .map(|s| StepJson {
+                        text: &s.text,
+                        value: s.value,
+                    })
+                    .collect(),
                 inputs: &o.inputs,
             })
             .collect(),
@@ -69,7 +80,12 @@ pub fn render(r: &Report) -> String {
         inputs: r
             .inputs
             .iter()
-            .map(|i| InputJson { path: &i.path, value: &i.display, source: i.source.as_ref(), given: i.given })
+            .map(|i| InputJson {
+                path: &i.path,
+                value: &i.display,
+                source: i.source.as_ref(),
+                given: i.given,
+            })
             .collect(),
     };
     serde_json::to_string_pretty(&doc).expect("a report is plain data and always serialises")

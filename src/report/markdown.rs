@@ -13,7 +13,11 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(out, "| Section | Output | Value | Napkin | Working |");
     let _ = writeln!(out, "|---|---|---:|---:|---|");
     for (prefix, title) in SECTIONS {
-        for o in r.outputs.iter().filter(|o| o.id.split('.').next() == Some(prefix)) {
+        for o in r
+            .outputs
+            .iter()
+            .filter(|o| o.id.split('.').next() == Some(prefix))
+        {
             let steps: Vec<String> = o.steps.iter().map(|s| cell(&s.text)).collect();
             let _ = writeln!(
                 out,

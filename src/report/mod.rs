@@ -93,18 +93,30 @@ impl Report {
                 message: "the result is too large to compute with; check the inputs it uses for values that are far too large".into(),
             });
         }
-        let rank = |o: &Output| SECTIONS.iter().position(|(p, _)| o.id.split('.').next() == Some(p)).unwrap_or(SECTIONS.len());
+        let rank = |o: &Output| {
+            SECTIONS
+                .iter()
+                .position(|(p, _)| o.id.split('.').next() == Some(p))
+                .unwrap_or(SECTIONS.len())
+        };
         outputs.sort_by_key(rank);
         // The inputs worth listing: those written in the file or changed, and defaults an output read.
         let used = |path: &str| outputs.iter().any(|o| o.inputs.iter().any(|i| i == path));
-        let given = |path: &str| s.provenance.positions.contains_key(path) || s.provenance.sources.contains_key(path);
+        let given = |path: &str| {
+            s.provenance.positions.contains_key(path) || s.provenance.sources.contains_key(path)
+        };
         let inputs = overrides::paths(s)
             .into_iter()
             .filter(|path| given(path) || used(path))
             .filter_map(|path| {
                 let (value, kind) = overrides::get(s, &path)?;
                 let source = s.provenance.source(&path).cloned();
-                Some(InputLine { display: show_value(&value, kind, style), given: given(&path), path, source })
+                Some(InputLine {
+                    display: show_value(&value, kind, style),
+                    given: given(&path),
+                    path,
+                    source,
+                })
             })
             .collect();
         let warnings = estimate::warnings(s, &estimate);

@@ -16,10 +16,20 @@ pub fn render(r: &Report, detail: Detail) -> String {
     let mut out = String::new();
     let chapter = r.chapter.map(|c| format!(" · ch. {c}")).unwrap_or_default();
     let _ = writeln!(out, "{}  ({}{chapter})", r.title, r.id);
-    let width = r.outputs.iter().map(|o| o.label.chars().count()).max().unwrap_or(0).max(20);
+    let width = r
+        .outputs
+        .iter()
+        .map(|o| o.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(20);
     for (prefix, title) in SECTIONS {
         let mut any = false;
-        for o in r.outputs.iter().filter(|o| o.id.split('.').next() == Some(prefix)) {
+        for o in r
+            .outputs
+            .iter()
+            .filter(|o| o.id.split('.').next() == Some(prefix))
+        {
             if !any {
                 let _ = writeln!(out, "\n{}", title.to_uppercase());
                 any = true;
@@ -41,11 +51,22 @@ pub fn render(r: &Report, detail: Detail) -> String {
     }
     if detail == Detail::Full && !r.inputs.is_empty() {
         let _ = writeln!(out, "\nINPUTS");
-        let w = r.inputs.iter().map(|i| i.path.chars().count()).max().unwrap_or(0);
+        let w = r
+            .inputs
+            .iter()
+            .map(|i| i.path.chars().count())
+            .max()
+            .unwrap_or(0);
         for i in &r.inputs {
             let pad = w - i.path.chars().count();
             let source = i.source_label();
-            let _ = writeln!(out, "  {}{}  {:>10}  [{source}]", i.path, " ".repeat(pad), i.display);
+            let _ = writeln!(
+                out,
+                "  {}{}  {:>10}  [{source}]",
+                i.path,
+                " ".repeat(pad),
+                i.display
+            );
         }
     }
     if !r.warnings.is_empty() {

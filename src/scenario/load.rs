@@ -60,8 +60,17 @@ pub fn nearest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|c| (strsim::jaro_winkler(given, c), c))
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let close: Vec<&str> = scored.iter().filter(|(s, _)| *s >= 0.7).take(3).map(|(_, c)| *c).collect();
-    if close.is_empty() { scored.iter().take(3).map(|(_, c)| *c).collect() } else { close }
+    let close: Vec<&str> = scored
+        .iter()
+        .filter(|(s, _)| *s >= 0.7)
+        .take(3)
+        .map(|(_, c)| *c)
+        .collect();
+    if close.is_empty() {
+        scored.iter().take(3).map(|(_, c)| *c).collect()
+    } else {
+        close
+    }
 }
 
 /// "did you mean `a`, `b`?" or a list of what is valid.
@@ -82,7 +91,13 @@ impl Reader<'_> {
         Position::of(self.text, span.start)
     }
 
-    fn error(&mut self, span: &Range<usize>, path: &str, problem: impl Into<String>, hint: impl Into<String>) {
+    fn error(
+        &mut self,
+        span: &Range<usize>,
+        path: &str,
+        problem: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
         let p = self.position(span);
         self.errors.push(Diagnostic {
             location: format!("{}:{}:{}", self.scenario.provenance.origin, p.line, p.col),
@@ -92,7 +107,11 @@ impl Reader<'_> {
         });
     }
 
-    fn table<'a, 'i>(&mut self, value: &'a Spanned<DeValue<'i>>, path: &str) -> Option<&'a DeTable<'i>> {
+    fn table<'a, 'i>(
+        &mut self,
+        value: &'a Spanned<DeValue<'i>>,
+        path: &str,
+    ) -> Option<&'a DeTable<'i>> {
         match value.get_ref() {
             DeValue::Table(t) => Some(t),
             other => {
@@ -117,13 +136,20 @@ impl Reader<'_> {
                 self.error(
                     &key.span(),
                     &path,
-                    format!("unknown key `{}` in [{}]", key.get_ref(), prefix.split('.').next().unwrap_or(prefix)),
+                    format!(
+                        "unknown key `{}` in [{}]",
+                        key.get_ref(),
+                        prefix.split('.').next().unwrap_or(prefix)
+                    ),
                     suggest(key.get_ref(), &keys),
                 );
                 continue;
             };
             let position = self.position(&key.span());
-            self.scenario.provenance.positions.insert(path.clone(), position);
+            self.scenario
+                .provenance
+                .positions
+                .insert(path.clone(), position);
             if let Some(v) = self.field_value(value, field.kind, field.zero_ok, &path) {
                 (field.set)(&mut section, v);
             }
@@ -132,7 +158,13 @@ impl Reader<'_> {
     }
 
     /// A value written plainly, or as `{ value = …, book|public|assume = "…" }`.
-    fn field_value(&mut self, value: &Spanned<DeValue<'_>>, kind: FieldKind, zero_ok: bool, path: &str) -> Option<Value> {
+    fn field_value(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        kind: FieldKind,
+        zero_ok: bool,
+        path: &str,
+    ) -> Option<Value> {
         let DeValue::Table(t) = value.get_ref() else {
             return self.scalar(value, kind, zero_ok, path);
         };
@@ -141,15 +173,33 @@ impl Reader<'_> {
             let key = k.get_ref().as_ref();
             if key == "value" {
                 inner = Some(v);
-            } else if let Some(&(_, source_kind)) = SourceKind::KEYS.iter().find(|(name, _)| *name == key) {
+            } else if let Some(&(_, source_kind)) =
+                SourceKind::KEYS.iter().find(|(name, _)| *name == key)
+            {
                 let Some(note) = v.get_ref().as_str() else {
-                    self.error(&v.span(), path, format!("`{key}` must be a string"), format!("write {key} = \"where the number comes from\""));
+                    self.error(
+                        &v.span(),
+                        path,
+                        format!("`{key}` must be a string"),
+                        format!("write {key} = \"where the number comes from\""),
+                    );
                     continue;
                 };
                 if self.scenario.provenance.sources.contains_key(path) {
-                    self.error(&k.span(), path, "an input has more than one source mark", "keep one of book, public or assume");
+                    self.error(
+                        &k.span(),
+                        path,
+                        "an input has more than one source mark",
+                        "keep one of book, public or assume",
+                    );
                 }
-                self.scenario.provenance.sources.insert(path.to_string(), Source { kind: source_kind, note: note.to_string() });
+                self.scenario.provenance.sources.insert(
+                    path.to_string(),
+                    Source {
+                        kind: source_kind,
+                        note: note.to_string(),
+                    },
+                );
             } else {
                 self.error(
                     &k.span(),
@@ -162,33 +212,64 @@ impl Reader<'_> {
         match inner {
             Some(v) => self.scalar(v, kind, zero_ok, path),
             None => {
-                self.error(&value.span(), path, "the input's table has no `value`", "write { value = 500M, book = \"ch. 6\" }");
+                self.error(
+                    &value.span(),
+                    path,
+                    "the input's table has no `value`",
+                    "write { value = 500M, book = \"ch. 6\" }",
+                );
                 None
             }
         }
     }
 
-    fn scalar(&mut self, value: &Spanned<DeValue<'_>>, kind: FieldKind, zero_ok: bool, path: &str) -> Option<Value> {
+    fn scalar(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        kind: FieldKind,
+        zero_ok: bool,
+        path: &str,
+    ) -> Option<Value> {
         let span = value.span();
         let text = self.text;
         let got = value.get_ref();
         let result = match (kind, got) {
-            (FieldKind::Quantity(k), DeValue::Integer(_) | DeValue::Float(_)) => match number(got) {
-                Some(x) => units::parse::from_number(x, k).map(Value::Num).map_err(|e| (e.problem, e.hint)),
-                None => Err((format!("`{}` is not a number napkin can use", &text[span.clone()]), format!("write {}", k.describe()))),
-            },
-            (FieldKind::Quantity(k), DeValue::String(s)) => units::parse(s, k).map(Value::Num).map_err(|e| (e.problem, e.hint)),
-            (FieldKind::Text, DeValue::String(s)) => Ok(Value::Text(s.to_string())),
-            (FieldKind::Choice(names), DeValue::String(s)) if names.contains(&s.as_ref()) => Ok(Value::Text(s.to_string())),
-            (FieldKind::Choice(names), DeValue::String(s)) => {
-                Err((format!("\"{s}\" is not one of {}", names.join(", ")), suggest(s, names)))
+            (FieldKind::Quantity(k), DeValue::Integer(_) | DeValue::Float(_)) => {
+                match number(got) {
+                    Some(x) => units::parse::from_number(x, k)
+                        .map(Value::Num)
+                        .map_err(|e| (e.problem, e.hint)),
+                    None => Err((
+                        format!("`{}` is not a number napkin can use", &text[span.clone()]),
+                        format!("write {}", k.describe()),
+                    )),
+                }
             }
+            (FieldKind::Quantity(k), DeValue::String(s)) => units::parse(s, k)
+                .map(Value::Num)
+                .map_err(|e| (e.problem, e.hint)),
+            (FieldKind::Text, DeValue::String(s)) => Ok(Value::Text(s.to_string())),
+            (FieldKind::Choice(names), DeValue::String(s)) if names.contains(&s.as_ref()) => {
+                Ok(Value::Text(s.to_string()))
+            }
+            (FieldKind::Choice(names), DeValue::String(s)) => Err((
+                format!("\"{s}\" is not one of {}", names.join(", ")),
+                suggest(s, names),
+            )),
             (FieldKind::Bool, DeValue::Boolean(b)) => Ok(Value::Bool(*b)),
-            (kind, other) => Err((format!("expected {}, found a {}", kind.describe(), other.type_str()), format!("write {}", kind.describe()))),
+            (kind, other) => Err((
+                format!("expected {}, found a {}", kind.describe(), other.type_str()),
+                format!("write {}", kind.describe()),
+            )),
         };
         match result {
             Ok(Value::Num(x)) if x == 0.0 && !zero_ok => {
-                self.error(&span, path, "must be more than 0", "write a positive value, or remove the key to use the default");
+                self.error(
+                    &span,
+                    path,
+                    "must be more than 0",
+                    "write a positive value, or remove the key to use the default",
+                );
                 None
             }
             Ok(v) => Some(v),
@@ -210,23 +291,49 @@ impl Reader<'_> {
                 ("summary", DeValue::String(s)) => meta.summary = s.to_string(),
                 ("chapter", DeValue::Integer(_)) => match number(value.get_ref()) {
                     Some(c) if c >= 1.0 => meta.chapter = Some(Count(c)),
-                    _ => self.error(&span, &path, "the chapter must be a whole number of at least 1", "write chapter = 6"),
+                    _ => self.error(
+                        &span,
+                        &path,
+                        "the chapter must be a whole number of at least 1",
+                        "write chapter = 6",
+                    ),
                 },
                 ("sources", DeValue::Array(items)) => {
                     for item in items.iter() {
                         match item.get_ref().as_str() {
                             Some(s) => meta.sources.push(s.to_string()),
-                            None => self.error(&item.span(), &path, "each source must be a string", "write sources = [\"book ch. 6: ~10B videos\"]"),
+                            None => self.error(
+                                &item.span(),
+                                &path,
+                                "each source must be a string",
+                                "write sources = [\"book ch. 6: ~10B videos\"]",
+                            ),
                         }
                     }
                 }
                 (k @ ("id" | "title" | "summary" | "chapter" | "sources"), other) => {
-                    let want = if k == "chapter" { "a whole number" } else if k == "sources" { "a list of strings" } else { "a string" };
-                    self.error(&span, &path, format!("expected {want}, found {}", other.type_str()), format!("write {k} as {want}"));
+                    let want = if k == "chapter" {
+                        "a whole number"
+                    } else if k == "sources" {
+                        "a list of strings"
+                    } else {
+                        "a string"
+                    };
+                    self.error(
+                        &span,
+                        &path,
+                        format!("expected {want}, found {}", other.type_str()),
+                        format!("write {k} as {want}"),
+                    );
                 }
                 (k, _) => {
                     let keys: Vec<&str> = schema::META_KEYS.iter().map(|(k, _)| *k).collect();
-                    self.error(&key.span(), &path, format!("unknown key `{k}` in [meta]"), suggest(k, &keys));
+                    self.error(
+                        &key.span(),
+                        &path,
+                        format!("unknown key `{k}` in [meta]"),
+                        suggest(k, &keys),
+                    );
                 }
             }
         }
@@ -234,27 +341,62 @@ impl Reader<'_> {
     }
 
     /// Reads `[[corpus]]` or `[[stage]]`: a list of tables, each addressed by its `name`.
-    fn list<S: Default>(&mut self, value: &Spanned<DeValue<'_>>, section: Section, fields: &[Field<S>], name_of: fn(&S) -> &str) -> Vec<S> {
+    fn list<S: Default>(
+        &mut self,
+        value: &Spanned<DeValue<'_>>,
+        section: Section,
+        fields: &[Field<S>],
+        name_of: fn(&S) -> &str,
+    ) -> Vec<S> {
         let key = section.key();
         let DeValue::Array(items) = value.get_ref() else {
-            self.error(&value.span(), key, format!("`{key}` must be a list of tables"), format!("write each entry as [[{key}]] with a name = \"…\""));
+            self.error(
+                &value.span(),
+                key,
+                format!("`{key}` must be a list of tables"),
+                format!("write each entry as [[{key}]] with a name = \"…\""),
+            );
             return Vec::new();
         };
         let mut out: Vec<S> = Vec::new();
         for (i, item) in items.iter().enumerate() {
-            let Some(table) = self.table(item, key) else { continue };
+            let Some(table) = self.table(item, key) else {
+                continue;
+            };
             let name = match table.get("name").map(|n| n.get_ref()) {
                 Some(DeValue::String(s)) if !s.is_empty() => s.to_string(),
                 _ => {
-                    self.error(&item.span(), key, format!("[[{key}]] number {} has no name", i + 1), format!("add name = \"…\" to it; names address it in --set {key}.<name>.<key>"));
+                    self.error(
+                        &item.span(),
+                        key,
+                        format!("[[{key}]] number {} has no name", i + 1),
+                        format!(
+                            "add name = \"…\" to it; names address it in --set {key}.<name>.<key>"
+                        ),
+                    );
                     continue;
                 }
             };
-            if !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
-                self.error(&item.span(), &format!("{key}.{name}"), format!("the name \"{name}\" has characters other than letters, digits, - and _"), "use a name such as \"candidate_generation\"; it becomes part of output ids");
+            if !name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            {
+                self.error(
+                    &item.span(),
+                    &format!("{key}.{name}"),
+                    format!(
+                        "the name \"{name}\" has characters other than letters, digits, - and _"
+                    ),
+                    "use a name such as \"candidate_generation\"; it becomes part of output ids",
+                );
             }
             if out.iter().any(|s| name_of(s) == name) {
-                self.error(&item.span(), &format!("{key}.{name}"), format!("two [[{key}]] entries are named \"{name}\""), "give each entry its own name");
+                self.error(
+                    &item.span(),
+                    &format!("{key}.{name}"),
+                    format!("two [[{key}]] entries are named \"{name}\""),
+                    "give each entry its own name",
+                );
             }
             let entry = self.section(table, fields, &format!("{key}.{name}"));
             out.push(entry);
@@ -266,9 +408,12 @@ impl Reader<'_> {
 /// A TOML integer or float as f64 (integers beyond 2^53 lose precision, as any estimate does).
 fn number(v: &DeValue<'_>) -> Option<f64> {
     match v {
-        DeValue::Integer(i) => i64::from_str_radix(i.as_str().replace('_', "").trim_start_matches("+"), i.radix())
-            .ok()
-            .map(|x| x as f64),
+        DeValue::Integer(i) => i64::from_str_radix(
+            i.as_str().replace('_', "").trim_start_matches("+"),
+            i.radix(),
+        )
+        .ok()
+        .map(|x| x as f64),
         DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
         _ => None,
     }
@@ -278,7 +423,11 @@ fn number(v: &DeValue<'_>) -> Option<f64> {
 ///
 /// The scenario is validated: what it returns can be estimated.
 pub fn load_str(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
-    let mut reader = Reader { text, scenario: Scenario::default(), errors: Vec::new() };
+    let mut reader = Reader {
+        text,
+        scenario: Scenario::default(),
+        errors: Vec::new(),
+    };
     reader.scenario.provenance.origin = origin.to_string();
     let root = match DeTable::parse(text) {
         Ok(root) => root,
@@ -297,7 +446,12 @@ pub fn load_str(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
         let name = key.get_ref().as_ref();
         let Some(section) = Section::ALL.into_iter().find(|s| s.key() == name) else {
             let keys: Vec<&str> = Section::ALL.iter().map(|s| s.key()).collect();
-            reader.error(&key.span(), name, format!("unknown section `{name}`"), suggest(name, &keys));
+            reader.error(
+                &key.span(),
+                name,
+                format!("unknown section `{name}`"),
+                suggest(name, &keys),
+            );
             continue;
         };
         if !section.is_list() && !matches!(value.get_ref(), DeValue::Table(_)) {
@@ -313,26 +467,61 @@ pub fn load_str(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
                 seen_meta = true;
                 reader.meta(table());
             }
-            Section::Traffic => reader.scenario.traffic = Some(reader.section(table(), schema::TRAFFIC, "traffic")),
-            Section::Embeddings => reader.scenario.embeddings = Some(reader.section(table(), schema::EMBEDDINGS, "embeddings")),
-            Section::Index => reader.scenario.index = Some(reader.section(table(), schema::INDEX, "index")),
-            Section::Serving => reader.scenario.serving = reader.section(table(), schema::SERVING, "serving"),
-            Section::Logging => reader.scenario.logging = Some(reader.section(table(), schema::LOGGING, "logging")),
-            Section::Corpus => reader.scenario.corpora = reader.list(value, section, schema::CORPUS, |c| &c.name),
-            Section::Stage => reader.scenario.stages = reader.list(value, section, schema::STAGE, |s| &s.name),
-            Section::Log => reader.scenario.logs = reader.list(value, section, schema::LOGGING, |s| &s.name),
-            Section::Graph => reader.scenario.graph = Some(reader.section(table(), schema::GRAPH, "graph")),
-            Section::TextIndex => reader.scenario.text_index = Some(reader.section(table(), schema::TEXT_INDEX, "text_index")),
+            Section::Traffic => {
+                reader.scenario.traffic = Some(reader.section(table(), schema::TRAFFIC, "traffic"))
+            }
+            Section::Embeddings => {
+                reader.scenario.embeddings =
+                    Some(reader.section(table(), schema::EMBEDDINGS, "embeddings"))
+            }
+            Section::Index => {
+                reader.scenario.index = Some(reader.section(table(), schema::INDEX, "index"))
+            }
+            Section::Serving => {
+                reader.scenario.serving = reader.section(table(), schema::SERVING, "serving")
+            }
+            Section::Logging => {
+                reader.scenario.logging = Some(reader.section(table(), schema::LOGGING, "logging"))
+            }
+            Section::Corpus => {
+                reader.scenario.corpora = reader.list(value, section, schema::CORPUS, |c| &c.name)
+            }
+            Section::Stage => {
+                reader.scenario.stages = reader.list(value, section, schema::STAGE, |s| &s.name)
+            }
+            Section::Log => {
+                reader.scenario.logs = reader.list(value, section, schema::LOGGING, |s| &s.name)
+            }
+            Section::Graph => {
+                reader.scenario.graph = Some(reader.section(table(), schema::GRAPH, "graph"))
+            }
+            Section::TextIndex => {
+                reader.scenario.text_index =
+                    Some(reader.section(table(), schema::TEXT_INDEX, "text_index"))
+            }
         }
     }
     if !seen_meta {
-        reader.error(&(0..0), "meta", "the scenario has no [meta] section", "start the file with [meta] and id = \"my-scenario\", title = \"…\"");
+        reader.error(
+            &(0..0),
+            "meta",
+            "the scenario has no [meta] section",
+            "start the file with [meta] and id = \"my-scenario\", title = \"…\"",
+        );
     }
-    let Reader { mut errors, scenario, .. } = reader;
+    let Reader {
+        mut errors,
+        scenario,
+        ..
+    } = reader;
     if errors.is_empty() {
         errors.extend(super::validate::validate(&scenario));
     }
-    if errors.is_empty() { Ok(scenario) } else { Err(ScenarioError(errors)) }
+    if errors.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(ScenarioError(errors))
+    }
 }
 
 /// The kind of a field at `path` within `section`, for callers that parse a value themselves.

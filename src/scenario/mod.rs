@@ -111,7 +111,13 @@ pub enum Dtype {
 
 impl Dtype {
     pub const NAMES: &'static [&'static str] = &["f32", "f16", "int8", "binary", "pq"];
-    pub const ALL: [Dtype; 5] = [Dtype::F32, Dtype::F16, Dtype::Int8, Dtype::Binary, Dtype::Pq];
+    pub const ALL: [Dtype; 5] = [
+        Dtype::F32,
+        Dtype::F16,
+        Dtype::Int8,
+        Dtype::Binary,
+        Dtype::Pq,
+    ];
 }
 
 #[derive(Clone, Debug)]
@@ -126,7 +132,13 @@ pub struct Embeddings {
 
 impl Default for Embeddings {
     fn default() -> Self {
-        Embeddings { vectors: None, dim: 0.0, dtype: Dtype::F32, pq_m: None, pq_nbits: 8.0 }
+        Embeddings {
+            vectors: None,
+            dim: 0.0,
+            dtype: Dtype::F32,
+            pq_m: None,
+            pq_nbits: 8.0,
+        }
     }
 }
 
@@ -143,9 +155,16 @@ pub enum IndexKind {
 }
 
 impl IndexKind {
-    pub const NAMES: &'static [&'static str] = &["flat", "ivf_flat", "ivf_sq8", "ivf_pq", "hnsw", "diskann"];
-    pub const ALL: [IndexKind; 6] =
-        [IndexKind::Flat, IndexKind::IvfFlat, IndexKind::IvfSq8, IndexKind::IvfPq, IndexKind::Hnsw, IndexKind::DiskAnn];
+    pub const NAMES: &'static [&'static str] =
+        &["flat", "ivf_flat", "ivf_sq8", "ivf_pq", "hnsw", "diskann"];
+    pub const ALL: [IndexKind; 6] = [
+        IndexKind::Flat,
+        IndexKind::IvfFlat,
+        IndexKind::IvfSq8,
+        IndexKind::IvfPq,
+        IndexKind::Hnsw,
+        IndexKind::DiskAnn,
+    ];
 }
 
 #[derive(Clone, Debug)]
@@ -295,7 +314,11 @@ impl Default for Logging {
 impl Logging {
     /// The field path prefix: "logging" or "log.<name>".
     pub fn prefix(&self) -> String {
-        if self.name.is_empty() { "logging".to_string() } else { format!("log.{}", self.name) }
+        if self.name.is_empty() {
+            "logging".to_string()
+        } else {
+            format!("log.{}", self.name)
+        }
     }
 
     /// All log streams of a scenario: `[logging]` first, then each `[[log]]`.
@@ -315,7 +338,11 @@ pub struct Graph {
 
 impl Default for Graph {
     fn default() -> Self {
-        Graph { nodes: Count(0.0), avg_degree: Count(0.0), bytes_per_edge: crate::units::bytes(8.0) }
+        Graph {
+            nodes: Count(0.0),
+            avg_degree: Count(0.0),
+            bytes_per_edge: crate::units::bytes(8.0),
+        }
     }
 }
 

@@ -1,16 +1,21 @@
 //! `--set section.key=value`: changing one input by its path, read by the field's kind exactly
 //! as the file reader reads it. List entries are addressed by name: `stage.ranking.latency`.
 
+use super::Scenario;
 use super::load::{Diagnostic, nearest};
 use super::provenance::{Source, SourceKind};
 use super::schema::{self, Field, FieldKind, Section, Value};
-use super::Scenario;
 use crate::units;
 
 /// Every path `--set` accepts for this scenario, in file order.
 pub fn paths(s: &Scenario) -> Vec<String> {
     fn add<S>(out: &mut Vec<String>, prefix: &str, fields: &[Field<S>]) {
-        out.extend(fields.iter().filter(|f| f.key != "name").map(|f| format!("{prefix}.{}", f.key)));
+        out.extend(
+            fields
+                .iter()
+                .filter(|f| f.key != "name")
+                .map(|f| format!("{prefix}.{}", f.key)),
+        );
     }
     let mut out = Vec::new();
     if s.traffic.is_some() {
@@ -49,23 +54,40 @@ pub fn parse_value(text: &str, kind: FieldKind, zero_ok: bool) -> Result<Value, 
     let text = text.trim();
     match kind {
         FieldKind::Quantity(k) => match units::parse(text, k) {
-            Ok(x) if x == 0.0 && !zero_ok => Err(("must be more than 0".into(), "write a positive value".into())),
+            Ok(x) if x == 0.0 && !zero_ok => Err((
+                "must be more than 0".into(),
+                "write a positive value".into(),
+            )),
             Ok(x) => Ok(Value::Num(x)),
             Err(e) => Err((e.problem, e.hint)),
         },
         FieldKind::Text => Ok(Value::Text(text.trim_matches('"').to_string())),
         FieldKind::Choice(names) if names.contains(&text) => Ok(Value::Text(text.to_string())),
-        FieldKind::Choice(names) => Err((format!("\"{text}\" is not one of {}", names.join(", ")), super::load::suggest(text, names))),
+        FieldKind::Choice(names) => Err((
+            format!("\"{text}\" is not one of {}", names.join(", ")),
+            super::load::suggest(text, names),
+        )),
         FieldKind::Bool => match text {
             "true" => Ok(Value::Bool(true)),
             "false" => Ok(Value::Bool(false)),
-            _ => Err((format!("\"{text}\" is not true or false"), "write true or false".into())),
+            _ => Err((
+                format!("\"{text}\" is not true or false"),
+                "write true or false".into(),
+            )),
         },
     }
 }
 
-fn set_in<S>(section: &mut S, fields: &[Field<S>], key: &str, text: &str) -> Result<(), (String, String)> {
-    let field = fields.iter().find(|f| f.key == key && f.key != "name").ok_or_else(|| (String::new(), String::new()))?;
+fn set_in<S>(
+    section: &mut S,
+    fields: &[Field<S>],
+    key: &str,
+    text: &str,
+) -> Result<(), (String, String)> {
+    let field = fields
+        .iter()
+        .find(|f| f.key == key && f.key != "name")
+        .ok_or_else(|| (String::new(), String::new()))?;
     let value = parse_value(text, field.kind, field.zero_ok)?;
     (field.set)(section, value);
     Ok(())
@@ -88,15 +110,27 @@ pub fn get(s: &Scenario, path: &str) -> Option<(Value, FieldKind)> {
         "text_index" => from(s.text_index.as_ref()?, schema::TEXT_INDEX, rest),
         "log" => {
             let (name, key) = rest.split_once('.')?;
-            from(s.logs.iter().find(|c| c.name == name)?, schema::LOGGING, key)
+            from(
+                s.logs.iter().find(|c| c.name == name)?,
+                schema::LOGGING,
+                key,
+            )
         }
         "corpus" => {
             let (name, key) = rest.split_once('.')?;
-            from(s.corpora.iter().find(|c| c.name == name)?, schema::CORPUS, key)
+            from(
+                s.corpora.iter().find(|c| c.name == name)?,
+                schema::CORPUS,
+                key,
+            )
         }
         "stage" => {
             let (name, key) = rest.split_once('.')?;
-            from(s.stages.iter().find(|c| c.name == name)?, schema::STAGE, key)
+            from(
+                s.stages.iter().find(|c| c.name == name)?,
+                schema::STAGE,
+                key,
+            )
         }
         _ => None,
     }
@@ -105,40 +139,82 @@ pub fn get(s: &Scenario, path: &str) -> Option<(Value, FieldKind)> {
 /// Sets the input at `path` to `text`, marking it as overridden. The caller validates the
 /// scenario once all overrides are in.
 pub fn set(s: &mut Scenario, path: &str, text: &str) -> Result<(), Diagnostic> {
-    let fail = |problem: String, hint: String| Diagnostic { location: "--set".into(), path: path.to_string(), problem, hint };
+    let fail = |problem: String, hint: String| Diagnostic {
+        location: "--set".into(),
+        path: path.to_string(),
+        problem,
+        hint,
+    };
     let unknown = |s: &Scenario| {
         let all = paths(s);
         let near = nearest(path, all.iter().map(String::as_str));
         let list: Vec<String> = near.iter().map(|p| format!("`{p}`")).collect();
-        fail(format!("unknown input `{path}`"), format!("did you mean {}? (`napkin calc <scenario> --list-inputs` lists them all)", list.join(" or ")))
+        fail(
+            format!("unknown input `{path}`"),
+            format!(
+                "did you mean {}? (`napkin calc <scenario> --list-inputs` lists them all)",
+                list.join(" or ")
+            ),
+        )
     };
     let (head, rest) = path.split_once('.').ok_or_else(|| unknown(s))?;
     let result = match head {
-        "traffic" => s.traffic.as_mut().map(|t| set_in(t, schema::TRAFFIC, rest, text)),
-        "embeddings" => s.embeddings.as_mut().map(|t| set_in(t, schema::EMBEDDINGS, rest, text)),
-        "index" => s.index.as_mut().map(|t| set_in(t, schema::INDEX, rest, text)),
+        "traffic" => s
+            .traffic
+            .as_mut()
+            .map(|t| set_in(t, schema::TRAFFIC, rest, text)),
+        "embeddings" => s
+            .embeddings
+            .as_mut()
+            .map(|t| set_in(t, schema::EMBEDDINGS, rest, text)),
+        "index" => s
+            .index
+            .as_mut()
+            .map(|t| set_in(t, schema::INDEX, rest, text)),
         "serving" => Some(set_in(&mut s.serving, schema::SERVING, rest, text)),
-        "logging" => s.logging.as_mut().map(|t| set_in(t, schema::LOGGING, rest, text)),
-        "graph" => s.graph.as_mut().map(|t| set_in(t, schema::GRAPH, rest, text)),
-        "text_index" => s.text_index.as_mut().map(|t| set_in(t, schema::TEXT_INDEX, rest, text)),
+        "logging" => s
+            .logging
+            .as_mut()
+            .map(|t| set_in(t, schema::LOGGING, rest, text)),
+        "graph" => s
+            .graph
+            .as_mut()
+            .map(|t| set_in(t, schema::GRAPH, rest, text)),
+        "text_index" => s
+            .text_index
+            .as_mut()
+            .map(|t| set_in(t, schema::TEXT_INDEX, rest, text)),
         "log" => rest.split_once('.').and_then(|(name, key)| {
-            s.logs.iter_mut().find(|c| c.name == name).map(|c| set_in(c, schema::LOGGING, key, text))
+            s.logs
+                .iter_mut()
+                .find(|c| c.name == name)
+                .map(|c| set_in(c, schema::LOGGING, key, text))
         }),
         "corpus" => rest.split_once('.').and_then(|(name, key)| {
-            s.corpora.iter_mut().find(|c| c.name == name).map(|c| set_in(c, schema::CORPUS, key, text))
+            s.corpora
+                .iter_mut()
+                .find(|c| c.name == name)
+                .map(|c| set_in(c, schema::CORPUS, key, text))
         }),
         "stage" => rest.split_once('.').and_then(|(name, key)| {
-            s.stages.iter_mut().find(|c| c.name == name).map(|c| set_in(c, schema::STAGE, key, text))
+            s.stages
+                .iter_mut()
+                .find(|c| c.name == name)
+                .map(|c| set_in(c, schema::STAGE, key, text))
         }),
         _ => None,
     };
     match result {
         None => {
-            let absent = Section::ALL.iter().find(|sec| sec.key() == head && !sec.is_list());
+            let absent = Section::ALL
+                .iter()
+                .find(|sec| sec.key() == head && !sec.is_list());
             match absent {
                 Some(sec) if *sec != Section::Meta => Err(fail(
                     format!("the scenario has no [{head}] section"),
-                    format!("add a [{head}] section to the file; --set changes inputs that are there"),
+                    format!(
+                        "add a [{head}] section to the file; --set changes inputs that are there"
+                    ),
                 )),
                 _ => Err(unknown(s)),
             }
@@ -146,7 +222,13 @@ pub fn set(s: &mut Scenario, path: &str, text: &str) -> Result<(), Diagnostic> {
         Some(Err((problem, _))) if problem.is_empty() => Err(unknown(s)),
         Some(Err((problem, hint))) => Err(fail(problem, hint)),
         Some(Ok(())) => {
-            s.provenance.sources.insert(path.to_string(), Source { kind: SourceKind::Override, note: format!("set to {text}") });
+            s.provenance.sources.insert(
+                path.to_string(),
+                Source {
+                    kind: SourceKind::Override,
+                    note: format!("set to {text}"),
+                },
+            );
             Ok(())
         }
     }
@@ -154,10 +236,12 @@ pub fn set(s: &mut Scenario, path: &str, text: &str) -> Result<(), Diagnostic> {
 
 /// Splits "traffic.dau=200M" into its path and value.
 pub fn split_assignment(arg: &str) -> Result<(&str, &str), Diagnostic> {
-    arg.split_once('=').map(|(p, v)| (p.trim(), v.trim())).ok_or_else(|| Diagnostic {
-        location: "--set".into(),
-        path: arg.to_string(),
-        problem: format!("`{arg}` has no `=`"),
-        hint: "write --set section.key=value, such as --set traffic.dau=200M".into(),
-    })
+    arg.split_once('=')
+        .map(|(p, v)| (p.trim(), v.trim()))
+        .ok_or_else(|| Diagnostic {
+            location: "--set".into(),
+            path: arg.to_string(),
+            problem: format!("`{arg}` has no `=`"),
+            hint: "write --set section.key=value, such as --set traffic.dau=200M".into(),
+        })
 }

@@ -20,8 +20,11 @@ pub enum SourceKind {
 
 impl SourceKind {
     /// The key that marks it in a file: `{ value = …, book = "…" }`.
-    pub const KEYS: [(&'static str, SourceKind); 3] =
-        [("book", SourceKind::Book), ("public", SourceKind::Public), ("assume", SourceKind::Assumption)];
+    pub const KEYS: [(&'static str, SourceKind); 3] = [
+        ("book", SourceKind::Book),
+        ("public", SourceKind::Public),
+        ("assume", SourceKind::Assumption),
+    ];
 
     pub fn label(self) -> &'static str {
         match self {

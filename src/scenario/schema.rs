@@ -1,7 +1,10 @@
 //! Every input a scenario file may hold: its key, kind, whether zero is allowed, and what it
 //! means. One table per section drives the file reader, `--set`, the TUI form and the README.
 
-use super::{Corpus, Count, Dtype, Embeddings, Graph, Index, IndexKind, Logging, Mode, Serving, Stage, TextIndex, Traffic};
+use super::{
+    Corpus, Count, Dtype, Embeddings, Graph, Index, IndexKind, Logging, Mode, Serving, Stage,
+    TextIndex, Traffic,
+};
 use crate::units::{self, Kind};
 use uom::si::f64::{Frequency, Information, Time};
 use uom::si::frequency::hertz;
@@ -325,5 +328,8 @@ pub const META_KEYS: &[(&str, &str)] = &[
     ("title", "the case study's title"),
     ("chapter", "the book's chapter, where it has one"),
     ("summary", "one line"),
-    ("sources", "the sources behind the numbers, as a list of strings"),
+    (
+        "sources",
+        "the sources behind the numbers, as a list of strings",
+    ),
 ];

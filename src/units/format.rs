@@ -23,7 +23,11 @@ pub struct Human {
 
 impl Human {
     pub fn new(value: f64, kind: Kind) -> Self {
-        Human { value, kind, style: Style::Decimal }
+        Human {
+            value,
+            kind,
+            style: Style::Decimal,
+        }
     }
     pub fn styled(value: f64, kind: Kind, style: Style) -> Self {
         Human { value, kind, style }
@@ -58,7 +62,11 @@ impl fmt::Display for Sig {
         let magnitude = x.abs().log10().floor() as i32;
         let decimals = (2 - magnitude).max(0) as usize;
         let s = format!("{x:.decimals$}");
-        let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.') } else { &s };
+        let s = if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            &s
+        };
         f.write_str(s)
     }
 }
@@ -91,8 +99,14 @@ impl fmt::Display for Grouped {
 
 /// Count prefixes as interviewers say them: thousand, million, billion, trillion.
 const COUNT_PREFIXES: [(f64, &str); 4] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")];
-const DECIMAL_SIZES: [(f64, &str); 6] =
-    [(1e18, "EB"), (1e15, "PB"), (1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "KB")];
+const DECIMAL_SIZES: [(f64, &str); 6] = [
+    (1e18, "EB"),
+    (1e15, "PB"),
+    (1e12, "TB"),
+    (1e9, "GB"),
+    (1e6, "MB"),
+    (1e3, "KB"),
+];
 const BINARY_SIZES: [(f64, &str); 6] = [
     (1_152_921_504_606_846_976.0, "EiB"),
     (1_125_899_906_842_624.0, "PiB"),
@@ -103,16 +117,26 @@ const BINARY_SIZES: [(f64, &str); 6] = [
 ];
 
 /// Writes `x` scaled by the largest prefix it reaches after rounding, e.g. (1.02, "TB").
-fn prefixed(f: &mut fmt::Formatter<'_>, x: f64, prefixes: &[(f64, &str)], plain: &str, sep: &str) -> fmt::Result {
+fn prefixed(
+    f: &mut fmt::Formatter<'_>,
+    x: f64,
+    prefixes: &[(f64, &str)],
+    plain: &str,
+    sep: &str,
+) -> fmt::Result {
     for &(scale, name) in prefixes {
-        if round_sig(x.abs(), 3) >= scale && x.abs() / scale < 1e4 {
+        if round_sig(x.abs(), 3) >= scale && round_sig(x.abs(), 3) / scale < 1e3 {
             return write!(f, "{}{sep}{name}", Sig(x / scale));
         }
     }
     if prefixes.first().is_some_and(|(scale, _)| x.abs() >= *scale) {
         return write!(f, "{}{sep}{}", Sig(x), plain);
     }
-    if plain.is_empty() { write!(f, "{}", Sig(x)) } else { write!(f, "{}{sep}{plain}", Sig(x)) }
+    if plain.is_empty() {
+        write!(f, "{}", Sig(x))
+    } else {
+        write!(f, "{}{sep}{plain}", Sig(x))
+    }
 }
 
 fn duration(f: &mut fmt::Formatter<'_>, s: f64) -> fmt::Result {
@@ -130,7 +154,11 @@ fn duration(f: &mut fmt::Formatter<'_>, s: f64) -> fmt::Result {
         return f.write_str("0 s");
     }
     let r = round_sig(s, 3);
-    let (scale, name) = UNITS.iter().copied().find(|(scale, _)| r >= *scale).unwrap_or((1e-9, "ns"));
+    let (scale, name) = UNITS
+        .iter()
+        .copied()
+        .find(|(scale, _)| r >= *scale)
+        .unwrap_or((1e-9, "ns"));
     write!(f, "{} {name}", Sig(s / scale))
 }
 
@@ -189,8 +217,14 @@ mod tests {
         assert_eq!(h(640e6, Kind::Size), "640 MB");
         assert_eq!(h(30e12, Kind::Size), "30 TB");
         // 1.024e12 B / 2^40 = 0.931 TiB → 954 GiB (1.024e12 / 1,073,741,824 = 953.67).
-        assert_eq!(Human::styled(1.024e12, Kind::Size, Style::Binary).to_string(), "954 GiB");
-        assert_eq!(Human::styled(2048.0, Kind::Size, Style::Binary).to_string(), "2 KiB");
+        assert_eq!(
+            Human::styled(1.024e12, Kind::Size, Style::Binary).to_string(),
+            "954 GiB"
+        );
+        assert_eq!(
+            Human::styled(2048.0, Kind::Size, Style::Binary).to_string(),
+            "2 KiB"
+        );
         assert_eq!(h(1.25e9, Kind::DataRate), "1.25 GB/s");
     }
 

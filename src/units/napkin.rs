@@ -13,7 +13,11 @@ pub fn napkin(x: f64) -> f64 {
     let exponent = x.log10().floor();
     let scale = 10f64.powf(exponent);
     let mantissa = x / scale;
-    let rounded = if mantissa < 3.0 { (mantissa * 2.0).round() / 2.0 } else { mantissa.round() };
+    let rounded = if mantissa < 3.0 {
+        (mantissa * 2.0).round() / 2.0
+    } else {
+        mantissa.round()
+    };
     // Undo the float error of the scale (1.5 × 1e5 should be exactly 150,000).
     let value = rounded * scale;
     if exponent >= 0.0 {

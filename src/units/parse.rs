@@ -24,7 +24,10 @@ impl fmt::Display for ParseError {
 impl std::error::Error for ParseError {}
 
 fn err(problem: impl Into<String>, hint: impl Into<String>) -> ParseError {
-    ParseError { problem: problem.into(), hint: hint.into() }
+    ParseError {
+        problem: problem.into(),
+        hint: hint.into(),
+    }
 }
 
 /// Reads `text` as a value of `kind`, in the kind's base unit.
@@ -68,7 +71,10 @@ pub fn from_number(value: f64, kind: Kind) -> Result<f64, ParseError> {
 
 fn finite(v: f64, text: &str, kind: Kind) -> Result<f64, ParseError> {
     if v.is_nan() {
-        return Err(err(format!("\"{text}\" is not a number"), format!("write {}", kind.describe())));
+        return Err(err(
+            format!("\"{text}\" is not a number"),
+            format!("write {}", kind.describe()),
+        ));
     }
     if v.is_infinite() {
         return Err(err(
@@ -79,14 +85,23 @@ fn finite(v: f64, text: &str, kind: Kind) -> Result<f64, ParseError> {
     if v < 0.0 {
         return Err(err(
             format!("\"{text}\" is negative"),
-            format!("write {} (no quantity here can be negative)", kind.describe()),
+            format!(
+                "write {} (no quantity here can be negative)",
+                kind.describe()
+            ),
         ));
     }
     if kind == Kind::Integer && (v < 1.0 || v.fract() != 0.0) {
-        return Err(err(format!("\"{text}\" is not a whole number of at least 1"), "write one such as 32"));
+        return Err(err(
+            format!("\"{text}\" is not a whole number of at least 1"),
+            "write one such as 32",
+        ));
     }
     if kind == Kind::Fraction && v > 1.0 {
-        return Err(err(format!("\"{text}\" is more than 1"), "write a fraction such as 0.7 or \"70%\""));
+        return Err(err(
+            format!("\"{text}\" is more than 1"),
+            "write a fraction such as 0.7 or \"70%\"",
+        ));
     }
     Ok(v)
 }
@@ -94,15 +109,27 @@ fn finite(v: f64, text: &str, kind: Kind) -> Result<f64, ParseError> {
 /// When `text` fails as `kind` but reads as another kind, says so: the clearest message for a
 /// size given where a duration belongs.
 fn wrong_kind(text: &str, kind: Kind) -> Option<ParseError> {
-    let others = [Kind::Size, Kind::Duration, Kind::Rate, Kind::DataRate, Kind::Count];
+    let others = [
+        Kind::Size,
+        Kind::Duration,
+        Kind::Rate,
+        Kind::DataRate,
+        Kind::Count,
+    ];
     let (number, rest) = split_number(text).ok()?;
     let _ = number;
     if rest.is_empty() {
         return None;
     }
-    let found = others.into_iter().find(|&k| k != kind && parse_as(text, k).is_ok())?;
+    let found = others
+        .into_iter()
+        .find(|&k| k != kind && parse_as(text, k).is_ok())?;
     Some(err(
-        format!("\"{text}\" is a {}, but this field takes a {}", found.name(), kind.name()),
+        format!(
+            "\"{text}\" is a {}, but this field takes a {}",
+            found.name(),
+            kind.name()
+        ),
         format!("write {}", kind.describe()),
     ))
 }
@@ -120,24 +147,47 @@ fn parse_as(text: &str, kind: Kind) -> Result<f64, ParseError> {
         Kind::Size => size_unit(rest).ok_or_else(|| size_error(rest))?,
         Kind::Duration => {
             if rest.is_empty() {
-                return Err(err(format!("\"{text}\" has no unit of time"), format!("write {}", kind.describe())));
+                return Err(err(
+                    format!("\"{text}\" has no unit of time"),
+                    format!("write {}", kind.describe()),
+                ));
             }
             duration_unit(rest).ok_or_else(|| unknown(rest, kind))?
         }
-        Kind::Rate => rate_suffix(rest).ok_or_else(|| unknown(rest, kind))?,
+        Kind::Rate => {
+            let (per_unit, seconds) = rate_suffix(rest).ok_or_else(|| unknown(rest, kind))?;
+            return Ok(number * per_unit / seconds);
+        }
         Kind::DataRate => data_rate_unit(rest).ok_or_else(|| {
             if rest.is_empty() {
-                err(format!("\"{text}\" has no unit"), format!("write {}", kind.describe()))
+                err(
+                    format!("\"{text}\" has no unit"),
+                    format!("write {}", kind.describe()),
+                )
             } else {
                 unknown(rest, kind)
             }
         })?,
     };
-    Ok(number * scale)
+    Ok(exact(number, scale))
+}
+
+/// `number × scale`, dividing by 1/scale when scale is the reciprocal of a whole number, so that
+/// "70%" is 0.7 and "100 ns" is 1e-7 exactly as written.
+fn exact(number: f64, scale: f64) -> f64 {
+    let inverse = 1.0 / scale;
+    if scale < 1.0 && (inverse - inverse.round()).abs() < 1e-6 * inverse {
+        number / inverse.round()
+    } else {
+        number * scale
+    }
 }
 
 fn unknown(unit: &str, kind: Kind) -> ParseError {
-    err(format!("\"{unit}\" is not a unit for a {}", kind.name()), format!("write {}", kind.describe()))
+    err(
+        format!("\"{unit}\" is not a unit for a {}", kind.name()),
+        format!("write {}", kind.describe()),
+    )
 }
 
 /// Splits "1_000.5e3 KiB" into (1000500, "KiB"). Accepts `_` anywhere between digits and `,`
@@ -180,7 +230,10 @@ fn split_number(text: &str) -> Result<(f64, &str), ParseError> {
                 // An exponent only when digits follow ("1e9"); otherwise "e" starts a unit ("5 EB").
                 let after = &bytes[i + 1..];
                 let sign = matches!(after.first(), Some(b'-' | b'+')) as usize;
-                let exp_len = after[sign..].iter().take_while(|c| c.is_ascii_digit()).count();
+                let exp_len = after[sign..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
                 if exp_len == 0 {
                     break;
                 }
@@ -194,11 +247,17 @@ fn split_number(text: &str) -> Result<(f64, &str), ParseError> {
         i += 1;
     }
     if !seen_digit {
-        return Err(err(format!("\"{text}\" does not start with a number"), "write a number first, such as 500M or \"2 KiB\""));
+        return Err(err(
+            format!("\"{text}\" does not start with a number"),
+            "write a number first, such as 500M or \"2 KiB\"",
+        ));
     }
-    let value: f64 = digits
-        .parse()
-        .map_err(|_| err(format!("\"{text}\" is not a number"), "write a number such as 1.5, 2e9 or 1_000_000"))?;
+    let value: f64 = digits.parse().map_err(|_| {
+        err(
+            format!("\"{text}\" is not a number"),
+            "write a number such as 1.5, 2e9 or 1_000_000",
+        )
+    })?;
     Ok((value, text[i..].trim()))
 }
 
@@ -234,7 +293,12 @@ fn factor_suffix(rest: &str) -> Result<f64, ParseError> {
 
 /// Bytes in one unit of size: "KB" 1e3, "KiB" 1024, "Gb" 1.25e8 (bits), "B" 1.
 fn size_unit(unit: &str) -> Option<f64> {
-    let words = [("byte", 1.0), ("bytes", 1.0), ("bit", 0.125), ("bits", 0.125)];
+    let words = [
+        ("byte", 1.0),
+        ("bytes", 1.0),
+        ("bit", 0.125),
+        ("bits", 0.125),
+    ];
     if unit.is_empty() {
         return Some(1.0);
     }
@@ -273,7 +337,9 @@ fn size_unit(unit: &str) -> Option<f64> {
 
 fn size_error(unit: &str) -> ParseError {
     let lower = unit.to_ascii_lowercase();
-    let hint = if ["mb", "gb", "tb", "pb"].contains(&lower.as_str()) && unit != unit.to_ascii_uppercase() {
+    let hint = if ["mb", "gb", "tb", "pb"].contains(&lower.as_str())
+        && unit != unit.to_ascii_uppercase()
+    {
         format!(
             "write {} for bytes or {}b for bits (the prefix is upper-case)",
             unit.to_ascii_uppercase(),
@@ -304,19 +370,21 @@ fn duration_unit(unit: &str) -> Option<f64> {
 
 /// Nouns that may stand between a magnitude and "/s" in a rate ("50k req/s", "312 TFLOP/s").
 const RATE_NOUNS: [&str; 21] = [
-    "", "req", "reqs", "request", "requests", "query", "queries", "item", "items", "event", "events",
-    "post", "posts", "image", "images", "img", "FLOP", "FLOPs", "flop", "ops", "tokens",
+    "", "req", "reqs", "request", "requests", "query", "queries", "item", "items", "event",
+    "events", "post", "posts", "image", "images", "img", "FLOP", "FLOPs", "flop", "ops", "tokens",
 ];
 
-/// Events per second in one unit of rate: "k/s" 1e3, "M/day" 1e6/86,400, "qps" 1.
-fn rate_suffix(rest: &str) -> Option<f64> {
+/// A unit of rate as (events, per seconds): "k/s" (1e3, 1), "M/day" (1e6, 86,400), "qps" (1, 1).
+fn rate_suffix(rest: &str) -> Option<(f64, f64)> {
     let (left, per) = match rest.split_once('/') {
         Some((left, time)) => (left.trim(), duration_unit(time.trim())?),
         None => {
-            let left = ["qps", "QPS", "rps", "RPS", "FLOPS", "flops", "Hz"]
-                .iter()
-                .find_map(|w| rest.strip_suffix(w))
-                .unwrap_or(if rest.is_empty() { "" } else { return None });
+            let words = ["qps", "QPS", "rps", "RPS", "FLOPS", "flops", "Hz"];
+            let left = match words.iter().find_map(|w| rest.strip_suffix(w)) {
+                Some(left) => left,
+                None if rest.is_empty() => "",
+                None => return None,
+            };
             (left.trim(), 1.0)
         }
     };
@@ -331,12 +399,13 @@ fn rate_suffix(rest: &str) -> Option<f64> {
                 RATE_NOUNS.contains(&noun).then(|| magnitude(mag)).flatten()
             })?,
     };
-    Some(scale / per)
+    Some((scale, per))
 }
 
 /// Bytes per second in one unit of data rate: "Gbps" 1.25e8, "GB/s" 1e9, "MiB/s" 1,048,576.
 fn data_rate_unit(rest: &str) -> Option<f64> {
     if let Some((size, time)) = rest.split_once('/') {
+        // Kept as one division so "8.64 TB/day" is 1e8 B/s, not 1e8 plus rounding.
         return Some(size_unit(size.trim())? / duration_unit(time.trim())?);
     }
     let size = rest.strip_suffix("ps")?;
@@ -397,6 +466,7 @@ mod tests {
         assert_eq!(ok("40 ms", Kind::Duration), 0.04);
         assert_eq!(ok("40ms", Kind::Duration), 0.04);
         assert_eq!(ok("500 us", Kind::Duration), 5e-4);
+        assert_eq!(ok("0.5 s", Kind::Duration), 0.5);
         assert_eq!(ok("500 µs", Kind::Duration), 5e-4);
         assert_eq!(ok("100 ns", Kind::Duration), 1e-7);
         assert_eq!(ok("2 min", Kind::Duration), 120.0);
@@ -426,8 +496,8 @@ mod tests {
         assert_eq!(ok("10 Gb/s", Kind::DataRate), 1.25e9);
         assert_eq!(ok("1 GB/s", Kind::DataRate), 1e9);
         assert_eq!(ok("1 MiB/s", Kind::DataRate), 1_048_576.0);
-        // 8.64 TB/day ÷ 86,400 s = 100 MB/s.
-        assert_eq!(ok("8.64 TB/day", Kind::DataRate), 1e8);
+        // 8.64 TB/day ÷ 86,400 s = 100 MB/s (within float rounding).
+        assert!((ok("8.64 TB/day", Kind::DataRate) - 1e8).abs() < 1e-6);
     }
 
     #[test]
@@ -451,26 +521,58 @@ mod tests {
     #[test]
     fn a_unit_of_the_wrong_kind_names_both_kinds() {
         let e = parse("200 KB", Kind::Duration).unwrap_err();
-        assert!(e.problem.contains("is a size, but this field takes a duration"), "{e}");
+        assert!(
+            e.problem
+                .contains("is a size, but this field takes a duration"),
+            "{e}"
+        );
         let e = parse("40 ms", Kind::Size).unwrap_err();
-        assert!(e.problem.contains("is a duration, but this field takes a size"), "{e}");
+        assert!(
+            e.problem
+                .contains("is a duration, but this field takes a size"),
+            "{e}"
+        );
         let e = parse("5 MB/s", Kind::Rate).unwrap_err();
-        assert!(e.problem.contains("is a data rate, but this field takes a rate"), "{e}");
+        assert!(
+            e.problem
+                .contains("is a data rate, but this field takes a rate"),
+            "{e}"
+        );
         let e = parse("10 Gbps", Kind::Count).unwrap_err();
         assert!(e.problem.contains("data rate"), "{e}");
     }
 
     #[test]
     fn rejects_bad_numbers() {
-        assert!(parse("-5", Kind::Count).unwrap_err().problem.contains("negative"));
-        assert!(parse("1e400", Kind::Count).unwrap_err().problem.contains("too large"));
+        assert!(
+            parse("-5", Kind::Count)
+                .unwrap_err()
+                .problem
+                .contains("negative")
+        );
+        assert!(
+            parse("1e400", Kind::Count)
+                .unwrap_err()
+                .problem
+                .contains("too large")
+        );
         assert!(parse("NaN", Kind::Count).is_err());
         assert!(parse("inf", Kind::Count).is_err());
         assert!(parse("", Kind::Count).is_err());
         assert!(parse("abc", Kind::Size).is_err());
-        assert!(parse("1,5", Kind::Count).unwrap_err().problem.contains("comma"));
+        assert!(
+            parse("1,5", Kind::Count)
+                .unwrap_err()
+                .problem
+                .contains("comma")
+        );
         assert!(parse("5 parsecs", Kind::Duration).is_err());
-        assert!(from_number(40.0, Kind::Duration).unwrap_err().hint.contains("40 ms"));
+        assert!(
+            from_number(40.0, Kind::Duration)
+                .unwrap_err()
+                .hint
+                .contains("40 ms")
+        );
         assert!(from_number(f64::NAN, Kind::Count).is_err());
     }
 
