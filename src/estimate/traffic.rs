@@ -6,8 +6,8 @@ use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, SECONDS_PER_DAY, per_second};
 use uom::si::frequency::hertz;
 
-/// Declares the traffic inputs an output depends on.
-pub(crate) fn uses_traffic<T: Trace>(s: &Scenario, t: &mut T) {
+/// Declares the inputs of the average QPS.
+fn uses_average<T: Trace>(s: &Scenario, t: &mut T) {
     let Some(tr) = &s.traffic else { return };
     if tr.qps.is_some() {
         t.uses(format_args!("traffic.qps"));
@@ -15,7 +15,14 @@ pub(crate) fn uses_traffic<T: Trace>(s: &Scenario, t: &mut T) {
         t.uses(format_args!("traffic.dau"));
         t.uses(format_args!("traffic.requests_per_user_per_day"));
     }
-    t.uses(format_args!("traffic.peak_factor"));
+}
+
+/// Declares the inputs of the peak QPS, which every peak-sized output depends on.
+pub(crate) fn uses_traffic<T: Trace>(s: &Scenario, t: &mut T) {
+    if s.traffic.is_some() {
+        uses_average(s, t);
+        t.uses(format_args!("traffic.peak_factor"));
+    }
 }
 
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
@@ -29,7 +36,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             (0.0, 1.0)
         }
         Some(tr) => {
-            uses_traffic(s, t);
+            uses_average(s, t);
             let avg = match (tr.qps, tr.dau, tr.requests_per_user_per_day) {
                 (Some(q), _, _) => {
                     let q = q.get::<hertz>();

@@ -333,3 +333,22 @@ pub const META_KEYS: &[(&str, &str)] = &[
         "the sources behind the numbers, as a list of strings",
     ),
 ];
+
+/// The key reference of every section as Markdown, for the README (a test keeps them equal).
+pub fn markdown_reference() -> String {
+    let mut out = String::new();
+    for section in Section::ALL {
+        let header = if section.is_list() { format!("[[{}]]", section.key()) } else { format!("[{}]", section.key()) };
+        out.push_str(&format!("\n**`{header}`**\n\n| key | kind | meaning |\n|---|---|---|\n"));
+        for (key, kind, doc) in section.keys() {
+            let kind = match kind {
+                FieldKind::Quantity(k) => k.name().to_string(),
+                FieldKind::Text => "text".to_string(),
+                FieldKind::Choice(_) => "choice".to_string(),
+                FieldKind::Bool => "bool".to_string(),
+            };
+            out.push_str(&format!("| `{key}` | {kind} | {} |\n", doc.replace('|', "\\|")));
+        }
+    }
+    out
+}
