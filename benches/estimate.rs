@@ -17,8 +17,12 @@ fn bench(c: &mut Criterion) {
     });
     let s = load_str(PRESET, "preset").expect("the preset loads");
     let mut e = Estimate::default();
-    c.bench_function("estimate_into, reused buffers", |b| b.iter(|| estimate::estimate_into(black_box(&s), &mut e)));
-    c.bench_function("explain (with derivation text)", |b| b.iter(|| estimate::explain(black_box(&s))));
+    c.bench_function("estimate_into, reused buffers", |b| {
+        b.iter(|| estimate::estimate_into(black_box(&s), &mut e))
+    });
+    c.bench_function("explain (with derivation text)", |b| {
+        b.iter(|| estimate::explain(black_box(&s)))
+    });
 }
 
 criterion_group!(benches, bench);

@@ -250,9 +250,12 @@ fn presets_list_and_show() {
         .assert()
         .success()
         .stdout(predicate::str::contains("twitter"))
-        .stdout(predicate::str::contains(
-            "video-recommendation  ch.  6  Video Recommendation System",
-        ));
+        .stdout(
+            predicate::str::is_match(
+                r"video-recommendation\s+ch\.\s+6\s+Video Recommendation System",
+            )
+            .unwrap(),
+        );
     napkin()
         .args(["presets", "show", "twitter"])
         .assert()

@@ -338,8 +338,14 @@ pub const META_KEYS: &[(&str, &str)] = &[
 pub fn markdown_reference() -> String {
     let mut out = String::new();
     for section in Section::ALL {
-        let header = if section.is_list() { format!("[[{}]]", section.key()) } else { format!("[{}]", section.key()) };
-        out.push_str(&format!("\n**`{header}`**\n\n| key | kind | meaning |\n|---|---|---|\n"));
+        let header = if section.is_list() {
+            format!("[[{}]]", section.key())
+        } else {
+            format!("[{}]", section.key())
+        };
+        out.push_str(&format!(
+            "\n**`{header}`**\n\n| key | kind | meaning |\n|---|---|---|\n"
+        ));
         for (key, kind, doc) in section.keys() {
             let kind = match kind {
                 FieldKind::Quantity(k) => k.name().to_string(),
@@ -347,7 +353,10 @@ pub fn markdown_reference() -> String {
                 FieldKind::Choice(_) => "choice".to_string(),
                 FieldKind::Bool => "bool".to_string(),
             };
-            out.push_str(&format!("| `{key}` | {kind} | {} |\n", doc.replace('|', "\\|")));
+            out.push_str(&format!(
+                "| `{key}` | {kind} | {} |\n",
+                doc.replace('|', "\\|")
+            ));
         }
     }
     out
