@@ -1,7 +1,7 @@
 //! Reading a scenario from TOML text, with every error located (file:line:col and field path)
 //! and a suggestion of what to write instead.
 
-use super::provenance::{Position, Source, SourceKind};
+use super::provenance::{LineIndex, Position, Source, SourceKind};
 use super::schema::{self, Field, FieldKind, Section, Value};
 use super::{Count, Meta, Scenario};
 use crate::units::{self, Kind};
@@ -82,13 +82,14 @@ pub fn suggest(given: &str, candidates: &[&str]) -> String {
 
 struct Reader<'t> {
     text: &'t str,
+    lines: LineIndex<'t>,
     scenario: Scenario,
     errors: Vec<Diagnostic>,
 }
 
 impl Reader<'_> {
     fn position(&self, span: &Range<usize>) -> Position {
-        Position::of(self.text, span.start)
+        self.lines.position(span.start)
     }
 
     fn error(
@@ -425,6 +426,7 @@ fn number(v: &DeValue<'_>) -> Option<f64> {
 pub fn load_str(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
     let mut reader = Reader {
         text,
+        lines: LineIndex::new(text),
         scenario: Scenario::default(),
         errors: Vec::new(),
     };

@@ -62,11 +62,28 @@ pub struct Position {
 impl Position {
     /// The position of byte `offset` in `text`; columns count characters.
     pub fn of(text: &str, offset: usize) -> Position {
-        let offset = offset.min(text.len());
-        let before = &text[..text.floor_char_boundary(offset)];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Position { line, col }
+        LineIndex::new(text).position(offset)
+    }
+}
+
+/// Where each line of a text starts, to turn many byte offsets into positions cheaply.
+pub struct LineIndex<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { text, starts }
+    }
+
+    /// The position of byte `offset`; columns count characters.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = self.text.floor_char_boundary(offset.min(self.text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        Position { line, col: self.text[start..offset].chars().count() + 1 }
     }
 }
 
