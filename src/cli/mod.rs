@@ -44,6 +44,8 @@ pub enum PresetsAction {
     List,
     /// Print a preset's TOML, to copy and edit.
     Show { id: String },
+    /// The presets' headline numbers as a Markdown table (the README's).
+    Table,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
@@ -72,6 +74,9 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write)
         Some(Command::Presets {
             action: PresetsAction::Show { id },
         }) => presets_cmd::show(&id, out),
+        Some(Command::Presets {
+            action: PresetsAction::Table,
+        }) => presets_cmd::table(out),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut Cli::command(), "napkin", out);
             Ok(())

@@ -46,6 +46,16 @@ pub fn show(id: &str, out: &mut dyn Write) -> Result<(), String> {
     out.write_all(p.text.as_bytes()).map_err(io)
 }
 
+/// The built-in presets' table; every built-in must load.
+pub fn table(out: &mut dyn Write) -> Result<(), String> {
+    let mut scenarios = Vec::new();
+    for p in presets::builtin() {
+        scenarios.push(p.load().map_err(|e| e.to_string())?);
+    }
+    out.write_all(crate::report::table::presets_table(&scenarios).as_bytes())
+        .map_err(io)
+}
+
 pub fn welcome(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
     writeln!(
         out,

@@ -3,6 +3,7 @@
 
 pub mod json;
 pub mod markdown;
+pub mod table;
 pub mod text;
 
 use crate::estimate::{self, Estimate, Output, Warning};

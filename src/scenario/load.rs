@@ -299,23 +299,17 @@ impl Reader<'_> {
                         "write chapter = 6",
                     ),
                 },
-                ("sources", DeValue::Array(items)) => {
-                    for item in items.iter() {
-                        match item.get_ref().as_str() {
-                            Some(s) => meta.sources.push(s.to_string()),
-                            None => self.error(
-                                &item.span(),
-                                &path,
-                                "each source must be a string",
-                                "write sources = [\"book ch. 6: ~10B videos\"]",
-                            ),
-                        }
-                    }
+                ("sources", DeValue::Array(items)) => meta.sources = self.strings(items, &path),
+                ("expected_warnings", DeValue::Array(items)) => {
+                    meta.expected_warnings = self.strings(items, &path)
                 }
-                (k @ ("id" | "title" | "summary" | "chapter" | "sources"), other) => {
+                (
+                    k @ ("id" | "title" | "summary" | "chapter" | "sources" | "expected_warnings"),
+                    other,
+                ) => {
                     let want = if k == "chapter" {
                         "a whole number"
-                    } else if k == "sources" {
+                    } else if matches!(k, "sources" | "expected_warnings") {
                         "a list of strings"
                     } else {
                         "a string"
@@ -339,6 +333,23 @@ impl Reader<'_> {
             }
         }
         self.scenario.meta = meta;
+    }
+
+    /// A list of strings (`sources`, `expected_warnings`).
+    fn strings(&mut self, items: &toml::de::DeArray<'_>, path: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for item in items.iter() {
+            match item.get_ref().as_str() {
+                Some(s) => out.push(s.to_string()),
+                None => self.error(
+                    &item.span(),
+                    path,
+                    "each entry must be a string",
+                    "write a list of strings: [\"…\", \"…\"]",
+                ),
+            }
+        }
+        out
     }
 
     /// Reads `[[corpus]]` or `[[stage]]`: a list of tables, each addressed by its `name`.

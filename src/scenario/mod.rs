@@ -47,6 +47,8 @@ pub struct Meta {
     pub chapter: Option<Count>,
     pub summary: String,
     pub sources: Vec<String>,
+    /// Warning ids the preset expects, each explained by a comment in the file.
+    pub expected_warnings: Vec<String>,
 }
 
 /// Online traffic: either DAU × requests per user per day, or a QPS given directly.

@@ -74,7 +74,9 @@ pub struct LineIndex<'t> {
 
 impl<'t> LineIndex<'t> {
     pub fn new(text: &'t str) -> Self {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         LineIndex { text, starts }
     }
 
@@ -83,7 +85,10 @@ impl<'t> LineIndex<'t> {
         let offset = self.text.floor_char_boundary(offset.min(self.text.len()));
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        Position { line, col: self.text[start..offset].chars().count() + 1 }
+        Position {
+            line,
+            col: self.text[start..offset].chars().count() + 1,
+        }
     }
 }
 

@@ -1,0 +1,42 @@
+//! The presets side by side: the README's table, written by the program so it cannot drift.
+
+use super::Report;
+use crate::scenario::Scenario;
+use crate::units::format::Style;
+use std::fmt::Write;
+
+/// A Markdown table of each scenario's headline numbers: chapter, title, peak QPS, total storage,
+/// index memory and servers.
+pub fn presets_table(scenarios: &[Scenario]) -> String {
+    let mut out = String::from(
+        "| ch | preset | title | peak QPS | total storage | index memory | servers |\n|---:|---|---|---:|---:|---:|---:|\n",
+    );
+    let mut sorted: Vec<&Scenario> = scenarios.iter().collect();
+    sorted.sort_by(|a, b| {
+        let ch = |s: &Scenario| s.meta.chapter.map_or(f64::MAX, |c| c.0);
+        ch(a)
+            .total_cmp(&ch(b))
+            .then_with(|| a.meta.id.cmp(&b.meta.id))
+    });
+    for s in sorted {
+        let Ok(r) = Report::build(s, Style::Decimal) else {
+            continue;
+        };
+        let value = |id: &str| {
+            r.output(id)
+                .map_or_else(|| "–".to_string(), |o| r.human(o.value, o.kind))
+        };
+        let chapter = s.meta.chapter.map_or_else(String::new, |c| c.0.to_string());
+        let _ = writeln!(
+            out,
+            "| {chapter} | `{}` | {} | {} | {} | {} | {} |",
+            s.meta.id,
+            s.meta.title,
+            value("traffic.peak_qps"),
+            value("storage.total"),
+            value("index.memory"),
+            value("fleet.total_servers"),
+        );
+    }
+    out
+}

@@ -1,0 +1,169 @@
+//! The built-in presets: each loads, is sourced, computes with only the warnings it explains,
+//! and its report is snapshotted; user presets from a config directory.
+
+use assert_cmd::Command;
+use napkin::estimate;
+use napkin::presets;
+use napkin::report::Report;
+use napkin::scenario::{Scenario, load_str};
+use napkin::units::format::Style;
+use predicates::prelude::*;
+
+fn builtins() -> Vec<(String, Scenario)> {
+    presets::builtin()
+        .into_iter()
+        .map(|p| {
+            (
+                p.id.clone(),
+                p.load().unwrap_or_else(|e| panic!("{}: {e}", p.file)),
+            )
+        })
+        .collect()
+}
+
+/// Keys that name or describe rather than estimate: they need no source mark.
+const DESCRIPTIVE: [&str; 4] = ["name", "hardware", "mode", "index"];
+
+#[test]
+fn every_preset_loads_and_its_file_is_named_by_its_id() {
+    let all = builtins();
+    assert!(
+        all.len() >= 13,
+        "the ten case studies, spam, fraud and Xu's Twitter example"
+    );
+    for (id, s) in &all {
+        assert_eq!(
+            id, &s.meta.id,
+            "presets/{id}.toml declares id {}",
+            s.meta.id
+        );
+        assert!(!s.meta.sources.is_empty(), "{id} names its sources");
+        assert!(!s.meta.summary.is_empty(), "{id} has a summary");
+    }
+    for chapter in 2..=11 {
+        assert!(
+            all.iter()
+                .any(|(_, s)| s.meta.chapter.map(|c| c.0) == Some(chapter as f64)),
+            "no preset for chapter {chapter}"
+        );
+    }
+}
+
+#[test]
+fn every_preset_input_is_marked_book_public_or_assumption() {
+    for (id, s) in builtins() {
+        for path in s.provenance.positions.keys() {
+            let key = path.rsplit('.').next().unwrap_or(path);
+            if DESCRIPTIVE.contains(&key) {
+                continue;
+            }
+            assert!(
+                s.provenance.source(path).is_some(),
+                "{id}: {path} is not marked book, public or assume"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_preset_warns_only_what_it_explains() {
+    for (id, s) in builtins() {
+        let e = estimate::estimate(&s);
+        let mut got: Vec<&str> = estimate::warnings(&s, &e).iter().map(|w| w.id).collect();
+        got.sort_unstable();
+        got.dedup();
+        let mut expected: Vec<&str> = s
+            .meta
+            .expected_warnings
+            .iter()
+            .map(String::as_str)
+            .collect();
+        expected.sort_unstable();
+        assert_eq!(
+            got, expected,
+            "{id}: warnings differ from meta.expected_warnings"
+        );
+    }
+}
+
+#[test]
+fn every_output_is_finite() {
+    for (id, s) in builtins() {
+        let r = Report::build(&s, Style::Decimal).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert!(
+            r.outputs
+                .iter()
+                .all(|o| o.value.is_finite() && o.value >= 0.0),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn text_report_snapshots() {
+    insta::glob!("../presets", "*.toml", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let s = load_str(&text, "preset").unwrap();
+        let r = Report::build(&s, Style::Decimal).unwrap();
+        insta::assert_snapshot!(napkin::report::text::render(
+            &r,
+            napkin::report::text::Detail::Full
+        ));
+    });
+}
+
+#[test]
+fn the_readme_table_is_the_programs() {
+    let scenarios: Vec<Scenario> = builtins().into_iter().map(|(_, s)| s).collect();
+    let table = napkin::report::table::presets_table(&scenarios);
+    let readme = include_str!("../README.md");
+    assert!(
+        readme.contains(&table),
+        "README.md's preset table is out of date; `napkin presets table` prints:\n{table}"
+    );
+}
+
+fn napkin_with_config(dir: &std::path::Path) -> Command {
+    let mut cmd = Command::cargo_bin("napkin").unwrap();
+    cmd.env("XDG_CONFIG_HOME", dir)
+        .env("HOME", dir)
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+#[test]
+fn user_presets_are_listed_marked_and_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let presets = dir.path().join("napkin").join("presets");
+    std::fs::create_dir_all(&presets).unwrap();
+    std::fs::write(presets.join("my-feed.toml"), "[meta]\nid = \"my-feed\"\ntitle = \"My feed\"\n[traffic]\nqps = \"5k/s\"\npeak_factor = 3\n").unwrap();
+    std::fs::write(
+        presets.join("broken.toml"),
+        "[meta]\nid = \"broken\"\ntitle = \"Broken\"\n[traffic]\nqps = \"5 GB\"\n",
+    )
+    .unwrap();
+
+    napkin_with_config(dir.path())
+        .args(["presets", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"my-feed\s+My feed  \(user\)").unwrap())
+        // The invalid file does not hide the built-ins.
+        .stdout(predicate::str::contains("video-recommendation"))
+        .stderr(predicate::str::contains("broken.toml"))
+        .stderr(predicate::str::contains(
+            "is a size, but this field takes a rate",
+        ));
+
+    // 5,000/s × 3 peak = 15,000/s → "15k/s".
+    napkin_with_config(dir.path())
+        .args(["calc", "my-feed", "--brief"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("15k/s"));
+    napkin_with_config(dir.path())
+        .args(["calc", "broken"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("broken.toml:5:7"));
+}
