@@ -348,3 +348,15 @@ fn the_fast_path_and_the_explained_path_agree() {
     estimate::estimate_into(&s, &mut reused);
     assert_eq!(fast, reused);
 }
+
+#[test]
+fn binary_ivf_keeps_binary_centroids_and_queries() {
+    let outs = outputs(&format!(
+        "{META}[traffic]\nqps = 100\npeak_factor = 1\n[embeddings]\nvectors = \"1M\"\ndim = 256\ndtype = \"binary\"\n[index]\nkind = \"ivf_flat\"\nnlist = 1024\nnode_memory = \"64 GiB\"\nper_replica_qps = 1000\n[[stage]]\nname = \"ann\"\nindex = true\nitems_per_request = 10\nlatency = \"5 ms\"\n"
+    ));
+    // per vector 256 / 8 = 32 B + 8 B id = 40 B; centroids 1,024 × 32 B = 32,768 B;
+    // 1M × 40 + 32,768 = 40,032,768 B.
+    close(value(&outs, "index.memory"), 40_032_768.0);
+    // one shard; per shard 32 B binary query + 10 × 12 B = 152 B; 100/s × 1 × 152 = 15,200 B/s.
+    close(value(&outs, "bandwidth.ann.fanout"), 15_200.0);
+}

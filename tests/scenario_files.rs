@@ -246,3 +246,43 @@ fn the_readme_documents_every_key() {
         "README.md's key reference is out of date; replace it with:\n{reference}"
     );
 }
+
+mod no_panic {
+    use napkin::scenario::load_str;
+    use napkin::units::{Kind, parse};
+    use proptest::prelude::*;
+
+    const KINDS: [Kind; 8] = [
+        Kind::Count,
+        Kind::Integer,
+        Kind::Factor,
+        Kind::Fraction,
+        Kind::Size,
+        Kind::Duration,
+        Kind::Rate,
+        Kind::DataRate,
+    ];
+
+    proptest! {
+        #[test]
+        fn any_text_parses_or_errors(text in "\\PC{0,16}", k in 0usize..8) {
+            if let Ok(v) = parse(&text, KINDS[k]) {
+                prop_assert!(v.is_finite() && v >= 0.0);
+            }
+        }
+
+        #[test]
+        fn numbers_with_units_parse_or_error(n in "[0-9_,.eE+-]{1,10}", unit in "(k|M|B|KiB|GB|Gbps|ms|µs|/s|/day|%|b|x| )*") {
+            for kind in KINDS {
+                if let Ok(v) = parse(&format!("{n}{unit}"), kind) {
+                    prop_assert!(v.is_finite() && v >= 0.0);
+                }
+            }
+        }
+
+        #[test]
+        fn any_scenario_text_loads_or_errors(body in "(\\[meta\\]|\\[traffic\\]|\\[\\[stage\\]\\]|id = \"a\"|title = \"t\"|dau = \"[0-9]{1,3}M\"|qps = [0-9]{1,4}|name = \"s\"|per_server_throughput = [0-9]{1,3}|\n|=|\"|\\{|\\})*") {
+            let _ = load_str(&body, "p.toml");
+        }
+    }
+}

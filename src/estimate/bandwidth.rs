@@ -1,9 +1,10 @@
 //! Bandwidth at peak: ingress (requests and uploads), egress (responses), and the fan-out from
 //! an index stage to every shard.
 
+use super::storage::dtype_bytes;
 use super::traffic::uses_traffic;
 use super::{Estimate, Trace};
-use crate::scenario::Scenario;
+use crate::scenario::{Dtype, Scenario};
 use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, SECONDS_PER_DAY, bytes_per_second};
 use uom::si::frequency::hertz;
@@ -94,7 +95,11 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     );
 
     if let (Some(ix), Some(emb)) = (&e.index, &s.embeddings) {
-        let query = 4.0 * emb.dim;
+        // The query travels as the stored vectors do, but a PQ index is searched with a float query.
+        let query = match emb.dtype {
+            Dtype::Pq => 4.0 * emb.dim,
+            other => dtype_bytes(other, emb.dim, 0.0, 0.0),
+        };
         for (st, out) in s.stages.iter().zip(e.stages.iter_mut()) {
             if !st.index {
                 continue;

@@ -183,10 +183,12 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             servers,
         );
 
+        // Requests that reach the stage: all of them, or a share when fewer than one item each.
+        let reaching = peak * st.items_per_request.0.min(1.0);
         let in_flight = if st.mode == Mode::Batch {
             load * latency
         } else {
-            peak * latency
+            reaching * latency
         };
         t.uses(format_args!("stage.{}.latency", st.name));
         if st.mode == Mode::Batch {
@@ -206,8 +208,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 in_flight,
                 Kind::Count,
                 format_args!(
-                    "Little's law: {} peak × {} = {} requests in flight",
-                    Human::new(peak, Kind::Rate),
+                    "Little's law: {} reaching the stage × {} = {} requests in flight",
+                    Human::new(reaching, Kind::Rate),
                     Human::new(latency, Kind::Duration),
                     Human::new(in_flight, Kind::Count)
                 ),

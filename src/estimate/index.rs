@@ -50,15 +50,21 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
         pq_m: emb.pq_m.unwrap_or(0.0),
         pq_nbits: emb.pq_nbits,
     };
+    // Binary IVF (Faiss IndexBinaryIVF) keeps binary centroids; the others keep float32 ones.
+    let centroid_bytes = if emb.dtype == Dtype::Binary {
+        (d / 8.0).ceil()
+    } else {
+        4.0 * d
+    };
     let centroids = |nlist: f64, t: &mut T| {
-        let c = nlist * 4.0 * d;
+        let c = nlist * centroid_bytes;
         t.step(
             c,
             Kind::Size,
             format_args!(
-                "centroids: {} lists × 4 B × {} dims = {}",
+                "centroids: {} lists × {} B = {}",
                 Grouped(nlist),
-                Grouped(d),
+                Grouped(centroid_bytes),
                 Human::new(c, Kind::Size)
             ),
         );
@@ -490,7 +496,6 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         replicas,
         nodes,
     });
-    let _ = Dtype::F32;
 }
 
 /// States how much of the peak one region serves, when there is more than one.

@@ -20,7 +20,7 @@ pub fn napkin(x: f64) -> f64 {
     };
     // Undo the float error of the scale (1.5 × 1e5 should be exactly 150,000).
     let value = rounded * scale;
-    if exponent >= 0.0 {
+    if exponent >= 1.0 {
         sign * value.round()
     } else {
         let decimals = 10f64.powi((1.0 - exponent) as i32);
@@ -40,6 +40,10 @@ mod tests {
         assert_eq!(napkin(1.3e9), 1.5e9);
         assert_eq!(napkin(2.8e4), 3e4);
         assert_eq!(napkin(2.2), 2.0);
+        // Below 3 the half steps hold for single digits too: 2.31 → 2.5, 1.4 → 1.5.
+        assert_eq!(napkin(2.31), 2.5);
+        assert_eq!(napkin(1.4), 1.5);
+        assert_eq!(napkin(13.0), 15.0);
         assert_eq!(napkin(9.6), 10.0);
         assert_eq!(napkin(0.634), 0.6);
         assert_eq!(napkin(1.024e12), 1e12);
