@@ -286,3 +286,28 @@ fn completions_and_bare_invocation() {
         .success()
         .stdout(predicate::str::contains("_napkin"));
 }
+
+#[test]
+fn the_readme_shows_real_output() {
+    let readme = include_str!("../README.md");
+    for args in [&["calc", "twitter", "--brief"][..]] {
+        let out = napkin().args(args).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            readme.contains(text.trim_end()),
+            "README.md shows stale output of `napkin {}`:\n{text}",
+            args.join(" ")
+        );
+    }
+    let md = napkin()
+        .args(["calc", "twitter", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    let head: Vec<&str> = md.lines().take(8).collect();
+    assert!(
+        readme.contains(&head.join("\n")),
+        "README.md shows stale Markdown output:\n{}",
+        head.join("\n")
+    );
+}
