@@ -91,7 +91,7 @@ impl Report {
         if let Some(bad) = outputs.iter().find(|o| !o.value.is_finite()) {
             return Err(EvaluationError {
                 output: bad.id.clone(),
-                message: "the result is too large to compute with; check the inputs it uses for values that are far too large".into(),
+                message: "the result is too large to compute with; check the inputs it uses for a value far too large, or a throughput or size far too small".into(),
             });
         }
         let rank = |o: &Output| {
