@@ -4,7 +4,7 @@
 use super::provenance::{LineIndex, Position, Source, SourceKind};
 use super::schema::{self, Field, FieldKind, Section, Value};
 use super::{Count, Meta, Scenario};
-use crate::units::{self, Kind};
+use crate::units;
 use std::fmt;
 use std::ops::Range;
 use toml::Spanned;
@@ -246,17 +246,11 @@ impl Reader<'_> {
                     )),
                 }
             }
-            (FieldKind::Quantity(k), DeValue::String(s)) => units::parse(s, k)
-                .map(Value::Num)
-                .map_err(|e| (e.problem, e.hint)),
-            (FieldKind::Text, DeValue::String(s)) => Ok(Value::Text(s.to_string())),
-            (FieldKind::Choice(names), DeValue::String(s)) if names.contains(&s.as_ref()) => {
-                Ok(Value::Text(s.to_string()))
-            }
-            (FieldKind::Choice(names), DeValue::String(s)) => Err((
-                format!("\"{s}\" is not one of {}", names.join(", ")),
-                suggest(s, names),
-            )),
+            // Strings are read exactly as `--set` reads them.
+            (
+                FieldKind::Quantity(_) | FieldKind::Text | FieldKind::Choice(_),
+                DeValue::String(s),
+            ) => super::overrides::parse_value(s, kind, zero_ok),
             (FieldKind::Bool, DeValue::Boolean(b)) => Ok(Value::Bool(*b)),
             (kind, other) => Err((
                 format!("expected {}, found a {}", kind.describe(), other.type_str()),
@@ -534,13 +528,5 @@ pub fn load_str(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
         Ok(scenario)
     } else {
         Err(ScenarioError(errors))
-    }
-}
-
-/// The kind of a field at `path` within `section`, for callers that parse a value themselves.
-pub fn quantity_kind(kind: FieldKind) -> Option<Kind> {
-    match kind {
-        FieldKind::Quantity(k) => Some(k),
-        _ => None,
     }
 }
