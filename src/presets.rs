@@ -124,3 +124,16 @@ pub fn find(id: &str, user_dir: Option<&Path>) -> Result<Preset, ScenarioError> 
         ),
     }]))
 }
+
+/// Writes `text` as the user preset `id` in `dir` atomically (a temporary file renamed into
+/// place), creating the directory; returns the path.
+pub fn write_user(dir: &Path, id: &str, text: &str) -> std::io::Result<PathBuf> {
+    use std::io::Write;
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join(format!("{id}.toml"));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(&path).map_err(|e| e.error)?;
+    Ok(path)
+}

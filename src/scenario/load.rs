@@ -146,11 +146,7 @@ impl Reader<'_> {
                 );
                 continue;
             };
-            let position = self.position(&key.span());
-            self.scenario
-                .provenance
-                .positions
-                .insert(path.clone(), position);
+            self.record(&path, prefix, value);
             if let Some(v) = self.field_value(value, field.kind, field.zero_ok, &path) {
                 (field.set)(&mut section, v);
             }
@@ -275,11 +271,32 @@ impl Reader<'_> {
         }
     }
 
+    /// Keeps where a value stands in the file and how it was written.
+    fn record(&mut self, path: &str, section: &str, value: &Spanned<DeValue<'_>>) {
+        let span = value.span();
+        let inner = match value.get_ref() {
+            DeValue::Table(t) => t.get("value").unwrap_or(value),
+            _ => value,
+        };
+        let raw = match inner.get_ref() {
+            DeValue::String(s) => s.to_string(),
+            _ => self.text[inner.span()].trim().to_string(),
+        };
+        let position = self.position(&span);
+        let p = &mut self.scenario.provenance;
+        p.positions.insert(path.to_string(), position);
+        p.raw.insert(path.to_string(), raw);
+        let end = p.section_ends.entry(section.to_string()).or_insert(0);
+        *end = (*end).max(span.end);
+        p.spans.insert(path.to_string(), span);
+    }
+
     fn meta(&mut self, table: &DeTable<'_>) {
         let mut meta = Meta::default();
         for (key, value) in table {
             let path = format!("meta.{}", key.get_ref());
             let span = value.span();
+            self.record(&path, "meta", value);
             match (key.get_ref().as_ref(), value.get_ref()) {
                 ("id", DeValue::String(s)) => meta.id = s.to_string(),
                 ("title", DeValue::String(s)) => meta.title = s.to_string(),

@@ -5,6 +5,7 @@
 //! overriding, editing in the TUI and the README's key list. [`provenance`] records where each
 //! input came from (the book, a public source, an assumption).
 
+pub mod edit;
 pub mod load;
 pub mod overrides;
 pub mod provenance;

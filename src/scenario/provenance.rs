@@ -99,6 +99,13 @@ pub struct Provenance {
     pub origin: String,
     pub sources: BTreeMap<String, Source>,
     pub positions: BTreeMap<String, Position>,
+    /// Byte range of each value in the file (the whole `{ value = …, book = … }` table when so
+    /// written), to rewrite an edited scenario without losing its comments.
+    pub spans: BTreeMap<String, std::ops::Range<usize>>,
+    /// Each value as written ("1B", "50 MB", "0.7"), to edit it as typed.
+    pub raw: BTreeMap<String, String>,
+    /// Byte offset just past the last value of each section ("traffic", "stage.ranking").
+    pub section_ends: BTreeMap<String, usize>,
 }
 
 impl Provenance {

@@ -1,0 +1,105 @@
+//! Writing an edited scenario back as TOML: the original text with the edited values replaced,
+//! so comments, order and the sources of untouched inputs survive.
+
+use super::Scenario;
+use std::ops::Range;
+
+/// A TOML basic string for `s`.
+fn quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The value written for an edited input: what the user typed, marked as an edit with what the
+/// original said, so the new file is as honest about its sources as the old one.
+fn edited_value(s: &Scenario, path: &str, typed: &str) -> String {
+    let was = match (s.provenance.raw.get(path), s.provenance.source(path)) {
+        (Some(raw), Some(src)) => format!("edited in napkin; was {raw} ({src})"),
+        (Some(raw), None) => format!("edited in napkin; was {raw}"),
+        (None, _) => "edited in napkin; was the default".to_string(),
+    };
+    let value = match typed {
+        "true" | "false" => typed.to_string(),
+        _ => quoted(typed),
+    };
+    format!("{{ value = {value}, assume = {} }}", quoted(&was))
+}
+
+/// `original` (the text `s` was read from) with each `(path, typed text)` edit applied and the
+/// scenario renamed to `id` and `title`.
+pub fn rewrite(original: &str, s: &Scenario, edits: &[(String, String)], id: &str, title: &str) -> String {
+    let mut replacements: Vec<(Range<usize>, String)> = Vec::new();
+    let mut appended = String::new();
+    for (path, typed) in edits {
+        let new = edited_value(s, path, typed);
+        if let Some(span) = s.provenance.spans.get(path) {
+            replacements.push((span.clone(), new));
+            continue;
+        }
+        let (section, key) = path.rsplit_once('.').unwrap_or(("", path));
+        match s.provenance.section_ends.get(section) {
+            Some(&end) => replacements.push((end..end, format!("\n{key} = {new}"))),
+            None => appended.push_str(&format!("\n[{section}]\n{key} = {new}\n")),
+        }
+    }
+    for (path, value) in [("meta.id", id), ("meta.title", title)] {
+        match s.provenance.spans.get(path) {
+            Some(span) => replacements.push((span.clone(), quoted(value))),
+            None => {
+                let end = s.provenance.section_ends.get("meta").copied().unwrap_or(0);
+                let key = path.trim_start_matches("meta.");
+                replacements.push((end..end, format!("\n{key} = {}", quoted(value))));
+            }
+        }
+    }
+    // Apply from the end so earlier offsets stay valid; insertions at one offset keep their order.
+    replacements.sort_by(|a, b| b.0.start.cmp(&a.0.start));
+    let mut text = original.to_string();
+    for (range, new) in replacements {
+        text.replace_range(range, &new);
+    }
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(&appended);
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rewrite;
+    use crate::scenario::load_str;
+
+    const TEXT: &str = "# comment kept\n[meta]\nid = \"a\"\ntitle = \"A\"\n\n[traffic]\ndau = { value = \"1B\", book = \"ch. 6\" }\nrequests_per_user_per_day = 5 # inline comment\n";
+
+    #[test]
+    fn edits_replace_values_and_keep_comments() {
+        let s = load_str(TEXT, "a.toml").unwrap();
+        let edits = vec![
+            ("traffic.dau".to_string(), "200M".to_string()),
+            ("traffic.peak_factor".to_string(), "3".to_string()),
+            ("serving.redundancy".to_string(), "1".to_string()),
+        ];
+        let out = rewrite(TEXT, &s, &edits, "a-edited", "A (edited)");
+        assert!(out.starts_with("# comment kept\n"), "{out}");
+        assert!(out.contains("# inline comment"), "{out}");
+        assert!(out.contains("dau = { value = \"200M\", assume = \"edited in napkin; was 1B (book: ch. 6)\" }"), "{out}");
+        assert!(out.contains("id = \"a-edited\""), "{out}");
+        let again = load_str(&out, "b.toml").unwrap_or_else(|e| panic!("{e}\n{out}"));
+        assert_eq!(again.traffic.as_ref().unwrap().dau.unwrap().0, 2e8);
+        assert_eq!(again.traffic.as_ref().unwrap().peak_factor, 3.0);
+        assert_eq!(again.serving.redundancy, 1.0);
+        assert_eq!(again.meta.title, "A (edited)");
+    }
+}
