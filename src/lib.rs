@@ -17,6 +17,8 @@
 pub mod cli;
 pub mod estimate;
 pub mod presets;
+pub mod reference;
 pub mod report;
 pub mod scenario;
+pub mod tui;
 pub mod units;

@@ -52,7 +52,12 @@ fn every_preset_loads_and_its_file_is_named_by_its_id() {
 #[test]
 fn every_preset_input_is_marked_book_public_or_assumption() {
     for (id, s) in builtins() {
-        for path in s.provenance.positions.keys().filter(|p| !p.starts_with("meta.")) {
+        for path in s
+            .provenance
+            .positions
+            .keys()
+            .filter(|p| !p.starts_with("meta."))
+        {
             let key = path.rsplit('.').next().unwrap_or(path);
             if DESCRIPTIVE.contains(&key) {
                 continue;

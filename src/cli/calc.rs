@@ -29,6 +29,32 @@ pub struct CalcArgs {
     pub list_inputs: bool,
 }
 
+/// Reads the scenario named by `arg` (a file or a preset id) with the text it was read from.
+pub fn resolve_with_text(arg: &str) -> Result<(String, Scenario), ScenarioError> {
+    let path = Path::new(arg);
+    if path.is_file() {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            one_error(
+                arg,
+                format!("cannot read the file: {e}"),
+                "check the path and its permissions",
+            )
+        })?;
+        let s = scenario::load_str(&text, arg)?;
+        return Ok((text, s));
+    }
+    if arg.contains('/') || arg.ends_with(".toml") {
+        return Err(one_error(
+            arg,
+            "no such file".into(),
+            "check the path, or give a preset id from `napkin presets list`",
+        ));
+    }
+    let p = presets::find(arg, presets::user_dir().as_deref())?;
+    let s = p.load()?;
+    Ok((p.text, s))
+}
+
 /// Reads the scenario named by `arg`: "-" is standard input, an existing path a file, anything
 /// else a preset id.
 pub fn resolve(arg: &str) -> Result<Scenario, ScenarioError> {
@@ -43,25 +69,7 @@ pub fn resolve(arg: &str) -> Result<Scenario, ScenarioError> {
         })?;
         return scenario::load_str(&text, "<stdin>");
     }
-    let path = Path::new(arg);
-    if path.is_file() {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            one_error(
-                arg,
-                format!("cannot read the file: {e}"),
-                "check the path and its permissions",
-            )
-        })?;
-        return scenario::load_str(&text, arg);
-    }
-    if arg.contains('/') || arg.ends_with(".toml") {
-        return Err(one_error(
-            arg,
-            "no such file".into(),
-            "check the path, or give a preset id from `napkin presets list`",
-        ));
-    }
-    presets::find(arg, presets::user_dir().as_deref())?.load()
+    resolve_with_text(arg).map(|(_, s)| s)
 }
 
 fn one_error(location: &str, problem: String, hint: &str) -> ScenarioError {

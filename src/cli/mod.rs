@@ -31,6 +31,11 @@ pub enum Command {
         #[command(subcommand)]
         action: PresetsAction,
     },
+    /// Open the interactive screen on a scenario (a preset id or a file); without one, on the presets.
+    Tui {
+        /// A preset id or a path to a scenario file.
+        scenario: Option<String>,
+    },
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -81,6 +86,8 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write)
             clap_complete::generate(shell, &mut Cli::command(), "napkin", out);
             Ok(())
         }
+        Some(Command::Tui { scenario }) => tui(scenario.as_deref()),
+        None if interactive() => tui(None),
         None => presets_cmd::welcome(out, err),
     };
     match result {
@@ -90,6 +97,25 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write)
             ExitCode::from(1)
         }
     }
+}
+
+/// Whether a screen can be drawn: standard input and output are both a terminal.
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
+}
+
+/// Opens the interactive screen, on `scenario` when given.
+fn tui(scenario: Option<&str>) -> Result<(), String> {
+    if !interactive() {
+        return Err("error: the interactive screen needs a terminal; use `napkin calc <scenario>` in scripts and pipes".into());
+    }
+    let start = match scenario {
+        Some("-") => return Err("error: the interactive screen reads keys from the terminal, so it cannot read a scenario from standard input; give a file".into()),
+        Some(arg) => Some(calc::resolve_with_text(arg).map_err(|e| e.to_string())?),
+        None => None,
+    };
+    crate::tui::run(start).map_err(|e| format!("error: the terminal failed: {e}"))
 }
 
 #[cfg(test)]

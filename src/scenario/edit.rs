@@ -38,7 +38,13 @@ fn edited_value(s: &Scenario, path: &str, typed: &str) -> String {
 
 /// `original` (the text `s` was read from) with each `(path, typed text)` edit applied and the
 /// scenario renamed to `id` and `title`.
-pub fn rewrite(original: &str, s: &Scenario, edits: &[(String, String)], id: &str, title: &str) -> String {
+pub fn rewrite(
+    original: &str,
+    s: &Scenario,
+    edits: &[(String, String)],
+    id: &str,
+    title: &str,
+) -> String {
     let mut replacements: Vec<(Range<usize>, String)> = Vec::new();
     let mut appended = String::new();
     for (path, typed) in edits {
@@ -94,7 +100,12 @@ mod tests {
         let out = rewrite(TEXT, &s, &edits, "a-edited", "A (edited)");
         assert!(out.starts_with("# comment kept\n"), "{out}");
         assert!(out.contains("# inline comment"), "{out}");
-        assert!(out.contains("dau = { value = \"200M\", assume = \"edited in napkin; was 1B (book: ch. 6)\" }"), "{out}");
+        assert!(
+            out.contains(
+                "dau = { value = \"200M\", assume = \"edited in napkin; was 1B (book: ch. 6)\" }"
+            ),
+            "{out}"
+        );
         assert!(out.contains("id = \"a-edited\""), "{out}");
         let again = load_str(&out, "b.toml").unwrap_or_else(|e| panic!("{e}\n{out}"));
         assert_eq!(again.traffic.as_ref().unwrap().dau.unwrap().0, 2e8);

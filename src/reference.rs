@@ -1,0 +1,56 @@
+//! Numbers every candidate is expected to know: latency numbers, powers of two, availability
+//! nines. Data only; the TUI's Reference tab shows them.
+
+/// (operation, seconds, source note).
+pub const LATENCY: &[(&str, f64, &str)] = &[
+    ("L1 cache reference", 0.5e-9, "Dean 2010"),
+    ("branch mispredict", 5e-9, "Dean 2010"),
+    ("L2 cache reference", 7e-9, "Dean 2010"),
+    ("mutex lock/unlock", 100e-9, "Dean 2010 (primer: 25 ns)"),
+    ("main memory reference", 100e-9, "Dean 2010"),
+    ("compress 1 KB (Zippy)", 10e-6, "Dean 2010"),
+    ("send 2 KB over 1 Gbps", 20e-6, "Dean 2010"),
+    ("SSD 4 KB random read", 150e-6, "system-design-primer"),
+    ("read 1 MB sequentially from memory", 250e-6, "Dean 2010"),
+    ("round trip within one datacenter", 500e-6, "Dean 2010"),
+    (
+        "read 1 MB sequentially from SSD",
+        1e-3,
+        "system-design-primer",
+    ),
+    ("disk seek", 10e-3, "Dean 2010"),
+    ("read 1 MB sequentially from network", 10e-3, "Dean 2010"),
+    ("read 1 MB sequentially from disk", 30e-3, "Dean 2010"),
+    ("packet CA → Netherlands → CA", 150e-3, "Dean 2010"),
+];
+
+/// (power of two, approximate decimal, name, size unit).
+pub const POWERS_OF_TWO: &[(u32, &str, &str, &str)] = &[
+    (10, "1 thousand", "kibi", "1 KiB"),
+    (20, "1 million", "mebi", "1 MiB"),
+    (30, "1 billion", "gibi", "1 GiB"),
+    (40, "1 trillion", "tebi", "1 TiB"),
+    (50, "1 quadrillion", "pebi", "1 PiB"),
+];
+
+/// Availability levels shown, as fractions.
+pub const NINES: [f64; 5] = [0.99, 0.999, 0.9999, 0.99999, 0.999999];
+
+/// Downtime allowed at availability `a` over `period` seconds: (1 − a) × period.
+pub fn downtime(a: f64, period: f64) -> f64 {
+    (1.0 - a) * period
+}
+
+#[cfg(test)]
+mod tests {
+    use super::downtime;
+
+    #[test]
+    fn downtime_of_the_nines() {
+        // 99.9% of a day: 0.001 × 86,400 s = 86.4 s = 1.44 min; of a year 0.001 × 31,536,000 s = 8.76 h.
+        assert!((downtime(0.999, 86_400.0) - 86.4).abs() < 1e-9);
+        assert!((downtime(0.999, 31_536_000.0) / 3_600.0 - 8.76).abs() < 1e-9);
+        // 99.99% of a year: 0.0001 × 31,536,000 = 3,153.6 s = 52.56 min.
+        assert!((downtime(0.9999, 31_536_000.0) / 60.0 - 52.56).abs() < 1e-6);
+    }
+}

@@ -1,0 +1,336 @@
+//! Keys as data: one table drives dispatch, the `?` help overlay and the hint bar.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key asks the app to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    /// Leave the innermost mode: an edit, the filter, the help overlay.
+    Cancel,
+    FocusNext,
+    FocusPrev,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    /// Open the selected preset, or edit the selected field.
+    Activate,
+    /// Finish an edit or the filter, keeping what was typed.
+    Commit,
+    Reset,
+    Write,
+    Help,
+    Filter,
+    Picker,
+    ToggleTab,
+    Backspace,
+    ClearText,
+}
+
+/// Where a binding applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Context {
+    /// Anywhere not typing text.
+    Global,
+    Picker,
+    /// Typing the picker's filter.
+    Filtering,
+    /// The scenario screen, whichever panel has focus.
+    Scenario,
+    Inputs,
+    /// Typing a field's value.
+    Editing,
+    Help,
+}
+
+impl Context {
+    /// Whether keys without a binding type text here (so `q` is a letter, not quit).
+    pub fn types_text(self) -> bool {
+        matches!(self, Context::Filtering | Context::Editing)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "anywhere",
+            Context::Picker => "preset list",
+            Context::Filtering => "typing a filter",
+            Context::Scenario => "scenario",
+            Context::Inputs => "inputs",
+            Context::Editing => "editing a value",
+            Context::Help => "help",
+        }
+    }
+}
+
+/// One key with its modifiers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+impl Key {
+    /// How the key is written in help: "q", "Esc", "Ctrl-U", "↑".
+    pub fn label(self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "Shift-Tab".into(),
+            KeyCode::Backspace => "Backspace".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", base.to_uppercase())
+        } else {
+            base
+        }
+    }
+
+    fn matches(self, event: &KeyEvent) -> bool {
+        // Shift is part of the character ('?', 'K'), so only Ctrl and Alt must agree.
+        let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        event.code == self.code && (event.modifiers & relevant) == (self.mods & relevant)
+    }
+}
+
+/// A row of the key table.
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub context: Context,
+    pub help: &'static str,
+    /// Shown in the hint bar when the context is active.
+    pub hint: bool,
+}
+
+macro_rules! bind {
+    ($ctx:ident, [$($k:expr),+], $action:ident, $help:literal, $hint:literal) => {
+        Binding { keys: &[$($k),+], action: Action::$action, context: Context::$ctx, help: $help, hint: $hint }
+    };
+}
+
+/// Every key napkin's screen knows, most specific context first.
+pub const BINDINGS: &[Binding] = &[
+    bind!(
+        Help,
+        [key(KeyCode::Esc), ch('?'), ch('q')],
+        Cancel,
+        "close help",
+        true
+    ),
+    bind!(
+        Editing,
+        [key(KeyCode::Enter)],
+        Commit,
+        "keep the value",
+        true
+    ),
+    bind!(Editing, [key(KeyCode::Esc)], Cancel, "undo this edit", true),
+    bind!(
+        Editing,
+        [key(KeyCode::Backspace)],
+        Backspace,
+        "delete a character",
+        false
+    ),
+    bind!(Editing, [ctrl('u')], ClearText, "clear the value", true),
+    bind!(
+        Filtering,
+        [key(KeyCode::Enter)],
+        Commit,
+        "keep the filter",
+        true
+    ),
+    bind!(
+        Filtering,
+        [key(KeyCode::Esc)],
+        Cancel,
+        "clear the filter",
+        true
+    ),
+    bind!(
+        Filtering,
+        [key(KeyCode::Backspace)],
+        Backspace,
+        "delete a character",
+        false
+    ),
+    bind!(Filtering, [ctrl('u')], ClearText, "clear the filter", false),
+    bind!(
+        Picker,
+        [key(KeyCode::Enter)],
+        Activate,
+        "open the preset",
+        true
+    ),
+    bind!(Picker, [ch('/')], Filter, "filter the presets", true),
+    bind!(
+        Inputs,
+        [key(KeyCode::Enter)],
+        Activate,
+        "edit the value",
+        true
+    ),
+    bind!(
+        Inputs,
+        [ch('r')],
+        Reset,
+        "reset to the preset's value",
+        true
+    ),
+    bind!(Scenario, [ch('w')], Write, "write as a user preset", true),
+    bind!(
+        Scenario,
+        [ch('t')],
+        ToggleTab,
+        "estimate / reference tab",
+        true
+    ),
+    bind!(Scenario, [ch('p')], Picker, "back to the presets", true),
+    bind!(
+        Scenario,
+        [key(KeyCode::Tab), key(KeyCode::Right), ch('l')],
+        FocusNext,
+        "next panel",
+        true
+    ),
+    bind!(
+        Scenario,
+        [key(KeyCode::BackTab), key(KeyCode::Left), ch('h')],
+        FocusPrev,
+        "previous panel",
+        false
+    ),
+    bind!(Global, [key(KeyCode::Up), ch('k')], Up, "move up", false),
+    bind!(
+        Global,
+        [key(KeyCode::Down), ch('j')],
+        Down,
+        "move down",
+        false
+    ),
+    bind!(Global, [key(KeyCode::PageUp)], PageUp, "page up", false),
+    bind!(
+        Global,
+        [key(KeyCode::PageDown)],
+        PageDown,
+        "page down",
+        false
+    ),
+    bind!(Global, [ch('?')], Help, "help: every key", true),
+    bind!(Global, [ch('q'), key(KeyCode::Esc)], Quit, "quit", true),
+];
+
+/// The action `event` asks for in the active contexts (innermost first). In a context that
+/// types text, only its own bindings apply; other keys are text.
+pub fn lookup(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
+    for &ctx in contexts {
+        if let Some(b) = BINDINGS
+            .iter()
+            .find(|b| b.context == ctx && b.keys.iter().any(|k| k.matches(event)))
+        {
+            return Some(b.action);
+        }
+        if ctx.types_text() || ctx == Context::Help {
+            return None;
+        }
+    }
+    None
+}
+
+/// The hint bar's entries for the active contexts: ("Enter", "edit the value").
+pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
+    let mut out = Vec::new();
+    for &ctx in contexts {
+        for b in BINDINGS.iter().filter(|b| b.context == ctx && b.hint) {
+            out.push((b.keys[0].label(), b.help));
+        }
+        if ctx.types_text() || ctx == Context::Help {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn typing_contexts_swallow_letters() {
+        let editing = [
+            Context::Editing,
+            Context::Inputs,
+            Context::Scenario,
+            Context::Global,
+        ];
+        assert_eq!(lookup(&editing, &press(KeyCode::Char('q'))), None);
+        assert_eq!(
+            lookup(&editing, &press(KeyCode::Enter)),
+            Some(Action::Commit)
+        );
+        let browsing = [Context::Inputs, Context::Scenario, Context::Global];
+        assert_eq!(
+            lookup(&browsing, &press(KeyCode::Char('q'))),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            lookup(&browsing, &press(KeyCode::Enter)),
+            Some(Action::Activate)
+        );
+        assert_eq!(
+            lookup(&browsing, &press(KeyCode::Char('j'))),
+            Some(Action::Down)
+        );
+    }
+
+    #[test]
+    fn every_action_a_user_needs_has_a_key() {
+        for action in [
+            Action::Quit,
+            Action::Help,
+            Action::Activate,
+            Action::Reset,
+            Action::Write,
+            Action::Filter,
+            Action::FocusNext,
+        ] {
+            assert!(
+                BINDINGS.iter().any(|b| b.action == action),
+                "{action:?} has no key"
+            );
+        }
+    }
+}
