@@ -374,10 +374,8 @@ fn render_results(
     let width = inner.width as usize;
     let mut lines = Vec::new();
     for (i, o) in r.outputs.iter().enumerate().take(end).skip(start) {
-        let section = SECTIONS
-            .iter()
-            .find(|(p, _)| o.id.split('.').next() == Some(p))
-            .map_or("", |(_, t)| t);
+        // The id's family as a short column: "traffic", "storage", "index"…
+        let section = o.id.split('.').next().unwrap_or("");
         let display = r.human(o.value, o.kind);
         let napkin = r.human(napkin(o.value), o.kind);
         let value = if napkin == display {
