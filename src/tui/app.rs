@@ -286,6 +286,11 @@ impl App {
                 }
             })
             .collect();
+        // The book's order: chapters first, then the rest by title.
+        self.presets.sort_by(|a, b| {
+            let ch = |p: &PresetEntry| p.chapter.unwrap_or(u32::MAX);
+            ch(a).cmp(&ch(b)).then_with(|| a.title.cmp(&b.title))
+        });
         if let Some(p) = problems.first() {
             self.status = p.clone();
         }

@@ -323,7 +323,14 @@ fn render_inputs(w: &Workbench, focused: bool, area: Rect, buf: &mut Buffer, the
         } else {
             w.text(row)
         };
-        let label = format!("{m} {section}.{key}");
+        // The value always shows; a long path gives way, ending in "…".
+        let room = width.saturating_sub(text.chars().count() + 1);
+        let full = format!("{m} {section}.{key}");
+        let label = if full.chars().count() > room && room > 1 {
+            format!("{}…", full.chars().take(room - 1).collect::<String>())
+        } else {
+            full
+        };
         let pad = width
             .saturating_sub(label.chars().count() + text.chars().count() + 1)
             .max(1);
@@ -383,7 +390,13 @@ fn render_results(
         } else {
             format!("{display}  ≈{napkin}")
         };
-        let label = format!("{:<9} {}", section, o.label);
+        let room = width.saturating_sub(value.chars().count() + 1);
+        let full = format!("{section:<9} {}", o.label);
+        let label = if full.chars().count() > room && room > 1 {
+            format!("{}…", full.chars().take(room - 1).collect::<String>())
+        } else {
+            full
+        };
         let pad = width
             .saturating_sub(label.chars().count() + value.chars().count())
             .max(1);

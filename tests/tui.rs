@@ -1,0 +1,328 @@
+//! The interactive screen without a terminal: keys sent to the state, frames drawn into a
+//! `TestBackend` and snapshotted, and random key storms at random sizes.
+
+use napkin::presets;
+use napkin::scenario::load_str;
+use napkin::tui::app::{App, Focus, Screen, Tab};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::time::Instant;
+
+fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+fn send(app: &mut App, keys: &[KeyCode]) {
+    for &k in keys {
+        app.on_key(key(k), Instant::now());
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.on_key(key(KeyCode::Char(c)), Instant::now());
+    }
+}
+
+fn clear(app: &mut App) {
+    app.on_key(
+        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+        Instant::now(),
+    );
+}
+
+/// An app on `id`, with no user presets and no colour.
+fn app_on(id: &str) -> App {
+    let mut app = App::new(None, false);
+    let p = presets::builtin().into_iter().find(|p| p.id == id).unwrap();
+    let s = load_str(&p.text, &p.file).unwrap();
+    app.open(p.text, s);
+    app
+}
+
+fn peak(app: &App) -> f64 {
+    app.work
+        .as_ref()
+        .unwrap()
+        .report
+        .output("traffic.peak_qps")
+        .unwrap()
+        .value
+}
+
+/// Selects the input row at `path`.
+fn select(app: &mut App, path: &str) {
+    let w = app.work.as_mut().unwrap();
+    w.selected = w
+        .rows
+        .iter()
+        .position(|r| r.path == path)
+        .unwrap_or_else(|| panic!("no row {path}"));
+}
+
+#[test]
+fn picker_filters_and_opens() {
+    let mut app = App::new(None, false);
+    assert_eq!(app.screen, Screen::Picker);
+    send(&mut app, &[KeyCode::Char('/')]);
+    type_text(&mut app, "news");
+    let ids: Vec<&str> = app.filtered().iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["personalized-news-feed"]);
+    // 'q' while filtering is a letter, not quit.
+    type_text(&mut app, "q");
+    assert!(!app.quit);
+    assert!(app.filtered().is_empty());
+    send(
+        &mut app,
+        &[KeyCode::Backspace, KeyCode::Enter, KeyCode::Enter],
+    );
+    assert_eq!(app.screen, Screen::Scenario);
+    assert_eq!(
+        app.work.as_ref().unwrap().base.meta.id,
+        "personalized-news-feed"
+    );
+}
+
+#[test]
+fn editing_an_input_recomputes_live() {
+    let mut app = app_on("video-recommendation");
+    // 1B DAU × 5 ÷ 86,400 × 2 = 115,740.7/s.
+    assert!((peak(&app) - 115_740.74).abs() < 0.01);
+    select(&mut app, "traffic.dau");
+    send(&mut app, &[KeyCode::Enter]);
+    clear(&mut app);
+    type_text(&mut app, "200M");
+    // Live, before Enter: 200M × 5 ÷ 86,400 × 2 = 23,148.1/s.
+    assert!((peak(&app) - 23_148.15).abs() < 0.01);
+    let w = app.work.as_ref().unwrap();
+    assert!(
+        w.flashing("traffic.peak_qps", Instant::now()),
+        "the changed number is highlighted"
+    );
+    send(&mut app, &[KeyCode::Enter]);
+    assert!(app.work.as_ref().unwrap().editing.is_none());
+    assert_eq!(
+        app.work
+            .as_ref()
+            .unwrap()
+            .edits
+            .get("traffic.dau")
+            .map(String::as_str),
+        Some("200M")
+    );
+}
+
+#[test]
+fn an_invalid_value_keeps_the_last_good_estimate_and_the_text() {
+    let mut app = app_on("video-recommendation");
+    select(&mut app, "traffic.dau");
+    send(&mut app, &[KeyCode::Enter]);
+    clear(&mut app);
+    type_text(&mut app, "300M");
+    let good = peak(&app);
+    type_text(&mut app, " parsecs");
+    let w = app.work.as_ref().unwrap();
+    assert!(w.stale);
+    assert!(
+        w.errors
+            .get("traffic.dau")
+            .is_some_and(|e| e.contains("parsecs")),
+        "{:?}",
+        w.errors
+    );
+    assert_eq!(peak(&app), good, "the last good estimate stays");
+    send(&mut app, &[KeyCode::Enter]);
+    // What the user typed is kept, marked invalid.
+    assert_eq!(
+        app.work
+            .as_ref()
+            .unwrap()
+            .edits
+            .get("traffic.dau")
+            .map(String::as_str),
+        Some("300M parsecs")
+    );
+    send(&mut app, &[KeyCode::Char('r')]);
+    let w = app.work.as_ref().unwrap();
+    assert!(!w.stale && w.edits.is_empty());
+    assert!((peak(&app) - 115_740.74).abs() < 0.01);
+}
+
+#[test]
+fn escape_undoes_the_edit_in_progress() {
+    let mut app = app_on("twitter");
+    select(&mut app, "traffic.peak_factor");
+    send(&mut app, &[KeyCode::Enter]);
+    clear(&mut app);
+    type_text(&mut app, "4");
+    // 3,472.2 × 4 = 13,888.9/s.
+    assert!((peak(&app) - 13_888.89).abs() < 0.01);
+    send(&mut app, &[KeyCode::Esc]);
+    assert!(!app.quit, "Esc leaves the edit first");
+    assert!((peak(&app) - 6_944.44).abs() < 0.01);
+    send(&mut app, &[KeyCode::Esc]);
+    assert!(app.quit);
+}
+
+#[test]
+fn focus_tabs_help_and_quit() {
+    let mut app = app_on("twitter");
+    assert_eq!(app.focus, Focus::Inputs);
+    send(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.focus, Focus::Results);
+    send(&mut app, &[KeyCode::Char('j'), KeyCode::Char('j')]);
+    assert_eq!(app.work.as_ref().unwrap().selected_output, 2);
+    send(&mut app, &[KeyCode::Char('t')]);
+    assert_eq!(app.tab, Tab::Reference);
+    send(&mut app, &[KeyCode::Char('?')]);
+    assert!(app.help);
+    send(&mut app, &[KeyCode::Char('q')]);
+    assert!(!app.help && !app.quit, "q closes help first");
+    send(&mut app, &[KeyCode::Char('p')]);
+    assert_eq!(app.screen, Screen::Picker);
+    send(&mut app, &[KeyCode::Char('q')]);
+    assert!(app.quit);
+}
+
+#[test]
+fn w_writes_a_user_preset_that_calc_can_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let presets_dir = dir.path().join("presets");
+    let mut app = App::new(Some(presets_dir.clone()), false);
+    let p = presets::builtin()
+        .into_iter()
+        .find(|p| p.id == "twitter")
+        .unwrap();
+    app.open(p.text.clone(), load_str(&p.text, &p.file).unwrap());
+    select(&mut app, "traffic.dau");
+    send(&mut app, &[KeyCode::Enter]);
+    clear(&mut app);
+    type_text(&mut app, "300M");
+    send(&mut app, &[KeyCode::Enter, KeyCode::Char('w')]);
+    let path = presets_dir.join("twitter-edited.toml");
+    assert!(app.status.contains("twitter-edited"), "{}", app.status);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("edited in napkin; was 150M (book: Xu vol. 1: 300M MAU, 50% daily)"),
+        "{text}"
+    );
+    let s = load_str(&text, "edited").unwrap();
+    assert_eq!(s.meta.id, "twitter-edited");
+    // No temporary file is left beside it.
+    assert_eq!(std::fs::read_dir(&presets_dir).unwrap().count(), 1);
+    // The list now shows it as the user's.
+    assert!(
+        app.presets
+            .iter()
+            .any(|p| p.id == "twitter-edited" && p.user)
+    );
+    assert_cmd::Command::cargo_bin("napkin")
+        .unwrap()
+        .env("XDG_CONFIG_HOME", dir.path().parent().unwrap())
+        .args(["calc", path.to_str().unwrap(), "--brief"])
+        .assert()
+        .success()
+        // 300M × 2 ÷ 86,400 × 2 = 13,888.9/s.
+        .stdout(predicates::str::contains("13.9k/s"));
+}
+
+#[test]
+fn writing_is_refused_while_a_field_is_invalid() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(Some(dir.path().to_path_buf()), false);
+    let p = presets::builtin()
+        .into_iter()
+        .find(|p| p.id == "twitter")
+        .unwrap();
+    app.open(p.text.clone(), load_str(&p.text, &p.file).unwrap());
+    select(&mut app, "traffic.dau");
+    send(&mut app, &[KeyCode::Enter]);
+    type_text(&mut app, "zz");
+    send(&mut app, &[KeyCode::Enter, KeyCode::Char('w')]);
+    assert!(app.status.contains("fix the fields"), "{}", app.status);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+fn draw(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn snapshots_at_two_sizes() {
+    let mut app = app_on("video-recommendation");
+    insta::assert_snapshot!("scenario_120x36", draw(&app, 120, 36));
+    insta::assert_snapshot!("scenario_80x24", draw(&app, 80, 24));
+    send(&mut app, &[KeyCode::Char('t')]);
+    insta::assert_snapshot!("reference_100x30", draw(&app, 100, 30));
+    send(&mut app, &[KeyCode::Char('?')]);
+    insta::assert_snapshot!("help_100x30", draw(&app, 100, 30));
+    let picker = App::new(None, false);
+    insta::assert_snapshot!("picker_100x30", draw(&picker, 100, 30));
+    insta::assert_snapshot!("too_small_40x10", draw(&picker, 40, 10));
+}
+
+#[test]
+fn a_stale_estimate_is_marked() {
+    let mut app = app_on("twitter");
+    select(&mut app, "traffic.dau");
+    send(&mut app, &[KeyCode::Enter]);
+    type_text(&mut app, "?");
+    let screen = draw(&app, 120, 36);
+    assert!(screen.contains("STALE"), "{screen}");
+    assert!(
+        screen.contains("Results (stale: last good estimate)"),
+        "{screen}"
+    );
+}
+
+fn key_strategy() -> impl Strategy<Value = KeyEvent> {
+    prop_oneof![
+        prop::sample::select(vec![
+            KeyCode::Enter,
+            KeyCode::Esc,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Backspace,
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+        ])
+        .prop_map(key),
+        prop::sample::select(
+            "jkhlrtwp/?0123456789MBkKiG. xsmsd%"
+                .chars()
+                .collect::<Vec<_>>()
+        )
+        .prop_map(|c| key(KeyCode::Char(c))),
+        Just(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_keys_at_random_sizes_never_panic(
+        keys in prop::collection::vec(key_strategy(), 0..60),
+        w in 1u16..=300,
+        h in 1u16..=100,
+    ) {
+        // `w` would write to the real config directory: no directory here, so it only says so.
+        let mut app = App::new(None, false);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        for k in keys {
+            app.on_key(k, Instant::now());
+            if app.quit {
+                break;
+            }
+            terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        }
+    }
+}
