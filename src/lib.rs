@@ -10,6 +10,9 @@
 //! - [`report`]: an estimate as text, JSON (the stable contract) or Markdown.
 //! - [`presets`]: the built-in case studies, compiled in, and the user's own.
 //! - [`cli`]: the `napkin` command line.
+//! - [`tui`]: the interactive screen (ratatui): state and keys in `app`, drawing in `view`, the
+//!   key table in `keymap`.
+//! - [`reference`]: latency numbers, powers of two and availability nines for the reference tab.
 //!
 //! The engine ([`units`], [`scenario`], [`estimate`]) knows no terminal: the CLI and the TUI are
 //! faces over it.

@@ -326,3 +326,12 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn the_readme_key_table_is_the_keymap() {
+    let table = napkin::tui::keymap::markdown_table();
+    assert!(
+        include_str!("../README.md").contains(&table),
+        "README.md's key table is out of date; it should be:\n{table}"
+    );
+}

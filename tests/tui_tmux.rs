@@ -10,7 +10,12 @@ struct Tmux {
 
 impl Tmux {
     fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs");
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs");
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
@@ -26,7 +31,10 @@ impl Tmux {
             if screen.contains(text) {
                 return screen;
             }
-            assert!(start.elapsed() < Duration::from_secs(10), "waited 10 s for {text:?}; the screen shows:\n{screen}");
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "waited 10 s for {text:?}; the screen shows:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -34,19 +42,37 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux").arg("-L").arg(&self.socket).arg("kill-server").output();
+        let _ = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
     }
 }
 
 #[test]
 fn edit_dau_in_the_real_screen() {
     if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux is not installed: the end-to-end test of the screen did not run (.ci/run installs it)");
+        eprintln!(
+            "tmux is not installed: the end-to-end test of the screen did not run (.ci/run installs it)"
+        );
         return;
     }
     let config = tempfile::tempdir().unwrap();
-    let tmux = Tmux { socket: format!("napkin-e2e-{}", std::process::id()) };
-    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", "120", "-y", "36", "sh"]);
+    let tmux = Tmux {
+        socket: format!("napkin-e2e-{}", std::process::id()),
+    };
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "120",
+        "-y",
+        "36",
+        "sh",
+    ]);
     let bin = env!("CARGO_BIN_EXE_napkin");
     let command = format!(
         "XDG_CONFIG_HOME={} NO_COLOR=1 {bin} tui video-recommendation; echo napkin-exit=$?",
@@ -56,16 +82,28 @@ fn edit_dau_in_the_real_screen() {
     // 1B DAU × 5 ÷ 86,400 × 2 = 115,741/s → "116k/s".
     let screen = tmux.wait_for("Video Recommendation System");
     assert!(screen.contains("116k/s"), "{screen}");
-    assert_eq!(tmux.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]).trim(), "1");
+    assert_eq!(
+        tmux.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"])
+            .trim(),
+        "1"
+    );
 
     // DAU is the first input and selected: edit it to 2B → 2B × 5 ÷ 86,400 × 2 = 231,481/s → "231k/s".
     tmux.run(&["send-keys", "-t", "e2e", "Enter", "C-u", "2B", "Enter"]);
     let screen = tmux.wait_for("231k/s");
-    assert!(screen.contains("E traffic.dau"), "the edited input is marked:\n{screen}");
+    assert!(
+        screen.contains("E traffic.dau"),
+        "the edited input is marked:\n{screen}"
+    );
 
     tmux.run(&["send-keys", "-t", "e2e", "q"]);
     tmux.wait_for("napkin-exit=0");
-    assert_eq!(tmux.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"]).trim(), "0", "left the alternate screen");
+    assert_eq!(
+        tmux.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"])
+            .trim(),
+        "0",
+        "left the alternate screen"
+    );
     // The shell echoes and runs what is typed again: raw mode is off.
     tmux.run(&["send-keys", "-t", "e2e", "echo restored-$((40+2))", "Enter"]);
     tmux.wait_for("restored-42");

@@ -70,7 +70,7 @@ pub fn rewrite(
         }
     }
     // Apply from the end so earlier offsets stay valid; insertions at one offset keep their order.
-    replacements.sort_by(|a, b| b.0.start.cmp(&a.0.start));
+    replacements.sort_by_key(|r| std::cmp::Reverse(r.0.start));
     let mut text = original.to_string();
     for (range, new) in replacements {
         text.replace_range(range, &new);

@@ -280,6 +280,21 @@ pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
     out
 }
 
+/// The key table as Markdown, for the README (a test keeps them equal).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| keys | does | where |\n|---|---|---|\n");
+    for b in BINDINGS {
+        let keys: Vec<String> = b.keys.iter().map(|k| format!("`{}`", k.label())).collect();
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            keys.join(" "),
+            b.help,
+            b.context.name()
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
