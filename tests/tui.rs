@@ -277,6 +277,11 @@ fn a_stale_estimate_is_marked() {
         screen.contains("Results (stale: last good estimate)"),
         "{screen}"
     );
+    // "150M" + "?": the error stands under the inputs, beside the field.
+    assert!(
+        screen.contains("✗ \"M?\" is not a count suffix"),
+        "{screen}"
+    );
 }
 
 fn key_strategy() -> impl Strategy<Value = KeyEvent> {

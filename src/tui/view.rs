@@ -353,8 +353,12 @@ fn render_inputs(w: &Workbench, focused: bool, area: Rect, buf: &mut Buffer, the
             .provenance
             .source(&row.path)
             .map_or_else(|| "default".to_string(), |s| s.to_string());
-        let text = format!("{}. [{source}]", row.doc);
-        Paragraph::new(Span::styled(text, theme.dim()))
+        // The selected field's error in place of its description, so it reads beside the field.
+        let line = match w.errors.get(&row.path) {
+            Some(e) => Span::styled(format!("✗ {e}"), theme.error()),
+            None => Span::styled(format!("{}. [{source}]", row.doc), theme.dim()),
+        };
+        Paragraph::new(line)
             .wrap(Wrap { trim: true })
             .render(doc, buf);
     }
