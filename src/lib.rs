@@ -18,6 +18,7 @@
 //! faces over it.
 
 pub mod cli;
+pub mod drill;
 pub mod estimate;
 pub mod presets;
 pub mod reference;

@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 1 a scenario or evaluation error (message on stderr), 2 a usage error.
 
 mod calc;
+mod drill_cmd;
 mod presets_cmd;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -36,11 +37,34 @@ pub enum Command {
         /// A preset id or a path to a scenario file.
         scenario: Option<String>,
     },
+    /// Practise: napkin asks scale questions from the case studies and scores your answers.
+    Drill(DrillArgs),
+    /// Your drill progress: accuracy per skill and case, bias, trends, calibration, streak.
+    Stats,
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DrillArgs {
+    /// Plain text: questions on stdout, answers read line by line from stdin (for pipes and scripts).
+    #[arg(long)]
+    pub plain: bool,
+    /// Reproduce a session's questions.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// How many questions.
+    #[arg(long, default_value_t = 5)]
+    pub count: usize,
+    /// Only this case study (a preset id).
+    #[arg(long = "case", value_name = "ID")]
+    pub case: Option<String>,
+    /// Only this skill.
+    #[arg(long, value_enum)]
+    pub skill: Option<crate::drill::question::Skill>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -87,6 +111,8 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write)
             Ok(())
         }
         Some(Command::Tui { scenario }) => tui(scenario.as_deref()),
+        Some(Command::Drill(args)) => drill_cmd::run(&args, out, err),
+        Some(Command::Stats) => drill_cmd::stats(out, err),
         None if interactive() => tui(None),
         None => presets_cmd::welcome(out, err),
     };
@@ -100,7 +126,7 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write)
 }
 
 /// Whether a screen can be drawn: standard input and output are both a terminal.
-fn interactive() -> bool {
+pub(crate) fn interactive() -> bool {
     use std::io::IsTerminal;
     std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
 }

@@ -25,8 +25,9 @@ pub(crate) fn uses_traffic<T: Trace>(s: &Scenario, t: &mut T) {
     }
 }
 
-pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
-    let (avg, peak_factor) = match &s.traffic {
+/// The average QPS and the peak factor, tracing the average's steps.
+fn average<T: Trace>(s: &Scenario, t: &mut T) -> (f64, f64) {
+    match &s.traffic {
         None => {
             t.step(
                 0.0,
@@ -76,7 +77,11 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             };
             (avg, tr.peak_factor)
         }
-    };
+    }
+}
+
+pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+    let (avg, peak_factor) = average(s, t);
     t.output(
         format_args!("traffic.avg_qps"),
         format_args!("Average QPS"),
@@ -86,6 +91,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
 
     let peak = avg * peak_factor;
     if s.traffic.is_some() {
+        // The peak's working starts from the average's, so it reads whole on its own.
+        average(s, t);
         uses_traffic(s, t);
         t.step(
             peak,

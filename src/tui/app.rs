@@ -20,6 +20,7 @@ const PAGE: usize = 10;
 pub enum Screen {
     Picker,
     Scenario,
+    Drill,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -230,6 +231,11 @@ pub struct App {
     pub color: bool,
     /// The time of the last event, for highlights.
     pub now: Instant,
+    pub drill: Option<super::drill::DrillState>,
+    /// Where drill answers are kept (None keeps nothing).
+    pub history: Option<PathBuf>,
+    /// The screen the drill returns to.
+    pub before_drill: Screen,
 }
 
 impl App {
@@ -250,6 +256,9 @@ impl App {
             user_dir,
             color,
             now: Instant::now(),
+            drill: None,
+            history: None,
+            before_drill: Screen::Picker,
         };
         app.load_presets();
         app
@@ -330,6 +339,7 @@ impl App {
             return vec![Context::Help];
         }
         match self.screen {
+            Screen::Drill => vec![Context::Answering],
             Screen::Picker if self.filtering => vec![Context::Filtering],
             Screen::Picker => vec![Context::Picker, Context::Global],
             Screen::Scenario => {
@@ -372,7 +382,30 @@ impl App {
         }
     }
 
+    /// Opens the drill screen with `opts` (questions from the built-in presets).
+    pub fn start_drill(&mut self, opts: crate::drill::session::Options) {
+        let pool = match &opts.filter.case {
+            Some(case) => presets::all(self.user_dir.as_deref())
+                .0
+                .into_iter()
+                .filter(|p| &p.id == case)
+                .collect(),
+            None => presets::builtin(),
+        };
+        if self.screen != Screen::Drill {
+            self.before_drill = self.screen;
+        }
+        self.drill = Some(super::drill::DrillState::new(opts, pool));
+        self.screen = Screen::Drill;
+    }
+
     fn type_char(&mut self, c: char, now: Instant) {
+        if self.screen == Screen::Drill {
+            if let Some(d) = &mut self.drill {
+                d.edit(|a| a.push(c));
+            }
+            return;
+        }
         if self.filtering {
             self.filter.push(c);
             self.picked = 0;
@@ -402,6 +435,27 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Help => self.help = true,
             Action::Cancel => self.cancel(now),
+            Action::Commit if self.screen == Screen::Drill => {
+                if let Some(d) = &mut self.drill {
+                    d.enter();
+                }
+            }
+            Action::Drill => {
+                let case = match (&self.work, self.screen) {
+                    (Some(w), Screen::Scenario) => Some(w.base.meta.id.clone()),
+                    _ => None,
+                };
+                let opts = crate::drill::session::Options {
+                    seed: None,
+                    count: 10,
+                    filter: crate::drill::question::Filter {
+                        case,
+                        ..Default::default()
+                    },
+                    history: self.history.clone(),
+                };
+                self.start_drill(opts);
+            }
             Action::Commit => {
                 self.filtering = false;
                 if let Some(w) = &mut self.work {
@@ -411,6 +465,18 @@ impl App {
             Action::Filter => {
                 self.filtering = true;
                 self.picked = 0;
+            }
+            Action::Backspace if self.screen == Screen::Drill => {
+                if let Some(d) = &mut self.drill {
+                    d.edit(|a| {
+                        a.pop();
+                    });
+                }
+            }
+            Action::ClearText if self.screen == Screen::Drill => {
+                if let Some(d) = &mut self.drill {
+                    d.edit(String::clear);
+                }
             }
             Action::Backspace => {
                 if self.filtering {
@@ -465,6 +531,13 @@ impl App {
     }
 
     fn cancel(&mut self, now: Instant) {
+        if self.screen == Screen::Drill && !self.help {
+            self.screen = self.before_drill;
+            if self.screen == Screen::Scenario && self.work.is_none() {
+                self.screen = Screen::Picker;
+            }
+            return;
+        }
         if self.help {
             self.help = false;
         } else if self.filtering {
@@ -489,6 +562,7 @@ impl App {
             (i as isize + delta).clamp(0, len.saturating_sub(1) as isize) as usize
         };
         match self.screen {
+            Screen::Drill => {}
             Screen::Picker => self.picked = step(self.picked, self.filtered().len()),
             Screen::Scenario => {
                 let Some(w) = &mut self.work else { return };
@@ -524,6 +598,7 @@ impl App {
                     w.editing = Some(w.text(row));
                 }
             }
+            Screen::Drill => {}
         }
     }
 

@@ -26,6 +26,8 @@ pub enum Action {
     ToggleTab,
     Backspace,
     ClearText,
+    /// Open the drill screen.
+    Drill,
 }
 
 /// Where a binding applies.
@@ -41,13 +43,18 @@ pub enum Context {
     Inputs,
     /// Typing a field's value.
     Editing,
+    /// Typing a drill answer.
+    Answering,
     Help,
 }
 
 impl Context {
     /// Whether keys without a binding type text here (so `q` is a letter, not quit).
     pub fn types_text(self) -> bool {
-        matches!(self, Context::Filtering | Context::Editing)
+        matches!(
+            self,
+            Context::Filtering | Context::Editing | Context::Answering
+        )
     }
 
     pub fn name(self) -> &'static str {
@@ -58,6 +65,7 @@ impl Context {
             Context::Scenario => "scenario",
             Context::Inputs => "inputs",
             Context::Editing => "editing a value",
+            Context::Answering => "drill",
             Context::Help => "help",
         }
     }
@@ -138,113 +146,36 @@ macro_rules! bind {
 }
 
 /// Every key napkin's screen knows, most specific context first.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind!(
-        Help,
-        [key(KeyCode::Esc), ch('?'), ch('q')],
-        Cancel,
-        "close help",
-        true
-    ),
-    bind!(
-        Editing,
-        [key(KeyCode::Enter)],
-        Commit,
-        "keep the value",
-        true
-    ),
+    bind!(Help, [key(KeyCode::Esc), ch('?'), ch('q')], Cancel, "close help", true),
+    bind!(Editing, [key(KeyCode::Enter)], Commit, "keep the value", true),
     bind!(Editing, [key(KeyCode::Esc)], Cancel, "undo this edit", true),
-    bind!(
-        Editing,
-        [key(KeyCode::Backspace)],
-        Backspace,
-        "delete a character",
-        false
-    ),
+    bind!(Editing, [key(KeyCode::Backspace)], Backspace, "delete a character", false),
     bind!(Editing, [ctrl('u')], ClearText, "clear the value", true),
-    bind!(
-        Filtering,
-        [key(KeyCode::Enter)],
-        Commit,
-        "keep the filter",
-        true
-    ),
-    bind!(
-        Filtering,
-        [key(KeyCode::Esc)],
-        Cancel,
-        "clear the filter",
-        true
-    ),
-    bind!(
-        Filtering,
-        [key(KeyCode::Backspace)],
-        Backspace,
-        "delete a character",
-        false
-    ),
+    bind!(Answering, [key(KeyCode::Enter)], Commit, "answer / next question", true),
+    bind!(Answering, [key(KeyCode::Esc)], Cancel, "leave the drill", true),
+    bind!(Answering, [key(KeyCode::Backspace)], Backspace, "delete a character", false),
+    bind!(Answering, [ctrl('u')], ClearText, "clear the answer", false),
+    bind!(Filtering, [key(KeyCode::Enter)], Commit, "keep the filter", true),
+    bind!(Filtering, [key(KeyCode::Esc)], Cancel, "clear the filter", true),
+    bind!(Filtering, [key(KeyCode::Backspace)], Backspace, "delete a character", false),
     bind!(Filtering, [ctrl('u')], ClearText, "clear the filter", false),
-    bind!(
-        Picker,
-        [key(KeyCode::Enter)],
-        Activate,
-        "open the preset",
-        true
-    ),
+    bind!(Picker, [key(KeyCode::Enter)], Activate, "open the preset", true),
     bind!(Picker, [ch('/')], Filter, "filter the presets", true),
-    bind!(
-        Inputs,
-        [key(KeyCode::Enter)],
-        Activate,
-        "edit the value",
-        true
-    ),
-    bind!(
-        Inputs,
-        [ch('r')],
-        Reset,
-        "reset to the preset's value",
-        true
-    ),
+    bind!(Picker, [ch('d')], Drill, "drill: practise estimates", true),
+    bind!(Inputs, [key(KeyCode::Enter)], Activate, "edit the value", true),
+    bind!(Inputs, [ch('r')], Reset, "reset to the preset's value", true),
     bind!(Scenario, [ch('w')], Write, "write as a user preset", true),
-    bind!(
-        Scenario,
-        [ch('t')],
-        ToggleTab,
-        "estimate / reference tab",
-        true
-    ),
+    bind!(Scenario, [ch('t')], ToggleTab, "estimate / reference tab", true),
+    bind!(Scenario, [ch('d')], Drill, "drill: practise estimates", false),
     bind!(Scenario, [ch('p')], Picker, "back to the presets", true),
-    bind!(
-        Scenario,
-        [key(KeyCode::Tab), key(KeyCode::Right), ch('l')],
-        FocusNext,
-        "next panel",
-        true
-    ),
-    bind!(
-        Scenario,
-        [key(KeyCode::BackTab), key(KeyCode::Left), ch('h')],
-        FocusPrev,
-        "previous panel",
-        false
-    ),
+    bind!(Scenario, [key(KeyCode::Tab), key(KeyCode::Right), ch('l')], FocusNext, "next panel", true),
+    bind!(Scenario, [key(KeyCode::BackTab), key(KeyCode::Left), ch('h')], FocusPrev, "previous panel", false),
     bind!(Global, [key(KeyCode::Up), ch('k')], Up, "move up", false),
-    bind!(
-        Global,
-        [key(KeyCode::Down), ch('j')],
-        Down,
-        "move down",
-        false
-    ),
+    bind!(Global, [key(KeyCode::Down), ch('j')], Down, "move down", false),
     bind!(Global, [key(KeyCode::PageUp)], PageUp, "page up", false),
-    bind!(
-        Global,
-        [key(KeyCode::PageDown)],
-        PageDown,
-        "page down",
-        false
-    ),
+    bind!(Global, [key(KeyCode::PageDown)], PageDown, "page down", false),
     bind!(Global, [ch('?')], Help, "help: every key", true),
     bind!(Global, [ch('q'), key(KeyCode::Esc)], Quit, "quit", true),
 ];

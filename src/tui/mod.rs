@@ -5,6 +5,7 @@
 //! `ratatui::run`, whose panic hook restores it after a panic too.
 
 pub mod app;
+pub mod drill;
 pub mod keymap;
 pub mod view;
 
@@ -23,9 +24,22 @@ pub fn color_wanted() -> bool {
 /// Runs the screen until the user quits: on the picker, or on `start` (its text and scenario).
 pub fn run(start: Option<(String, crate::scenario::Scenario)>) -> std::io::Result<()> {
     let mut app = App::new(crate::presets::user_dir(), color_wanted());
+    app.history = crate::drill::history::default_path();
     if let Some((text, scenario)) = start {
         app.open(text, scenario);
     }
+    event_loop(app)
+}
+
+/// Runs the screen on the drill, with the session options of `napkin drill`.
+pub fn run_drill(opts: crate::drill::session::Options) -> std::io::Result<()> {
+    let mut app = App::new(crate::presets::user_dir(), color_wanted());
+    app.history = opts.history.clone();
+    app.start_drill(opts);
+    event_loop(app)
+}
+
+fn event_loop(mut app: App) -> std::io::Result<()> {
     ratatui::run(|terminal| -> std::io::Result<()> {
         while !app.quit {
             terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;

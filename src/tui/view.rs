@@ -123,6 +123,7 @@ impl Widget for &App {
             (Screen::Picker, _) => self.render_picker(body, buf, theme),
             (Screen::Scenario, Tab::Estimate) => self.render_estimate(body, buf, theme),
             (Screen::Scenario, Tab::Reference) => render_reference(body, buf, theme),
+            (Screen::Drill, _) => self.render_drill(body, buf, theme),
         }
         Paragraph::new(Line::from(Span::styled(self.status_line(), theme.warn())))
             .render(status, buf);
@@ -179,6 +180,8 @@ impl App {
                     spans.push(Span::styled(format!(" {name} "), style));
                     spans.push(Span::raw(" "));
                 }
+                spans.push(Span::styled(" Drill (d) ", theme.dim()));
+                spans.push(Span::raw(" "));
                 if w.stale {
                     spans.push(Span::styled(
                         " STALE ",
@@ -186,7 +189,11 @@ impl App {
                     ));
                 }
             }
-            _ => spans.push(Span::raw("choose a case study")),
+            (_, Screen::Drill) => {
+                spans.push(Span::styled(" Drill ", theme.selected(true)));
+                spans.push(Span::raw("  practise estimates; Esc leaves"));
+            }
+            _ => spans.push(Span::raw("choose a case study (d: drill)")),
         }
         Paragraph::new(Line::from(spans)).render(area, buf);
     }
@@ -249,6 +256,101 @@ impl App {
             )));
         }
         Paragraph::new(lines).render(inner, buf);
+    }
+
+    fn render_drill(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
+        let Some(d) = &self.drill else { return };
+        let [question, answer, feedback, spark] = Layout::vertical([
+            Constraint::Length(7),
+            Constraint::Length(3),
+            Constraint::Fill(1),
+            Constraint::Length(4),
+        ])
+        .areas(area);
+        let Some(q) = d.question() else {
+            Paragraph::new("No question fits: try another case study or skill.")
+                .render(question, buf);
+            return;
+        };
+        let title = format!(
+            "Question {} · {} · {}",
+            d.index + 1,
+            q.skill.name(),
+            q.case_title
+        );
+        let b = block(&title, false, theme);
+        let inner = b.inner(question);
+        b.render(question, buf);
+        Paragraph::new(q.prompt.clone())
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+
+        let b = block(
+            "Your answer (units, or a 90% interval lo..hi)",
+            d.feedback.is_none(),
+            theme,
+        );
+        let inner = b.inner(answer);
+        b.render(answer, buf);
+        let mut spans = vec![Span::raw(d.answer.clone())];
+        if d.feedback.is_none() {
+            spans.push(Span::styled("▏", theme.title()));
+        }
+        if let Some(e) = &d.error {
+            spans.push(Span::styled(format!("   ✗ {e}"), theme.error()));
+        }
+        Paragraph::new(Line::from(spans)).render(inner, buf);
+
+        let b = block("Feedback", false, theme);
+        let inner = b.inner(feedback);
+        b.render(feedback, buf);
+        match &d.feedback {
+            Some(text) => {
+                let lines: Vec<Line> = text
+                    .lines()
+                    .map(|l| {
+                        let style = if l.starts_with("Unit error") || l.starts_with("Likely slip") {
+                            theme.warn()
+                        } else if l.starts_with("You:") || l.starts_with("Answer:") {
+                            Style::new().add_modifier(Modifier::BOLD)
+                        } else {
+                            Style::new()
+                        };
+                        Line::from(Span::styled(l.to_string(), style))
+                    })
+                    .collect();
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .render(inner, buf);
+            }
+            None => Paragraph::new(Span::styled(
+                "Answer, then Enter: the score and the worked derivation appear here.",
+                theme.dim(),
+            ))
+            .render(inner, buf),
+        }
+
+        let mean = if d.recent.is_empty() {
+            0.0
+        } else {
+            d.recent.iter().sum::<f64>() / d.recent.len() as f64
+        };
+        let b = block(
+            &format!(
+                "Recent scores ({} answers, {mean:.0} points on average)",
+                d.recent.len()
+            ),
+            false,
+            theme,
+        );
+        let inner = b.inner(spark);
+        b.render(spark, buf);
+        let data: Vec<u64> = d.recent.iter().map(|p| p.round() as u64).collect();
+        ratatui::widgets::Sparkline::default()
+            .data(&data)
+            .max(100)
+            .style(theme.fg(Color::Green))
+            .render(inner, buf);
     }
 
     fn render_estimate(&self, area: Rect, buf: &mut Buffer, theme: Theme) {

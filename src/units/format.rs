@@ -173,6 +173,8 @@ impl fmt::Display for Human {
             Style::Binary => &BINARY_SIZES,
         };
         match self.kind {
+            // Whole counts such as dimensions and IVF lists read best in full: 1,024, 524,288.
+            Kind::Integer if x < 1e7 => Grouped(x).fmt(f),
             Kind::Count | Kind::Integer => prefixed(f, x, &COUNT_PREFIXES, "", ""),
             Kind::Factor => write!(f, "{}×", Sig(x)),
             Kind::Fraction => write!(f, "{}%", Sig(x * 100.0)),

@@ -380,11 +380,11 @@ fn rate_suffix(rest: &str) -> Option<(f64, f64)> {
         Some((left, time)) => (left.trim(), duration_unit(time.trim())?),
         None => {
             let words = ["qps", "QPS", "rps", "RPS", "FLOPS", "flops", "Hz"];
-            let left = match words.iter().find_map(|w| rest.strip_suffix(w)) {
-                Some(left) => left,
-                None if rest.is_empty() => "",
-                None => return None,
-            };
+            // "2000 qps", "312 TFLOPS", or a bare magnitude ("50k"), all per second.
+            let left = words
+                .iter()
+                .find_map(|w| rest.strip_suffix(w))
+                .unwrap_or(rest);
             (left.trim(), 1.0)
         }
     };
@@ -480,6 +480,7 @@ mod tests {
     fn rates() {
         assert_eq!(ok("50k/s", Kind::Rate), 5e4);
         assert_eq!(ok("2000", Kind::Rate), 2000.0);
+        assert_eq!(ok("50k", Kind::Rate), 5e4);
         assert_eq!(ok("2000 qps", Kind::Rate), 2000.0);
         assert_eq!(ok("50k req/s", Kind::Rate), 5e4);
         // 8.64M/day ÷ 86,400 s = 100/s.

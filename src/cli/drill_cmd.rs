@@ -1,0 +1,66 @@
+//! `napkin drill` and `napkin stats`.
+
+use super::DrillArgs;
+use crate::drill::history;
+use crate::drill::question::Filter;
+use crate::drill::session::{self, Options};
+use crate::presets;
+use crate::scenario::load::nearest;
+use std::io::Write;
+
+fn io(e: std::io::Error) -> String {
+    e.to_string()
+}
+
+pub fn run(args: &DrillArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
+    let (all, _) = presets::all(presets::user_dir().as_deref());
+    let pool: Vec<presets::Preset> = match &args.case {
+        Some(case) => {
+            let Some(p) = all.iter().find(|p| &p.id == case) else {
+                let near: Vec<String> = nearest(case, all.iter().map(|p| p.id.as_str()))
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect();
+                return Err(format!(
+                    "error: --case: no preset named `{case}`\n  help: did you mean {}?",
+                    near.join(" or ")
+                ));
+            };
+            vec![p.clone()]
+        }
+        // The built-ins alone, so a seed means the same questions on every machine.
+        None => presets::builtin(),
+    };
+    if args.count == 0 {
+        return Err("error: --count must be at least 1".into());
+    }
+    let opts = Options {
+        seed: args.seed,
+        count: args.count,
+        filter: Filter {
+            case: args.case.clone(),
+            skill: args.skill,
+            template: None,
+        },
+        history: history::default_path(),
+    };
+    if !args.plain && super::interactive() {
+        return crate::tui::run_drill(opts).map_err(|e| format!("error: the terminal failed: {e}"));
+    }
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    session::run(&opts, &pool, &mut input, out, err).map_err(io)?;
+    Ok(())
+}
+
+pub fn stats(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
+    let Some(path) = history::default_path() else {
+        return Err("error: no data directory to keep drill history in".into());
+    };
+    let (records, warnings) = history::read(&path);
+    for w in warnings {
+        writeln!(err, "warning: {w}").map_err(io)?;
+    }
+    out.write_all(crate::drill::stats::report(&records, history::now()).as_bytes())
+        .map_err(io)
+}

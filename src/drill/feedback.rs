@@ -1,0 +1,168 @@
+//! Judging an answer and explaining the truth: the score, the derivation step by step, the step
+//! the answer matches best (where it went astray), and big numbers in words.
+
+use super::answer::{self, Answer};
+use super::question::Question;
+use super::score::{self, IntervalScore, Score, in_words};
+use crate::units::format::Human;
+use crate::units::{Kind, napkin};
+use std::fmt::Write;
+
+/// The confidence an interval answer states.
+pub const CONFIDENCE: f64 = 0.9;
+
+/// What became of one answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub answer: Option<Answer>,
+    /// The value scored: the answer, or what a unit slip suggests it meant; for an interval,
+    /// its geometric middle.
+    pub scored: Option<f64>,
+    pub score: Option<Score>,
+    pub interval: Option<IntervalScore>,
+    pub unit_error: Option<String>,
+    /// The derivation step (from 0) the answer matches best, when that is not the last.
+    pub slip_step: Option<usize>,
+}
+
+/// Reads and scores `text` as an answer to `q`.
+pub fn assess(q: &Question, text: &str) -> Result<Outcome, String> {
+    let reading = answer::read(text, q.kind)?;
+    let mut unit_error = reading.unit_error;
+    let (scored, interval) = match reading.answer {
+        None => (None, None),
+        Some(Answer::Single(v)) => match answer::slip(text, v, q.truth) {
+            Some((why, meant)) => {
+                unit_error = Some(why);
+                (Some(meant), None)
+            }
+            None => (Some(v), None),
+        },
+        Some(Answer::Interval(lo, hi)) => (
+            (Some((lo * hi).sqrt())),
+            Some(score::interval(lo, hi, q.truth, CONFIDENCE)),
+        ),
+    };
+    let score = scored.map(|v| score::score(v, q.truth));
+    let slip_step = scored.and_then(|v| best_step(q, v));
+    Ok(Outcome {
+        answer: reading.answer,
+        scored,
+        score,
+        interval,
+        unit_error,
+        slip_step,
+    })
+}
+
+/// The step whose value `v` is closest to, when that is an earlier step and on target for it
+/// (within 0.1 dex) while the final answer is not.
+fn best_step(q: &Question, v: f64) -> Option<usize> {
+    let last = q.steps.len().checked_sub(1)?;
+    let (i, e) = q
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.value > 0.0)
+        .map(|(i, s)| (i, (v / s.value).log10().abs()))
+        .min_by(|a, b| a.1.total_cmp(&b.1))?;
+    let final_e = (v / q.truth).log10().abs();
+    (i != last && e < final_e && e <= 0.1 && final_e > 0.1).then_some(i)
+}
+
+fn sci(x: f64) -> String {
+    if x.abs() >= 1e4 || (x != 0.0 && x.abs() < 1e-2) {
+        format!("{x:.2e}")
+    } else {
+        format!("{}", crate::units::format::Sig(x))
+    }
+}
+
+/// The feedback for `q` and `outcome` as text.
+pub fn render(q: &Question, text: &str, outcome: &Outcome) -> String {
+    let mut out = String::new();
+    let human = |x: f64| Human::new(x, q.kind).to_string();
+    if let Some(e) = &outcome.unit_error {
+        let _ = writeln!(out, "Unit error: {e}.");
+    }
+    match (outcome.score, outcome.interval) {
+        (Some(s), None) => {
+            let dir = if s.e >= 0.0 { "high" } else { "low" };
+            let times = 10f64.powf(s.e.abs());
+            let _ = writeln!(
+                out,
+                "You: {} → {:.2} dex {dir} ({:.1}× {}): {}. {:.0} points.",
+                text.trim(),
+                s.e.abs(),
+                times,
+                if s.e >= 0.0 { "over" } else { "under" },
+                s.band.describe(),
+                s.points
+            );
+        }
+        (_, Some(i)) => {
+            let _ = writeln!(
+                out,
+                "You: {} (90% interval) → {}. Interval score {:.2} = width {:.2} + miss penalty {:.2} (lower is better).",
+                text.trim(),
+                if i.hit {
+                    "the truth is inside"
+                } else {
+                    "the truth is outside"
+                },
+                i.total,
+                i.width,
+                i.penalty
+            );
+        }
+        (None, None) => {
+            let _ = writeln!(
+                out,
+                "You: {} → not scored: fix the unit first.",
+                text.trim()
+            );
+        }
+    }
+    let _ = writeln!(
+        out,
+        "Answer: {} ({}), napkin ≈ {}",
+        human(q.truth),
+        sci(q.truth),
+        human(napkin(q.truth))
+    );
+    for (i, s) in q.steps.iter().enumerate() {
+        let marker = if outcome.slip_step == Some(i) {
+            "  ← your answer matches this step"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  {}  {}{marker}", i + 1, s.text);
+    }
+    if let Some(i) = outcome.slip_step {
+        let _ = writeln!(
+            out,
+            "Likely slip: after step {}: your answer matches it, so the steps after it are where it went astray.",
+            i + 1
+        );
+    } else if outcome.score.is_some_and(|s| s.e.abs() > 0.3) {
+        let _ = writeln!(
+            out,
+            "Likely slip: no step matches your answer; check each input and unit against the steps."
+        );
+    }
+    let mut words = Vec::new();
+    if q.kind != Kind::Fraction {
+        if let Some(w) = in_words(q.truth) {
+            words.push(format!("{} = {w}", sci(q.truth)));
+        }
+        if let Some(v) = outcome.scored
+            && let Some(w) = in_words(v)
+        {
+            words.push(format!("yours {} = {w}", sci(v)));
+        }
+    }
+    if !words.is_empty() {
+        let _ = writeln!(out, "In words: {}", words.join("; "));
+    }
+    out
+}

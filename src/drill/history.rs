@@ -1,0 +1,119 @@
+//! Every answer, one JSON object a line, appended under a file lock so two napkin processes at
+//! once lose nothing. The file is only ever appended to; a line that cannot be read is skipped
+//! with a warning and left where it is.
+
+use super::question::Skill;
+use serde::{Deserialize, Serialize};
+use std::io::{BufRead, Write};
+use std::path::{Path, PathBuf};
+
+/// One answered question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Seconds since the Unix epoch.
+    pub ts: i64,
+    /// Regenerates the question (with the case and template).
+    pub seed: u64,
+    pub case: String,
+    pub template: String,
+    pub skill: Skill,
+    pub truth: f64,
+    pub answer: String,
+    /// The value scored (an interval's geometric middle), if it could be.
+    #[serde(default)]
+    pub value: Option<f64>,
+    /// log10(value ÷ truth).
+    #[serde(default)]
+    pub e: Option<f64>,
+    #[serde(default)]
+    pub points: Option<f64>,
+    #[serde(default)]
+    pub interval: Option<(f64, f64)>,
+    #[serde(default)]
+    pub interval_score: Option<f64>,
+    #[serde(default)]
+    pub hit: Option<bool>,
+    #[serde(default)]
+    pub unit_error: Option<String>,
+}
+
+/// `$XDG_DATA_HOME/napkin/history.jsonl` (or `~/.local/share/napkin/history.jsonl`).
+pub fn default_path() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    etcetera::choose_base_strategy()
+        .ok()
+        .map(|s| s.data_dir().join("napkin").join("history.jsonl"))
+}
+
+/// Appends `record` as one line, holding an exclusive lock on the file while writing.
+pub fn append(path: &Path, record: &Record) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let mut line = serde_json::to_string(record).map_err(std::io::Error::other)?;
+    line.push('\n');
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)?;
+    file.lock()?;
+    let result = file.write_all(line.as_bytes()).and_then(|()| file.flush());
+    file.unlock()?;
+    result
+}
+
+/// Every readable record in file order, and a warning for each line that is not one.
+pub fn read(path: &Path) -> (Vec<Record>, Vec<String>) {
+    let mut records = Vec::new();
+    let mut warnings = Vec::new();
+    let Ok(file) = std::fs::File::open(path) else {
+        return (records, warnings);
+    };
+    for (i, line) in std::io::BufReader::new(file).split(b'\n').enumerate() {
+        let Ok(bytes) = line else {
+            warnings.push(format!(
+                "{}: could not be read past line {}",
+                path.display(),
+                i + 1
+            ));
+            break;
+        };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match serde_json::from_slice::<Record>(&bytes) {
+            Ok(r) => records.push(r),
+            Err(e) => warnings.push(format!(
+                "{}:{}: skipped a line that is not a drill record ({e})",
+                path.display(),
+                i + 1
+            )),
+        }
+    }
+    (records, warnings)
+}
+
+/// Now, in seconds since the Unix epoch.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// Questions missed by more than 3× and not answered within 2× since: (case, template, seed),
+/// oldest first.
+pub fn review_queue(records: &[Record]) -> Vec<(String, String, u64)> {
+    let missed = 3f64.log10();
+    let mut due: Vec<(String, String, u64)> = Vec::new();
+    for r in records {
+        let same = |(c, t, _): &(String, String, u64)| *c == r.case && *t == r.template;
+        match r.e {
+            Some(e) if e.abs() > missed && !due.iter().any(same) => {
+                due.push((r.case.clone(), r.template.clone(), r.seed));
+            }
+            Some(e) if e.abs() <= 2f64.log10() => due.retain(|d| !same(d)),
+            _ => {}
+        }
+    }
+    due
+}

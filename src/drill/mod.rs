@@ -1,0 +1,15 @@
+//! Estimation drills: questions drawn from the presets, answers read with their units, scores on
+//! a log scale, feedback that walks the derivation, and progress kept in the user's data
+//! directory.
+//!
+//! [`question`] draws and states questions; [`answer`] reads answers and notices unit slips;
+//! [`score`] scores them; [`feedback`] explains; [`history`] keeps every answer (JSON Lines,
+//! append-only); [`stats`] summarises progress; [`session`] runs a plain-text session.
+
+pub mod answer;
+pub mod feedback;
+pub mod history;
+pub mod question;
+pub mod score;
+pub mod session;
+pub mod stats;

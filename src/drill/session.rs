@@ -1,0 +1,206 @@
+//! A drill session in plain text: questions out, answers in line by line, feedback out. Works in
+//! a pipe, so scripts and tests can drive it.
+
+use super::feedback::{self, Outcome};
+use super::history::{self, Record};
+use super::question::{self, Filter, Question};
+use crate::presets::Preset;
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+/// How a session runs.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Reproduces the questions; without it the session starts with due reviews.
+    pub seed: Option<u64>,
+    pub count: usize,
+    pub filter: Filter,
+    /// Where answers are kept; None keeps nothing.
+    pub history: Option<PathBuf>,
+}
+
+/// The seed of question `i` of a session seeded with `seed` (SplitMix64).
+pub fn question_seed(seed: u64, i: u64) -> u64 {
+    let mut z = seed.wrapping_add((i + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The record of an answer to `q`.
+pub fn record(q: &Question, text: &str, o: &Outcome) -> Record {
+    Record {
+        ts: history::now(),
+        seed: q.seed,
+        case: q.case.clone(),
+        template: q.template.to_string(),
+        skill: q.skill,
+        truth: q.truth,
+        answer: text.trim().to_string(),
+        value: o.scored,
+        e: o.score.map(|s| s.e),
+        points: o.score.map(|s| s.points),
+        interval: match o.answer {
+            Some(super::answer::Answer::Interval(lo, hi)) => Some((lo, hi)),
+            _ => None,
+        },
+        interval_score: o.interval.map(|i| i.total),
+        hit: o.interval.map(|i| i.hit),
+        unit_error: o.unit_error.clone(),
+    }
+}
+
+/// The questions of a session: due reviews first (unless seeded), then fresh ones.
+pub fn questions(
+    opts: &Options,
+    presets: &[Preset],
+    seed: u64,
+    err: &mut dyn Write,
+) -> Vec<Question> {
+    let mut out = Vec::new();
+    if opts.seed.is_none()
+        && let Some(path) = &opts.history
+    {
+        let (records, _) = history::read(path);
+        for (case, template, s) in history::review_queue(&records) {
+            if out.len() >= opts.count / 2 || opts.filter.case.as_ref().is_some_and(|c| c != &case)
+            {
+                continue;
+            }
+            let f = Filter {
+                case: Some(case),
+                template: Some(template),
+                skill: opts.filter.skill,
+            };
+            if let Some(q) = question::generate(question_seed(s, 0), presets, &f) {
+                out.push(q);
+            }
+        }
+        if !out.is_empty() {
+            let _ = writeln!(
+                err,
+                "{} question(s) from your review queue come first.",
+                out.len()
+            );
+        }
+    }
+    let mut i = 0;
+    while out.len() < opts.count && i < opts.count as u64 * 4 {
+        if let Some(q) = question::generate(question_seed(seed, i), presets, &opts.filter) {
+            out.push(q);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Runs a session; returns the points of each scored answer.
+pub fn run(
+    opts: &Options,
+    presets: &[Preset],
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> std::io::Result<Vec<f64>> {
+    let seed = opts
+        .seed
+        .unwrap_or_else(|| history::now() as u64 ^ u64::from(std::process::id()).rotate_left(32));
+    let qs = questions(opts, presets, seed, err);
+    if qs.is_empty() {
+        writeln!(
+            out,
+            "No question fits those filters: try another --case or --skill."
+        )?;
+        return Ok(Vec::new());
+    }
+    writeln!(
+        out,
+        "Seed {seed}: `napkin drill --plain --seed {seed}` asks these questions again."
+    )?;
+    writeln!(
+        out,
+        "Answer with units (\"1.2 TB\", \"40k/s\", \"~200 servers\") or a 90% interval (\"50k..200k\"); an empty line skips.\n"
+    )?;
+    let mut points = Vec::new();
+    for (i, q) in qs.iter().enumerate() {
+        writeln!(
+            out,
+            "Q{}/{} [{} · {}]",
+            i + 1,
+            qs.len(),
+            q.skill.name(),
+            q.case
+        )?;
+        writeln!(out, "{}", q.prompt)?;
+        let outcome = loop {
+            write!(out, "> ")?;
+            out.flush()?;
+            let mut line = String::new();
+            if input.read_line(&mut line)? == 0 {
+                writeln!(out)?;
+                return finish(out, &points);
+            }
+            if line.trim().is_empty() {
+                writeln!(out, "Skipped.")?;
+                break None;
+            }
+            match feedback::assess(q, &line) {
+                Ok(o) => break Some((line, o)),
+                Err(why) => writeln!(out, "Could not read that: {why}. Try again.")?,
+            }
+        };
+        match outcome {
+            Some((line, o)) => {
+                write!(out, "{}", feedback::render(q, &line, &o))?;
+                if let Some(p) = o.score.map(|s| s.points) {
+                    points.push(p);
+                }
+                if let Some(path) = &opts.history
+                    && let Err(e) = history::append(path, &record(q, &line, &o))
+                {
+                    writeln!(
+                        err,
+                        "warning: could not save this answer to {}: {e}",
+                        path.display()
+                    )?;
+                }
+            }
+            None => {
+                let o = Outcome {
+                    answer: None,
+                    scored: None,
+                    score: None,
+                    interval: None,
+                    unit_error: None,
+                    slip_step: None,
+                };
+                write!(
+                    out,
+                    "{}",
+                    feedback::render(q, "(skipped)", &o)
+                        .lines()
+                        .skip(1)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                )?;
+                writeln!(out)?;
+            }
+        }
+        writeln!(out)?;
+    }
+    finish(out, &points)
+}
+
+fn finish(out: &mut dyn Write, points: &[f64]) -> std::io::Result<Vec<f64>> {
+    if points.is_empty() {
+        writeln!(out, "Session over: nothing scored.")?;
+    } else {
+        let mean = points.iter().sum::<f64>() / points.len() as f64;
+        writeln!(
+            out,
+            "Session over: {} scored, {mean:.0} points on average. `napkin stats` shows your progress.",
+            points.len()
+        )?;
+    }
+    Ok(points.to_vec())
+}

@@ -1,0 +1,279 @@
+//! Progress from the history: accuracy per skill and per case study, the weakest skill, signed
+//! bias, 7- and 30-day trends, interval calibration, the streak and the review queue.
+
+use super::history::{Record, review_queue};
+use super::question::Skill;
+use std::fmt::Write;
+
+/// Interval answers needed before calibration is reported.
+pub const CALIBRATION_AFTER: usize = 20;
+/// Scored answers a skill needs before it can be called the weakest.
+pub const WEAKEST_AFTER: usize = 3;
+const DAY: i64 = 86_400;
+
+fn median(mut xs: Vec<f64>) -> Option<f64> {
+    if xs.is_empty() {
+        return None;
+    }
+    xs.sort_by(f64::total_cmp);
+    let n = xs.len();
+    Some(if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2.0
+    })
+}
+
+/// Accuracy of a group of answers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Accuracy {
+    pub answers: usize,
+    /// Median |log10 error|.
+    pub median_error: f64,
+    /// Median signed log10 error: positive runs high.
+    pub bias: f64,
+    pub mean_points: f64,
+}
+
+fn accuracy<'a>(records: impl Iterator<Item = &'a Record>) -> Option<Accuracy> {
+    let scored: Vec<&Record> = records.filter(|r| r.e.is_some()).collect();
+    let es: Vec<f64> = scored.iter().filter_map(|r| r.e).collect();
+    Some(Accuracy {
+        answers: scored.len(),
+        median_error: median(es.iter().map(|e| e.abs()).collect())?,
+        bias: median(es)?,
+        mean_points: scored.iter().filter_map(|r| r.points).sum::<f64>() / scored.len() as f64,
+    })
+}
+
+/// "2.0× high" / "1.5× low" / "unbiased".
+fn bias_words(e: f64) -> String {
+    if e.abs() < 0.15 {
+        "no clear bias".into()
+    } else {
+        format!(
+            "you run {:.1}× {}",
+            10f64.powf(e.abs()),
+            if e > 0.0 { "high" } else { "low" }
+        )
+    }
+}
+
+/// Days in a row, ending today or yesterday, with at least one answer.
+pub fn streak(records: &[Record], now: i64) -> u32 {
+    let mut days: Vec<i64> = records.iter().map(|r| r.ts.div_euclid(DAY)).collect();
+    days.sort_unstable();
+    days.dedup();
+    let today = now.div_euclid(DAY);
+    let mut expect = if days.last() == Some(&today) {
+        today
+    } else {
+        today - 1
+    };
+    let mut n = 0;
+    for d in days.iter().rev() {
+        if *d == expect {
+            n += 1;
+            expect -= 1;
+        } else if *d < expect {
+            break;
+        }
+    }
+    n
+}
+
+/// The weakest skill with enough answers: the lowest mean points.
+pub fn weakest(records: &[Record]) -> Option<(Skill, Accuracy)> {
+    Skill::ALL
+        .iter()
+        .filter_map(|&k| accuracy(records.iter().filter(|r| r.skill == k)).map(|a| (k, a)))
+        .filter(|(_, a)| a.answers >= WEAKEST_AFTER)
+        .min_by(|a, b| a.1.mean_points.total_cmp(&b.1.mean_points))
+}
+
+/// The whole progress report as text.
+pub fn report(records: &[Record], now: i64) -> String {
+    let mut out = String::new();
+    if records.is_empty() {
+        return "No drills yet: run `napkin drill` (or `napkin drill --plain`) to start.\n".into();
+    }
+    let scored = records.iter().filter(|r| r.e.is_some()).count();
+    let unit_errors = records.iter().filter(|r| r.unit_error.is_some()).count();
+    let _ = writeln!(
+        out,
+        "{} answers, {scored} scored, {unit_errors} with a unit error",
+        records.len()
+    );
+    let _ = writeln!(out, "Streak: {} day(s) in a row", streak(records, now));
+
+    let _ = writeln!(
+        out,
+        "\nBY SKILL              answers  typical miss  points  bias"
+    );
+    for k in Skill::ALL {
+        if let Some(a) = accuracy(records.iter().filter(|r| r.skill == k)) {
+            let _ = writeln!(
+                out,
+                "  {:<20} {:>6}  {:>10.1}×  {:>6.0}  {}",
+                k.name(),
+                a.answers,
+                10f64.powf(a.median_error),
+                a.mean_points,
+                bias_words(a.bias)
+            );
+        }
+    }
+    match weakest(records) {
+        Some((k, a)) => {
+            let _ = writeln!(
+                out,
+                "Weakest skill: {} ({:.0} points on average; {} on it)",
+                k.name(),
+                a.mean_points,
+                bias_words(a.bias)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "Weakest skill: not enough answers yet ({WEAKEST_AFTER} scored per skill)"
+            );
+        }
+    }
+
+    let _ = writeln!(out, "\nBY CASE STUDY");
+    let mut cases: Vec<&str> = records.iter().map(|r| r.case.as_str()).collect();
+    cases.sort_unstable();
+    cases.dedup();
+    for c in cases {
+        if let Some(a) = accuracy(records.iter().filter(|r| r.case == c)) {
+            let _ = writeln!(
+                out,
+                "  {c:<28} {:>4} answers  {:>4.0} points  typically {:.1}× off",
+                a.answers,
+                a.mean_points,
+                10f64.powf(a.median_error)
+            );
+        }
+    }
+
+    let _ = writeln!(out, "\nTRENDS (median miss, this window vs the one before)");
+    for days in [7, 30] {
+        let span = days * DAY;
+        let window =
+            |from: i64, to: i64| accuracy(records.iter().filter(|r| r.ts > from && r.ts <= to));
+        let recent = window(now - span, now);
+        let before = window(now - 2 * span, now - span);
+        let line = match (recent, before) {
+            (Some(r), Some(b)) => {
+                let arrow = if r.median_error < b.median_error - 0.02 {
+                    "better"
+                } else if r.median_error > b.median_error + 0.02 {
+                    "worse"
+                } else {
+                    "steady"
+                };
+                format!(
+                    "{:.1}× vs {:.1}×: {arrow}",
+                    10f64.powf(r.median_error),
+                    10f64.powf(b.median_error)
+                )
+            }
+            (Some(r), None) => format!(
+                "{:.1}× over {} answers (nothing before to compare)",
+                10f64.powf(r.median_error),
+                r.answers
+            ),
+            _ => "no answers".into(),
+        };
+        let _ = writeln!(out, "  {days:>2} days: {line}");
+    }
+
+    let intervals: Vec<&Record> = records.iter().filter(|r| r.hit.is_some()).collect();
+    let _ = writeln!(out, "\nCALIBRATION (90% intervals)");
+    if intervals.len() >= CALIBRATION_AFTER {
+        let hits = intervals.iter().filter(|r| r.hit == Some(true)).count();
+        let rate = hits as f64 / intervals.len() as f64;
+        let advice = if rate < 0.8 {
+            "too narrow: widen your intervals"
+        } else if rate > 0.97 {
+            "wider than needed: you can narrow them"
+        } else {
+            "well calibrated"
+        };
+        let _ = writeln!(
+            out,
+            "  {hits} of {} hit ({:.0}%, aim for 90%): {advice}",
+            intervals.len(),
+            rate * 100.0
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "  {} of {CALIBRATION_AFTER} interval answers needed for a calibration report",
+            intervals.len()
+        );
+    }
+    let due = review_queue(records);
+    let _ = writeln!(
+        out,
+        "\nReview queue: {} question(s) missed by more than 3× will come back",
+        due.len()
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(ts: i64, skill: Skill, e: f64) -> Record {
+        Record {
+            ts,
+            seed: 1,
+            case: "c".into(),
+            template: "t".into(),
+            skill,
+            truth: 100.0,
+            answer: String::new(),
+            value: Some(100.0 * 10f64.powf(e)),
+            e: Some(e),
+            points: Some(100.0 * (1.0 - e.abs()).max(0.0)),
+            interval: None,
+            interval_score: None,
+            hit: None,
+            unit_error: None,
+        }
+    }
+
+    #[test]
+    fn streak_counts_days_in_a_row() {
+        let now = 10 * DAY + 100;
+        let r = [
+            rec(10 * DAY + 5, Skill::Qps, 0.0),
+            rec(9 * DAY, Skill::Qps, 0.0),
+            rec(8 * DAY, Skill::Qps, 0.0),
+            rec(6 * DAY, Skill::Qps, 0.0),
+        ];
+        assert_eq!(streak(&r, now), 3);
+        // Nothing today: a streak ending yesterday still counts.
+        assert_eq!(streak(&r[1..], now), 2);
+        assert_eq!(streak(&r[3..], now), 0);
+    }
+
+    #[test]
+    fn weakest_and_bias() {
+        let mut r = Vec::new();
+        // storage: e = 0.3 three times → 2.0× high, 70 points; qps: e = 0 → 100 points.
+        for i in 0..3 {
+            r.push(rec(i, Skill::Storage, std::f64::consts::LOG10_2));
+            r.push(rec(i, Skill::Qps, 0.0));
+        }
+        let (k, a) = weakest(&r).unwrap();
+        assert_eq!(k, Skill::Storage);
+        assert!((a.mean_points - 69.897).abs() < 1e-2);
+        assert_eq!(bias_words(a.bias), "you run 2.0× high");
+        let text = report(&r, 10);
+        assert!(text.contains("Weakest skill: storage"), "{text}");
+    }
+}
