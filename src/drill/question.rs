@@ -677,6 +677,9 @@ pub fn generate(seed: u64, presets: &[Preset], filter: &Filter) -> Option<Questi
     if !(target.value > 0.0 && target.value.is_finite()) {
         return None;
     }
+    if used.is_empty() {
+        return None;
+    }
     let said: Vec<String> = used
         .iter()
         .filter_map(|path| report.input(path).map(|i| phrase(path, &i.display)))

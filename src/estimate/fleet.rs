@@ -231,6 +231,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             fanout: bytes_per_second(0.0),
         });
     }
+    t.inherit(|id| id.starts_with("fleet.") && id.ends_with(".servers"));
     t.step(
         total,
         Kind::Count,

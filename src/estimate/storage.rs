@@ -107,6 +107,9 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             Some(r) => {
                 let days = r.get::<second>() / SECONDS_PER_DAY;
                 let kept = per_day * days;
+                t.uses(format_args!("corpus.{}.new_items_per_day", c.name));
+                t.uses(format_args!("corpus.{}.item_size", c.name));
+                t.uses(format_args!("corpus.{}.replication", c.name));
                 t.uses(format_args!("corpus.{}.retention", c.name));
                 t.step(
                     kept,
@@ -304,6 +307,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     };
 
     let growth_total = growth + logs_per_day;
+    t.inherit(|id| id.ends_with(".growth_per_day") || id.starts_with("storage.log"));
     t.step(
         growth_total,
         Kind::Size,
@@ -322,6 +326,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     );
 
     let all = total + embeddings + logs + graph + text_index;
+    t.inherit(|id| id.starts_with("storage.") && !id.ends_with("growth_per_day"));
     t.step(
         all,
         Kind::Size,

@@ -13,6 +13,9 @@ pub trait Trace {
     fn step(&mut self, value: f64, kind: Kind, text: fmt::Arguments<'_>);
     /// An input the current output depends on, by field path.
     fn uses(&mut self, path: fmt::Arguments<'_>);
+    /// The current output also depends on the inputs of every earlier output `from` accepts
+    /// (a total on its parts).
+    fn inherit(&mut self, from: fn(&str) -> bool);
     /// Closes the current output: the steps and inputs since the last one belong to it.
     fn output(&mut self, id: fmt::Arguments<'_>, label: fmt::Arguments<'_>, kind: Kind, value: f64);
 }
@@ -25,6 +28,8 @@ impl Trace for Silent {
     fn step(&mut self, _: f64, _: Kind, _: fmt::Arguments<'_>) {}
     #[inline(always)]
     fn uses(&mut self, _: fmt::Arguments<'_>) {}
+    #[inline(always)]
+    fn inherit(&mut self, _: fn(&str) -> bool) {}
     #[inline(always)]
     fn output(&mut self, _: fmt::Arguments<'_>, _: fmt::Arguments<'_>, _: Kind, _: f64) {}
 }
@@ -72,6 +77,15 @@ impl Trace for Recorder {
         let _ = p.write_fmt(path);
         if !self.inputs.contains(&p) {
             self.inputs.push(p);
+        }
+    }
+    fn inherit(&mut self, from: fn(&str) -> bool) {
+        for o in self.outputs.iter().filter(|o| from(&o.id)) {
+            for i in &o.inputs {
+                if !self.inputs.contains(i) {
+                    self.inputs.push(i.clone());
+                }
+            }
         }
     }
     fn output(
