@@ -654,11 +654,27 @@ pub fn generate(seed: u64, presets: &[Preset], filter: &Filter) -> Option<Questi
             choices.push((*p, s, t, id, name));
         }
     }
-    if choices.is_empty() {
-        return None;
+    // Try the choices in a seeded order until one makes a question.
+    while !choices.is_empty() {
+        let (preset, base, template, output, name) =
+            choices.swap_remove(rng.random_range(0..choices.len()));
+        if let Some(q) = build(seed, &mut rng, preset, base, template, &output, &name) {
+            return Some(q);
+        }
     }
-    let (preset, base, template, output, name) =
-        choices.swap_remove(rng.random_range(0..choices.len()));
+    None
+}
+
+/// Moves the inputs of `output` around their preset values and states the question.
+fn build(
+    seed: u64,
+    rng: &mut ChaCha8Rng,
+    preset: &Preset,
+    base: &Scenario,
+    template: &'static Template,
+    output: &str,
+    name: &str,
+) -> Option<Question> {
     let mut s = base.clone();
     let (_, outs) = estimate::explain(&s);
     let mut used = outs
@@ -666,25 +682,25 @@ pub fn generate(seed: u64, presets: &[Preset], filter: &Filter) -> Option<Questi
         .find(|o| o.id == output)
         .map(|o| o.inputs.clone())
         .unwrap_or_default();
+    if used.is_empty() {
+        return None;
+    }
     // State them in the file's order: traffic first, serving last.
     let order = overrides::paths(&s);
     used.sort_by_key(|p| order.iter().position(|q| q == p).unwrap_or(usize::MAX));
     for path in &used {
-        perturb(&mut rng, &mut s, path);
+        perturb(rng, &mut s, path);
     }
     let report = Report::build(&s, Style::Decimal).ok()?;
-    let target = report.output(&output)?;
+    let target = report.output(output)?;
     if !(target.value > 0.0 && target.value.is_finite()) {
-        return None;
-    }
-    if used.is_empty() {
         return None;
     }
     let said: Vec<String> = used
         .iter()
         .filter_map(|path| report.input(path).map(|i| phrase(path, &i.display)))
         .collect();
-    let ask = template.ask.replace("{}", &name);
+    let ask = template.ask.replace("{}", name);
     let mut prompt = format!("{}: {}. {ask}", s.meta.title, said.join(", "));
     if !template.assume.is_empty() {
         prompt.push(' ');
@@ -696,7 +712,7 @@ pub fn generate(seed: u64, presets: &[Preset], filter: &Filter) -> Option<Questi
         case_title: s.meta.title.clone(),
         template: template.id,
         skill: template.skill,
-        output,
+        output: output.to_string(),
         prompt,
         truth: target.value,
         kind: target.kind,

@@ -216,6 +216,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             format_args!("no [logging] or [[log]]: no logs counted"),
         );
     }
+    t.inherit(|id| id.starts_with("storage.log."));
     t.output(
         format_args!("storage.logs"),
         format_args!("Logs (training data)"),
