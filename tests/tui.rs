@@ -340,3 +340,97 @@ fn the_readme_key_table_is_the_keymap() {
         "README.md's key table is out of date; it should be:\n{table}"
     );
 }
+
+fn drill_app(history: Option<std::path::PathBuf>) -> App {
+    let mut app = App::new(None, false);
+    app.history = history.clone();
+    app.start_drill(napkin::drill::session::Options {
+        seed: Some(4),
+        count: 10,
+        filter: napkin::drill::question::Filter {
+            case: Some("twitter".into()),
+            ..Default::default()
+        },
+        history,
+    });
+    app
+}
+
+#[test]
+fn the_drill_screen_scores_records_and_moves_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.jsonl");
+    let mut app = drill_app(Some(path.clone()));
+    assert_eq!(app.screen, Screen::Drill);
+    let truth = app.drill.as_ref().unwrap().question().unwrap().truth;
+    // 'q' is part of an answer here, not quit; Ctrl-U clears it.
+    type_text(&mut app, "q");
+    assert!(!app.quit);
+    clear(&mut app);
+    type_text(&mut app, &format!("{truth}"));
+    send(&mut app, &[KeyCode::Enter]);
+    let d = app.drill.as_ref().unwrap();
+    let text = d.feedback.as_deref().unwrap();
+    assert!(text.contains("on target. 100 points."), "{text}");
+    assert_eq!(d.recent.last(), Some(&100.0));
+    let (records, _) = napkin::drill::history::read(&path);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].points, Some(100.0));
+    // Typing after the feedback changes nothing; Enter moves to the next question.
+    type_text(&mut app, "9");
+    assert_eq!(app.drill.as_ref().unwrap().answer, format!("{truth}"));
+    send(&mut app, &[KeyCode::Enter]);
+    let d = app.drill.as_ref().unwrap();
+    assert_eq!(
+        (d.index, d.answer.as_str(), d.feedback.is_none()),
+        (1, "", true)
+    );
+    send(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.screen, Screen::Picker);
+}
+
+#[test]
+fn an_unreadable_answer_is_said_and_kept() {
+    let mut app = drill_app(None);
+    type_text(&mut app, "lots");
+    send(&mut app, &[KeyCode::Enter]);
+    let d = app.drill.as_ref().unwrap();
+    assert!(d.feedback.is_none());
+    assert!(
+        d.error.as_deref().is_some_and(
+            |e| e.contains("not a count suffix") || e.contains("does not start with a number")
+        ),
+        "{:?}",
+        d.error
+    );
+    assert_eq!(d.answer, "lots");
+}
+
+#[test]
+fn d_opens_the_drill_from_the_picker_and_a_scenario() {
+    let mut app = App::new(None, false);
+    send(&mut app, &[KeyCode::Char('d')]);
+    assert_eq!(app.screen, Screen::Drill);
+    send(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.screen, Screen::Picker);
+    let mut app = app_on("similar-listings");
+    send(&mut app, &[KeyCode::Char('d')]);
+    assert_eq!(app.screen, Screen::Drill);
+    assert_eq!(
+        app.drill.as_ref().unwrap().question().unwrap().case,
+        "similar-listings",
+        "drills on the open case study"
+    );
+    send(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.screen, Screen::Scenario);
+}
+
+#[test]
+fn drill_snapshots() {
+    let mut app = drill_app(None);
+    insta::assert_snapshot!("drill_question_100x30", draw(&app, 100, 30));
+    let truth = app.drill.as_ref().unwrap().question().unwrap().truth;
+    type_text(&mut app, &format!("{}", truth * 2.0));
+    send(&mut app, &[KeyCode::Enter]);
+    insta::assert_snapshot!("drill_feedback_100x30", draw(&app, 100, 30));
+}

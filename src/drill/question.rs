@@ -78,6 +78,10 @@ pub struct Template {
 fn always(_: &Scenario, _: &str) -> bool {
     true
 }
+/// `*` names a corpus (not "total", "logs" or another storage output).
+fn corpus(s: &Scenario, name: &str) -> bool {
+    s.corpora.iter().any(|c| c.name == name)
+}
 fn by_dau(s: &Scenario, _: &str) -> bool {
     s.traffic.as_ref().is_some_and(|t| t.dau.is_some())
 }
@@ -187,7 +191,7 @@ pub const TEMPLATES: &[Template] = &[
         "storage.corpus",
         Storage,
         "storage.*",
-        always,
+        corpus,
         "How much storage do the {} take today, with every copy?",
         "Decimal units: 1 KB = 10^3 B."
     ),
@@ -195,7 +199,7 @@ pub const TEMPLATES: &[Template] = &[
         "storage.corpus_growth",
         Storage,
         "storage.*.growth_per_day",
-        always,
+        corpus,
         "How much storage do new {} add per day, with every copy?",
         "Decimal units."
     ),
@@ -203,7 +207,7 @@ pub const TEMPLATES: &[Template] = &[
         "storage.corpus_retained",
         Storage,
         "storage.*.retained_growth",
-        always,
+        corpus,
         "How much storage do new {} add over their retention?",
         "A year is 365 days."
     ),
@@ -557,7 +561,7 @@ fn phrase(path: &str, shown: &str) -> String {
         "items" => format!("{shown} items stored"),
         "item_size" => format!("{shown} per item"),
         "new_items_per_day" => format!("{shown} new items a day"),
-        "replication" => format!("{shown} copies of each"),
+        "replication" => format!("{} copies of each", shown.trim_end_matches('×')),
         "retention" => format!("kept for {shown}"),
         "vectors" => format!("{shown} vectors"),
         "dim" => format!("{shown} dimensions"),
