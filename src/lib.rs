@@ -9,6 +9,7 @@
 //!   when asked; the sanity warnings.
 //! - [`report`]: an estimate as text, JSON (the stable contract) or Markdown.
 //! - [`presets`]: the built-in case studies, compiled in, and the user's own.
+//! - [`drill`]: practice questions drawn from the presets, scoring, feedback and progress.
 //! - [`cli`]: the `napkin` command line.
 //! - [`tui`]: the interactive screen (ratatui): state and keys in `app`, drawing in `view`, the
 //!   key table in `keymap`.

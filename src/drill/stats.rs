@@ -276,4 +276,29 @@ mod tests {
         let text = report(&r, 10);
         assert!(text.contains("Weakest skill: storage"), "{text}");
     }
+
+    #[test]
+    fn calibration_after_twenty_intervals_and_trends() {
+        let now = 100 * DAY;
+        let mut r = Vec::new();
+        // 20 interval answers in the last 7 days, 11 hits: 55% → too narrow.
+        for i in 0..20 {
+            let mut x = rec(now - DAY - i, Skill::Qps, 0.2);
+            x.hit = Some(i < 11);
+            r.push(x);
+        }
+        let text = report(&r, now);
+        assert!(
+            text.contains("11 of 20 hit (55%, aim for 90%): too narrow"),
+            "{text}"
+        );
+        // 19 intervals: not yet.
+        assert!(report(&r[1..], now).contains("19 of 20 interval answers needed"));
+        // The week before: misses of e = 0.5 (3.2×) against 0.2 (1.6×) now → better.
+        for i in 0..5 {
+            r.push(rec(now - 8 * DAY - i, Skill::Qps, 0.5));
+        }
+        let text = report(&r, now);
+        assert!(text.contains(" 7 days: 1.6× vs 3.2×: better"), "{text}");
+    }
 }
