@@ -102,7 +102,9 @@ impl Report {
         };
         outputs.sort_by_key(rank);
         // The inputs worth listing: those written in the file or changed, and defaults an output read.
-        let used = |path: &str| outputs.iter().any(|o| o.inputs.iter().any(|i| i == path));
+        let read: std::collections::HashSet<&str> =
+            outputs.iter().flat_map(|o| o.inputs.iter().map(String::as_str)).collect();
+        let used = |path: &str| read.contains(path);
         let given = |path: &str| {
             s.provenance.positions.contains_key(path) || s.provenance.sources.contains_key(path)
         };
