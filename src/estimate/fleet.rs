@@ -190,37 +190,40 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         } else {
             reaching * latency
         };
-        t.uses(format_args!("stage.{}.latency", st.name));
-        if st.mode == Mode::Batch {
-            t.step(
-                in_flight,
+        // A stage with no latency has nothing in flight to report.
+        if latency > 0.0 {
+            t.uses(format_args!("stage.{}.latency", st.name));
+            if st.mode == Mode::Batch {
+                t.step(
+                    in_flight,
+                    Kind::Count,
+                    format_args!(
+                        "Little's law: {} × {} per item = {} items in flight",
+                        Human::new(load, Kind::Rate),
+                        Human::new(latency, Kind::Duration),
+                        Human::new(in_flight, Kind::Count)
+                    ),
+                );
+            } else {
+                uses_traffic(s, t);
+                t.step(
+                    in_flight,
+                    Kind::Count,
+                    format_args!(
+                        "Little's law: {} reaching the stage × {} = {} requests in flight",
+                        Human::new(reaching, Kind::Rate),
+                        Human::new(latency, Kind::Duration),
+                        Human::new(in_flight, Kind::Count)
+                    ),
+                );
+            }
+            t.output(
+                format_args!("fleet.{}.concurrency", st.name),
+                format_args!("In flight: {}", st.name),
                 Kind::Count,
-                format_args!(
-                    "Little's law: {} × {} per item = {} items in flight",
-                    Human::new(load, Kind::Rate),
-                    Human::new(latency, Kind::Duration),
-                    Human::new(in_flight, Kind::Count)
-                ),
-            );
-        } else {
-            uses_traffic(s, t);
-            t.step(
                 in_flight,
-                Kind::Count,
-                format_args!(
-                    "Little's law: {} reaching the stage × {} = {} requests in flight",
-                    Human::new(reaching, Kind::Rate),
-                    Human::new(latency, Kind::Duration),
-                    Human::new(in_flight, Kind::Count)
-                ),
             );
         }
-        t.output(
-            format_args!("fleet.{}.concurrency", st.name),
-            format_args!("In flight: {}", st.name),
-            Kind::Count,
-            in_flight,
-        );
 
         total += servers;
         e.stages.push(StageEstimate {

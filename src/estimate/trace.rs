@@ -34,6 +34,42 @@ impl Trace for Silent {
     fn output(&mut self, _: fmt::Arguments<'_>, _: fmt::Arguments<'_>, _: Kind, _: f64) {}
 }
 
+/// Nouns the steps count, plural and singular.
+const NOUNS: [(&str, &str); 10] = [
+    ("copies", "copy"),
+    ("servers", "server"),
+    ("regions", "region"),
+    ("replicas", "replica"),
+    ("shards", "shard"),
+    ("stages", "stage"),
+    ("log streams", "log stream"),
+    ("items per request", "item per request"),
+    ("devices", "device"),
+    ("nodes", "node"),
+];
+
+/// "1 copies" → "1 copy": the working is written once with plurals, and a count of exactly one
+/// is made singular here, where the text is kept.
+fn singular(mut text: String) -> String {
+    for (plural, one) in NOUNS {
+        let pattern = format!("1 {plural}");
+        let mut from = 0;
+        while let Some(i) = text[from..].find(&pattern).map(|i| i + from) {
+            let before = text[..i].chars().next_back();
+            let after = text[i + pattern.len()..].chars().next();
+            let whole_one = before.is_none_or(|c| !(c.is_ascii_digit() || c == '.' || c == ','));
+            let whole_word = after.is_none_or(|c| !c.is_alphanumeric());
+            if whole_one && whole_word {
+                text.replace_range(i + 2..i + pattern.len(), one);
+                from = i + 2 + one.len();
+            } else {
+                from = i + pattern.len();
+            }
+        }
+    }
+    text
+}
+
 /// One line of a derivation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
@@ -67,7 +103,7 @@ pub struct Recorder {
 impl Trace for Recorder {
     fn step(&mut self, value: f64, kind: Kind, text: fmt::Arguments<'_>) {
         self.steps.push(Step {
-            text: text.to_string(),
+            text: singular(text.to_string()),
             value,
             kind,
         });
@@ -103,5 +139,30 @@ impl Trace for Recorder {
             steps: std::mem::take(&mut self.steps),
             inputs: std::mem::take(&mut self.inputs),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::singular;
+
+    #[test]
+    fn a_count_of_one_is_singular() {
+        assert_eq!(
+            singular("10B items × 50 MB × 1 copies = 500 PB".into()),
+            "10B items × 50 MB × 1 copy = 500 PB"
+        );
+        assert_eq!(
+            singular("(12 + 1 spare) × 1 regions = 13 servers".into()),
+            "(12 + 1 spare) × 1 region = 13 servers"
+        );
+        assert_eq!(
+            singular("11 servers, 2.1 servers, 1 serversX".into()),
+            "11 servers, 2.1 servers, 1 serversX"
+        );
+        assert_eq!(
+            singular("sum over 1 stages = 1 servers".into()),
+            "sum over 1 stage = 1 server"
+        );
     }
 }

@@ -102,8 +102,10 @@ impl Report {
         };
         outputs.sort_by_key(rank);
         // The inputs worth listing: those written in the file or changed, and defaults an output read.
-        let read: std::collections::HashSet<&str> =
-            outputs.iter().flat_map(|o| o.inputs.iter().map(String::as_str)).collect();
+        let read: std::collections::HashSet<&str> = outputs
+            .iter()
+            .flat_map(|o| o.inputs.iter().map(String::as_str))
+            .collect();
         let used = |path: &str| read.contains(path);
         let given = |path: &str| {
             s.provenance.positions.contains_key(path) || s.provenance.sources.contains_key(path)
