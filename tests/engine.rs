@@ -360,3 +360,19 @@ fn binary_ivf_keeps_binary_centroids_and_queries() {
     // one shard; per shard 32 B binary query + 10 × 12 B = 152 B; 100/s × 1 × 152 = 15,200 B/s.
     close(value(&outs, "bandwidth.ann.fanout"), 15_200.0);
 }
+
+#[test]
+fn parallel_stages_count_the_slower_one() {
+    let stages = "[traffic]\nqps = 100\n[serving]\noverhead = \"20 ms\"\nlatency_budget = \"200 ms\"\n\
+        [[stage]]\nname = \"embed\"\nper_server_throughput = 1000\nlatency = \"10 ms\"\n\
+        [[stage]]\nname = \"vector\"\nper_server_throughput = 1000\nlatency = \"10 ms\"\n\
+        [[stage]]\nname = \"text\"\nper_server_throughput = 1000\nlatency = \"30 ms\"\nparallel_with = \"vector\"\n\
+        [[stage]]\nname = \"fuse\"\nper_server_throughput = 1000\nlatency = \"5 ms\"\n";
+    let outs = outputs(&format!("{META}{stages}"));
+    // 20 overhead + 10 embed = 30; vector 30→40 and text 30→60 side by side; fuse 60→65 ms.
+    close(value(&outs, "latency.total"), 0.065);
+    // 65 ÷ 200 = 0.325.
+    close(value(&outs, "latency.budget_used"), 0.325);
+    let e = napkin::estimate::estimate(&scenario(&format!("{META}{stages}")));
+    assert_eq!((e.stages[2].start, e.stages[2].finish), (0.03, 0.06));
+}

@@ -286,3 +286,14 @@ mod no_panic {
         }
     }
 }
+
+#[test]
+fn parallel_with_must_name_an_earlier_online_stage() {
+    let e = error(&format!(
+        "{META}[traffic]\nqps = 5\n[[stage]]\nname = \"a\"\nper_server_throughput = 1\nparallel_with = \"b\"\n[[stage]]\nname = \"b\"\nper_server_throughput = 1\n"
+    ));
+    assert!(
+        e.contains("stage.a.parallel_with") && e.contains("does not name an earlier online stage"),
+        "{e}"
+    );
+}

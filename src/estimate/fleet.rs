@@ -232,6 +232,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             servers,
             concurrency: in_flight,
             fanout: bytes_per_second(0.0),
+            start: 0.0,
+            finish: 0.0,
         });
     }
     t.inherit(|id| id.starts_with("fleet.") && id.ends_with(".servers"));

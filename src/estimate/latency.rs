@@ -21,20 +21,57 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             ),
         );
     }
-    for st in s.stages.iter().filter(|st| st.mode == Mode::Online) {
+    // The critical path: a stage starts when everything before it has finished, or, with
+    // parallel_with, when its partner starts; the path takes as long as the last finish.
+    for (i, st) in s.stages.iter().enumerate() {
+        if st.mode != Mode::Online {
+            continue;
+        }
         let l = st.latency.get::<second>();
-        total += l;
+        let partner = st
+            .parallel_with
+            .as_ref()
+            .and_then(|p| s.stages[..i].iter().position(|e| &e.name == p));
+        let start = match partner {
+            Some(j) => e.stages.get(j).map_or(total, |p| p.start),
+            None => total,
+        };
+        let finish = start + l;
         t.uses(format_args!("stage.{}.latency", st.name));
-        t.step(
-            total,
-            Kind::Duration,
-            format_args!(
-                "+ {} {} = {}",
-                st.name,
-                Human::new(l, Kind::Duration),
-                Human::new(total, Kind::Duration)
+        match partner {
+            Some(j) => {
+                t.uses(format_args!("stage.{}.parallel_with", st.name));
+                let longer = finish.max(total);
+                t.step(
+                    longer,
+                    Kind::Duration,
+                    format_args!(
+                        "∥ {} {} beside {} (from {}, ends {}): the slower counts = {}",
+                        st.name,
+                        Human::new(l, Kind::Duration),
+                        s.stages[j].name,
+                        Human::new(start, Kind::Duration),
+                        Human::new(finish, Kind::Duration),
+                        Human::new(longer, Kind::Duration)
+                    ),
+                );
+            }
+            None => t.step(
+                finish,
+                Kind::Duration,
+                format_args!(
+                    "+ {} {} = {}",
+                    st.name,
+                    Human::new(l, Kind::Duration),
+                    Human::new(finish, Kind::Duration)
+                ),
             ),
-        );
+        }
+        total = total.max(finish);
+        if let Some(est) = e.stages.get_mut(i) {
+            est.start = start;
+            est.finish = finish;
+        }
     }
     t.output(
         format_args!("latency.total"),

@@ -58,6 +58,10 @@ pub struct StageEstimate {
     pub concurrency: f64,
     /// Bytes per second sent to and from the index shards (index stages).
     pub fanout: InformationRate,
+    /// When an online stage starts and finishes on the request's path, in seconds (after the
+    /// overhead; a parallel stage starts with its partner). Zero for batch stages.
+    pub start: f64,
+    pub finish: f64,
 }
 
 /// Every number napkin computes for a scenario.

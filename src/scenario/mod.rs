@@ -240,6 +240,8 @@ pub struct Stage {
     pub latency: Time,
     pub utilization: Option<f64>,
     pub hardware: String,
+    /// Runs at the same time as this earlier online stage: the slower of the two counts.
+    pub parallel_with: Option<String>,
 }
 
 impl Default for Stage {
@@ -260,6 +262,7 @@ impl Default for Stage {
             latency: crate::units::seconds(0.0),
             utilization: None,
             hardware: String::new(),
+            parallel_with: None,
         }
     }
 }

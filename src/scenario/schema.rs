@@ -217,6 +217,7 @@ pub const STAGE: &[Field<Stage>] = fields!(Stage {
     latency: Q(Kind::Duration), true, "time the stage takes per request";
     utilization: Q(Kind::Fraction), false, "target utilisation of this stage (default serving.target_utilization)";
     hardware: Text, true, "what a server is, for the reader";
+    parallel_with: Text, false, "an earlier online stage this one runs beside: the slower of the two counts toward latency";
 });
 
 pub const SERVING: &[Field<Serving>] = fields!(Serving {

@@ -181,8 +181,20 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
         }
     }
 
-    for st in &s.stages {
+    for (i, st) in s.stages.iter().enumerate() {
         let p = |k: &str| format!("stage.{}.{k}", st.name);
+        if let Some(other) = &st.parallel_with {
+            let earlier = s.stages[..i]
+                .iter()
+                .any(|e| &e.name == other && e.mode == Mode::Online);
+            if !earlier || st.mode != Mode::Online {
+                say(
+                    &p("parallel_with"),
+                    format!("parallel_with = \"{other}\" does not name an earlier online stage"),
+                    "name an online stage listed before this one, which this one runs beside",
+                );
+            }
+        }
         if st.index {
             if s.index.is_none() {
                 say(

@@ -73,7 +73,8 @@ pub struct Workbench {
     pub errors: BTreeMap<String, String>,
     /// A problem no single field owns (two fields that contradict each other).
     pub problem: Option<String>,
-    /// The last estimate of a valid scenario.
+    /// The last valid scenario (the preset with every edit) and its estimate.
+    pub current: Scenario,
     pub report: Report,
     /// The estimate on screen is not of what the fields now say.
     pub stale: bool,
@@ -105,6 +106,7 @@ impl Workbench {
             .collect();
         Ok(Workbench {
             original_text: text,
+            current: base.clone(),
             base,
             rows,
             selected: 0,
@@ -170,6 +172,7 @@ impl Workbench {
                     .selected_output
                     .min(report.outputs.len().saturating_sub(1));
                 self.report = report;
+                self.current = candidate;
                 self.stale = false;
             }
             Err(e) => {

@@ -380,7 +380,7 @@ impl App {
             theme,
         );
         render_derivation(w, derivation, buf, theme);
-        render_pictures(&w.report, pictures, buf, theme);
+        render_pictures(&w.report, &w.current, pictures, buf, theme);
         if warn_height > 0 {
             let b = block("Warnings", false, theme);
             let inner = b.inner(warnings);
@@ -581,7 +581,13 @@ fn bar(fraction: f64, width: usize) -> String {
     s
 }
 
-fn render_pictures(r: &Report, area: Rect, buf: &mut Buffer, theme: Theme) {
+fn render_pictures(
+    r: &Report,
+    scenario: &crate::scenario::Scenario,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
     let b = block("Pictures", false, theme);
     let inner = b.inner(area);
     b.render(area, buf);
@@ -639,43 +645,39 @@ fn render_pictures(r: &Report, area: Rect, buf: &mut Buffer, theme: Theme) {
         })
         .collect();
     chart("Servers per stage", servers, &mut lines);
-    render_waterfall(r, bar_w + label_w + 1, &mut lines, theme);
+    render_waterfall(r, scenario, bar_w + label_w + 1, &mut lines, theme);
     Paragraph::new(lines).render(inner, buf);
 }
 
-/// Each online stage as a segment after the previous ones, against the budget line `┃`.
-fn render_waterfall(r: &Report, width: usize, lines: &mut Vec<Line>, theme: Theme) {
-    let total_latency = r.output("latency.total").map_or(0.0, |o| o.value);
-    let budget = r
-        .input("serving.latency_budget")
-        .and_then(|_| r.output("latency.budget_used"))
-        .map(|o| total_latency / o.value.max(f64::MIN_POSITIVE));
-    let steps: Vec<(String, f64)> = r
-        .output("latency.total")
-        .map(|o| {
-            let mut prev = 0.0;
-            o.steps
-                .iter()
-                .map(|s| {
-                    let name = s
-                        .text
-                        .trim_start_matches("+ ")
-                        .split(' ')
-                        .next()
-                        .unwrap_or("")
-                        .trim_end_matches(':')
-                        .to_string();
-                    let d = s.value - prev;
-                    prev = s.value;
-                    (name, d)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    if steps.is_empty() || total_latency <= 0.0 {
+/// Each online stage as a segment from its start to its finish on the request's path (parallel
+/// stages side by side), against the budget line `┃`.
+fn render_waterfall(
+    r: &Report,
+    s: &crate::scenario::Scenario,
+    width: usize,
+    lines: &mut Vec<Line>,
+    theme: Theme,
+) {
+    use crate::scenario::Mode;
+    let total = r.output("latency.total").map_or(0.0, |o| o.value);
+    let budget = s
+        .serving
+        .latency_budget
+        .map(|b| b.get::<uom::si::time::second>());
+    let overhead = s.serving.overhead.get::<uom::si::time::second>();
+    let mut segments: Vec<(&str, f64, f64)> = Vec::new();
+    if overhead > 0.0 {
+        segments.push(("overhead", 0.0, overhead));
+    }
+    for (st, est) in s.stages.iter().zip(&r.estimate.stages) {
+        if st.mode == Mode::Online {
+            segments.push((&st.name, est.start, est.finish));
+        }
+    }
+    if segments.is_empty() || total <= 0.0 {
         return;
     }
-    let scale = budget.unwrap_or(total_latency).max(total_latency);
+    let scale = budget.unwrap_or(total).max(total);
     let label_w = (width / 3).clamp(6, 14);
     let cols = width.saturating_sub(label_w + 1).max(4);
     let col = |t: f64| ((t / scale) * cols as f64).round() as usize;
@@ -687,10 +689,8 @@ fn render_waterfall(r: &Report, width: usize, lines: &mut Vec<Line>, theme: Them
         theme.title(),
     )));
     let budget_col = budget.map(col);
-    let mut at = 0.0;
-    for (name, d) in steps {
-        let (from, to) = (col(at), col(at + d).max(col(at) + 1));
-        at += d;
+    for (name, start, finish) in segments {
+        let (from, to) = (col(start), col(finish).max(col(start) + 1));
         let mut cells: Vec<char> = vec![' '; cols + 1];
         for c in cells.iter_mut().take(to.min(cols + 1)).skip(from) {
             *c = '█';
@@ -699,7 +699,7 @@ fn render_waterfall(r: &Report, width: usize, lines: &mut Vec<Line>, theme: Them
             cells[b] = if cells[b] == '█' { '▓' } else { '┃' };
         }
         let label: String = name.chars().take(label_w).collect();
-        let over = at > budget.unwrap_or(f64::INFINITY);
+        let over = finish > budget.unwrap_or(f64::INFINITY);
         let style = if over {
             theme.error()
         } else {
