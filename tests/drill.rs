@@ -373,3 +373,69 @@ fn misses_by_more_than_3x_come_back_until_answered_well() {
         ))
         .stdout(predicate::str::contains("Q1/2 [QPS · twitter]"));
 }
+
+/// `v` moved by a third, written so the field's kind reads it back.
+fn moved(v: f64, kind: napkin::units::Kind) -> Option<String> {
+    use napkin::units::Kind;
+    Some(match kind {
+        Kind::Count | Kind::Rate | Kind::Factor => format!("{}", v * 1.37),
+        Kind::Integer => format!("{}", (v * 1.37).round().max(v + 1.0)),
+        Kind::Fraction => format!("{}", v * 0.9),
+        Kind::Size => format!("{} B", v * 1.37),
+        Kind::Duration => format!("{} s", v * 1.37),
+        Kind::DataRate => format!("{} B/s", v * 1.37),
+    })
+}
+
+#[test]
+fn every_question_states_every_input_its_answer_depends_on() {
+    use napkin::report::Report;
+    use napkin::scenario::overrides;
+    use napkin::scenario::schema::{FieldKind, Value};
+    let presets = presets::builtin();
+    let mut checked = 0;
+    for t in question::TEMPLATES {
+        for seed in 0..4 {
+            let f = Filter {
+                template: Some(t.id.to_string()),
+                ..Filter::default()
+            };
+            let Some(q) = question::generate(seed, &presets, &f) else {
+                continue;
+            };
+            for path in overrides::paths(&q.scenario) {
+                if q.stated.contains(&path) {
+                    continue;
+                }
+                let Some((Value::Num(v), FieldKind::Quantity(kind))) =
+                    overrides::get(&q.scenario, &path)
+                else {
+                    continue;
+                };
+                if v <= 0.0 {
+                    continue;
+                }
+                let mut s = q.scenario.clone();
+                let Some(text) = moved(v, kind) else { continue };
+                if overrides::set(&mut s, &path, &text).is_err()
+                    || !napkin::scenario::validate::validate(&s).is_empty()
+                {
+                    continue;
+                }
+                let Ok(r) = Report::build(&s, napkin::units::format::Style::Decimal) else {
+                    continue;
+                };
+                let after = r.output(&q.output).map(|o| o.value).unwrap_or(f64::NAN);
+                assert!(
+                    (after - q.truth).abs() <= 1e-9 * q.truth,
+                    "{} ({}): the answer depends on {path}, which the question does not state:\n{}",
+                    t.id,
+                    q.case,
+                    q.prompt
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 500, "{checked}");
+}

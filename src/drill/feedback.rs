@@ -4,8 +4,8 @@
 use super::answer::{self, Answer};
 use super::question::Question;
 use super::score::{self, IntervalScore, Score, in_words};
+use crate::units::Kind;
 use crate::units::format::Human;
-use crate::units::{Kind, napkin};
 use std::fmt::Write;
 
 /// The confidence an interval answer states.
@@ -128,7 +128,11 @@ pub fn render(q: &Question, text: &str, outcome: &Outcome) -> String {
         "Answer: {} ({}), napkin ≈ {}",
         human(q.truth),
         sci(q.truth),
-        human(napkin(q.truth))
+        human(crate::units::format::napkin_as_shown(
+            q.truth,
+            q.kind,
+            crate::units::format::Style::Decimal
+        ))
     );
     for (i, s) in q.steps.iter().enumerate() {
         let marker = if outcome.slip_step == Some(i) {

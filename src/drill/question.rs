@@ -305,7 +305,7 @@ pub const TEMPLATES: &[Template] = &[
         "bandwidth.*.fanout",
         always,
         "How much bandwidth flows between {} and the index shards at peak?",
-        "Each shard gets the f32 query (4 bytes a dimension) and returns k results of 12 bytes (id + score)."
+        "Each shard gets the query, encoded as the vectors are stored (f32 for PQ), and returns k results of 12 bytes (id + score)."
     ),
     t!(
         "memory.bytes_hnsw",
@@ -337,7 +337,7 @@ pub const TEMPLATES: &[Template] = &[
         "index.memory",
         ivf,
         "How much RAM does one copy of the IVF index need?",
-        "Codes + 8-byte ids, plus centroids (4 bytes × d per list) and any codebook."
+        "Codes + 8-byte ids, plus centroids (4·d bytes per list; d/8 for binary) and any codebook."
     ),
     t!(
         "memory.flat",
@@ -478,6 +478,10 @@ pub struct Question {
     pub truth: f64,
     pub kind: Kind,
     pub steps: Vec<Step>,
+    /// The scenario the question was drawn from, its inputs moved.
+    pub scenario: Scenario,
+    /// The input paths the question states.
+    pub stated: Vec<String>,
 }
 
 /// Which questions a session may ask.
@@ -561,7 +565,10 @@ fn phrase(path: &str, shown: &str) -> String {
         "items" => format!("{shown} items stored"),
         "item_size" => format!("{shown} per item"),
         "new_items_per_day" => format!("{shown} new items a day"),
-        "replication" => format!("{} copies of each", shown.trim_end_matches('×')),
+        "replication" => match shown.trim_end_matches('×') {
+            "1" => "1 copy of each".to_string(),
+            n => format!("{n} copies of each"),
+        },
         "retention" => format!("kept for {shown}"),
         "vectors" => format!("{shown} vectors"),
         "dim" => format!("{shown} dimensions"),
@@ -579,13 +586,14 @@ fn phrase(path: &str, shown: &str) -> String {
         "shards" => format!("{shown} shards"),
         "shard_fast_probability" => format!("each shard answers in time {shown} of the time"),
         "index" => "it queries the sharded index".to_string(),
+        "items_per_request" if shown == "1" => "1 item per request".to_string(),
         "items_per_request" => format!("{shown} items per request"),
         "items_per_day" => format!("{shown} items a day"),
         "window" => format!("a {shown} window"),
         "every" => format!("a run every {shown}"),
         "per_server_throughput" => format!("one server handles {shown}"),
         "flops_per_item" => format!("{shown} FLOPs per item"),
-        "device_flops" => format!("a device peaks at {shown} FLOP/s"),
+        "device_flops" => format!("a device peaks at {} FLOP/s", shown.trim_end_matches("/s")),
         "efficiency" => format!("{shown} efficiency"),
         "devices_per_server" => format!("{shown} devices per server"),
         "latency" => format!("takes {shown}"),
@@ -593,8 +601,12 @@ fn phrase(path: &str, shown: &str) -> String {
         "latency_budget" => format!("a {shown} latency budget"),
         "target_utilization" => format!("target utilisation {shown}"),
         "redundancy" => format!("N+{shown} spares"),
+        "regions" if shown == "1" => "1 region".to_string(),
         "regions" => format!("{shown} regions"),
-        "region_failover" => format!("region failover {shown}"),
+        "region_failover" if shown == "true" => {
+            "each region can take over a failed one's traffic".to_string()
+        }
+        "region_failover" => String::new(),
         "overhead" => format!("{shown} of network overhead"),
         "events_per_user_per_day" => format!("{shown} logged events per user per day"),
         "events_per_day" => format!("{shown} events a day"),
@@ -608,6 +620,7 @@ fn phrase(path: &str, shown: &str) -> String {
         other => format!("{other} = {shown}"),
     };
     match owner {
+        _ if said.is_empty() => said,
         Some(name) => format!("{name}: {said}"),
         None => said,
     }
@@ -703,6 +716,7 @@ fn build(
     let said: Vec<String> = used
         .iter()
         .filter_map(|path| report.input(path).map(|i| phrase(path, &i.display)))
+        .filter(|p| !p.is_empty())
         .collect();
     let ask = template.ask.replace("{}", name);
     let mut prompt = format!("{}: {}. {ask}", s.meta.title, said.join(", "));
@@ -721,6 +735,8 @@ fn build(
         truth: target.value,
         kind: target.kind,
         steps: target.steps.clone(),
+        stated: used,
+        scenario: s,
     })
 }
 

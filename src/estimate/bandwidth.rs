@@ -1,7 +1,7 @@
 //! Bandwidth at peak: ingress (requests and uploads), egress (responses), and the fan-out from
 //! an index stage to every shard.
 
-use super::storage::dtype_bytes;
+use super::storage::{DtypeFormula, dtype_bytes};
 use super::traffic::uses_traffic;
 use super::{Estimate, Trace};
 use crate::scenario::{Dtype, Scenario};
@@ -95,11 +95,14 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     );
 
     if let (Some(ix), Some(emb)) = (&e.index, &s.embeddings) {
-        // The query travels as the stored vectors do, but a PQ index is searched with a float query.
-        let query = match emb.dtype {
-            Dtype::Pq => 4.0 * emb.dim,
-            other => dtype_bytes(other, emb.dim, 0.0, 0.0),
+        // The query travels encoded as the stored vectors are (f32, f16, int8, binary); a PQ
+        // index is searched with the raw f32 query.
+        let query_dtype = if emb.dtype == Dtype::Pq {
+            Dtype::F32
+        } else {
+            emb.dtype
         };
+        let query = dtype_bytes(query_dtype, emb.dim, 0.0, 0.0);
         for (st, out) in s.stages.iter().zip(e.stages.iter_mut()) {
             if !st.index {
                 continue;
@@ -109,14 +112,20 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             let fanout = peak * ix.shards * per_shard;
             uses_traffic(s, t);
             t.uses(format_args!("embeddings.dim"));
+            t.uses(format_args!("embeddings.dtype"));
             t.uses(format_args!("stage.{}.items_per_request", st.name));
             t.step(
                 per_shard,
                 Kind::Size,
                 format_args!(
-                    "per shard: {} B query (4 B × {} dims) + {} results × {} B (id + score) = {}",
+                    "per shard: {} B query ({}) + {} results × {} B (id + score) = {}",
                     Grouped(query),
-                    Grouped(emb.dim),
+                    DtypeFormula {
+                        dtype: query_dtype,
+                        dim: emb.dim,
+                        pq_m: 0.0,
+                        pq_nbits: 0.0
+                    },
                     Human::new(k, Kind::Count),
                     Grouped(RESULT_BYTES),
                     Human::new(per_shard, Kind::Size)
@@ -133,6 +142,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                     Human::new(fanout, Kind::DataRate)
                 ),
             );
+            t.inherit(|id| id == "index.shards");
             t.output(
                 format_args!("bandwidth.{}.fanout", st.name),
                 format_args!("Fan-out to index shards: {}", st.name),

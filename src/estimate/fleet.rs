@@ -176,6 +176,9 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 }
             }
         };
+        if st.index {
+            t.inherit(|id| id == "index.nodes");
+        }
         t.output(
             format_args!("fleet.{}.servers", st.name),
             format_args!("Servers: {}", st.name),

@@ -37,12 +37,7 @@ pub struct Layout {
 /// Works out the layout of `ix` over `n` vectors of `emb`, tracing each term.
 pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout {
     let d = emb.dim;
-    let pq_m = ix.pq_m.or(emb.pq_m).unwrap_or(0.0);
-    let nbits = if ix.pq_m.is_some() {
-        ix.pq_nbits
-    } else {
-        emb.pq_nbits
-    };
+    let (pq_m, nbits) = ix.pq(emb);
     let data = dtype_bytes(emb.dtype, d, emb.pq_m.unwrap_or(0.0), emb.pq_nbits);
     let data_formula = DtypeFormula {
         dtype: emb.dtype,
@@ -263,6 +258,13 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
     }
 }
 
+/// Declares the PQ inputs from wherever they come (the index, or the embeddings).
+fn uses_pq<T: Trace>(ix: &Index, t: &mut T) {
+    let (m, nbits) = ix.pq_sources();
+    t.uses(format_args!("{m}.pq_m"));
+    t.uses(format_args!("{nbits}.pq_nbits"));
+}
+
 fn uses_index<T: Trace>(ix: &Index, t: &mut T) {
     t.uses(format_args!("index.kind"));
     match ix.kind {
@@ -270,11 +272,10 @@ fn uses_index<T: Trace>(ix: &Index, t: &mut T) {
         IndexKind::IvfFlat | IndexKind::IvfSq8 => t.uses(format_args!("index.nlist")),
         IndexKind::IvfPq => {
             t.uses(format_args!("index.nlist"));
-            t.uses(format_args!("index.pq_m"));
-            t.uses(format_args!("index.pq_nbits"));
+            uses_pq(ix, t);
         }
         IndexKind::DiskAnn => {
-            t.uses(format_args!("index.pq_m"));
+            uses_pq(ix, t);
             t.uses(format_args!("index.degree"));
         }
         IndexKind::Flat => {}
@@ -402,6 +403,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             }
         }
     };
+    t.inherit(|id| id == "index.memory" || id == "index.disk");
     t.output(
         format_args!("index.shards"),
         format_args!("Index shards"),
@@ -480,6 +482,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             Grouped(nodes)
         ),
     );
+    t.inherit(|id| id == "index.shards" || id == "index.replicas");
     t.output(
         format_args!("index.nodes"),
         format_args!("Index nodes"),
@@ -501,14 +504,15 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
 /// States how much of the peak one region serves, when there is more than one.
 pub(crate) fn region_share_step<T: Trace>(s: &Scenario, e: &Estimate, t: &mut T) {
     let sv = &s.serving;
+    // The share depends on the region count even when it is 1.
+    t.uses(format_args!("serving.regions"));
+    t.uses(format_args!("serving.region_failover"));
     if sv.regions <= 1.0 {
         return;
     }
     let peak = e.peak_qps.get::<hertz>();
     let region = e.region_peak_qps.get::<hertz>();
-    t.uses(format_args!("serving.regions"));
     if sv.region_failover {
-        t.uses(format_args!("serving.region_failover"));
         t.step(
             region,
             Kind::Rate,

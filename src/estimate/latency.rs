@@ -95,6 +95,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 Human::new(used, Kind::Fraction)
             ),
         );
+        t.inherit(|id| id == "latency.total");
         t.output(
             format_args!("latency.budget_used"),
             format_args!("Latency budget used"),
@@ -136,6 +137,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 "for {} of requests to be fast, each shard must be fast {}^(1/{}) = {:.5} of the time",
                 Human::new(q, Kind::Fraction), Grouped(q), Grouped(n), needed
             ));
+            t.inherit(|id| id == "index.shards");
             t.output(
                 format_args!("latency.fanout_slow_fraction"),
                 format_args!("Requests slowed by a shard"),

@@ -64,7 +64,7 @@ pub fn render(r: &Report) -> String {
                 value: o.value,
                 unit: o.kind.base_unit(),
                 display: r.human(o.value, o.kind),
-                napkin: Report::napkin(o.value),
+                napkin: r.napkin(o.value, o.kind),
                 steps: o
                     .steps
                     .iter()

@@ -24,7 +24,7 @@ pub fn render(r: &Report) -> String {
                 "| {title} | {} | {} | {} | {} |",
                 cell(&o.label),
                 r.human(o.value, o.kind),
-                r.human(Report::napkin(o.value), o.kind),
+                r.human(r.napkin(o.value, o.kind), o.kind),
                 steps.join("; ")
             );
         }

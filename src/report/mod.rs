@@ -10,8 +10,8 @@ use crate::estimate::{self, Estimate, Output, Warning};
 use crate::scenario::overrides;
 use crate::scenario::schema::{FieldKind, Value};
 use crate::scenario::{Scenario, Source};
+use crate::units::Kind;
 use crate::units::format::{Human, Style};
-use crate::units::{Kind, napkin};
 
 /// The families of outputs, in the order reports print them.
 pub const SECTIONS: [(&str, &str); 7] = [
@@ -147,9 +147,10 @@ impl Report {
         Human::styled(value, kind, self.style).to_string()
     }
 
-    /// The napkin rounding of an output: counts of servers and shards stay whole numbers.
-    pub fn napkin(value: f64) -> f64 {
-        napkin(value)
+    /// The napkin rounding of a value as this report writes it (see
+    /// [`crate::units::format::napkin_as_shown`]).
+    pub fn napkin(&self, value: f64, kind: Kind) -> f64 {
+        crate::units::format::napkin_as_shown(value, kind, self.style)
     }
 
     /// The input line for `path`, if the scenario has it.

@@ -35,7 +35,7 @@ pub fn render(r: &Report, detail: Detail) -> String {
                 any = true;
             }
             let display = r.human(o.value, o.kind);
-            let napkin = r.human(Report::napkin(o.value), o.kind);
+            let napkin = r.human(r.napkin(o.value, o.kind), o.kind);
             let pad = width - o.label.chars().count();
             let _ = write!(out, "  {}{}  {display:>10}", o.label, " ".repeat(pad));
             if napkin != display {

@@ -176,7 +176,8 @@ pub struct Index {
     pub hnsw_m: f64,
     pub nlist: Option<f64>,
     pub pq_m: Option<f64>,
-    pub pq_nbits: f64,
+    /// Bits per PQ code; without it, 8 (or the embeddings' when their `pq_m` is used).
+    pub pq_nbits: Option<f64>,
     /// DiskANN graph degree R.
     pub degree: f64,
     pub node_memory: Information,
@@ -196,7 +197,7 @@ impl Default for Index {
             hnsw_m: 32.0,
             nlist: None,
             pq_m: None,
-            pq_nbits: 8.0,
+            pq_nbits: None,
             degree: 64.0,
             node_memory: crate::units::bytes(0.0),
             memory_headroom: 0.7,
@@ -369,5 +370,33 @@ impl Default for TextIndex {
             bytes_per_posting: crate::units::bytes(4.0),
             replication: 1.0,
         }
+    }
+}
+
+impl Index {
+    /// Where the PQ parameters come from: ("index" or "embeddings") for m and for nbits.
+    pub fn pq_sources(&self) -> (&'static str, &'static str) {
+        let m = if self.pq_m.is_some() {
+            "index"
+        } else {
+            "embeddings"
+        };
+        let nbits = if self.pq_nbits.is_some() || self.pq_m.is_some() {
+            "index"
+        } else {
+            "embeddings"
+        };
+        (m, nbits)
+    }
+
+    /// PQ sub-quantizers and bits per code, from the index or else the embeddings.
+    pub fn pq(&self, emb: &Embeddings) -> (f64, f64) {
+        let m = self.pq_m.or(emb.pq_m).unwrap_or(0.0);
+        let nbits = match (self.pq_nbits, self.pq_m) {
+            (Some(b), _) => b,
+            (None, Some(_)) => 8.0,
+            (None, None) => emb.pq_nbits,
+        };
+        (m, nbits)
     }
 }

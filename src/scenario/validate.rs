@@ -130,6 +130,22 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
         }
     }
 
+    for (path, nbits) in [
+        (
+            "embeddings.pq_nbits",
+            s.embeddings.as_ref().map(|e| e.pq_nbits),
+        ),
+        ("index.pq_nbits", s.index.as_ref().and_then(|i| i.pq_nbits)),
+    ] {
+        if let Some(b) = nbits.filter(|&b| b > 16.0) {
+            say(
+                path,
+                format!("pq_nbits = {b} is more than 16"),
+                "Faiss codes are at most 16 bits; 8 is the usual choice",
+            );
+        }
+    }
+
     if let Some(ix) = &s.index {
         let Some(e) = &s.embeddings else {
             say(

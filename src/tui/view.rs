@@ -4,8 +4,8 @@ use super::app::{App, Focus, Screen, Tab, Workbench};
 use super::keymap::{self, BINDINGS};
 use crate::report::Report;
 use crate::scenario::SourceKind;
+use crate::units::Kind;
 use crate::units::format::Human;
-use crate::units::{Kind, napkin};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -490,7 +490,7 @@ fn render_results(
         // The id's family as a short column: "traffic", "storage", "index"…
         let section = o.id.split('.').next().unwrap_or("");
         let display = r.human(o.value, o.kind);
-        let napkin = r.human(napkin(o.value), o.kind);
+        let napkin = r.human(r.napkin(o.value, o.kind), o.kind);
         let value = if napkin == display {
             display
         } else {
@@ -541,7 +541,7 @@ fn render_derivation(w: &Workbench, area: Rect, buf: &mut Buffer, theme: Theme) 
         format!(
             "= {}   napkin ≈ {}   ({})",
             r.human(o.value, o.kind),
-            r.human(napkin(o.value), o.kind),
+            r.human(r.napkin(o.value, o.kind), o.kind),
             o.id
         ),
         Style::new().add_modifier(Modifier::BOLD),

@@ -125,7 +125,8 @@ fn prefixed(
     sep: &str,
 ) -> fmt::Result {
     for &(scale, name) in prefixes {
-        if round_sig(x.abs(), 3) >= scale && round_sig(x.abs(), 3) / scale < 1e3 {
+        let shown = round_sig(x.abs() / scale, 3);
+        if (1.0..1000.0).contains(&shown) {
             return write!(f, "{}{sep}{name}", Sig(x / scale));
         }
     }
@@ -192,6 +193,34 @@ impl fmt::Display for Human {
     }
 }
 
+/// The base-unit size of the unit `value` is written in: 3,600 for "5.5 h", 2^40 for "9.31 TiB",
+/// 1 for decimal prefixes (whose steps are powers of ten already).
+pub fn display_scale(value: f64, kind: Kind, style: Style) -> f64 {
+    let r = round_sig(value.abs(), 3);
+    match kind {
+        Kind::Size | Kind::DataRate if style == Style::Binary => BINARY_SIZES
+            .iter()
+            .find(|(scale, _)| round_sig(value.abs() / scale, 3) >= 1.0)
+            .map_or(1.0, |(scale, _)| *scale),
+        Kind::Duration => {
+            const UNITS: [f64; 4] = [365.0 * 86_400.0, 86_400.0, 3_600.0, 60.0];
+            UNITS
+                .iter()
+                .copied()
+                .find(|&scale| r >= scale)
+                .unwrap_or(1.0)
+        }
+        _ => 1.0,
+    }
+}
+
+/// The napkin rounding of `value` as it is written: the number in front of the unit is rounded
+/// (5.5 h → 6 h, 9.31 TiB → 9 TiB), not the value in bytes or seconds.
+pub fn napkin_as_shown(value: f64, kind: Kind, style: Style) -> f64 {
+    let scale = display_scale(value, kind, style);
+    super::napkin(value / scale) * scale
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +272,26 @@ mod tests {
     fn fractions_are_percentages() {
         assert_eq!(h(0.875, Kind::Fraction), "87.5%");
         assert_eq!(h(0.634, Kind::Fraction), "63.4%");
+    }
+
+    #[test]
+    fn napkin_values_round_what_is_shown() {
+        // 5.5 h = 19,800 s → 6 h = 21,600 s (not 20,000 s = 5.56 h).
+        assert_eq!(
+            napkin_as_shown(19_800.0, Kind::Duration, Style::Decimal),
+            21_600.0
+        );
+        // 9.31 TiB → 9 TiB.
+        let tib = 1_099_511_627_776.0;
+        assert_eq!(
+            napkin_as_shown(9.31 * tib, Kind::Size, Style::Binary),
+            9.0 * tib
+        );
+        // Decimal: 116k → 100k either way.
+        assert_eq!(
+            napkin_as_shown(115_740.7, Kind::Rate, Style::Decimal),
+            100_000.0
+        );
     }
 
     #[test]
