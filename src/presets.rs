@@ -2,7 +2,7 @@
 //! user's own (TOML files in the config directory's `napkin/presets/`). Both are read by the same
 //! code as any scenario file.
 
-use crate::scenario::load::{Diagnostic, ScenarioError, nearest};
+use crate::scenario::load::{Diagnostic, ScenarioError, suggest_or};
 use crate::scenario::{self, Scenario};
 use std::path::{Path, PathBuf};
 
@@ -112,15 +112,17 @@ pub fn find(id: &str, user_dir: Option<&Path>) -> Result<Preset, ScenarioError> 
     if let Some(p) = presets.iter().find(|p| p.id == id) {
         return Ok(p.clone());
     }
-    let near = nearest(id, presets.iter().map(|p| p.id.as_str()));
-    let list: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
     Err(ScenarioError(vec![Diagnostic {
         location: "napkin".into(),
         path: String::new(),
         problem: format!("no preset or file named `{id}`"),
         hint: format!(
-            "did you mean {}? `napkin presets list` shows them all; a file path needs to exist",
-            list.join(" or ")
+            "{} `napkin presets list` shows every preset; a file path needs to exist",
+            suggest_or(
+                id,
+                presets.iter().map(|p| p.id.as_str()),
+                "no preset has a close name."
+            )
         ),
     }]))
 }

@@ -311,3 +311,63 @@ fn the_readme_shows_real_output() {
         head.join("\n")
     );
 }
+
+#[test]
+fn empty_set_unsets_an_optional_input_and_errors_point_at_set() {
+    // qps and dau together: the error names --set, and the hint says how to unset.
+    napkin()
+        .args(["calc", "video-recommendation", "--set", "traffic.qps=10k"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error: --set: traffic.qps"))
+        .stderr(predicate::str::contains("--set traffic.qps="));
+    // With DAU and requests per user unset, QPS stands alone: 10k × 2 peak = 20k/s.
+    // (The preset's logs count events per DAU, so they move to a per-day count too.)
+    napkin()
+        .args([
+            "calc",
+            "video-recommendation",
+            "--set",
+            "traffic.qps=10k",
+            "--set",
+            "traffic.dau=",
+            "--set",
+            "traffic.requests_per_user_per_day=",
+            "--set",
+            "logging.events_per_user_per_day=",
+            "--set",
+            "logging.events_per_day=50B",
+            "--brief",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("20k/s"));
+}
+
+#[test]
+fn list_inputs_lists_every_path_as_written() {
+    napkin()
+        .args(["calc", "video-recommendation", "--list-inputs"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("index.node_memory=256 GiB\t"))
+        .stdout(predicate::str::contains("traffic.qps=\t[unset]"))
+        .stdout(predicate::str::contains("index.hnsw_m=32\t[default]"));
+}
+
+#[test]
+fn directories_and_binary_files_are_refused_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    napkin()
+        .args(["calc", dir.path().to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is a directory"));
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, [0xff, 0xfe, 0x00]).unwrap();
+    napkin()
+        .args(["calc", bad.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is not UTF-8 text"));
+}

@@ -175,6 +175,7 @@ fn a_whole_plain_session_then_stats() {
     let presets = presets::builtin();
     let filter = Filter {
         case: Some("twitter".into()),
+        skill: Some(Skill::Qps),
         ..Filter::default()
     };
     // The first question of seed 21, answered exactly; the second with an interval; the third
@@ -184,7 +185,8 @@ fn a_whole_plain_session_then_stats() {
     let input = format!("{exact}\n1..1e20\nnonsense\n5 parsecs\n\n");
     napkin(data.path())
         .args([
-            "drill", "--plain", "--seed", "21", "--count", "4", "--case", "twitter",
+            "drill", "--plain", "--seed", "21", "--count", "4", "--case", "twitter", "--skill",
+            "qps",
         ])
         .write_stdin(input)
         .assert()
@@ -305,9 +307,12 @@ fn two_processes_at_once_lose_nothing() {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_napkin"));
         cmd.env("XDG_DATA_HOME", data.path())
             .env("XDG_CONFIG_HOME", data.path().join("c"));
-        cmd.args(["drill", "--plain", "--seed", "3", "--count", "40"])
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::null());
+        // QPS questions: a bare "1" is a readable answer to each.
+        cmd.args([
+            "drill", "--plain", "--seed", "3", "--count", "40", "--skill", "qps",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null());
         let mut child = cmd.spawn().unwrap();
         use std::io::Write;
         child
@@ -438,4 +443,30 @@ fn every_question_states_every_input_its_answer_depends_on() {
         }
     }
     assert!(checked > 500, "{checked}");
+}
+
+#[test]
+fn the_readme_drill_example_is_real() {
+    let data = tempfile::tempdir().unwrap();
+    let out = napkin(data.path())
+        .args([
+            "drill",
+            "--plain",
+            "--seed",
+            "12",
+            "--count",
+            "2",
+            "--case",
+            "video-recommendation",
+            "--skill",
+            "qps",
+        ])
+        .write_stdin("90k\n50k..150k\n")
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        include_str!("../README.md").contains(text.trim_end()),
+        "README.md shows a stale drill session:\n{text}"
+    );
 }

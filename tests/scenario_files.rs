@@ -297,3 +297,47 @@ fn parallel_with_must_name_an_earlier_online_stage() {
         "{e}"
     );
 }
+
+#[test]
+fn a_corpus_cannot_shadow_another_output_and_one_stage_queries_the_index() {
+    let e = error(&format!(
+        "{META}[[corpus]]\nname = \"total\"\nitems = 5\nitem_size = \"1 KB\"\n"
+    ));
+    assert!(e.contains("a corpus cannot be named \"total\""), "{e}");
+    let mut s = load_str(
+        include_str!("../presets/video-recommendation.toml"),
+        "v.toml",
+    )
+    .unwrap();
+    overrides::set(&mut s, "stage.ranking.index", "true").unwrap();
+    let errors = napkin::scenario::validate::validate(&s);
+    assert!(
+        errors
+            .iter()
+            .any(|d| d.problem.contains("more than one stage queries the index")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn pq_bits_come_from_where_they_are_given() {
+    use napkin::estimate;
+    // [embeddings] dtype pq with m = 16; [index] ivf_pq with pq_nbits = 4: codes are 16 × 4 / 8 = 8 B + 8 B id.
+    let s = load_str(
+        &format!("{META}[embeddings]\nvectors = 1000\ndim = 128\ndtype = \"pq\"\npq_m = 16\n[index]\nkind = \"ivf_pq\"\nnlist = 16\npq_nbits = 4\nnode_memory = \"1 GiB\"\n"),
+        "x.toml",
+    )
+    .unwrap();
+    let (_, outs) = estimate::explain(&s);
+    assert_eq!(
+        outs.iter()
+            .find(|o| o.id == "index.bytes_per_vector")
+            .unwrap()
+            .value,
+        16.0
+    );
+    let e = error(&format!(
+        "{META}[embeddings]\nvectors = 10\ndim = 128\ndtype = \"pq\"\npq_m = 16\npq_nbits = 64\n"
+    ));
+    assert!(e.contains("more than 16"), "{e}");
+}

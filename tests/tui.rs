@@ -341,6 +341,17 @@ fn the_readme_key_table_is_the_keymap() {
     );
 }
 
+/// `x` written as an answer to `q`, with the base unit a size, duration or data rate needs.
+fn answer_text(q: &napkin::drill::question::Question, x: f64) -> String {
+    use napkin::units::Kind;
+    match q.kind {
+        Kind::Size => format!("{x} B"),
+        Kind::Duration => format!("{x} s"),
+        Kind::DataRate => format!("{x} B/s"),
+        _ => format!("{x}"),
+    }
+}
+
 fn drill_app(history: Option<std::path::PathBuf>) -> App {
     let mut app = App::new(None, false);
     app.history = history.clone();
@@ -362,12 +373,13 @@ fn the_drill_screen_scores_records_and_moves_on() {
     let path = dir.path().join("history.jsonl");
     let mut app = drill_app(Some(path.clone()));
     assert_eq!(app.screen, Screen::Drill);
-    let truth = app.drill.as_ref().unwrap().question().unwrap().truth;
+    let q = app.drill.as_ref().unwrap().question().unwrap().clone();
+    let exact = answer_text(&q, q.truth);
     // 'q' is part of an answer here, not quit; Ctrl-U clears it.
     type_text(&mut app, "q");
     assert!(!app.quit);
     clear(&mut app);
-    type_text(&mut app, &format!("{truth}"));
+    type_text(&mut app, &exact);
     send(&mut app, &[KeyCode::Enter]);
     let d = app.drill.as_ref().unwrap();
     let text = d.feedback.as_deref().unwrap();
@@ -378,7 +390,7 @@ fn the_drill_screen_scores_records_and_moves_on() {
     assert_eq!(records[0].points, Some(100.0));
     // Typing after the feedback changes nothing; Enter moves to the next question.
     type_text(&mut app, "9");
-    assert_eq!(app.drill.as_ref().unwrap().answer, format!("{truth}"));
+    assert_eq!(app.drill.as_ref().unwrap().answer, exact);
     send(&mut app, &[KeyCode::Enter]);
     let d = app.drill.as_ref().unwrap();
     assert_eq!(
@@ -429,8 +441,25 @@ fn d_opens_the_drill_from_the_picker_and_a_scenario() {
 fn drill_snapshots() {
     let mut app = drill_app(None);
     insta::assert_snapshot!("drill_question_100x30", draw(&app, 100, 30));
-    let truth = app.drill.as_ref().unwrap().question().unwrap().truth;
-    type_text(&mut app, &format!("{}", truth * 2.0));
+    let q = app.drill.as_ref().unwrap().question().unwrap().clone();
+    type_text(&mut app, &answer_text(&q, q.truth * 2.0));
     send(&mut app, &[KeyCode::Enter]);
     insta::assert_snapshot!("drill_feedback_100x30", draw(&app, 100, 30));
+}
+
+#[test]
+fn quitting_with_unwritten_edits_asks_once_more() {
+    let mut app = app_on("twitter");
+    select(&mut app, "traffic.dau");
+    send(&mut app, &[KeyCode::Enter]);
+    clear(&mut app);
+    type_text(&mut app, "300M");
+    send(&mut app, &[KeyCode::Enter, KeyCode::Char('q')]);
+    assert!(!app.quit);
+    assert!(app.status.contains("not written"), "{}", app.status);
+    // Anything else in between disarms it.
+    send(&mut app, &[KeyCode::Char('j'), KeyCode::Char('q')]);
+    assert!(!app.quit);
+    send(&mut app, &[KeyCode::Esc]);
+    assert!(app.quit);
 }

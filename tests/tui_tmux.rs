@@ -96,6 +96,9 @@ fn edit_dau_in_the_real_screen() {
         "the edited input is marked:\n{screen}"
     );
 
+    // With an unwritten edit, the first q asks again; the second quits.
+    tmux.run(&["send-keys", "-t", "e2e", "q"]);
+    tmux.wait_for("the edits are not written");
     tmux.run(&["send-keys", "-t", "e2e", "q"]);
     tmux.wait_for("napkin-exit=0");
     assert_eq!(

@@ -32,14 +32,15 @@ pub struct CalcArgs {
 /// Reads the scenario named by `arg` (a file or a preset id) with the text it was read from.
 pub fn resolve_with_text(arg: &str) -> Result<(String, Scenario), ScenarioError> {
     let path = Path::new(arg);
+    if path.is_dir() {
+        return Err(one_error(
+            arg,
+            "is a directory".into(),
+            "give a scenario file (.toml) or a preset id",
+        ));
+    }
     if path.is_file() {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            one_error(
-                arg,
-                format!("cannot read the file: {e}"),
-                "check the path and its permissions",
-            )
-        })?;
+        let text = std::fs::read_to_string(path).map_err(|e| read_error(arg, &e))?;
         let s = scenario::load_str(&text, arg)?;
         return Ok((text, s));
     }
@@ -70,6 +71,23 @@ pub fn resolve(arg: &str) -> Result<Scenario, ScenarioError> {
         return scenario::load_str(&text, "<stdin>");
     }
     resolve_with_text(arg).map(|(_, s)| s)
+}
+
+/// Why a scenario file could not be read, and what to do.
+fn read_error(arg: &str, e: &std::io::Error) -> ScenarioError {
+    if e.kind() == std::io::ErrorKind::InvalidData {
+        one_error(
+            arg,
+            "is not UTF-8 text".into(),
+            "a scenario is a TOML file saved as UTF-8",
+        )
+    } else {
+        one_error(
+            arg,
+            format!("cannot read the file: {e}"),
+            "check the path and its permissions",
+        )
+    }
 }
 
 fn one_error(location: &str, problem: String, hint: &str) -> ScenarioError {
@@ -113,10 +131,23 @@ pub fn run(args: &CalcArgs, out: &mut dyn Write) -> Result<(), String> {
         Style::Decimal
     };
     if args.list_inputs {
-        let r = Report::build(&s, style).map_err(|e| format!("error: {e}"))?;
-        for i in &r.inputs {
-            let source = i.source_label();
-            writeln!(out, "{}={}\t[{source}]", i.path, i.display).map_err(|e| e.to_string())?;
+        // Every path --set accepts, with its value as written (or the default), ready to paste.
+        for path in overrides::paths(&s) {
+            let value = match (s.provenance.raw.get(&path), overrides::get(&s, &path)) {
+                (Some(raw), _) => raw.clone(),
+                (None, Some((v, kind))) => crate::report::show_value(&v, kind, style),
+                (None, None) => String::new(),
+            };
+            let source = match (
+                s.provenance.source(&path),
+                s.provenance.positions.contains_key(&path),
+            ) {
+                (Some(src), _) => src.to_string(),
+                (None, true) => "unmarked".into(),
+                (None, false) if value.is_empty() => "unset".into(),
+                (None, false) => "default".into(),
+            };
+            writeln!(out, "{path}={value}\t[{source}]").map_err(|e| e.to_string())?;
         }
         return Ok(());
     }

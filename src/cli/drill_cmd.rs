@@ -5,7 +5,7 @@ use crate::drill::history;
 use crate::drill::question::Filter;
 use crate::drill::session::{self, Options};
 use crate::presets;
-use crate::scenario::load::nearest;
+use crate::scenario::load::suggest_or;
 use std::io::Write;
 
 fn io(e: std::io::Error) -> String {
@@ -17,13 +17,13 @@ pub fn run(args: &DrillArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     let pool: Vec<presets::Preset> = match &args.case {
         Some(case) => {
             let Some(p) = all.iter().find(|p| &p.id == case) else {
-                let near: Vec<String> = nearest(case, all.iter().map(|p| p.id.as_str()))
-                    .iter()
-                    .map(|n| format!("`{n}`"))
-                    .collect();
+                let hint = suggest_or(
+                    case,
+                    all.iter().map(|p| p.id.as_str()),
+                    "`napkin presets list` shows them all",
+                );
                 return Err(format!(
-                    "error: --case: no preset named `{case}`\n  help: did you mean {}?",
-                    near.join(" or ")
+                    "error: --case: no preset named `{case}`\n  help: {hint}"
                 ));
             };
             vec![p.clone()]

@@ -53,20 +53,36 @@ fn clean(text: &str) -> &str {
     t
 }
 
-/// The unit text after the number ("TB", "k/s", "").
+/// The unit text after the number ("TB", "k/s", ""). An `e` is part of the number only as an
+/// exponent with digits after it ("1e9"); otherwise it starts the unit ("8EB", "5 EB").
 fn unit_of(text: &str) -> &str {
-    let end = text
-        .char_indices()
-        .find(|(_, c)| {
-            !(c.is_ascii_digit() || matches!(c, '.' | '_' | ',' | 'e' | 'E' | '+' | '-'))
-        })
-        .map_or(text.len(), |(i, _)| i);
-    // "1e9" is a number, "5 EB" is not: an 'e' followed by a letter belongs to the unit.
-    text[end..].trim()
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'0'..=b'9' | b'.' | b'_' | b',' => i += 1,
+            b'+' | b'-' if i == 0 => i += 1,
+            b'e' | b'E' => {
+                let rest = &bytes[i + 1..];
+                let skip = usize::from(matches!(rest.first(), Some(b'+' | b'-')));
+                if rest.get(skip).is_some_and(u8::is_ascii_digit) {
+                    i += 1 + skip;
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    text[i..].trim()
 }
 
 /// Reads one value; a unit of another kind is a dimension error, not a parse error.
 fn one(text: &str, kind: Kind) -> Result<Result<f64, String>, String> {
+    // A size, a duration or a data rate needs its unit: "5" alone is a slip to retry, not bytes.
+    if unit_of(text).is_empty() && matches!(kind, Kind::Size | Kind::Duration | Kind::DataRate) {
+        return Err(format!("\"{text}\" has no unit; write {}", kind.describe()));
+    }
     match units::parse(text, kind) {
         Ok(v) if v > 0.0 => Ok(Ok(v)),
         Ok(_) => Err("an estimate must be more than 0".into()),
@@ -104,6 +120,11 @@ pub fn read(text: &str, kind: Kind) -> Result<Reading, String> {
     }
     if let Some((lo, hi)) = text.split_once("..") {
         let (lo, hi) = (clean(lo), clean(hi));
+        if lo.is_empty() || hi.is_empty() || hi.starts_with('.') {
+            return Err(
+                "write an interval as two numbers with two dots between, such as 50k..200k".into(),
+            );
+        }
         // "1..4 TB": the unit written once, after the upper bound.
         let lo_text = if unit_of(lo).is_empty() {
             format!("{lo} {}", unit_of(hi))
@@ -119,7 +140,12 @@ pub fn read(text: &str, kind: Kind) -> Result<Reading, String> {
                 });
             }
         };
-        if lo_v >= hi_v {
+        if lo_v == hi_v {
+            return Err(format!(
+                "the interval {lo}..{hi} has equal ends: give the range you are 90% sure of, or one number"
+            ));
+        }
+        if lo_v > hi_v {
             return Err(format!(
                 "the interval {lo}..{hi} is empty: write the low end first, such as 50k..200k"
             ));
@@ -141,68 +167,64 @@ pub fn read(text: &str, kind: Kind) -> Result<Reading, String> {
     })
 }
 
-/// When the answer as written is more than 2× off but a common unit slip explains it to within
-/// 5%, the slip and the value it meant. `written` is the answer's text.
+/// When the answer as written is off but a common unit slip explains it, the slip and the value
+/// it meant. `written` is the answer's text. Bits for bytes (×8) and per day for per second
+/// (×86,400) are looked for when the answer is more than 2× off and the slip brings it within
+/// 5%; decimal for binary prefixes (GB for GiB) when the number is right to 0.5% in the other
+/// convention and not in its own.
 pub fn slip(written: &str, value: f64, truth: f64) -> Option<(String, f64)> {
     let unit = unit_of(clean(written.split("..").last().unwrap_or(written)));
-    if (value / truth).log10().abs() <= 0.3 {
+    let off = |v: f64| (v / truth).log10().abs();
+    let size_part = unit.split('/').next().unwrap_or(unit);
+    let bits = size_part.contains("bit") || size_part.ends_with('b') || unit.ends_with("bps");
+    if off(value) > 0.3 {
+        if bits && off(value * 8.0) <= 0.02 {
+            return Some((
+                format!("bits for bytes: {unit} counts bits; a byte (B) is 8 bits"),
+                value * 8.0,
+            ));
+        }
+        if unit.contains("/d") && off(value * 86_400.0) <= 0.02 {
+            return Some((
+                "per day for per second: a rate per second is a daily count ÷ 86,400 s".into(),
+                value * 86_400.0,
+            ));
+        }
+        if unit.contains("/s") && off(value / 86_400.0) <= 0.02 {
+            return Some((
+                "per second for per day: a daily count is the rate per second × 86,400 s".into(),
+                value / 86_400.0,
+            ));
+        }
+    }
+    // The power of the prefix: K/k 1, M 2, G 3, T 4, P 5, E 6.
+    let power = ["K", "M", "G", "T", "P", "E"]
+        .iter()
+        .position(|p| size_part.to_uppercase().starts_with(p))? as i32
+        + 1;
+    if !size_part.contains('B') || off(value) <= 0.002 {
         return None;
     }
-    let has_bits = unit.contains("bit")
-        || unit
-            .chars()
-            .rev()
-            .find(|c| c.is_ascii_alphabetic())
-            .is_some_and(|c| c == 'b')
-        || unit.contains("bps");
-    let binary = unit.contains("iB");
-    let per_day = unit.contains("/d");
-    let bytes_unit = unit.contains('B');
-    let mut candidates: Vec<(f64, String)> = Vec::new();
-    if has_bits {
-        candidates.push((
-            8.0,
-            format!("bits for bytes: {unit} counts bits; a byte (B) is 8 bits"),
-        ));
-    }
-    if bytes_unit && !has_bits && value < truth {
-        candidates.push((
-            0.125,
-            format!("bytes for bits? {unit} counts bytes, 8 bits each"),
-        ));
-    }
-    if binary {
-        for k in 1..=6 {
-            candidates.push((
-                1000f64.powi(k) / 1024f64.powi(k),
-                format!("{unit} is binary (2^10 steps); the decimal unit drops the i"),
-            ));
-        }
-    } else if bytes_unit {
-        for k in 1..=6 {
-            candidates.push((
-                1024f64.powi(k) / 1000f64.powi(k),
-                format!("{unit} is decimal (10^3 steps); the binary unit has an i"),
-            ));
-        }
-    }
-    if per_day {
-        candidates.push((
-            86_400.0,
-            "per day for per second: divide a daily count by 86,400 s".into(),
-        ));
-    } else if unit.contains("/s") {
-        candidates.push((
-            1.0 / 86_400.0,
-            "per second for per day: a rate per second is a daily count ÷ 86,400".into(),
-        ));
-    }
-    candidates
-        .into_iter()
-        .map(|(factor, why)| (value * factor, why))
-        .filter(|(v, _)| (v / truth).log10().abs() <= 0.02)
-        .map(|(v, why)| (why, v))
-        .next()
+    let (alt, why) = if size_part.contains("iB") {
+        (
+            value * 1000f64.powi(power) / 1024f64.powi(power),
+            format!(
+                "{size_part} is binary (2^{}); the number fits the decimal unit (10^{})",
+                10 * power,
+                3 * power
+            ),
+        )
+    } else {
+        (
+            value * 1024f64.powi(power) / 1000f64.powi(power),
+            format!(
+                "{size_part} is decimal (10^{}); the number fits the binary unit (2^{}), with an i",
+                3 * power,
+                10 * power
+            ),
+        )
+    };
+    (off(alt) <= 0.002).then_some((why, alt))
 }
 
 #[cfg(test)]
@@ -232,6 +254,43 @@ mod tests {
         assert_eq!(
             read("1..4 TB", Kind::Size).unwrap().answer,
             Some(Answer::Interval(1e12, 4e12))
+        );
+    }
+
+    #[test]
+    fn exponents_and_exabytes() {
+        assert_eq!(unit_of("1e9"), "");
+        assert_eq!(unit_of("8EB"), "EB");
+        assert_eq!(unit_of("2.5e-3 s"), "s");
+        assert_eq!(
+            read("2..8EB", Kind::Size).unwrap().answer,
+            Some(Answer::Interval(2e18, 8e18))
+        );
+    }
+
+    #[test]
+    fn sizes_durations_and_data_rates_need_a_unit() {
+        assert!(read("5", Kind::Size).unwrap_err().contains("has no unit"));
+        assert!(
+            read("5", Kind::DataRate)
+                .unwrap_err()
+                .contains("has no unit")
+        );
+        assert_eq!(single("5", Kind::Count), 5.0);
+        assert!(
+            read("5..", Kind::Count)
+                .unwrap_err()
+                .contains("two numbers")
+        );
+        assert!(
+            read("1...5", Kind::Count)
+                .unwrap_err()
+                .contains("two numbers")
+        );
+        assert!(
+            read("3..3", Kind::Count)
+                .unwrap_err()
+                .contains("equal ends")
         );
     }
 
@@ -269,8 +328,26 @@ mod tests {
         // Truth 5M/s; "5M/day" reads as 57.9/s; per second it is right.
         let (why, _) = slip("5M/day", 5e6 / 86_400.0, 5e6).unwrap();
         assert!(why.contains("per day for per second"), "{why}");
-        // Truth 1.1e12 B (1 TiB ≈ 1.0995e12); "1 TB" is 10% low and within 2×: no slip.
-        assert!(slip("1 TB", 1e12, 1.0995e12).is_none());
+        // Truth 256 GiB = 274,877,906,944 B; "256 GB" is the right number in the wrong convention.
+        let (why, meant) = slip("256 GB", 256e9, 274_877_906_944.0).unwrap();
+        assert!(why.contains("binary unit"), "{why}");
+        assert!((meant - 274_877_906_944.0).abs() < 1.0);
+        // Truth 1 TB; "1 TiB" (1.0995e12) is the decimal number with a binary unit.
+        assert!(
+            slip("1 TiB", 1.0995e12, 1e12)
+                .unwrap()
+                .0
+                .contains("decimal unit")
+        );
+        // "1.1 TB" for 1 TiB is simply close: 0.0004 dex off, no slip.
+        assert!(slip("1.1 TB", 1.1e12, 1.0995e12).is_none());
+        // "Gb/s" counts bits too: 8 Gb/s = 1e9 B/s read as bits; truth 8 GB/s.
+        assert!(
+            slip("8 Gb/s", 1e9, 8e9)
+                .unwrap()
+                .0
+                .contains("bits for bytes")
+        );
         // Right answers have no slip; a plain wrong number is just wrong.
         assert!(slip("40k", 4e4, 4e4).is_none());
         assert!(slip("400", 400.0, 4e4).is_none());

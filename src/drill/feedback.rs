@@ -91,10 +91,10 @@ pub fn render(q: &Question, text: &str, outcome: &Outcome) -> String {
             let times = 10f64.powf(s.e.abs());
             let _ = writeln!(
                 out,
-                "You: {} → {:.2} dex {dir} ({:.1}× {}): {}. {:.0} points.",
+                "You: {} → {:.2} dex {dir} ({}× {}): {}. {:.0} points.",
                 text.trim(),
                 s.e.abs(),
-                times,
+                crate::units::format::Sig(times),
                 if s.e >= 0.0 { "over" } else { "under" },
                 s.band.describe(),
                 s.points

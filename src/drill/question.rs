@@ -557,9 +557,13 @@ fn phrase(path: &str, shown: &str) -> String {
     };
     let said = match key {
         "dau" => format!("{shown} daily active users"),
+        "requests_per_user_per_day" if shown == "1" => "1 request per user per day".to_string(),
         "requests_per_user_per_day" => format!("{shown} requests per user per day"),
         "qps" => format!("{shown} on average"),
-        "peak_factor" => format!("peak traffic is {shown} the average"),
+        "peak_factor" => format!(
+            "peak traffic is {}× the average",
+            shown.trim_end_matches('×')
+        ),
         "request_size" => format!("requests of {shown}"),
         "response_size" => format!("responses of {shown}"),
         "items" => format!("{shown} items stored"),

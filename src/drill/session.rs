@@ -113,10 +113,18 @@ pub fn run(
         )?;
         return Ok(Vec::new());
     }
-    writeln!(
-        out,
-        "Seed {seed}: `napkin drill --plain --seed {seed}` asks these questions again."
-    )?;
+    let mut again = format!("napkin drill --plain --seed {seed} --count {}", opts.count);
+    if let Some(case) = &opts.filter.case {
+        again.push_str(&format!(" --case {case}"));
+    }
+    if let Some(skill) = opts
+        .filter
+        .skill
+        .and_then(|k| clap::ValueEnum::to_possible_value(&k))
+    {
+        again.push_str(&format!(" --skill {}", skill.get_name()));
+    }
+    writeln!(out, "Seed {seed}: `{again}` asks these questions again.")?;
     writeln!(
         out,
         "Answer with units (\"1.2 TB\", \"40k/s\", \"~200 servers\") or a 90% interval (\"50k..200k\"); an empty line skips.\n"

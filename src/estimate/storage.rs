@@ -200,6 +200,10 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         logs += kept;
     }
     if !s.logs.is_empty() {
+        // The total's working repeats each stream's, so it reads whole on its own.
+        for l in &s.logs {
+            log_stream(s, l, t);
+        }
         t.step(
             logs,
             Kind::Size,

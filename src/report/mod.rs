@@ -117,7 +117,13 @@ impl Report {
                 let (value, kind) = overrides::get(s, &path)?;
                 let source = s.provenance.source(&path).cloned();
                 Some(InputLine {
-                    display: show_value(&value, kind, style),
+                    // As written where it was written, so it can be pasted back unchanged.
+                    display: s
+                        .provenance
+                        .raw
+                        .get(&path)
+                        .cloned()
+                        .unwrap_or_else(|| show_value(&value, kind, style)),
                     given: given(&path),
                     path,
                     source,

@@ -53,31 +53,44 @@ impl fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
-/// The names in `candidates` closest to `given`, best first, for "did you mean" hints.
+/// The names in `candidates` close to `given`, best first, at most three: a few edits away
+/// (swapped letters count as one) or alike by Jaro-Winkler.
 pub fn nearest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let edits_allowed = (given.chars().count() / 4).max(1);
     let mut scored: Vec<(f64, &str)> = candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(given, c), c))
+        .filter_map(|c| {
+            let jw = strsim::jaro_winkler(given, c);
+            let close = jw >= 0.8 || strsim::osa_distance(given, c) <= edits_allowed;
+            close.then_some((jw, c))
+        })
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let close: Vec<&str> = scored
-        .iter()
-        .filter(|(s, _)| *s >= 0.7)
-        .take(3)
-        .map(|(_, c)| *c)
-        .collect();
-    if close.is_empty() {
-        scored.iter().take(3).map(|(_, c)| *c).collect()
-    } else {
-        close
-    }
+    scored.iter().take(3).map(|(_, c)| *c).collect()
 }
 
-/// "did you mean `a`, `b`?" or a list of what is valid.
-pub fn suggest(given: &str, candidates: &[&str]) -> String {
-    let near = nearest(given, candidates.iter().copied());
+/// "did you mean `a` or `b`?" when some names are close; otherwise `fallback`.
+pub fn suggest_or<'a>(
+    given: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    fallback: &str,
+) -> String {
+    let near = nearest(given, candidates);
+    if near.is_empty() {
+        return fallback.to_string();
+    }
     let quoted: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
     format!("did you mean {}?", quoted.join(" or "))
+}
+
+/// "did you mean …?", or the whole list of valid names when none is close.
+pub fn suggest(given: &str, candidates: &[&str]) -> String {
+    let all: Vec<String> = candidates.iter().map(|n| format!("`{n}`")).collect();
+    suggest_or(
+        given,
+        candidates.iter().copied(),
+        &format!("write one of {}", all.join(", ")),
+    )
 }
 
 struct Reader<'t> {

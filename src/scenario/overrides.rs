@@ -2,7 +2,7 @@
 //! as the file reader reads it. List entries are addressed by name: `stage.ranking.latency`.
 
 use super::Scenario;
-use super::load::{Diagnostic, nearest};
+use super::load::{Diagnostic, suggest_or};
 use super::provenance::{Source, SourceKind};
 use super::schema::{self, Field, FieldKind, Section, Value};
 use crate::units;
@@ -78,6 +78,7 @@ pub fn parse_value(text: &str, kind: FieldKind, zero_ok: bool) -> Result<Value, 
     }
 }
 
+/// Sets `key` of `section` to `text`; an empty text unsets it (back to the default).
 fn set_in<S>(
     section: &mut S,
     fields: &[Field<S>],
@@ -88,6 +89,10 @@ fn set_in<S>(
         .iter()
         .find(|f| f.key == key && f.key != "name")
         .ok_or_else(|| (String::new(), String::new()))?;
+    if text.trim().is_empty() {
+        (field.clear)(section);
+        return Ok(());
+    }
     let value = parse_value(text, field.kind, field.zero_ok)?;
     (field.set)(section, value);
     Ok(())
@@ -147,14 +152,14 @@ pub fn set(s: &mut Scenario, path: &str, text: &str) -> Result<(), Diagnostic> {
     };
     let unknown = |s: &Scenario| {
         let all = paths(s);
-        let near = nearest(path, all.iter().map(String::as_str));
-        let list: Vec<String> = near.iter().map(|p| format!("`{p}`")).collect();
+        let hint = suggest_or(
+            path,
+            all.iter().map(String::as_str),
+            "no input has a close name.",
+        );
         fail(
             format!("unknown input `{path}`"),
-            format!(
-                "did you mean {}? (`napkin calc <scenario> --list-inputs` lists them all)",
-                list.join(" or ")
-            ),
+            format!("{hint} (`napkin calc <scenario> --list-inputs` lists them all)"),
         )
     };
     let (head, rest) = path.split_once('.').ok_or_else(|| unknown(s))?;
@@ -222,13 +227,25 @@ pub fn set(s: &mut Scenario, path: &str, text: &str) -> Result<(), Diagnostic> {
         Some(Err((problem, _))) if problem.is_empty() => Err(unknown(s)),
         Some(Err((problem, hint))) => Err(fail(problem, hint)),
         Some(Ok(())) => {
+            let note = if text.trim().is_empty() {
+                "unset".to_string()
+            } else {
+                format!("set to {text}")
+            };
             s.provenance.sources.insert(
                 path.to_string(),
                 Source {
                     kind: SourceKind::Override,
-                    note: format!("set to {text}"),
+                    note,
                 },
             );
+            if text.trim().is_empty() {
+                s.provenance.raw.remove(path);
+            } else {
+                s.provenance
+                    .raw
+                    .insert(path.to_string(), text.trim().to_string());
+            }
             Ok(())
         }
     }

@@ -115,6 +115,13 @@ impl Provenance {
 
     /// "file:line:col" for a path, or the file alone when the path was not written in it.
     pub fn locate(&self, path: &str) -> String {
+        if self
+            .sources
+            .get(path)
+            .is_some_and(|s| s.kind == SourceKind::Override)
+        {
+            return "--set".to_string();
+        }
         match self.positions.get(path) {
             Some(p) => format!("{}:{}:{}", self.origin, p.line, p.col),
             None => self.origin.clone(),

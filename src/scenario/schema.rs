@@ -51,6 +51,8 @@ pub struct Field<S> {
     pub doc: &'static str,
     pub get: fn(&S) -> Option<Value>,
     pub set: fn(&mut S, Value),
+    /// Back to the section's default (unset, for an optional input).
+    pub clear: fn(&mut S),
 }
 
 /// A typed slot in a section that reads and writes a [`Value`].
@@ -154,6 +156,7 @@ macro_rules! fields {
             doc: $doc,
             get: |s| Slot::get_value(&s.$key),
             set: |s, v| Slot::set_value(&mut s.$key, v),
+            clear: |s| s.$key = <$S>::default().$key,
         }),*]
     };
 }

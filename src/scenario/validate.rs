@@ -51,7 +51,7 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
             (true, true) => say(
                 "traffic.qps",
                 "traffic is given both as qps and as dau × requests_per_user_per_day".into(),
-                "keep one: remove qps, or remove dau and requests_per_user_per_day",
+                "keep one: remove qps, or remove dau and requests_per_user_per_day (on the command line an empty value unsets: --set traffic.qps=)",
             ),
             (false, false) => say(
                 "traffic",
@@ -88,7 +88,28 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
         }
     }
 
+    // Output ids a corpus name must not shadow (`storage.<name>`).
+    const RESERVED: [&str; 8] = [
+        "embeddings",
+        "logs",
+        "log",
+        "total",
+        "growth_per_day",
+        "graph",
+        "text_index",
+        "retained_growth",
+    ];
     for c in &s.corpora {
+        if RESERVED.contains(&c.name.as_str()) {
+            say(
+                &format!("corpus.{}.name", c.name),
+                format!(
+                    "a corpus cannot be named \"{}\": storage.{} is another output",
+                    c.name, c.name
+                ),
+                "give it the name of what it stores, such as \"videos\" or \"images\"",
+            );
+        }
         if c.replication < 1.0 {
             say(
                 &format!("corpus.{}.replication", c.name),
@@ -197,6 +218,19 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
         }
     }
 
+    if s.stages.iter().filter(|st| st.index).count() > 1 {
+        let second = s
+            .stages
+            .iter()
+            .filter(|st| st.index)
+            .nth(1)
+            .map_or("", |st| st.name.as_str());
+        say(
+            &format!("stage.{second}.index"),
+            "more than one stage queries the index; its nodes would be counted twice".into(),
+            "keep index = true on the stage that searches the index, and size the others by throughput",
+        );
+    }
     for (i, st) in s.stages.iter().enumerate() {
         let p = |k: &str| format!("stage.{}.{k}", st.name);
         if let Some(other) = &st.parallel_with {

@@ -81,6 +81,8 @@ pub struct Workbench {
     pub selected_output: usize,
     /// Output ids whose value changed, and when.
     pub flashes: Vec<(String, Instant)>,
+    /// The edits as they stand have been written with `w`.
+    pub written: bool,
 }
 
 impl Workbench {
@@ -118,6 +120,7 @@ impl Workbench {
             stale: false,
             selected_output: 0,
             flashes: Vec::new(),
+            written: false,
         })
     }
 
@@ -136,6 +139,7 @@ impl Workbench {
     /// Applies every edit to the preset and estimates again; keeps the last good estimate when a
     /// field is invalid.
     pub fn recompute(&mut self, now: Instant) {
+        self.written = false;
         let mut candidate = self.base.clone();
         self.errors.clear();
         self.problem = None;
@@ -239,6 +243,8 @@ pub struct App {
     pub history: Option<PathBuf>,
     /// The screen the drill returns to.
     pub before_drill: Screen,
+    /// Quit was asked for with unwritten edits: the next quit goes through.
+    pub quit_armed: bool,
 }
 
 impl App {
@@ -262,6 +268,7 @@ impl App {
             drill: None,
             history: None,
             before_drill: Screen::Picker,
+            quit_armed: false,
         };
         app.load_presets();
         app
@@ -434,8 +441,20 @@ impl App {
     }
 
     fn act(&mut self, action: Action, now: Instant) {
+        let armed = std::mem::take(&mut self.quit_armed);
         match action {
-            Action::Quit => self.quit = true,
+            Action::Quit => {
+                let unwritten = self
+                    .work
+                    .as_ref()
+                    .is_some_and(|w| !w.edits.is_empty() && !w.written);
+                if unwritten && !armed {
+                    self.quit_armed = true;
+                    self.status = "the edits are not written: w writes them as your preset; q or Esc again quits without them".into();
+                } else {
+                    self.quit = true;
+                }
+            }
             Action::Help => self.help = true,
             Action::Cancel => self.cancel(now),
             Action::Commit if self.screen == Screen::Drill => {
@@ -508,9 +527,12 @@ impl App {
                     && let Some(row) = w.rows.get(w.selected)
                 {
                     let path = row.path.clone();
-                    w.edits.remove(&path);
-                    w.recompute(now);
-                    self.status = format!("{path} is back to the preset's value");
+                    if w.edits.remove(&path).is_some() {
+                        w.recompute(now);
+                        self.status = format!("{path} is back to the preset's value");
+                    } else {
+                        self.status = format!("{path} already has the preset's value");
+                    }
                 }
             }
             Action::Write => self.write(),
@@ -636,6 +658,9 @@ impl App {
         }
         match presets::write_user(&dir, &id, &text) {
             Ok(path) => {
+                if let Some(w) = &mut self.work {
+                    w.written = true;
+                }
                 self.status = format!("wrote {}; run it with: napkin calc {id}", path.display());
                 self.load_presets();
             }

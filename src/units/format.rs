@@ -53,6 +53,9 @@ impl fmt::Display for Sig {
         if x == 0.0 {
             return f.write_str("0");
         }
+        if !x.is_finite() {
+            return f.write_str(if x.is_nan() { "n/a" } else { "∞" });
+        }
         if x.abs() >= 1e15 || x.abs() < 1e-3 {
             let s = format!("{x:.2e}");
             let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
