@@ -34,27 +34,29 @@ impl Trace for Silent {
     fn output(&mut self, _: fmt::Arguments<'_>, _: fmt::Arguments<'_>, _: Kind, _: f64) {}
 }
 
-/// Nouns the steps count, plural and singular.
-const NOUNS: [(&str, &str); 10] = [
-    ("copies", "copy"),
-    ("servers", "server"),
-    ("regions", "region"),
-    ("replicas", "replica"),
-    ("shards", "shard"),
-    ("stages", "stage"),
-    ("log streams", "log stream"),
-    ("items per request", "item per request"),
-    ("devices", "device"),
-    ("nodes", "node"),
+/// "1 <plural>" and the singular it becomes.
+const ONES: [(&str, &str); 10] = [
+    ("1 copies", "copy"),
+    ("1 servers", "server"),
+    ("1 regions", "region"),
+    ("1 replicas", "replica"),
+    ("1 shards", "shard"),
+    ("1 stages", "stage"),
+    ("1 log streams", "log stream"),
+    ("1 items per request", "item per request"),
+    ("1 devices", "device"),
+    ("1 nodes", "node"),
 ];
 
 /// "1 copies" → "1 copy": the working is written once with plurals, and a count of exactly one
 /// is made singular here, where the text is kept.
 fn singular(mut text: String) -> String {
-    for (plural, one) in NOUNS {
-        let pattern = format!("1 {plural}");
+    if !text.contains("1 ") {
+        return text;
+    }
+    for (pattern, one) in ONES {
         let mut from = 0;
-        while let Some(i) = text[from..].find(&pattern).map(|i| i + from) {
+        while let Some(i) = text[from..].find(pattern).map(|i| i + from) {
             let before = text[..i].chars().next_back();
             let after = text[i + pattern.len()..].chars().next();
             let whole_one = before.is_none_or(|c| !(c.is_ascii_digit() || c == '.' || c == ','));
