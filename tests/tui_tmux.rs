@@ -92,7 +92,7 @@ fn edit_dau_in_the_real_screen() {
     tmux.run(&["send-keys", "-t", "e2e", "Enter", "C-u", "2B", "Enter"]);
     let screen = tmux.wait_for("231k/s");
     assert!(
-        screen.contains("E traffic.dau"),
+        screen.contains("E dau") && screen.contains("E traffic.dau = 2B"),
         "the edited input is marked:\n{screen}"
     );
 

@@ -411,11 +411,41 @@ fn render_inputs(w: &Workbench, focused: bool, area: Rect, buf: &mut Buffer, the
         return;
     }
     let [list, doc] = Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(inner);
-    let (start, end) = window(w.rows.len(), w.selected, list.height as usize);
+    // The form grouped by section: a heading ("stage.ranking") before each group's rows.
+    let mut display: Vec<Result<usize, &str>> = Vec::with_capacity(w.rows.len() + 16);
+    for (i, row) in w.rows.iter().enumerate() {
+        let section = row.path.rsplit_once('.').map_or("", |(s, _)| s);
+        if display.last().is_none_or(|d| match d {
+            Ok(j) => w.rows[*j].path.rsplit_once('.').map_or("", |(s, _)| s) != section,
+            Err(_) => false,
+        }) {
+            display.push(Err(section));
+        }
+        display.push(Ok(i));
+    }
+    let selected_line = display
+        .iter()
+        .position(|d| *d == Ok(w.selected))
+        .unwrap_or(0);
+    let height = list.height as usize;
+    let (mut start, _) = window(display.len(), selected_line, height);
+    // Show the selected row's heading when the row opens its group.
+    if start > 0 && start == selected_line && display[start - 1].is_err() {
+        start -= 1;
+    }
+    let end = (start + height).min(display.len());
     let width = list.width as usize;
     let mut lines = Vec::new();
-    for (i, row) in w.rows.iter().enumerate().take(end).skip(start) {
-        let (section, key) = row.path.rsplit_once('.').unwrap_or(("", &row.path));
+    for entry in &display[start..end] {
+        let i = match entry {
+            Ok(i) => *i,
+            Err(section) => {
+                lines.push(Line::from(Span::styled(section.to_string(), theme.title())));
+                continue;
+            }
+        };
+        let row = &w.rows[i];
+        let (_, key) = row.path.rsplit_once('.').unwrap_or(("", &row.path));
         let source = w.base.provenance.source(&row.path).map(|s| s.kind);
         let edited = w.edits.contains_key(&row.path);
         let m = if edited { "E" } else { mark(source) };
@@ -427,7 +457,7 @@ fn render_inputs(w: &Workbench, focused: bool, area: Rect, buf: &mut Buffer, the
         };
         // The value always shows; a long path gives way, ending in "…".
         let room = width.saturating_sub(text.chars().count() + 1);
-        let full = format!("{m} {section}.{key}");
+        let full = format!("{m} {key}");
         let label = if full.chars().count() > room && room > 1 {
             format!("{}…", full.chars().take(room - 1).collect::<String>())
         } else {
