@@ -108,6 +108,26 @@ pub fn all(user_dir: Option<&Path>) -> (Vec<Preset>, Vec<String>) {
 
 /// Finds a preset by id, or says which ids are close.
 pub fn find(id: &str, user_dir: Option<&Path>) -> Result<Preset, ScenarioError> {
+    // The common case touches one file: the user's `<id>.toml`, else the built-in of that name.
+    if let Some(dir) = user_dir {
+        let path = dir.join(format!("{id}.toml"));
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            return Ok(Preset {
+                id: id.to_string(),
+                origin: Origin::User(path.clone()),
+                text,
+                file: path.display().to_string(),
+            });
+        }
+    }
+    if let Some((file, text)) = BUILTIN.iter().find(|(file, _)| id_of(file) == id) {
+        return Ok(Preset {
+            id: id.to_string(),
+            origin: Origin::Builtin,
+            text: text.to_string(),
+            file: format!("presets/{file}"),
+        });
+    }
     let (presets, _) = all(user_dir);
     if let Some(p) = presets.iter().find(|p| p.id == id) {
         return Ok(p.clone());
