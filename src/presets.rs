@@ -1,4 +1,4 @@
-//! Scenarios that ship with napkin (every `presets/*.toml`, compiled in by `build.rs`) and the
+//! Scenarios that ship with napkin (every `presets/*.toml`, compiled in by `src/build.rs`) and the
 //! user's own (TOML files in the config directory's `napkin/presets/`). Both are read by the same
 //! code as any scenario file.
 

@@ -10,8 +10,21 @@ fn io(e: std::io::Error) -> String {
 pub fn list(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
     let (all, problems) = presets::all(presets::user_dir().as_deref());
     let width = all.iter().map(|p| p.id.len()).max().unwrap_or(0);
-    for p in &all {
-        match p.load() {
+    // The book's order: chapters first, then the rest by id.
+    let mut loaded: Vec<_> = all.iter().map(|p| (p, p.load())).collect();
+    let chapter = |r: &Result<crate::scenario::Scenario, _>| {
+        r.as_ref()
+            .ok()
+            .and_then(|s| s.meta.chapter)
+            .map_or(f64::MAX, |c| c.0)
+    };
+    loaded.sort_by(|a, b| {
+        chapter(&a.1)
+            .total_cmp(&chapter(&b.1))
+            .then_with(|| a.0.id.cmp(&b.0.id))
+    });
+    for (p, result) in loaded {
+        match result {
             Ok(s) => {
                 let chapter = s
                     .meta
