@@ -191,8 +191,8 @@ fn bad_set_value_names_the_kind_and_exits_1() {
     napkin()
         .args(["calc", "twitter", "--set", "traffic.dau"])
         .assert()
-        .code(1)
-        .stderr(predicate::str::contains("has no `=`"));
+        .code(2)
+        .stderr(predicate::str::contains("is not section.key=value"));
 }
 
 #[test]

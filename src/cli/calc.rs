@@ -13,7 +13,7 @@ pub struct CalcArgs {
     /// A preset id (`napkin presets list`), a path to a scenario file, or - for standard input.
     pub scenario: String,
     /// Override an input: section.key=value (repeatable), e.g. traffic.dau=200M or stage.ranking.latency=50ms.
-    #[arg(long = "set", value_name = "PATH=VALUE")]
+    #[arg(long = "set", value_name = "PATH=VALUE", value_parser = assignment)]
     pub set: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
@@ -27,6 +27,16 @@ pub struct CalcArgs {
     /// List every input path --set accepts for this scenario, with its value, and exit.
     #[arg(long)]
     pub list_inputs: bool,
+}
+
+/// Checks a `--set` argument's shape (clap reports a bad one as a usage error, exit 2).
+fn assignment(arg: &str) -> Result<String, String> {
+    match arg.split_once('=') {
+        Some((path, _)) if path.contains('.') => Ok(arg.to_string()),
+        _ => Err(format!(
+            "`{arg}` is not section.key=value; write, for example, --set traffic.dau=200M (an empty value unsets an input)"
+        )),
+    }
 }
 
 /// Reads the scenario named by `arg` (a file or a preset id) with the text it was read from.

@@ -107,11 +107,13 @@ pub fn review_queue(records: &[Record]) -> Vec<(String, String, u64)> {
     let mut due: Vec<(String, String, u64)> = Vec::new();
     for r in records {
         let same = |(c, t, _): &(String, String, u64)| *c == r.case && *t == r.template;
+        // An interval that holds the truth is no miss, whatever its middle.
+        let hit = r.hit == Some(true);
         match r.e {
-            Some(e) if e.abs() > missed && !due.iter().any(same) => {
+            Some(e) if e.abs() > missed && !hit && !due.iter().any(same) => {
                 due.push((r.case.clone(), r.template.clone(), r.seed));
             }
-            Some(e) if e.abs() <= 2f64.log10() => due.retain(|d| !same(d)),
+            Some(e) if e.abs() <= 2f64.log10() || hit => due.retain(|d| !same(d)),
             _ => {}
         }
     }

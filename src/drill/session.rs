@@ -50,13 +50,14 @@ pub fn record(q: &Question, text: &str, o: &Outcome) -> Record {
     }
 }
 
-/// The questions of a session: due reviews first (unless seeded), then fresh ones.
+/// The questions of a session: due reviews first (unless seeded), then fresh ones; and how
+/// many of them are reviews.
 pub fn questions(
     opts: &Options,
     presets: &[Preset],
     seed: u64,
     err: &mut dyn Write,
-) -> Vec<Question> {
+) -> (Vec<Question>, usize) {
     let mut out = Vec::new();
     if opts.seed.is_none()
         && let Some(path) = &opts.history
@@ -84,6 +85,7 @@ pub fn questions(
             );
         }
     }
+    let reviews = out.len();
     let mut i = 0;
     while out.len() < opts.count && i < opts.count as u64 * 4 {
         if let Some(q) = question::generate(question_seed(seed, i), presets, &opts.filter) {
@@ -91,7 +93,7 @@ pub fn questions(
         }
         i += 1;
     }
-    out
+    (out, reviews)
 }
 
 /// Runs a session; returns the points of each scored answer.
@@ -105,13 +107,11 @@ pub fn run(
     let seed = opts
         .seed
         .unwrap_or_else(|| history::now() as u64 ^ u64::from(std::process::id()).rotate_left(32));
-    let qs = questions(opts, presets, seed, err);
+    let (qs, reviews) = questions(opts, presets, seed, err);
     if qs.is_empty() {
-        writeln!(
-            out,
-            "No question fits those filters: try another --case or --skill."
-        )?;
-        return Ok(Vec::new());
+        return Err(std::io::Error::other(
+            "no question fits those filters: try another --case or --skill",
+        ));
     }
     let mut again = format!("napkin drill --plain --seed {seed} --count {}", opts.count);
     if let Some(case) = &opts.filter.case {
@@ -124,7 +124,14 @@ pub fn run(
     {
         again.push_str(&format!(" --skill {}", skill.get_name()));
     }
-    writeln!(out, "Seed {seed}: `{again}` asks these questions again.")?;
+    if reviews == 0 {
+        writeln!(out, "Seed {seed}: `{again}` asks these questions again.")?;
+    } else {
+        writeln!(
+            out,
+            "Seed {seed}: `{again}` asks the fresh questions again (the reviews come from your history)."
+        )?;
+    }
     writeln!(
         out,
         "Answer with units (\"1.2 TB\", \"40k/s\", \"~200 servers\") or a 90% interval (\"50k..200k\"); an empty line skips.\n"

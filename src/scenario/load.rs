@@ -346,7 +346,7 @@ impl Reader<'_> {
                     );
                 }
                 (k, _) => {
-                    let keys: Vec<&str> = schema::META_KEYS.iter().map(|(k, _)| *k).collect();
+                    let keys: Vec<&str> = schema::META_KEYS.iter().map(|(k, _, _)| *k).collect();
                     self.error(
                         &key.span(),
                         &path,

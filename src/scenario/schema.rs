@@ -312,7 +312,7 @@ impl Section {
             fields.iter().map(|f| (f.key, f.kind, f.doc)).collect()
         }
         match self {
-            Section::Meta => META_KEYS.iter().map(|&(k, d)| (k, Text, d)).collect(),
+            Section::Meta => META_KEYS.iter().map(|&(k, _, d)| (k, Text, d)).collect(),
             Section::Traffic => list(TRAFFIC),
             Section::Corpus => list(CORPUS),
             Section::Embeddings => list(EMBEDDINGS),
@@ -327,15 +327,15 @@ impl Section {
 }
 
 /// `[meta]` keys: descriptive, not inputs.
-pub const META_KEYS: &[(&str, &str)] = &[
-    ("id", "kebab-case id, unique among presets"),
-    ("title", "the case study's title"),
-    ("chapter", "the book's chapter, where it has one"),
-    ("summary", "one line"),
-    (
-        "sources",
-        "the sources behind the numbers, as a list of strings",
-    ),
+/// (key, how it is written, meaning).
+#[rustfmt::skip]
+pub const META_KEYS: &[(&str, &str, &str)] = &[
+    ("id", "text", "kebab-case id, unique among presets; a user preset's file is named after it"),
+    ("title", "text", "the case study's title"),
+    ("chapter", "whole number", "the book's chapter, where it has one"),
+    ("summary", "text", "one line"),
+    ("sources", "list of text", "the sources behind the numbers"),
+    ("expected_warnings", "list of text", "warning ids the scenario expects (explain each in a comment); presets are tested against it"),
 ];
 
 /// The key reference of every section as Markdown, for the README (a test keeps them equal).
@@ -351,7 +351,12 @@ pub fn markdown_reference() -> String {
             "\n**`{header}`**\n\n| key | kind | meaning |\n|---|---|---|\n"
         ));
         for (key, kind, doc) in section.keys() {
+            let meta_kind = META_KEYS
+                .iter()
+                .find(|m| section == Section::Meta && m.0 == key)
+                .map(|m| m.1);
             let kind = match kind {
+                _ if meta_kind.is_some() => meta_kind.unwrap_or_default().to_string(),
                 FieldKind::Quantity(k) => k.name().to_string(),
                 FieldKind::Text => "text".to_string(),
                 FieldKind::Choice(_) => "choice".to_string(),

@@ -305,10 +305,10 @@ impl App {
                 }
             })
             .collect();
-        // The book's order: chapters first, then the rest by title.
+        // The book's order: chapters first, then the rest by id (as `napkin presets list`).
         self.presets.sort_by(|a, b| {
             let ch = |p: &PresetEntry| p.chapter.unwrap_or(u32::MAX);
-            ch(a).cmp(&ch(b)).then_with(|| a.title.cmp(&b.title))
+            ch(a).cmp(&ch(b)).then_with(|| a.id.cmp(&b.id))
         });
         if let Some(p) = problems.first() {
             self.status = p.clone();
@@ -402,6 +402,15 @@ impl App {
                 .collect(),
             None => presets::builtin(),
         };
+        self.start_drill_on(opts, pool);
+    }
+
+    /// Opens the drill screen on questions from `pool`.
+    pub fn start_drill_on(
+        &mut self,
+        opts: crate::drill::session::Options,
+        pool: Vec<presets::Preset>,
+    ) {
         if self.screen != Screen::Drill {
             self.before_drill = self.screen;
         }
@@ -444,14 +453,7 @@ impl App {
         let armed = std::mem::take(&mut self.quit_armed);
         match action {
             Action::Quit => {
-                let unwritten = self
-                    .work
-                    .as_ref()
-                    .is_some_and(|w| !w.edits.is_empty() && !w.written);
-                if unwritten && !armed {
-                    self.quit_armed = true;
-                    self.status = "the edits are not written: w writes them as your preset; q or Esc again quits without them".into();
-                } else {
+                if self.confirm_leaving(armed, "q or Esc again quits") {
                     self.quit = true;
                 }
             }
@@ -463,10 +465,17 @@ impl App {
                 }
             }
             Action::Drill => {
-                let case = match (&self.work, self.screen) {
-                    (Some(w), Screen::Scenario) => Some(w.base.meta.id.clone()),
+                // On a scenario, drill on it, whether it is a preset or a file.
+                let open = match (&self.work, self.screen) {
+                    (Some(w), Screen::Scenario) => Some(presets::Preset {
+                        id: w.base.meta.id.clone(),
+                        origin: presets::Origin::User(w.base.provenance.origin.clone().into()),
+                        text: w.original_text.clone(),
+                        file: w.base.provenance.origin.clone(),
+                    }),
                     _ => None,
                 };
+                let case = open.as_ref().map(|p| p.id.clone());
                 let opts = crate::drill::session::Options {
                     seed: None,
                     count: 10,
@@ -476,7 +485,10 @@ impl App {
                     },
                     history: self.history.clone(),
                 };
-                self.start_drill(opts);
+                match open {
+                    Some(p) => self.start_drill_on(opts, vec![p]),
+                    None => self.start_drill(opts),
+                }
             }
             Action::Commit => {
                 self.filtering = false;
@@ -537,8 +549,10 @@ impl App {
             }
             Action::Write => self.write(),
             Action::Picker => {
-                self.screen = Screen::Picker;
-                self.load_presets();
+                if self.confirm_leaving(armed, "p again leaves them for the preset list") {
+                    self.screen = Screen::Picker;
+                    self.load_presets();
+                }
             }
             Action::ToggleTab => {
                 self.tab = match self.tab {
@@ -555,7 +569,34 @@ impl App {
         }
     }
 
+    /// Whether leaving the scenario may go ahead: with unwritten edits, the first ask only warns
+    /// (`again` says what a second ask does) and the next one, straight after, goes through.
+    fn confirm_leaving(&mut self, armed: bool, again: &str) -> bool {
+        let unwritten = self
+            .work
+            .as_ref()
+            .is_some_and(|w| !w.edits.is_empty() && !w.written);
+        if unwritten && !armed && self.screen == Screen::Scenario {
+            self.quit_armed = true;
+            self.status = format!(
+                "the edits are not written: w writes them as your preset; {again} without them"
+            );
+            return false;
+        }
+        true
+    }
+
     fn cancel(&mut self, now: Instant) {
+        if self.screen == Screen::Picker && !self.filtering && !self.help {
+            // Esc on the list: clear a kept filter first, then quit.
+            if self.filter.is_empty() {
+                self.quit = true;
+            } else {
+                self.filter.clear();
+                self.picked = 0;
+            }
+            return;
+        }
         if self.screen == Screen::Drill && !self.help {
             self.screen = self.before_drill;
             if self.screen == Screen::Scenario && self.work.is_none() {
@@ -656,12 +697,14 @@ impl App {
                 format!("the edited scenario would not read back, so nothing was written: {e}");
             return;
         }
+        let existed = dir.join(format!("{id}.toml")).exists();
         match presets::write_user(&dir, &id, &text) {
             Ok(path) => {
                 if let Some(w) = &mut self.work {
                     w.written = true;
                 }
-                self.status = format!("wrote {}; run it with: napkin calc {id}", path.display());
+                let verb = if existed { "replaced" } else { "wrote" };
+                self.status = format!("napkin calc {id} runs it ({verb} {})", path.display());
                 self.load_presets();
             }
             Err(e) => self.status = format!("could not write the preset: {e}"),

@@ -41,7 +41,7 @@ impl DrillState {
             count: BATCH,
             ..opts.clone()
         };
-        let questions = session::questions(&batch, &presets, seed, &mut std::io::sink());
+        let (questions, _) = session::questions(&batch, &presets, seed, &mut std::io::sink());
         DrillState {
             opts,
             presets,
@@ -105,7 +105,7 @@ impl DrillState {
                 ..self.opts.clone()
             };
             self.batches += 1;
-            let more = session::questions(
+            let (more, _) = session::questions(
                 &batch,
                 &self.presets,
                 self.seed.wrapping_add(self.batches),

@@ -59,7 +59,7 @@ impl Context {
 
     pub fn name(self) -> &'static str {
         match self {
-            Context::Global => "anywhere",
+            Context::Global => "outside text entry",
             Context::Picker => "preset list",
             Context::Filtering => "typing a filter",
             Context::Scenario => "scenario",
@@ -163,6 +163,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Filtering, [ctrl('u')], ClearText, "clear the filter", false),
     bind!(Picker, [key(KeyCode::Enter)], Activate, "open the preset", true),
     bind!(Picker, [ch('/')], Filter, "filter the presets", true),
+    bind!(Picker, [key(KeyCode::Esc)], Cancel, "clear the filter, or quit", false),
     bind!(Picker, [ch('d')], Drill, "drill: practise estimates", true),
     bind!(Inputs, [key(KeyCode::Enter)], Activate, "edit the value", true),
     bind!(Inputs, [ch('r')], Reset, "reset to the preset's value", true),
@@ -202,13 +203,19 @@ pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
     let mut out = Vec::new();
     for &ctx in contexts {
         for b in BINDINGS.iter().filter(|b| b.context == ctx && b.hint) {
-            out.push((b.keys[0].label(), b.help));
+            out.push((b.action, b.keys[0].label(), b.help));
         }
         if ctx.types_text() || ctx == Context::Help {
             break;
         }
     }
-    out
+    // Help and quit first, so a narrow screen still shows them.
+    out.sort_by_key(|(action, _, _)| match action {
+        Action::Help => 0,
+        Action::Quit => 1,
+        _ => 2,
+    });
+    out.into_iter().map(|(_, key, help)| (key, help)).collect()
 }
 
 /// The key table as Markdown, for the README (a test keeps them equal).

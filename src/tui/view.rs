@@ -797,7 +797,10 @@ fn render_reference(area: Rect, buf: &mut Buffer, theme: Theme) {
         let year = Human::new(downtime(a, 365.0 * 86_400.0), Kind::Duration).to_string();
         lines.push(Line::from(format!(
             "{:<13} {day:<10} {year}",
-            format!("{}%", a * 100.0)
+            format!(
+                "{}%",
+                crate::units::format::Grouped((a * 100.0 * 1e4).round() / 1e4)
+            )
         )));
     }
     lines.push(Line::from(Span::styled(
@@ -810,8 +813,12 @@ fn render_reference(area: Rect, buf: &mut Buffer, theme: Theme) {
 }
 
 fn render_help(area: Rect, buf: &mut Buffer, theme: Theme) {
-    let w = area.width.saturating_sub(4).min(76);
-    let h = area.height.saturating_sub(2).min(BINDINGS.len() as u16 + 4);
+    let rows = BINDINGS.len() as u16;
+    // One column with the context when it fits; two columns without it when the screen is short.
+    let two = area.height < rows + 4 && area.width >= 80;
+    let w = area.width.saturating_sub(4).min(if two { 100 } else { 76 });
+    let per_column = if two { rows.div_ceil(2) } else { rows };
+    let h = area.height.saturating_sub(2).min(per_column + 2);
     let popup = Rect {
         x: area.x + (area.width - w) / 2,
         y: area.y + (area.height - h) / 2,
@@ -822,16 +829,26 @@ fn render_help(area: Rect, buf: &mut Buffer, theme: Theme) {
     let b = block("Keys (Esc closes)", true, theme);
     let inner = b.inner(popup);
     b.render(popup, buf);
-    let lines: Vec<Line> = BINDINGS
-        .iter()
-        .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-            Line::from(vec![
-                Span::styled(format!("{:<18}", keys.join(" ")), theme.title()),
-                Span::raw(format!("{:<30}", b.help)),
-                Span::styled(b.context.name(), theme.dim()),
-            ])
-        })
-        .collect();
-    Paragraph::new(lines).render(inner, buf);
+    let line = |b: &keymap::Binding, with_context: bool| {
+        let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+        let mut spans = vec![
+            Span::styled(format!("{:<18}", keys.join(" ")), theme.title()),
+            Span::raw(format!("{:<30}", b.help)),
+        ];
+        if with_context {
+            spans.push(Span::styled(b.context.name(), theme.dim()));
+        }
+        Line::from(spans)
+    };
+    if two {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(inner);
+        let (first, second) = BINDINGS.split_at(per_column as usize);
+        Paragraph::new(first.iter().map(|b| line(b, false)).collect::<Vec<_>>()).render(left, buf);
+        Paragraph::new(second.iter().map(|b| line(b, false)).collect::<Vec<_>>())
+            .render(right, buf);
+    } else {
+        Paragraph::new(BINDINGS.iter().map(|b| line(b, true)).collect::<Vec<_>>())
+            .render(inner, buf);
+    }
 }

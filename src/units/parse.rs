@@ -109,15 +109,15 @@ fn finite(v: f64, text: &str, kind: Kind) -> Result<f64, ParseError> {
 /// When `text` fails as `kind` but reads as another kind, says so: the clearest message for a
 /// size given where a duration belongs.
 fn wrong_kind(text: &str, kind: Kind) -> Option<ParseError> {
+    // A bare magnitude ("2k") reads as a count before a rate (where it would be per second).
     let others = [
         Kind::Size,
         Kind::Duration,
-        Kind::Rate,
         Kind::DataRate,
         Kind::Count,
+        Kind::Rate,
     ];
-    let (number, rest) = split_number(text).ok()?;
-    let _ = number;
+    let (_, rest) = split_number(text).ok()?;
     if rest.is_empty() {
         return None;
     }
