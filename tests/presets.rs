@@ -172,3 +172,36 @@ fn user_presets_are_listed_marked_and_run() {
         .code(1)
         .stderr(predicate::str::contains("broken.toml:5:7"));
 }
+
+#[test]
+fn a_user_preset_is_run_by_its_file_name_and_may_replace_a_built_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let presets = dir.path().join("napkin").join("presets");
+    std::fs::create_dir_all(&presets).unwrap();
+    std::fs::write(
+        presets.join("other-name.toml"),
+        "[meta]\nid = \"my-scenario\"\ntitle = \"Mine\"\n[traffic]\nqps = 5\n",
+    )
+    .unwrap();
+    std::fs::write(
+        presets.join("twitter.toml"),
+        "[meta]\nid = \"twitter\"\ntitle = \"My Twitter\"\n[traffic]\nqps = 7\n",
+    )
+    .unwrap();
+    napkin_with_config(dir.path())
+        .args(["presets", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "My Twitter  (user, replaces the built-in)",
+        ))
+        .stderr(predicate::str::contains(
+            "declares id \"my-scenario\" but is run as `napkin calc other-name`",
+        ));
+    // 7/s × 2 peak = 14/s.
+    napkin_with_config(dir.path())
+        .args(["calc", "twitter", "--brief"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("14/s"));
+}

@@ -463,3 +463,44 @@ fn quitting_with_unwritten_edits_asks_once_more() {
     send(&mut app, &[KeyCode::Esc]);
     assert!(app.quit);
 }
+
+#[test]
+fn esc_clears_a_kept_filter_before_quitting() {
+    let mut app = App::new(None, false);
+    send(&mut app, &[KeyCode::Char('/')]);
+    type_text(&mut app, "video");
+    send(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
+    assert!(!app.quit && app.filter.is_empty());
+    send(&mut app, &[KeyCode::Esc]);
+    assert!(app.quit);
+}
+
+#[test]
+fn leaving_for_the_presets_with_unwritten_edits_asks_once_more() {
+    let mut app = app_on("twitter");
+    select(&mut app, "traffic.dau");
+    send(&mut app, &[KeyCode::Enter]);
+    clear(&mut app);
+    type_text(&mut app, "300M");
+    send(&mut app, &[KeyCode::Enter, KeyCode::Char('p')]);
+    assert_eq!(app.screen, Screen::Scenario);
+    assert!(app.status.contains("p again"), "{}", app.status);
+    send(&mut app, &[KeyCode::Char('p')]);
+    assert_eq!(app.screen, Screen::Picker);
+}
+
+#[test]
+fn d_drills_on_a_scenario_opened_from_a_file() {
+    let text = "[meta]\nid = \"mine\"\ntitle = \"Mine\"\n[traffic]\ndau = \"10M\"\nrequests_per_user_per_day = 4\n";
+    let mut app = App::new(None, false);
+    app.open(text.to_string(), load_str(text, "/tmp/mine.toml").unwrap());
+    send(&mut app, &[KeyCode::Char('d')]);
+    let q = app
+        .drill
+        .as_ref()
+        .unwrap()
+        .question()
+        .expect("a question from the open file");
+    assert_eq!(q.case, "mine");
+    assert_eq!(q.skill, napkin::drill::question::Skill::Qps);
+}

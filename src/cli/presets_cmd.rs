@@ -31,12 +31,25 @@ pub fn list(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
                     .chapter
                     .map(|c| format!("ch. {:>2}", c.0))
                     .unwrap_or_else(|| "     ".into());
-                let mark = if matches!(p.origin, Origin::User(_)) {
-                    "  (user)"
-                } else {
-                    ""
+                let user = matches!(p.origin, Origin::User(_));
+                let shadows = user
+                    && presets::BUILTIN
+                        .iter()
+                        .any(|(f, _)| f.trim_end_matches(".toml") == p.id);
+                let mark = match (user, shadows) {
+                    (true, true) => "  (user, replaces the built-in)",
+                    (true, false) => "  (user)",
+                    _ => "",
                 };
                 writeln!(out, "{:width$}  {chapter}  {}{mark}", p.id, s.meta.title).map_err(io)?;
+                if user && s.meta.id != p.id {
+                    writeln!(
+                        err,
+                        "warning: {} declares id \"{}\" but is run as `napkin calc {}` (a user preset's id is its file name)",
+                        p.file, s.meta.id, p.id
+                    )
+                    .map_err(io)?;
+                }
             }
             Err(e) => {
                 writeln!(
@@ -77,5 +90,9 @@ pub fn welcome(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
     .map_err(io)?;
     writeln!(out, "Presets:").map_err(io)?;
     list(out, err)?;
-    writeln!(out, "\nUsage:\n  napkin calc <preset|file|-> [--set section.key=value]... [--format text|json|markdown]\n  napkin presets list | presets show <id>\n  napkin --help").map_err(io)
+    writeln!(
+        out,
+        "\nUsage:\n  napkin calc <preset|file|-> [--set section.key=value]... [--format text|json|markdown]\n  napkin tui [preset|file]       the interactive screen (needs a terminal)\n  napkin drill [--plain]         practise estimates; napkin stats shows progress\n  napkin presets list | show <id> | table\n  napkin completions <shell>\n  napkin --help"
+    )
+    .map_err(io)
 }
