@@ -88,16 +88,20 @@ fn at_least_thirty_templates_are_reachable_from_the_presets() {
     assert!(seen.len() >= 30, "{} reachable: {seen:?}", seen.len());
 }
 
-#[test]
-fn a_question_states_what_the_answer_needs() {
-    // Xu's Twitter example, QPS only: DAU, tweets per user and the peak factor are stated.
-    let presets = presets::builtin();
+/// A peak-QPS question on Xu's Twitter example (seed 9).
+fn twitter_peak_question() -> question::Question {
     let f = Filter {
         case: Some("twitter".into()),
         template: Some("qps.peak".into()),
         ..Filter::default()
     };
-    let q = question::generate(9, &presets, &f).unwrap();
+    question::generate(9, &presets::builtin(), &f).unwrap()
+}
+
+#[test]
+fn a_question_states_what_the_answer_needs() {
+    // Xu's Twitter example, QPS only: DAU, tweets per user and the peak factor are stated.
+    let q = twitter_peak_question();
     assert!(q.prompt.contains("daily active users"), "{}", q.prompt);
     assert!(
         q.prompt.contains("requests per user per day"),
@@ -142,13 +146,7 @@ fn a_question_states_what_the_answer_needs() {
 
 #[test]
 fn feedback_finds_the_step_that_went_astray() {
-    let presets = presets::builtin();
-    let f = Filter {
-        case: Some("twitter".into()),
-        template: Some("qps.peak".into()),
-        ..Filter::default()
-    };
-    let q = question::generate(9, &presets, &f).unwrap();
+    let q = twitter_peak_question();
     // Answering the average (the step before × 2) is half the truth: e = −0.301, within 3×.
     let avg = q.truth / 2.0;
     let o = feedback::assess(&q, &format!("{avg}")).unwrap();

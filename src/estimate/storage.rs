@@ -60,9 +60,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     for c in &s.corpora {
         let size = c.item_size.get::<byte>();
         let at_rest = c.items.0 * size * c.replication;
-        t.uses(format_args!("corpus.{}.items", c.name));
-        t.uses(format_args!("corpus.{}.item_size", c.name));
-        t.uses(format_args!("corpus.{}.replication", c.name));
+        uses_copies(c, "items", t);
         t.step(
             at_rest,
             Kind::Size,
@@ -82,9 +80,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         );
 
         let per_day = c.new_items_per_day.0 * size * c.replication;
-        t.uses(format_args!("corpus.{}.new_items_per_day", c.name));
-        t.uses(format_args!("corpus.{}.item_size", c.name));
-        t.uses(format_args!("corpus.{}.replication", c.name));
+        uses_copies(c, "new_items_per_day", t);
         t.step(
             per_day,
             Kind::Size,
@@ -107,9 +103,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             Some(r) => {
                 let days = r.get::<second>() / SECONDS_PER_DAY;
                 let kept = per_day * days;
-                t.uses(format_args!("corpus.{}.new_items_per_day", c.name));
-                t.uses(format_args!("corpus.{}.item_size", c.name));
-                t.uses(format_args!("corpus.{}.replication", c.name));
+                uses_copies(c, "new_items_per_day", t);
                 t.uses(format_args!("corpus.{}.retention", c.name));
                 t.step(
                     kept,
@@ -434,6 +428,14 @@ fn log_stream<T: Trace>(s: &Scenario, l: &Logging, t: &mut T) -> (f64, f64) {
         ),
     );
     (per_day, kept)
+}
+
+/// Declares a corpus count (`items` or `new_items_per_day`) with the item size and copies it
+/// is multiplied by.
+fn uses_copies<T: Trace>(c: &crate::scenario::Corpus, count: &str, t: &mut T) {
+    t.uses(format_args!("corpus.{}.{count}", c.name));
+    t.uses(format_args!("corpus.{}.item_size", c.name));
+    t.uses(format_args!("corpus.{}.replication", c.name));
 }
 
 pub(crate) fn uses_embeddings<T: Trace>(s: &Scenario, emb: &Embeddings, t: &mut T) {
