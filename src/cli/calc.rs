@@ -174,6 +174,9 @@ pub fn run(args: &CalcArgs, out: &mut dyn Write) -> Result<(), String> {
         Format::Json => json::render(&report) + "\n",
         Format::Markdown => markdown::render(&report),
     };
-    out.write_all(rendered.as_bytes())
-        .map_err(|e| e.to_string())
+    let written = out.write_all(rendered.as_bytes()).map_err(|e| e.to_string());
+    // The process ends here: freeing the scenario and the report allocation by allocation
+    // would cost more than the estimate itself, so they are left to the exit.
+    std::mem::forget((s, report, rendered));
+    written
 }

@@ -34,13 +34,38 @@ impl Human {
     }
 }
 
+/// 10^-24 to 10^24: exact from 10^0 to 10^22, the nearest f64 elsewhere (as the literals are).
+const POW10: [f64; 49] = [
+    1e-24, 1e-23, 1e-22, 1e-21, 1e-20, 1e-19, 1e-18, 1e-17, 1e-16, 1e-15, 1e-14, 1e-13, 1e-12,
+    1e-11, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4,
+    1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+    1e21, 1e22, 1e23, 1e24,
+];
+
+/// 10^k, from the table where it reaches.
+pub(crate) fn pow10(k: i32) -> f64 {
+    match usize::try_from(k + 24) {
+        Ok(i) if i < POW10.len() => POW10[i],
+        _ => 10f64.powi(k),
+    }
+}
+
+/// The decimal exponent of a finite positive `a`: floor(log10(a)), by comparisons where the
+/// table reaches (formatting runs for every number of every report, so no `log10` there).
+pub(crate) fn magnitude(a: f64) -> i32 {
+    if (POW10[0]..POW10[POW10.len() - 1]).contains(&a) {
+        POW10.partition_point(|&p| p <= a) as i32 - 25
+    } else {
+        a.log10().floor() as i32
+    }
+}
+
 /// Rounds to `digits` significant figures.
 pub fn round_sig(x: f64, digits: i32) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }
-    let magnitude = x.abs().log10().floor() as i32;
-    let scale = 10f64.powi(digits - 1 - magnitude);
+    let scale = pow10(digits - 1 - magnitude(x.abs()));
     (x * scale).round() / scale
 }
 
@@ -62,15 +87,44 @@ impl fmt::Display for Sig {
             let m = m.trim_end_matches('0').trim_end_matches('.');
             return write!(f, "{m}e{e}");
         }
-        let magnitude = x.abs().log10().floor() as i32;
-        let decimals = (2 - magnitude).max(0) as usize;
-        let s = format!("{x:.decimals$}");
-        let s = if s.contains('.') {
-            s.trim_end_matches('0').trim_end_matches('.')
-        } else {
-            &s
-        };
-        f.write_str(s)
+        // Between 10^-3 and 10^15 the rounded value is a whole number of 10^-decimals: write
+        // that integer's digits and put the point in (no float formatting, no allocation).
+        let decimals = (2 - magnitude(x.abs())).max(0) as usize;
+        let digits = (x.abs() * pow10(decimals as i32)).round() as u64;
+        let mut buf = [0u8; 24];
+        let mut end = buf.len();
+        let mut n = digits;
+        let mut written = 0;
+        // Fraction digits first (from the right), dropping trailing zeros.
+        let mut trailing = true;
+        while written < decimals {
+            let d = (n % 10) as u8;
+            n /= 10;
+            written += 1;
+            if trailing && d == 0 {
+                continue;
+            }
+            trailing = false;
+            end -= 1;
+            buf[end] = b'0' + d;
+        }
+        if !trailing {
+            end -= 1;
+            buf[end] = b'.';
+        }
+        loop {
+            end -= 1;
+            buf[end] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if x < 0.0 {
+            end -= 1;
+            buf[end] = b'-';
+        }
+        f.write_str(std::str::from_utf8(&buf[end..]).unwrap_or("?"))
     }
 }
 
@@ -86,17 +140,28 @@ impl fmt::Display for Grouped {
         if x.fract() != 0.0 {
             return Sig(x).fmt(f);
         }
-        let digits = format!("{}", x.abs() as u64);
-        if x < 0.0 {
-            f.write_str("-")?;
-        }
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                f.write_str(",")?;
+        let mut buf = [0u8; 32];
+        let mut end = buf.len();
+        let mut n = x.abs() as u64;
+        let mut count = 0;
+        loop {
+            if count > 0 && count % 3 == 0 {
+                end -= 1;
+                buf[end] = b',';
             }
-            write!(f, "{c}")?;
+            end -= 1;
+            buf[end] = b'0' + (n % 10) as u8;
+            n /= 10;
+            count += 1;
+            if n == 0 {
+                break;
+            }
         }
-        Ok(())
+        if x < 0.0 {
+            end -= 1;
+            buf[end] = b'-';
+        }
+        f.write_str(std::str::from_utf8(&buf[end..]).unwrap_or("?"))
     }
 }
 
@@ -295,6 +360,61 @@ mod tests {
             napkin_as_shown(115_740.7, Kind::Rate, Style::Decimal),
             100_000.0
         );
+    }
+
+    /// The straightforward way to write three significant figures, through float formatting.
+    fn sig_reference(x: f64) -> String {
+        let magnitude = |a: f64| a.log10().floor() as i32;
+        let x = if x == 0.0 {
+            x
+        } else {
+            let scale = 10f64.powi(2 - magnitude(x.abs()));
+            (x * scale).round() / scale
+        };
+        if x == 0.0 {
+            return "0".into();
+        }
+        if x.abs() >= 1e15 || x.abs() < 1e-3 {
+            let s = format!("{x:.2e}");
+            let (m, e) = s.split_once('e').unwrap();
+            return format!("{}e{e}", m.trim_end_matches('0').trim_end_matches('.'));
+        }
+        let decimals = (2 - magnitude(x.abs())).max(0) as usize;
+        let s = format!("{x:.decimals$}");
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        }
+    }
+
+    proptest::proptest! {
+        /// The digit-by-digit writer agrees with float formatting over twenty decades.
+        #[test]
+        fn sig_agrees_with_float_formatting(mantissa in 1.0f64..10.0, exponent in -6i32..16, negative: bool) {
+            let x = mantissa * 10f64.powi(exponent) * if negative { -1.0 } else { 1.0 };
+            proptest::prop_assert_eq!(Sig(x).to_string(), sig_reference(x));
+        }
+
+        /// Thousands separators agree with the standard library's digits.
+        #[test]
+        fn grouped_agrees_with_integer_formatting(n in 0u64..1_000_000_000_000_000) {
+            let plain: String = Grouped(n as f64).to_string().chars().filter(|&c| c != ',').collect();
+            proptest::prop_assert_eq!(plain, (n as f64 as u64).to_string());
+        }
+    }
+
+    #[test]
+    fn sig_at_the_edges_of_a_decade() {
+        // 999.5 rounds up into the next decade; 0.001 is the smallest plain number.
+        assert_eq!(Sig(999.5).to_string(), "1000");
+        assert_eq!(Sig(0.0999949).to_string(), "0.1");
+        assert_eq!(Sig(0.00123).to_string(), "0.00123");
+        assert_eq!(Sig(-12.34).to_string(), "-12.3");
+        assert_eq!(Sig(1e-3).to_string(), "0.001");
+        assert_eq!(Sig(123_456_789_012_345.0).to_string(), "123000000000000");
+        assert_eq!(Grouped(-1_234_567.0).to_string(), "-1,234,567");
+        assert_eq!(Grouped(999.0).to_string(), "999");
     }
 
     #[test]

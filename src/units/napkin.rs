@@ -10,8 +10,8 @@ pub fn napkin(x: f64) -> f64 {
     }
     let sign = x.signum();
     let x = x.abs();
-    let exponent = x.log10().floor();
-    let scale = 10f64.powf(exponent);
+    let exponent = super::format::magnitude(x);
+    let scale = super::format::pow10(exponent);
     let mantissa = x / scale;
     let rounded = if mantissa < 3.0 {
         (mantissa * 2.0).round() / 2.0
@@ -20,10 +20,10 @@ pub fn napkin(x: f64) -> f64 {
     };
     // Undo the float error of the scale (1.5 × 1e5 should be exactly 150,000).
     let value = rounded * scale;
-    if exponent >= 1.0 {
+    if exponent >= 1 {
         sign * value.round()
     } else {
-        let decimals = 10f64.powi((1.0 - exponent) as i32);
+        let decimals = super::format::pow10(1 - exponent);
         sign * (value * decimals).round() / decimals
     }
 }
