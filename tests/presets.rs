@@ -54,7 +54,7 @@ fn every_preset_input_is_marked_book_public_or_assumption() {
     for (id, s) in builtins() {
         for path in s
             .provenance
-            .positions
+            .places
             .keys()
             .filter(|p| !p.starts_with("meta."))
         {

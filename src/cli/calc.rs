@@ -150,7 +150,7 @@ pub fn run(args: &CalcArgs, out: &mut dyn Write) -> Result<(), String> {
             };
             let source = match (
                 s.provenance.source(&path),
-                s.provenance.positions.contains_key(&path),
+                s.provenance.places.contains_key(&path),
             ) {
                 (Some(src), _) => src.to_string(),
                 (None, true) => "unmarked".into(),
@@ -171,10 +171,20 @@ pub fn run(args: &CalcArgs, out: &mut dyn Write) -> Result<(), String> {
                 text::Detail::Full
             },
         ),
-        Format::Json => json::render(&report) + "\n",
+        Format::Json => {
+            use std::io::IsTerminal;
+            let layout = if std::io::stdout().is_terminal() {
+                json::Layout::Pretty
+            } else {
+                json::Layout::Compact
+            };
+            json::render(&report, layout) + "\n"
+        }
         Format::Markdown => markdown::render(&report),
     };
-    let written = out.write_all(rendered.as_bytes()).map_err(|e| e.to_string());
+    let written = out
+        .write_all(rendered.as_bytes())
+        .map_err(|e| e.to_string());
     // The process ends here: freeing the scenario and the report allocation by allocation
     // would cost more than the estimate itself, so they are left to the exit.
     std::mem::forget((s, report, rendered));

@@ -34,39 +34,42 @@ impl Trace for Silent {
     fn output(&mut self, _: fmt::Arguments<'_>, _: fmt::Arguments<'_>, _: Kind, _: f64) {}
 }
 
-/// "1 <plural>" and the singular it becomes.
+/// Plurals written after a count, and the singular each becomes after exactly "1 ".
 const ONES: [(&str, &str); 10] = [
-    ("1 copies", "copy"),
-    ("1 servers", "server"),
-    ("1 regions", "region"),
-    ("1 replicas", "replica"),
-    ("1 shards", "shard"),
-    ("1 stages", "stage"),
-    ("1 log streams", "log stream"),
-    ("1 items per request", "item per request"),
-    ("1 devices", "device"),
-    ("1 nodes", "node"),
+    ("copies", "copy"),
+    ("servers", "server"),
+    ("regions", "region"),
+    ("replicas", "replica"),
+    ("shards", "shard"),
+    ("stages", "stage"),
+    ("log streams", "log stream"),
+    ("items per request", "item per request"),
+    ("devices", "device"),
+    ("nodes", "node"),
 ];
 
 /// "1 copies" → "1 copy": the working is written once with plurals, and a count of exactly one
 /// is made singular here, where the text is kept.
 fn singular(mut text: String) -> String {
-    if !text.contains("1 ") {
-        return text;
-    }
-    for (pattern, one) in ONES {
-        let mut from = 0;
-        while let Some(i) = text[from..].find(pattern).map(|i| i + from) {
-            let before = text[..i].chars().next_back();
-            let after = text[i + pattern.len()..].chars().next();
-            let whole_one = before.is_none_or(|c| !(c.is_ascii_digit() || c == '.' || c == ','));
-            let whole_word = after.is_none_or(|c| !c.is_alphanumeric());
-            if whole_one && whole_word {
-                text.replace_range(i + 2..i + pattern.len(), one);
-                from = i + 2 + one.len();
-            } else {
-                from = i + pattern.len();
-            }
+    let mut from = 0;
+    while let Some(i) = text[from..].find("1 ").map(|i| i + from) {
+        from = i + 2;
+        // A whole one: not the last digit of 11, 2.1 or 1,001.
+        let before = text[..i].bytes().next_back();
+        if before.is_some_and(|c| c.is_ascii_digit() || c == b'.' || c == b',') {
+            continue;
+        }
+        let rest = &text[i + 2..];
+        let plural = ONES.iter().find(|(plural, _)| {
+            rest.starts_with(plural)
+                && rest[plural.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        });
+        if let Some((plural, one)) = plural {
+            text.replace_range(i + 2..i + 2 + plural.len(), one);
+            from = i + 2 + one.len();
         }
     }
     text
@@ -99,6 +102,7 @@ pub struct Output {
 pub struct Recorder {
     steps: Vec<Step>,
     inputs: Vec<String>,
+    scratch: String,
     pub outputs: Vec<Output>,
 }
 
@@ -111,10 +115,18 @@ impl Trace for Recorder {
         });
     }
     fn uses(&mut self, path: fmt::Arguments<'_>) {
-        let mut p = String::new();
-        let _ = p.write_fmt(path);
-        if !self.inputs.contains(&p) {
-            self.inputs.push(p);
+        // Most paths are plain text; the rest are written into a reused buffer, so a path
+        // already listed costs no allocation.
+        let p = match path.as_str() {
+            Some(p) => p,
+            None => {
+                self.scratch.clear();
+                let _ = self.scratch.write_fmt(path);
+                &self.scratch
+            }
+        };
+        if !self.inputs.iter().any(|i| i == p) {
+            self.inputs.push(p.to_string());
         }
     }
     fn inherit(&mut self, from: fn(&str) -> bool) {

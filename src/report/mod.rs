@@ -100,30 +100,33 @@ impl Report {
                 .position(|(p, _)| o.id.split('.').next() == Some(p))
                 .unwrap_or(SECTIONS.len())
         };
-        outputs.sort_by_key(rank);
+        outputs.sort_by_cached_key(rank);
         // The inputs worth listing: those written in the file or changed, and defaults an output read.
-        let read: std::collections::HashSet<&str> = outputs
+        let mut read: Vec<&str> = outputs
             .iter()
             .flat_map(|o| o.inputs.iter().map(String::as_str))
             .collect();
-        let used = |path: &str| read.contains(path);
+        read.sort_unstable();
+        read.dedup();
+        let used = |path: &str| read.binary_search(&path).is_ok();
         let given = |path: &str| {
-            s.provenance.positions.contains_key(path) || s.provenance.sources.contains_key(path)
+            s.provenance.places.contains_key(path) || s.provenance.sources.contains_key(path)
         };
         let inputs = overrides::paths(s)
             .into_iter()
             .filter(|path| given(path) || used(path))
             .filter_map(|path| {
-                let (value, kind) = overrides::get(s, &path)?;
+                // As written where it was written, so it can be pasted back unchanged.
+                let display = match s.provenance.raw.get(&path) {
+                    Some(raw) => raw.clone(),
+                    None => {
+                        let (value, kind) = overrides::get(s, &path)?;
+                        show_value(&value, kind, style)
+                    }
+                };
                 let source = s.provenance.source(&path).cloned();
                 Some(InputLine {
-                    // As written where it was written, so it can be pasted back unchanged.
-                    display: s
-                        .provenance
-                        .raw
-                        .get(&path)
-                        .cloned()
-                        .unwrap_or_else(|| show_value(&value, kind, style)),
+                    display,
                     given: given(&path),
                     path,
                     source,

@@ -49,8 +49,8 @@ pub fn rewrite(
     let mut appended = String::new();
     for (path, typed) in edits {
         let new = edited_value(s, path, typed);
-        if let Some(span) = s.provenance.spans.get(path) {
-            replacements.push((span.clone(), new));
+        if let Some(place) = s.provenance.places.get(path) {
+            replacements.push((place.span.clone(), new));
             continue;
         }
         let (section, key) = path.rsplit_once('.').unwrap_or(("", path));
@@ -60,8 +60,8 @@ pub fn rewrite(
         }
     }
     for (path, value) in [("meta.id", id), ("meta.title", title)] {
-        match s.provenance.spans.get(path) {
-            Some(span) => replacements.push((span.clone(), quoted(value))),
+        match s.provenance.places.get(path) {
+            Some(place) => replacements.push((place.span.clone(), quoted(value))),
             None => {
                 let end = s.provenance.section_ends.get("meta").copied().unwrap_or(0);
                 let key = path.trim_start_matches("meta.");

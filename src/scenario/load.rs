@@ -1,7 +1,7 @@
 //! Reading a scenario from TOML text, with every error located (file:line:col and field path)
 //! and a suggestion of what to write instead.
 
-use super::provenance::{LineIndex, Position, Source, SourceKind};
+use super::provenance::{LineIndex, Place, Position, Source, SourceKind};
 use super::schema::{self, Field, FieldKind, Section, Value};
 use super::{Count, Meta, Scenario};
 use crate::units;
@@ -297,11 +297,14 @@ impl Reader<'_> {
         };
         let position = self.position(&span);
         let p = &mut self.scenario.provenance;
-        p.positions.insert(path.to_string(), position);
+        match p.section_ends.get_mut(section) {
+            Some(end) => *end = (*end).max(span.end),
+            None => {
+                p.section_ends.insert(section.to_string(), span.end);
+            }
+        }
+        p.places.insert(path.to_string(), Place { position, span });
         p.raw.insert(path.to_string(), raw);
-        let end = p.section_ends.entry(section.to_string()).or_insert(0);
-        *end = (*end).max(span.end);
-        p.spans.insert(path.to_string(), span);
     }
 
     fn meta(&mut self, table: &DeTable<'_>) {

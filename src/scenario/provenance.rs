@@ -92,16 +92,23 @@ impl<'t> LineIndex<'t> {
     }
 }
 
+/// Where a value stands in its file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    pub position: Position,
+    /// Byte range of the value (the whole `{ value = …, book = … }` table when so written), to
+    /// rewrite an edited scenario without losing its comments.
+    pub span: std::ops::Range<usize>,
+}
+
 /// Sources and file positions of a scenario's inputs, by field path.
 #[derive(Clone, Debug, Default)]
 pub struct Provenance {
     /// The file the scenario was read from ("presets/x.toml", "<stdin>").
     pub origin: String,
     pub sources: BTreeMap<String, Source>,
-    pub positions: BTreeMap<String, Position>,
-    /// Byte range of each value in the file (the whole `{ value = …, book = … }` table when so
-    /// written), to rewrite an edited scenario without losing its comments.
-    pub spans: BTreeMap<String, std::ops::Range<usize>>,
+    /// Where each input written in the file stands in it.
+    pub places: BTreeMap<String, Place>,
     /// Each value as written ("1B", "50 MB", "0.7"), to edit it as typed.
     pub raw: BTreeMap<String, String>,
     /// Byte offset just past the last value of each section ("traffic", "stage.ranking").
@@ -122,8 +129,8 @@ impl Provenance {
         {
             return "--set".to_string();
         }
-        match self.positions.get(path) {
-            Some(p) => format!("{}:{}:{}", self.origin, p.line, p.col),
+        match self.places.get(path) {
+            Some(p) => format!("{}:{}:{}", self.origin, p.position.line, p.position.col),
             None => self.origin.clone(),
         }
     }

@@ -3,7 +3,7 @@
 //! [`Human`] is a `Display` wrapper, so formatting allocates only when it is written.
 
 use super::Kind;
-use std::fmt;
+use std::fmt::{self, Display as _};
 
 /// How sizes are written: decimal (KB = 10^3) or binary (KiB = 2^10).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -195,17 +195,22 @@ fn prefixed(
     for &(scale, name) in prefixes {
         let shown = round_sig(x.abs() / scale, 3);
         if (1.0..1000.0).contains(&shown) {
-            return write!(f, "{}{sep}{name}", Sig(x / scale));
+            Sig(x / scale).fmt(f)?;
+            f.write_str(sep)?;
+            return f.write_str(name);
         }
     }
     if prefixes.first().is_some_and(|(scale, _)| x.abs() >= *scale) {
-        return write!(f, "{}{sep}{}", Sig(x), plain);
+        Sig(x).fmt(f)?;
+        f.write_str(sep)?;
+        return f.write_str(plain);
     }
+    Sig(x).fmt(f)?;
     if plain.is_empty() {
-        write!(f, "{}", Sig(x))
-    } else {
-        write!(f, "{}{sep}{plain}", Sig(x))
+        return Ok(());
     }
+    f.write_str(sep)?;
+    f.write_str(plain)
 }
 
 fn duration(f: &mut fmt::Formatter<'_>, s: f64) -> fmt::Result {
@@ -228,7 +233,9 @@ fn duration(f: &mut fmt::Formatter<'_>, s: f64) -> fmt::Result {
         .copied()
         .find(|(scale, _)| r >= *scale)
         .unwrap_or((1e-9, "ns"));
-    write!(f, "{} {name}", Sig(s / scale))
+    Sig(s / scale).fmt(f)?;
+    f.write_str(" ")?;
+    f.write_str(name)
 }
 
 impl fmt::Display for Human {
@@ -245,8 +252,14 @@ impl fmt::Display for Human {
             // Whole counts such as dimensions and IVF lists read best in full: 1,024, 524,288.
             Kind::Integer if x < 1e7 => Grouped(x).fmt(f),
             Kind::Count | Kind::Integer => prefixed(f, x, &COUNT_PREFIXES, "", ""),
-            Kind::Factor => write!(f, "{}×", Sig(x)),
-            Kind::Fraction => write!(f, "{}%", Sig(x * 100.0)),
+            Kind::Factor => {
+                Sig(x).fmt(f)?;
+                f.write_str("×")
+            }
+            Kind::Fraction => {
+                Sig(x * 100.0).fmt(f)?;
+                f.write_str("%")
+            }
             Kind::Size => prefixed(f, x, sizes, "B", " "),
             Kind::Duration => duration(f, x),
             Kind::Rate => {
