@@ -11,7 +11,7 @@ pub const HIGH_UTILIZATION: f64 = 0.8;
 /// A fan-out where more than this share of requests wait on a slow shard gets a warning.
 pub const SLOW_FANOUT: f64 = 0.25;
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Warning {
     /// Stable id ("latency.over_budget").
     pub id: &'static str,

@@ -1,51 +1,8 @@
 //! `calc --format json`: the contract scripts rely on (see the scenario spec in the README).
 
 use super::Report;
-use serde::Serialize;
-
-#[derive(Serialize)]
-struct Json<'a> {
-    scenario: ScenarioJson<'a>,
-    outputs: Vec<OutputJson<'a>>,
-    warnings: &'a [crate::estimate::Warning],
-    inputs: Vec<InputJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct ScenarioJson<'a> {
-    id: &'a str,
-    title: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    chapter: Option<u32>,
-}
-
-#[derive(Serialize)]
-struct OutputJson<'a> {
-    id: &'a str,
-    label: &'a str,
-    value: f64,
-    unit: &'static str,
-    display: String,
-    napkin: f64,
-    steps: Vec<StepJson<'a>>,
-    inputs: &'a [String],
-}
-
-#[derive(Serialize)]
-struct StepJson<'a> {
-    text: &'a str,
-    value: f64,
-}
-
-#[derive(Serialize)]
-struct InputJson<'a> {
-    path: &'a str,
-    value: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a crate::scenario::Source>,
-    /// false when the value is napkin's default.
-    given: bool,
-}
+use crate::estimate::Warning;
+use crate::scenario::Source;
 
 /// How the JSON object is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,49 +14,205 @@ pub enum Layout {
 }
 
 /// The report as one JSON object.
+///
+/// The object has one fixed shape, so it is written field by field: keys are literals and only
+/// values are escaped. This is `calc`'s hottest path (serde's generic serializer cost as much
+/// as the estimate). The tests hold it to serde_json: every string escapes the same, and the
+/// whole object parses.
 pub fn render(r: &Report, layout: Layout) -> String {
-    let doc = Json {
-        scenario: ScenarioJson {
-            id: &r.id,
-            title: &r.title,
-            chapter: r.chapter,
-        },
-        outputs: r
-            .outputs
-            .iter()
-            .map(|o| OutputJson {
-                id: &o.id,
-                label: &o.label,
-                value: o.value,
-                unit: o.kind.base_unit(),
-                display: r.human(o.value, o.kind),
-                napkin: r.napkin(o.value, o.kind),
-                steps: o
-                    .steps
-                    .iter()
-                    .map(|s| StepJson {
-                        text: &s.text,
-                        value: s.value,
-                    })
-                    .collect(),
-                inputs: &o.inputs,
-            })
-            .collect(),
-        warnings: &r.warnings,
-        inputs: r
-            .inputs
-            .iter()
-            .map(|i| InputJson {
-                path: &i.path,
-                value: &i.display,
-                source: i.source.as_ref(),
-                given: i.given,
-            })
-            .collect(),
-    };
-    let text = match layout {
-        Layout::Pretty => serde_json::to_string_pretty(&doc),
-        Layout::Compact => serde_json::to_string(&doc),
-    };
-    text.expect("a report is plain data and always serialises")
+    let mut j = Writer(Vec::with_capacity(32 * 1024));
+    j.raw("{\"scenario\":{\"id\":");
+    j.string(&r.id);
+    j.raw(",\"title\":");
+    j.string(&r.title);
+    if let Some(chapter) = r.chapter {
+        j.raw(",\"chapter\":");
+        j.raw(&chapter.to_string());
+    }
+    j.raw("},\"outputs\":[");
+    for (i, o) in r.outputs.iter().enumerate() {
+        j.comma(i);
+        j.raw("{\"id\":");
+        j.string(&o.id);
+        j.raw(",\"label\":");
+        j.string(&o.label);
+        j.raw(",\"value\":");
+        j.number(o.value);
+        j.raw(",\"unit\":");
+        j.string(o.kind.base_unit());
+        j.raw(",\"display\":");
+        j.string(&r.human(o.value, o.kind));
+        j.raw(",\"napkin\":");
+        j.number(r.napkin(o.value, o.kind));
+        j.raw(",\"steps\":[");
+        for (k, step) in o.steps.iter().enumerate() {
+            j.comma(k);
+            j.raw("{\"text\":");
+            j.string(&step.text);
+            j.raw(",\"value\":");
+            j.number(step.value);
+            j.raw("}");
+        }
+        j.raw("],\"inputs\":[");
+        for (k, path) in o.inputs.iter().enumerate() {
+            j.comma(k);
+            j.string(path);
+        }
+        j.raw("]}");
+    }
+    j.raw("],\"warnings\":[");
+    for (i, w) in r.warnings.iter().enumerate() {
+        j.comma(i);
+        j.warning(w);
+    }
+    j.raw("],\"inputs\":[");
+    for (i, input) in r.inputs.iter().enumerate() {
+        j.comma(i);
+        j.raw("{\"path\":");
+        j.string(&input.path);
+        j.raw(",\"value\":");
+        j.string(&input.display);
+        if let Some(source) = &input.source {
+            j.raw(",\"source\":");
+            j.source(source);
+        }
+        j.raw(",\"given\":");
+        j.raw(if input.given { "true" } else { "false" });
+        j.raw("}");
+    }
+    j.raw("]}");
+    let text = String::from_utf8(j.0).expect("the writer appends only UTF-8 text");
+    match layout {
+        Layout::Compact => text,
+        Layout::Pretty => {
+            let value: serde_json::Value =
+                serde_json::from_str(&text).expect("the writer emits valid JSON");
+            serde_json::to_string_pretty(&value).expect("a JSON value always serialises")
+        }
+    }
+}
+
+/// Appends JSON text (as bytes, so numbers can be written straight in).
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn raw(&mut self, text: &str) {
+        self.0.extend_from_slice(text.as_bytes());
+    }
+
+    fn comma(&mut self, index: usize) {
+        if index > 0 {
+            self.0.push(b',');
+        }
+    }
+
+    /// A number as serde_json writes it (shortest round-trip form; null if not finite).
+    fn number(&mut self, x: f64) {
+        serde_json::to_writer(&mut self.0, &x).expect("writing to memory cannot fail");
+    }
+
+    /// A string, quoted and escaped as serde_json escapes it.
+    fn string(&mut self, s: &str) {
+        self.0.push(b'"');
+        // Almost every string needs no escape; this test has no branch per byte, so the
+        // compiler checks many bytes at once.
+        let needs_escape = s.bytes().fold(false, |any, b| {
+            any | (b < 0x20) | (b == b'"') | (b == b'\\')
+        });
+        if !needs_escape {
+            self.0.extend_from_slice(s.as_bytes());
+            self.0.push(b'"');
+            return;
+        }
+        let mut clean = 0;
+        for (i, b) in s.bytes().enumerate() {
+            let escape: &[u8] = match b {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\r' => b"\\r",
+                b'\t' => b"\\t",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                0..0x20 => {
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    &[
+                        b'\\',
+                        b'u',
+                        b'0',
+                        b'0',
+                        HEX[(b >> 4) as usize],
+                        HEX[(b & 15) as usize],
+                    ]
+                }
+                _ => continue,
+            };
+            self.0.extend_from_slice(&s.as_bytes()[clean..i]);
+            self.0.extend_from_slice(escape);
+            clean = i + 1;
+        }
+        self.0.extend_from_slice(&s.as_bytes()[clean..]);
+        self.0.push(b'"');
+    }
+
+    fn warning(&mut self, w: &Warning) {
+        self.raw("{\"id\":");
+        self.string(w.id);
+        self.raw(",\"subject\":");
+        self.string(&w.subject);
+        self.raw(",\"message\":");
+        self.string(&w.message);
+        self.raw("}");
+    }
+
+    fn source(&mut self, s: &Source) {
+        self.raw("{\"kind\":");
+        self.string(s.kind.label());
+        self.raw(",\"note\":");
+        self.string(&s.note);
+        self.raw("}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Layout, Writer, render};
+    use crate::report::Report;
+    use crate::units::Style;
+
+    #[test]
+    fn both_layouts_hold_the_same_object_for_every_preset() {
+        for preset in crate::presets::builtin() {
+            let s = preset.load().unwrap();
+            let r = Report::build(&s, Style::Decimal).unwrap();
+            let compact = render(&r, Layout::Compact);
+            let pretty = render(&r, Layout::Pretty);
+            assert!(!compact.contains('\n'), "{}: one line", preset.id);
+            assert!(pretty.lines().count() > 100, "{}: indented", preset.id);
+            let a: serde_json::Value = serde_json::from_str(&compact).unwrap();
+            let b: serde_json::Value = serde_json::from_str(&pretty).unwrap();
+            assert_eq!(a, b, "{}", preset.id);
+            assert_eq!(a["outputs"].as_array().unwrap().len(), r.outputs.len());
+            assert_eq!(a["inputs"].as_array().unwrap().len(), r.inputs.len());
+            assert_eq!(a["warnings"].as_array().unwrap().len(), r.warnings.len());
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text, control characters, quotes and non-ASCII included, escapes as serde_json's.
+        #[test]
+        fn strings_escape_as_serde_json_escapes_them(s in "\\PC*|[\\x00-\\x1f\"\\\\a-z×µ]*") {
+            let mut w = Writer(Vec::new());
+            w.string(&s);
+            proptest::prop_assert_eq!(String::from_utf8(w.0).unwrap(), serde_json::to_string(&s).unwrap());
+        }
+
+        /// Numbers are written as serde_json writes them.
+        #[test]
+        fn numbers_write_as_serde_json_writes_them(x in proptest::num::f64::ANY) {
+            let mut w = Writer(Vec::new());
+            w.number(x);
+            proptest::prop_assert_eq!(String::from_utf8(w.0).unwrap(), serde_json::to_string(&x).unwrap());
+        }
+    }
 }

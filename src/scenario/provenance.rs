@@ -5,8 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 /// The mark every preset input carries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SourceKind {
     /// Stated in the book "Machine Learning System Design Interview".
     Book,
@@ -26,6 +25,7 @@ impl SourceKind {
         ("assume", SourceKind::Assumption),
     ];
 
+    /// Its name in reports and in `calc --format json`.
     pub fn label(self) -> &'static str {
         match self {
             SourceKind::Book => "book",
@@ -36,7 +36,7 @@ impl SourceKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     pub kind: SourceKind,
     pub note: String,
