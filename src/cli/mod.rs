@@ -7,7 +7,6 @@ mod drill_cmd;
 mod presets_cmd;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
-use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -85,8 +84,8 @@ pub enum Format {
     Markdown,
 }
 
-/// Runs napkin with the process's arguments.
-pub fn main() -> ExitCode {
+/// Runs napkin with the process's arguments and returns its exit status.
+pub fn main() -> u8 {
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();
@@ -94,7 +93,7 @@ pub fn main() -> ExitCode {
 }
 
 /// Runs a parsed command line, writing to `out` and `err`.
-pub fn run(cli: Cli, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> ExitCode {
+pub fn run(cli: Cli, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> u8 {
     let result = match cli.command {
         Some(Command::Calc(args)) => calc::run(&args, out),
         Some(Command::Presets {
@@ -117,12 +116,12 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write)
         None => presets_cmd::welcome(out, err),
     };
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => 0,
         // A reader that stops early (`| head`) is not an error.
-        Err(message) if message.contains("Broken pipe") => ExitCode::SUCCESS,
+        Err(message) if message.contains("Broken pipe") => 0,
         Err(message) => {
             let _ = writeln!(err, "{message}");
-            ExitCode::from(1)
+            1
         }
     }
 }
