@@ -102,37 +102,32 @@ impl Report {
         };
         outputs.sort_by_cached_key(rank);
         // The inputs worth listing: those written in the file or changed, and defaults an output read.
-        let mut read: Vec<&str> = outputs
+        let read: rustc_hash::FxHashSet<&str> = outputs
             .iter()
             .flat_map(|o| o.inputs.iter().map(String::as_str))
             .collect();
-        read.sort_unstable();
-        read.dedup();
-        let used = |path: &str| read.binary_search(&path).is_ok();
-        let given = |path: &str| {
-            s.provenance.places.contains_key(path) || s.provenance.sources.contains_key(path)
-        };
-        let inputs = overrides::paths(s)
-            .into_iter()
-            .filter(|path| given(path) || used(path))
-            .filter_map(|path| {
-                // As written where it was written, so it can be pasted back unchanged.
-                let display = match s.provenance.raw.get(&path) {
-                    Some(raw) => raw.clone(),
-                    None => {
-                        let (value, kind) = overrides::get(s, &path)?;
-                        show_value(&value, kind, style)
-                    }
-                };
-                let source = s.provenance.source(&path).cloned();
-                Some(InputLine {
-                    display,
-                    given: given(&path),
-                    path,
-                    source,
-                })
-            })
-            .collect();
+        let mut inputs = Vec::new();
+        overrides::for_each_path(s, |path| {
+            let given =
+                s.provenance.places.contains_key(path) || s.provenance.sources.contains_key(path);
+            if !given && !read.contains(path) {
+                return;
+            }
+            // As written where it was written, so it can be pasted back unchanged.
+            let display = match s.provenance.raw.get(path) {
+                Some(raw) => raw.clone(),
+                None => match overrides::get(s, path) {
+                    Some((value, kind)) => show_value(&value, kind, style),
+                    None => return,
+                },
+            };
+            inputs.push(InputLine {
+                path: path.to_string(),
+                display,
+                source: s.provenance.source(path).cloned(),
+                given,
+            });
+        });
         let warnings = estimate::warnings(s, &estimate);
         Ok(Report {
             id: s.meta.id.clone(),

@@ -6,47 +6,60 @@ use super::load::{Diagnostic, suggest_or};
 use super::provenance::{Source, SourceKind};
 use super::schema::{self, Field, FieldKind, Section, Value};
 use crate::units;
+use std::fmt::Write as _;
 
 /// Every path `--set` accepts for this scenario, in file order.
 pub fn paths(s: &Scenario) -> Vec<String> {
-    fn add<S>(out: &mut Vec<String>, prefix: &str, fields: &[Field<S>]) {
-        out.extend(
-            fields
-                .iter()
-                .filter(|f| f.key != "name")
-                .map(|f| format!("{prefix}.{}", f.key)),
-        );
-    }
     let mut out = Vec::new();
+    for_each_path(s, |path| out.push(path.to_string()));
+    out
+}
+
+/// Calls `visit` with every path `--set` accepts, in file order, each written into one reused
+/// buffer (the report keeps only the few it lists).
+pub fn for_each_path(s: &Scenario, mut visit: impl FnMut(&str)) {
+    let mut path = String::new();
+    let mut add = |prefix: &dyn std::fmt::Display, keys: &mut dyn Iterator<Item = &'static str>| {
+        path.clear();
+        let _ = write!(path, "{prefix}.");
+        let base = path.len();
+        for key in keys.filter(|&k| k != "name") {
+            path.truncate(base);
+            path.push_str(key);
+            visit(&path);
+        }
+    };
+    fn keys<S>(fields: &'static [Field<S>]) -> impl Iterator<Item = &'static str> {
+        fields.iter().map(|f| f.key)
+    }
     if s.traffic.is_some() {
-        add(&mut out, "traffic", schema::TRAFFIC);
+        add(&"traffic", &mut keys(schema::TRAFFIC));
     }
     for c in &s.corpora {
-        add(&mut out, &format!("corpus.{}", c.name), schema::CORPUS);
+        add(&format_args!("corpus.{}", c.name), &mut keys(schema::CORPUS));
     }
     if s.embeddings.is_some() {
-        add(&mut out, "embeddings", schema::EMBEDDINGS);
+        add(&"embeddings", &mut keys(schema::EMBEDDINGS));
     }
     if s.index.is_some() {
-        add(&mut out, "index", schema::INDEX);
+        add(&"index", &mut keys(schema::INDEX));
     }
     for st in &s.stages {
-        add(&mut out, &format!("stage.{}", st.name), schema::STAGE);
+        add(&format_args!("stage.{}", st.name), &mut keys(schema::STAGE));
     }
-    add(&mut out, "serving", schema::SERVING);
+    add(&"serving", &mut keys(schema::SERVING));
     if s.logging.is_some() {
-        add(&mut out, "logging", schema::LOGGING);
+        add(&"logging", &mut keys(schema::LOGGING));
     }
     for l in &s.logs {
-        add(&mut out, &format!("log.{}", l.name), schema::LOGGING);
+        add(&format_args!("log.{}", l.name), &mut keys(schema::LOGGING));
     }
     if s.graph.is_some() {
-        add(&mut out, "graph", schema::GRAPH);
+        add(&"graph", &mut keys(schema::GRAPH));
     }
     if s.text_index.is_some() {
-        add(&mut out, "text_index", schema::TEXT_INDEX);
+        add(&"text_index", &mut keys(schema::TEXT_INDEX));
     }
-    out
 }
 
 /// Reads `text` as a value of `kind` (the same rules as a file's string values).
