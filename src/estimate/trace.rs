@@ -52,7 +52,11 @@ const ONES: [(&str, &str); 10] = [
 /// is made singular here, where the text is kept.
 fn singular(mut text: String) -> String {
     let mut from = 0;
-    while let Some(i) = text[from..].find("1 ").map(|i| i + from) {
+    while let Some(i) = text.as_bytes()[from..]
+        .windows(2)
+        .position(|w| w == b"1 ")
+        .map(|i| i + from)
+    {
         from = i + 2;
         // A whole one: not the last digit of 11, 2.1 or 1,001.
         let before = text[..i].bytes().next_back();
@@ -108,8 +112,11 @@ pub struct Recorder {
 
 impl Trace for Recorder {
     fn step(&mut self, value: f64, kind: Kind, text: fmt::Arguments<'_>) {
+        // Room for a typical line of working, so writing it rarely grows the string.
+        let mut line = String::with_capacity(128);
+        let _ = line.write_fmt(text);
         self.steps.push(Step {
-            text: singular(text.to_string()),
+            text: singular(line),
             value,
             kind,
         });

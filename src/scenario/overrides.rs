@@ -36,7 +36,10 @@ pub fn for_each_path(s: &Scenario, mut visit: impl FnMut(&str)) {
         add(&"traffic", &mut keys(schema::TRAFFIC));
     }
     for c in &s.corpora {
-        add(&format_args!("corpus.{}", c.name), &mut keys(schema::CORPUS));
+        add(
+            &format_args!("corpus.{}", c.name),
+            &mut keys(schema::CORPUS),
+        );
     }
     if s.embeddings.is_some() {
         add(&"embeddings", &mut keys(schema::EMBEDDINGS));
