@@ -42,14 +42,15 @@ fn assignment(arg: &str) -> Result<String, String> {
 /// Reads the scenario named by `arg` (a file or a preset id) with the text it was read from.
 pub fn resolve_with_text(arg: &str) -> Result<(String, Scenario), ScenarioError> {
     let path = Path::new(arg);
-    if path.is_dir() {
+    let metadata = std::fs::metadata(path).ok();
+    if metadata.as_ref().is_some_and(|m| m.is_dir()) {
         return Err(one_error(
             arg,
             "is a directory".into(),
             "give a scenario file (.toml) or a preset id",
         ));
     }
-    if path.is_file() {
+    if metadata.is_some_and(|m| m.is_file()) {
         let text = std::fs::read_to_string(path).map_err(|e| read_error(arg, &e))?;
         let s = scenario::load_str(&text, arg)?;
         return Ok((text, s));

@@ -108,13 +108,15 @@ impl Report {
             .collect();
         let mut inputs = Vec::new();
         overrides::for_each_path(s, |path| {
-            let given =
-                s.provenance.places.contains_key(path) || s.provenance.sources.contains_key(path);
+            // Written in the file or set (the text as written is kept for both), or unset.
+            let raw = s.provenance.raw.get(path);
+            let source = s.provenance.source(path);
+            let given = raw.is_some() || source.is_some();
             if !given && !read.contains(path) {
                 return;
             }
             // As written where it was written, so it can be pasted back unchanged.
-            let display = match s.provenance.raw.get(path) {
+            let display = match raw {
                 Some(raw) => raw.clone(),
                 None => match overrides::get(s, path) {
                     Some((value, kind)) => show_value(&value, kind, style),
@@ -124,7 +126,7 @@ impl Report {
             inputs.push(InputLine {
                 path: path.to_string(),
                 display,
-                source: s.provenance.source(path).cloned(),
+                source: source.cloned(),
                 given,
             });
         });
