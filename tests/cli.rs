@@ -371,3 +371,46 @@ fn directories_and_binary_files_are_refused_plainly() {
         .code(1)
         .stderr(predicate::str::contains("is not UTF-8 text"));
 }
+
+#[test]
+fn json_is_indented_for_a_terminal_and_one_line_for_a_pipe() {
+    use clap::Parser;
+    use napkin::cli::{Cli, Host, run};
+    let json = |stdout_is_terminal: bool| {
+        let cli = Cli::try_parse_from(["napkin", "calc", "twitter", "--format", "json"]).unwrap();
+        let host = Host {
+            stdout_is_terminal,
+            exits_after: false,
+        };
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(run(cli, host, &mut out, &mut err), 0);
+        String::from_utf8(out).unwrap()
+    };
+    let pipe = json(false);
+    let terminal = json(true);
+    assert_eq!(pipe.lines().count(), 1);
+    assert!(terminal.starts_with("{\n  \"scenario\": {\n    \"id\": \"twitter\","));
+    let a: serde_json::Value = serde_json::from_str(&pipe).unwrap();
+    let b: serde_json::Value = serde_json::from_str(&terminal).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_is_not_an_error() {
+    // The report is written after the reader has gone: the write fails with a broken pipe,
+    // which napkin treats as the end of the job, not as a failure or a fatal signal.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_napkin"))
+        .args(["calc", "youtube-video-search"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "status {:?}", out.status);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

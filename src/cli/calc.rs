@@ -133,7 +133,7 @@ pub fn apply_overrides(s: &mut Scenario, sets: &[String]) -> Result<(), Scenario
     }
 }
 
-pub fn run(args: &CalcArgs, out: &mut dyn Write) -> Result<(), String> {
+pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<(), String> {
     let mut s = resolve(&args.scenario).map_err(|e| e.to_string())?;
     apply_overrides(&mut s, &args.set).map_err(|e| e.to_string())?;
     let style = if args.binary {
@@ -173,8 +173,7 @@ pub fn run(args: &CalcArgs, out: &mut dyn Write) -> Result<(), String> {
             },
         ),
         Format::Json => {
-            use std::io::IsTerminal;
-            let layout = if std::io::stdout().is_terminal() {
+            let layout = if host.stdout_is_terminal {
                 json::Layout::Pretty
             } else {
                 json::Layout::Compact
@@ -186,8 +185,10 @@ pub fn run(args: &CalcArgs, out: &mut dyn Write) -> Result<(), String> {
     let written = out
         .write_all(rendered.as_bytes())
         .map_err(|e| e.to_string());
-    // The process ends here: freeing the scenario and the report allocation by allocation
-    // would cost more than the estimate itself, so they are left to the exit.
-    std::mem::forget((s, report, rendered));
+    if host.exits_after {
+        // Freeing the scenario and the report allocation by allocation would cost more than
+        // the estimate itself; the process's exit frees them at once.
+        std::mem::forget((s, report, rendered));
+    }
     written
 }

@@ -84,18 +84,32 @@ pub enum Format {
     Markdown,
 }
 
+/// What `run` writes to, beyond the two writers it is handed.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Host {
+    /// Standard output is a terminal: JSON is indented for a person.
+    pub stdout_is_terminal: bool,
+    /// The process ends when `run` returns, so what calc built need not be freed piece by piece.
+    pub exits_after: bool,
+}
+
 /// Runs napkin with the process's arguments and returns its exit status.
 pub fn main() -> u8 {
+    use std::io::IsTerminal;
     let cli = Cli::parse();
+    let host = Host {
+        stdout_is_terminal: std::io::stdout().is_terminal(),
+        exits_after: true,
+    };
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();
-    run(cli, &mut stdout, &mut stderr)
+    run(cli, host, &mut stdout, &mut stderr)
 }
 
 /// Runs a parsed command line, writing to `out` and `err`.
-pub fn run(cli: Cli, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> u8 {
+pub fn run(cli: Cli, host: Host, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> u8 {
     let result = match cli.command {
-        Some(Command::Calc(args)) => calc::run(&args, out),
+        Some(Command::Calc(args)) => calc::run(&args, host, out),
         Some(Command::Presets {
             action: PresetsAction::List,
         }) => presets_cmd::list(out, err),
