@@ -1,7 +1,7 @@
 //! Where each input came from: the book, a named public source, or an assumption; and where in
 //! which file it was written, so later errors can point at it.
 
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 use std::fmt;
 
 /// The mark every preset input carries.
@@ -106,13 +106,13 @@ pub struct Place {
 pub struct Provenance {
     /// The file the scenario was read from ("presets/x.toml", "<stdin>").
     pub origin: String,
-    pub sources: BTreeMap<String, Source>,
+    pub sources: FxHashMap<String, Source>,
     /// Where each input written in the file stands in it.
-    pub places: BTreeMap<String, Place>,
+    pub places: FxHashMap<String, Place>,
     /// Each value as written ("1B", "50 MB", "0.7"), to edit it as typed.
-    pub raw: BTreeMap<String, String>,
+    pub raw: FxHashMap<String, String>,
     /// Byte offset just past the last value of each section ("traffic", "stage.ranking").
-    pub section_ends: BTreeMap<String, usize>,
+    pub section_ends: FxHashMap<String, usize>,
 }
 
 impl Provenance {
