@@ -295,6 +295,34 @@ fn bandwidth_counts_requests_and_uploads_at_peak() {
 }
 
 #[test]
+fn a_corpus_the_system_writes_itself_is_stored_but_not_ingress() {
+    let corpus = "[[corpus]]\nname = \"v\"\nitems = 0\nitem_size = \"10 MB\"\nnew_items_per_day = \"8.64M\"\n";
+    let outs = outputs(&format!(
+        "{META}[traffic]\nqps = 1000\npeak_factor = 2\nrequest_size = \"1 KB\"\n{corpus}{}uploaded = false\n",
+        corpus.replace("\"v\"", "\"derived\"")
+    ));
+    // Only v's uploads and the requests: 2e6 B/s + 2e9 B/s = 2.002e9 B/s, as with v alone.
+    close(value(&outs, "bandwidth.ingress"), 2.002e9);
+    // Both still grow the storage: 2 × 8.64M × 1e7 B = 1.728e14 B a day.
+    close(value(&outs, "storage.growth_per_day"), 1.728e14);
+    let ingress = outs.iter().find(|o| o.id == "bandwidth.ingress").unwrap();
+    assert!(
+        ingress
+            .inputs
+            .iter()
+            .any(|i| i == "corpus.derived.uploaded")
+    );
+    assert!(
+        ingress
+            .steps
+            .iter()
+            .any(|s| s.text.contains("derived: stored from data already inside")),
+        "{:?}",
+        ingress.steps
+    );
+}
+
+#[test]
 fn logs_graph_and_text_index_storage() {
     let outs = outputs(&format!(
         "{META}[traffic]\ndau = \"1B\"\nrequests_per_user_per_day = 5\n[logging]\nevents_per_user_per_day = 50\nevent_size = \"500 B\"\nretention = \"90 d\"\n[[log]]\nname = \"clicks\"\nevents_per_day = \"1B\"\nevent_size = \"100 B\"\nretention = \"30 d\"\n[graph]\nnodes = \"1B\"\navg_degree = 1000\n[text_index]\ndocuments = \"1B\"\nterms_per_document = 100\nbytes_per_posting = \"4 B\"\n"

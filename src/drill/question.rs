@@ -590,6 +590,10 @@ fn phrase(path: &str, shown: &str) -> String {
         "shards" => format!("{shown} shards"),
         "shard_fast_probability" => format!("each shard answers in time {shown} of the time"),
         "index" => "it queries the sharded index".to_string(),
+        "uploaded" if shown == "false" => {
+            "new items written by the system, not uploaded".to_string()
+        }
+        "uploaded" => "new items uploaded".to_string(),
         "items_per_request" if shown == "1" => "1 item per request".to_string(),
         "items_per_request" => format!("{shown} items per request"),
         "items_per_day" => format!("{shown} items a day"),

@@ -42,6 +42,18 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         if c.new_items_per_day.0 == 0.0 {
             continue;
         }
+        if !c.uploaded {
+            t.uses(format_args!("corpus.{}.uploaded", c.name));
+            t.step(
+                0.0,
+                Kind::DataRate,
+                format_args!(
+                    "{}: stored from data already inside (uploaded = false), not ingress",
+                    c.name
+                ),
+            );
+            continue;
+        }
         let size = c.item_size.get::<byte>();
         let up = c.new_items_per_day.0 * size / SECONDS_PER_DAY * peak_factor;
         t.uses(format_args!("corpus.{}.new_items_per_day", c.name));

@@ -85,6 +85,8 @@ pub struct Corpus {
     pub new_items_per_day: Count,
     pub replication: f64,
     pub retention: Option<Time>,
+    /// New items arrive over the network (ingress); false for what the system writes itself.
+    pub uploaded: bool,
 }
 
 impl Default for Corpus {
@@ -96,6 +98,7 @@ impl Default for Corpus {
             new_items_per_day: Count(0.0),
             replication: 1.0,
             retention: None,
+            uploaded: true,
         }
     }
 }
