@@ -1,4 +1,5 @@
-//! Whole-process time of `napkin calc <preset> --format json` beside `true`.
+//! Whole-process time of `napkin calc <preset> --format json` (and `napkin --version`) beside
+//! `true`.
 //!
 //! The commands run in turn, round after round, so a noisy moment slows all of them alike; the
 //! figures are medians and the ratios are taken within this one run.

@@ -14,7 +14,7 @@
 //!   glibc from C's `main`, skipping the runtime set-up that was a fifth of `calc`'s time.
 //! - [`tui`]: the interactive screen (ratatui): state and keys in `app`, drawing in `view`, the
 //!   key table in `keymap`.
-//! - [`reference`]: latency numbers, powers of two and availability nines for the reference tab.
+//! - [`reference`](mod@reference): latency numbers, powers of two and availability nines for the reference tab.
 //!
 //! The engine ([`units`], [`scenario`], [`estimate`]) knows no terminal: the CLI and the TUI are
 //! faces over it.

@@ -5,8 +5,9 @@
 //! and a check of the standard descriptors, about twenty system calls. That set-up took 0.2 ms
 //! of a 1 ms `napkin calc` (see `benches/README.md`). napkin keeps the part that matters to a
 //! user: SIGPIPE is ignored, so a reader that closes the pipe early (`| head`) ends napkin with
-//! status 0 as before. What changes: a stack overflow is a plain SIGSEGV without a message, and
-//! a panic names its thread `<unnamed>`. glibc hands the arguments to the standard library
+//! status 0 as before. What changes: a stack overflow is a plain SIGSEGV without a message, a
+//! panic names its thread `<unnamed>`, and a closed standard descriptor is not reopened on
+//! /dev/null (napkin opens no file for writing while it writes to standard output). glibc hands the arguments to the standard library
 //! before `main`, so `std::env::args` works.
 #![cfg_attr(all(target_os = "linux", target_env = "gnu", not(test)), no_main)]
 

@@ -414,3 +414,49 @@ fn a_reader_that_closes_the_pipe_early_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn uploaded_false_keeps_a_corpus_out_of_ingress_and_unsetting_it_brings_it_back() {
+    let ingress = |sets: &[&str]| {
+        let mut args = vec!["calc", "street-view-blurring", "--format", "json"];
+        for set in sets {
+            args.extend(["--set", set]);
+        }
+        let out = napkin().args(&args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["outputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == "bandwidth.ingress")
+            .unwrap()["value"]
+            .as_f64()
+            .unwrap()
+    };
+    // Street View has no online traffic (peak factor 1) and 40M new 1 MB images a day in both
+    // the originals and the blurred copies: 40M × 1e6 B ÷ 86,400 s = 462.96 MB/s per corpus.
+    let one = 40e6 * 1e6 / 86_400.0;
+    assert!(
+        (ingress(&[]) - one).abs() < 1.0,
+        "the preset counts the originals only"
+    );
+    // Unset, the flag is back to its default (true): the blurred copies count too.
+    assert!((ingress(&["corpus.blurred.uploaded="]) - 2.0 * one).abs() < 1.0);
+    assert_eq!(ingress(&["corpus.originals.uploaded=false"]), 0.0);
+    napkin()
+        .args([
+            "calc",
+            "street-view-blurring",
+            "--set",
+            "corpus.blurred.uploaded=no",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("corpus.blurred.uploaded"))
+        .stderr(predicate::str::contains("true or false"));
+}

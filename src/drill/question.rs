@@ -467,7 +467,7 @@ fn fit<'a>(pattern: &str, id: &'a str) -> Option<&'a str> {
 /// A question, ready to ask.
 #[derive(Clone, Debug)]
 pub struct Question {
-    /// Regenerates exactly this question with [`regenerate`].
+    /// [`generate`] with this seed (and the same presets and filter) asks this question again.
     pub seed: u64,
     pub case: String,
     pub case_title: String,
@@ -590,10 +590,11 @@ fn phrase(path: &str, shown: &str) -> String {
         "shards" => format!("{shown} shards"),
         "shard_fast_probability" => format!("each shard answers in time {shown} of the time"),
         "index" => "it queries the sharded index".to_string(),
+        // Only a corpus marked false is among an output's inputs (the default is the rule).
         "uploaded" if shown == "false" => {
-            "new items written by the system, not uploaded".to_string()
+            "stored from data already inside, not uploaded".to_string()
         }
-        "uploaded" => "new items uploaded".to_string(),
+        "uploaded" => String::new(),
         "items_per_request" if shown == "1" => "1 item per request".to_string(),
         "items_per_request" => format!("{shown} items per request"),
         "items_per_day" => format!("{shown} items a day"),
@@ -691,6 +692,19 @@ pub fn generate(seed: u64, presets: &[Preset], filter: &Filter) -> Option<Questi
 }
 
 /// Moves the inputs of `output` around their preset values and states the question.
+/// What an ingress question must say beyond its inputs: how uploads peak, if there are any.
+fn ingress_hint(s: &Scenario) -> &'static str {
+    let uploads = s
+        .corpora
+        .iter()
+        .any(|c| c.uploaded && c.new_items_per_day.0 > 0.0);
+    match (&s.traffic, uploads) {
+        (_, false) => "",
+        (None, true) => "There is no online traffic: uploads arrive at their daily average.",
+        (Some(_), true) => "Uploads peak with traffic.",
+    }
+}
+
 fn build(
     seed: u64,
     rng: &mut ChaCha8Rng,
@@ -728,9 +742,13 @@ fn build(
         .collect();
     let ask = template.ask.replace("{}", name);
     let mut prompt = format!("{}: {}. {ask}", s.meta.title, said.join(", "));
-    if !template.assume.is_empty() {
+    let assume = match template.id {
+        "bandwidth.ingress" => ingress_hint(&s),
+        _ => template.assume,
+    };
+    if !assume.is_empty() {
         prompt.push(' ');
-        prompt.push_str(template.assume);
+        prompt.push_str(assume);
     }
     Some(Question {
         seed,

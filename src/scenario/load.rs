@@ -93,6 +93,12 @@ pub fn suggest(given: &str, candidates: &[&str]) -> String {
     )
 }
 
+/// "an integer", "a string": a TOML type's name with its article.
+fn a_or_an(type_name: &str) -> String {
+    let vowel = type_name.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {type_name}", if vowel { "an" } else { "a" })
+}
+
 struct Reader<'t> {
     text: &'t str,
     lines: LineIndex<'t>,
@@ -132,7 +138,7 @@ impl Reader<'_> {
                 self.error(
                     &value.span(),
                     path,
-                    format!("expected a table, found {}", other.type_str()),
+                    format!("expected a table, found {}", a_or_an(other.type_str())),
                     format!("write it as a section: [{path}]"),
                 );
                 None
@@ -262,7 +268,11 @@ impl Reader<'_> {
             ) => super::overrides::parse_value(s, kind, zero_ok),
             (FieldKind::Bool, DeValue::Boolean(b)) => Ok(Value::Bool(*b)),
             (kind, other) => Err((
-                format!("expected {}, found a {}", kind.describe(), other.type_str()),
+                format!(
+                    "expected {}, found {}",
+                    kind.describe(),
+                    a_or_an(other.type_str())
+                ),
                 format!("write {}", kind.describe()),
             )),
         };
@@ -344,7 +354,7 @@ impl Reader<'_> {
                     self.error(
                         &span,
                         &path,
-                        format!("expected {want}, found {}", other.type_str()),
+                        format!("expected {want}, found {}", a_or_an(other.type_str())),
                         format!("write {k} as {want}"),
                     );
                 }

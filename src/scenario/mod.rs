@@ -322,7 +322,7 @@ impl Default for Logging {
 }
 
 impl Logging {
-    /// The field path prefix: "logging" or "log.<name>".
+    /// The field path prefix: `logging` or `log.<name>`.
     pub fn prefix(&self) -> String {
         if self.name.is_empty() {
             "logging".to_string()

@@ -104,7 +104,7 @@ pub struct Place {
 /// Sources and file positions of a scenario's inputs, by field path.
 #[derive(Clone, Debug, Default)]
 pub struct Provenance {
-    /// The file the scenario was read from ("presets/x.toml", "<stdin>").
+    /// The file the scenario was read from ("presets/x.toml", `<stdin>`).
     pub origin: String,
     pub sources: FxHashMap<String, Source>,
     /// Where each input written in the file stands in it.

@@ -14,7 +14,7 @@ use uom::si::time::second;
 /// How a field's value is written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FieldKind {
-    /// A number read by [`units::parse`].
+    /// A number read by [`units::parse()`].
     Quantity(Kind),
     /// Free text.
     Text,
@@ -179,7 +179,7 @@ pub const CORPUS: &[Field<Corpus>] = fields!(Corpus {
     new_items_per_day: Q(Kind::Count), true, "items added per day (default 0)";
     replication: Q(Kind::Factor), false, "copies kept of each item (default 1)";
     retention: Q(Kind::Duration), false, "how long new items are kept: growth is counted over it (default: no growth counted)";
-    uploaded: Bool, false, "new items arrive from outside and count as ingress (default true); false for what the system writes itself: derived copies, embeddings, training sets";
+    uploaded: Bool, false, "new items arrive from outside and count as ingress (default true); false for what the system writes from data it already has: derived copies, embeddings, training sets, or stored requests already counted as request ingress";
 });
 
 pub const EMBEDDINGS: &[Field<Embeddings>] = fields!(Embeddings {

@@ -1,8 +1,8 @@
 //! Quantities at the edges: reading values the way people write them ("500M", "2 KiB",
 //! "40 ms", "10 Gbps") and writing them back for people ("116k/s", "1.02 TB").
 //!
-//! [`parse`] turns text into a number in base units by the field's [`Kind`]; [`format`] turns
-//! a base-unit number into a humanised string; [`napkin`] gives the interview rounding.
+//! [`parse()`] turns text into a number in base units by the field's [`Kind`]; [`format`](mod@format) turns
+//! a base-unit number into a humanised string; [`napkin()`] gives the interview rounding.
 //! Nothing else in the crate parses or formats a quantity.
 
 pub mod format;
