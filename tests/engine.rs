@@ -323,6 +323,38 @@ fn a_corpus_the_system_writes_itself_is_stored_but_not_ingress() {
 }
 
 #[test]
+fn a_stage_holding_a_corpus_in_ram_has_servers_enough_to_hold_it() {
+    let base = format!(
+        "{META}[traffic]\nqps = 1000\npeak_factor = 1\n[[corpus]]\nname = \"profiles\"\nitems = \"1B\"\nitem_size = \"1 KB\"\nreplication = 3\n[[stage]]\nname = \"features\"\nper_server_throughput = \"10k/s\"\n"
+    );
+    // By load alone: ⌈1,000/s ÷ (10,000/s × 0.6)⌉ = ⌈0.17⌉ = 1 server.
+    close(value(&outputs(&base), "fleet.features.servers"), 1.0);
+    let held =
+        format!("{base}holds = \"profiles\"\nnode_memory = \"100 GB\"\nmemory_headroom = 0.5\n");
+    // 1B × 1 KB × 3 copies = 3e12 B; ⌈3e12 ÷ (1e11 × 0.5)⌉ = 60 servers, more than the 1 by load.
+    let outs = outputs(&held);
+    close(value(&outs, "fleet.features.servers"), 60.0);
+    let servers = outs
+        .iter()
+        .find(|o| o.id == "fleet.features.servers")
+        .unwrap();
+    for input in [
+        "stage.features.holds",
+        "stage.features.node_memory",
+        "corpus.profiles.items",
+    ] {
+        assert!(
+            servers.inputs.iter().any(|i| i == input),
+            "{input}: {:?}",
+            servers.inputs
+        );
+    }
+    // Every region holds it all: (60 + 1 spare) × 2 regions = 122.
+    let outs = outputs(&format!("{held}[serving]\nregions = 2\nredundancy = 1\n"));
+    close(value(&outs, "fleet.features.servers"), 122.0);
+}
+
+#[test]
 fn logs_graph_and_text_index_storage() {
     let outs = outputs(&format!(
         "{META}[traffic]\ndau = \"1B\"\nrequests_per_user_per_day = 5\n[logging]\nevents_per_user_per_day = 50\nevent_size = \"500 B\"\nretention = \"90 d\"\n[[log]]\nname = \"clicks\"\nevents_per_day = \"1B\"\nevent_size = \"100 B\"\nretention = \"30 d\"\n[graph]\nnodes = \"1B\"\navg_degree = 1000\n[text_index]\ndocuments = \"1B\"\nterms_per_document = 100\nbytes_per_posting = \"4 B\"\n"

@@ -148,6 +148,10 @@ fn fraud_detection() {
     near(&o, "traffic.peak_qps", 348e6 / 86_400.0 * 3.0);
     // failover over 2 regions: each carries 12,083/s; ⌈12,083 ÷ 12,000⌉ = 2, + 1 = 3 × 2 = 6.
     near(&o, "fleet.risk_scoring.servers", 6.0);
+    // The feature store holds 1B profiles × 1 KB × 3 replicas = 3e12 B in RAM: a 256 GiB node
+    // (2.749e11 B) × 0.7 = 1.924e11 B usable, ⌈3e12 ÷ 1.924e11⌉ = ⌈15.6⌉ = 16 nodes, more than
+    // the 1 its 36k lookups/s need; (16 + 1) × 2 regions = 34.
+    near(&o, "fleet.feature_lookup.servers", 34.0);
 }
 
 #[test]

@@ -341,3 +341,28 @@ fn pq_bits_come_from_where_they_are_given() {
     ));
     assert!(e.contains("more than 16"), "{e}");
 }
+
+#[test]
+fn a_held_corpus_must_exist_and_come_with_node_memory() {
+    let stage = "[[stage]]\nname = \"features\"\nper_server_throughput = 100\n";
+    let corpus = "[[corpus]]\nname = \"profiles\"\nitems = \"1B\"\nitem_size = \"1 KB\"\n";
+    let e = error(&format!(
+        "{META}[traffic]\nqps = 5\n{corpus}{stage}holds = \"profile\"\nnode_memory = \"64 GB\"\n"
+    ));
+    assert!(
+        e.contains("stage.features.holds") && e.contains("does not name a corpus"),
+        "{e}"
+    );
+    assert!(e.contains("`profiles`"), "suggests the near name: {e}");
+    let e = error(&format!(
+        "{META}[traffic]\nqps = 5\n{corpus}{stage}holds = \"profiles\"\n"
+    ));
+    assert!(
+        e.contains("stage.features.node_memory") && e.contains("no node_memory"),
+        "{e}"
+    );
+    let e = error(&format!(
+        "{META}[traffic]\nqps = 5\n{corpus}{stage}node_memory = \"64 GB\"\n"
+    ));
+    assert!(e.contains("node_memory is given without holds"), "{e}");
+}

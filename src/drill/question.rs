@@ -590,6 +590,7 @@ fn phrase(path: &str, shown: &str) -> String {
         "shards" => format!("{shown} shards"),
         "shard_fast_probability" => format!("each shard answers in time {shown} of the time"),
         "index" => "it queries the sharded index".to_string(),
+        "holds" => format!("it keeps {shown} in RAM"),
         // Only a corpus marked false is among an output's inputs (the default is the rule).
         "uploaded" if shown == "false" => {
             "stored from data already inside, not uploaded".to_string()
@@ -749,6 +750,9 @@ fn build(
     if !assume.is_empty() {
         prompt.push(' ');
         prompt.push_str(assume);
+    }
+    if used.iter().any(|p| p.ends_with(".holds")) {
+        prompt.push_str(" A stage that keeps data in RAM needs, in each region, at least enough servers to hold it.");
     }
     Some(Question {
         seed,

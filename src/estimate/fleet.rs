@@ -9,6 +9,7 @@ use crate::scenario::{Mode, Scenario, Stage};
 use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, SECONDS_PER_DAY, bytes_per_second};
 use uom::si::frequency::hertz;
+use uom::si::information::byte;
 use uom::si::time::second;
 
 /// Items per second one server of `st` sustains: given, or device FLOP/s × efficiency × devices
@@ -40,6 +41,54 @@ fn per_server<T: Trace>(st: &Stage, t: &mut T) -> f64 {
         ),
     );
     rate
+}
+
+/// The servers a stage needs: `by_load`, or more when it keeps a corpus in RAM (`holds`): enough
+/// to hold every copy of it, ⌈bytes at rest ÷ (node memory × headroom)⌉.
+fn with_held_corpus<T: Trace>(
+    s: &Scenario,
+    e: &Estimate,
+    st: &Stage,
+    by_load: f64,
+    t: &mut T,
+) -> f64 {
+    let (Some(name), Some(memory)) = (&st.holds, st.node_memory) else {
+        return by_load;
+    };
+    let Some(i) = s.corpora.iter().position(|c| &c.name == name) else {
+        return by_load;
+    };
+    let bytes = e.corpora[i].at_rest.get::<byte>();
+    let node = memory.get::<byte>();
+    let usable = node * st.memory_headroom;
+    super::storage::uses_copies(&s.corpora[i], "items", t);
+    t.uses(format_args!("stage.{}.holds", st.name));
+    t.uses(format_args!("stage.{}.node_memory", st.name));
+    t.uses(format_args!("stage.{}.memory_headroom", st.name));
+    let by_memory = (bytes / usable).ceil().max(1.0);
+    t.step(
+        by_memory,
+        Kind::Count,
+        format_args!(
+            "holds {name}: ⌈{} ÷ ({} node × {} usable)⌉ = {} servers",
+            Human::new(bytes, Kind::Size),
+            Human::new(node, Kind::Size),
+            Grouped(st.memory_headroom),
+            Grouped(by_memory)
+        ),
+    );
+    let servers = by_load.max(by_memory);
+    t.step(
+        servers,
+        Kind::Count,
+        format_args!(
+            "the larger of {} by load and {} by memory = {} servers",
+            Grouped(by_load),
+            Grouped(by_memory),
+            Grouped(servers)
+        ),
+    );
+    servers
 }
 
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
@@ -100,6 +149,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                             Grouped(base)
                         ),
                     );
+                    let base = with_held_corpus(s, e, st, base, t);
                     let servers = (base + k) * regions;
                     if k > 0.0 || regions > 1.0 {
                         t.uses(format_args!("serving.regions"));
@@ -160,6 +210,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                             Grouped(base)
                         ),
                     );
+                    let base = with_held_corpus(s, e, st, base, t);
                     if k > 0.0 {
                         t.step(
                             base + k,

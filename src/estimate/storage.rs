@@ -432,7 +432,7 @@ fn log_stream<T: Trace>(s: &Scenario, l: &Logging, t: &mut T) -> (f64, f64) {
 
 /// Declares a corpus count (`items` or `new_items_per_day`) with the item size and copies it
 /// is multiplied by.
-fn uses_copies<T: Trace>(c: &crate::scenario::Corpus, count: &str, t: &mut T) {
+pub(crate) fn uses_copies<T: Trace>(c: &crate::scenario::Corpus, count: &str, t: &mut T) {
     t.uses(format_args!("corpus.{}.{count}", c.name));
     t.uses(format_args!("corpus.{}.item_size", c.name));
     t.uses(format_args!("corpus.{}.replication", c.name));

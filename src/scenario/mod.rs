@@ -246,6 +246,13 @@ pub struct Stage {
     pub hardware: String,
     /// Runs at the same time as this earlier online stage: the slower of the two counts.
     pub parallel_with: Option<String>,
+    /// A corpus the stage keeps in RAM (a feature store, a key-value store): its servers are at
+    /// least enough to hold it.
+    pub holds: Option<String>,
+    /// RAM of one server, with `holds`.
+    pub node_memory: Option<Information>,
+    /// Usable fraction of `node_memory`.
+    pub memory_headroom: f64,
 }
 
 impl Default for Stage {
@@ -267,6 +274,9 @@ impl Default for Stage {
             utilization: None,
             hardware: String::new(),
             parallel_with: None,
+            holds: None,
+            node_memory: None,
+            memory_headroom: 0.7,
         }
     }
 }

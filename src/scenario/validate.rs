@@ -245,6 +245,46 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
                 );
             }
         }
+        match (&st.holds, st.node_memory) {
+            (Some(corpus), memory) => {
+                if !s.corpora.iter().any(|c| &c.name == corpus) {
+                    let names: Vec<&str> = s.corpora.iter().map(|c| c.name.as_str()).collect();
+                    say(
+                        &p("holds"),
+                        format!("holds = \"{corpus}\" does not name a corpus"),
+                        &super::load::suggest_or(
+                            corpus,
+                            names.iter().copied(),
+                            &if names.is_empty() {
+                                "add the [[corpus]] the stage keeps in memory".to_string()
+                            } else {
+                                format!("name one of the corpora: {}", names.join(", "))
+                            },
+                        ),
+                    );
+                }
+                if memory.is_none() {
+                    say(
+                        &p("node_memory"),
+                        "the stage holds a corpus but has no node_memory".into(),
+                        "add node_memory = \"256 GiB\" (RAM of one server)",
+                    );
+                }
+                if st.index {
+                    say(
+                        &p("holds"),
+                        "an index stage's memory is the index's".into(),
+                        "remove holds, or index = true",
+                    );
+                }
+            }
+            (None, Some(_)) => say(
+                &p("node_memory"),
+                "node_memory is given without holds".into(),
+                "add holds = \"<corpus name>\" (the corpus the stage keeps in RAM), or remove node_memory",
+            ),
+            (None, None) => {}
+        }
         if st.index {
             if s.index.is_none() {
                 say(
