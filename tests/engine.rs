@@ -355,6 +355,16 @@ fn a_stage_holding_a_corpus_in_ram_has_servers_enough_to_hold_it() {
 }
 
 #[test]
+fn a_held_corpus_is_sized_at_its_largest_with_its_growth_over_retention() {
+    let outs = outputs(&format!(
+        "{META}[traffic]\nqps = 10\n[[corpus]]\nname = \"recent\"\nitems = 0\nitem_size = \"1 KB\"\nnew_items_per_day = \"1M\"\nretention = \"10 d\"\n[[stage]]\nname = \"cache\"\nper_server_throughput = \"10k/s\"\nholds = \"recent\"\nnode_memory = \"1 GB\"\nmemory_headroom = 0.5\n"
+    ));
+    // Nothing at rest today, 1M × 1 KB × 10 d = 1e10 B by the end of the retention;
+    // ⌈1e10 ÷ (1e9 × 0.5)⌉ = 20 servers.
+    close(value(&outs, "fleet.cache.servers"), 20.0);
+}
+
+#[test]
 fn logs_graph_and_text_index_storage() {
     let outs = outputs(&format!(
         "{META}[traffic]\ndau = \"1B\"\nrequests_per_user_per_day = 5\n[logging]\nevents_per_user_per_day = 50\nevent_size = \"500 B\"\nretention = \"90 d\"\n[[log]]\nname = \"clicks\"\nevents_per_day = \"1B\"\nevent_size = \"100 B\"\nretention = \"30 d\"\n[graph]\nnodes = \"1B\"\navg_degree = 1000\n[text_index]\ndocuments = \"1B\"\nterms_per_document = 100\nbytes_per_posting = \"4 B\"\n"

@@ -44,7 +44,8 @@ fn per_server<T: Trace>(st: &Stage, t: &mut T) -> f64 {
 }
 
 /// The servers a stage needs: `by_load`, or more when it keeps a corpus in RAM (`holds`): enough
-/// to hold every copy of it, ⌈bytes at rest ÷ (node memory × headroom)⌉.
+/// to hold every copy of it at its largest (at rest, plus its growth over retention),
+/// ⌈bytes ÷ (node memory × headroom)⌉.
 fn with_held_corpus<T: Trace>(
     s: &Scenario,
     e: &Estimate,
@@ -58,10 +59,27 @@ fn with_held_corpus<T: Trace>(
     let Some(i) = s.corpora.iter().position(|c| &c.name == name) else {
         return by_load;
     };
-    let bytes = e.corpora[i].at_rest.get::<byte>();
+    let c = &s.corpora[i];
+    let at_rest = e.corpora[i].at_rest.get::<byte>();
+    let growth = e.corpora[i].retained_growth.get::<byte>();
+    let bytes = at_rest + growth;
     let node = memory.get::<byte>();
     let usable = node * st.memory_headroom;
-    super::storage::uses_copies(&s.corpora[i], "items", t);
+    super::storage::uses_copies(c, "items", t);
+    if growth > 0.0 {
+        super::storage::uses_copies(c, "new_items_per_day", t);
+        t.uses(format_args!("corpus.{}.retention", c.name));
+        t.step(
+            bytes,
+            Kind::Size,
+            format_args!(
+                "{name} at its largest: {} at rest + {} growth over retention = {}",
+                Human::new(at_rest, Kind::Size),
+                Human::new(growth, Kind::Size),
+                Human::new(bytes, Kind::Size)
+            ),
+        );
+    }
     t.uses(format_args!("stage.{}.holds", st.name));
     t.uses(format_args!("stage.{}.node_memory", st.name));
     t.uses(format_args!("stage.{}.memory_headroom", st.name));
