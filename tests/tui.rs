@@ -187,6 +187,46 @@ fn focus_tabs_help_and_quit() {
 }
 
 #[test]
+fn clearing_an_input_writes_a_scenario_that_reads_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let presets_dir = dir.path().join("presets");
+    let mut app = App::new(Some(presets_dir.clone()), false);
+    let p = presets::builtin()
+        .into_iter()
+        .find(|p| p.id == "fraud-detection")
+        .unwrap();
+    app.open(p.text.clone(), load_str(&p.text, &p.file).unwrap());
+    for path in [
+        "stage.feature_lookup.holds",
+        "stage.feature_lookup.node_memory",
+    ] {
+        select(&mut app, path);
+        send(&mut app, &[KeyCode::Enter]);
+        clear(&mut app);
+        send(&mut app, &[KeyCode::Enter]);
+    }
+    send(&mut app, &[KeyCode::Char('w')]);
+    assert!(
+        app.status.contains("fraud-detection-edited"),
+        "{}",
+        app.status
+    );
+    let text = std::fs::read_to_string(presets_dir.join("fraud-detection-edited.toml")).unwrap();
+    assert!(
+        text.contains("# holds removed in napkin; was account_profiles"),
+        "{text}"
+    );
+    let s = load_str(&text, "edited").unwrap_or_else(|e| panic!("{e}\n{text}"));
+    let stage = s
+        .stages
+        .iter()
+        .find(|st| st.name == "feature_lookup")
+        .unwrap();
+    assert_eq!(stage.holds, None);
+    assert_eq!(stage.node_memory, None);
+}
+
+#[test]
 fn w_writes_a_user_preset_that_calc_can_run() {
     let dir = tempfile::tempdir().unwrap();
     let presets_dir = dir.path().join("presets");

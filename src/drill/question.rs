@@ -752,7 +752,7 @@ fn build(
         prompt.push_str(assume);
     }
     if used.iter().any(|p| p.ends_with(".holds")) {
-        prompt.push_str(" A stage that keeps data in RAM needs, in each region, at least enough servers to hold it.");
+        prompt.push_str(" A stage that keeps data in RAM needs, in each region, at least enough servers to hold all its copies.");
     }
     Some(Question {
         seed,

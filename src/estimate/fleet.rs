@@ -66,6 +66,18 @@ fn with_held_corpus<T: Trace>(
     let node = memory.get::<byte>();
     let usable = node * st.memory_headroom;
     super::storage::uses_copies(c, "items", t);
+    if growth == 0.0 && c.new_items_per_day.0 > 0.0 {
+        super::storage::uses_copies(c, "new_items_per_day", t);
+        t.step(
+            bytes,
+            Kind::Size,
+            format_args!(
+                "{name} grows {}/day but has no retention: held as it is today, {}",
+                Human::new(c.new_items_per_day.0, Kind::Count),
+                Human::new(bytes, Kind::Size)
+            ),
+        );
+    }
     if growth > 0.0 {
         super::storage::uses_copies(c, "new_items_per_day", t);
         t.uses(format_args!("corpus.{}.retention", c.name));
@@ -88,7 +100,13 @@ fn with_held_corpus<T: Trace>(
         by_memory,
         Kind::Count,
         format_args!(
-            "holds {name}: ⌈{} ÷ ({} node × {} usable)⌉ = {} servers",
+            "holds {name} ({} copies) in {}: ⌈{} ÷ ({} node × {} usable)⌉ = {} servers",
+            Grouped(c.replication),
+            if st.mode == Mode::Batch {
+                "one place"
+            } else {
+                "each region"
+            },
             Human::new(bytes, Kind::Size),
             Human::new(node, Kind::Size),
             Grouped(st.memory_headroom),

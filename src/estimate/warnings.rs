@@ -84,6 +84,16 @@ pub fn warnings(s: &Scenario, e: &Estimate) -> Vec<Warning> {
                 ),
             );
         }
+        if st.holds.is_none() && st.node_memory.is_some() {
+            warn(
+                "fleet.memory_unused",
+                format!("stage.{}.node_memory", st.name),
+                format!(
+                    "stage {} gives node_memory but holds no corpus: the memory sizes nothing; add holds = \"<corpus>\" or remove node_memory",
+                    st.name
+                ),
+            );
+        }
         if est.servers < 2.0 {
             warn(
                 "fleet.no_redundancy",

@@ -21,19 +21,24 @@ fn quoted(s: &str) -> String {
     out
 }
 
+/// What the original said of an input: "was 1B (book: ch. 6)", "was the default".
+fn was(s: &Scenario, path: &str) -> String {
+    match (s.provenance.raw.get(path), s.provenance.source(path)) {
+        (Some(raw), Some(src)) => format!("was {raw} ({src})"),
+        (Some(raw), None) => format!("was {raw}"),
+        (None, _) => "was the default".to_string(),
+    }
+}
+
 /// The value written for an edited input: what the user typed, marked as an edit with what the
 /// original said, so the new file is as honest about its sources as the old one.
 fn edited_value(s: &Scenario, path: &str, typed: &str) -> String {
-    let was = match (s.provenance.raw.get(path), s.provenance.source(path)) {
-        (Some(raw), Some(src)) => format!("edited in napkin; was {raw} ({src})"),
-        (Some(raw), None) => format!("edited in napkin; was {raw}"),
-        (None, _) => "edited in napkin; was the default".to_string(),
-    };
     let value = match typed {
         "true" | "false" => typed.to_string(),
         _ => quoted(typed),
     };
-    format!("{{ value = {value}, assume = {} }}", quoted(&was))
+    let note = format!("edited in napkin; {}", was(s, path));
+    format!("{{ value = {value}, assume = {} }}", quoted(&note))
 }
 
 /// `original` (the text `s` was read from) with each `(path, typed text)` edit applied and the
@@ -48,6 +53,21 @@ pub fn rewrite(
     let mut replacements: Vec<(Range<usize>, String)> = Vec::new();
     let mut appended = String::new();
     for (path, typed) in edits {
+        if typed.trim().is_empty() {
+            // Cleared: back to the default. The key's line becomes a comment saying what it was.
+            if let Some(place) = s.provenance.places.get(path) {
+                let start = original[..place.span.start]
+                    .rfind('\n')
+                    .map_or(0, |i| i + 1);
+                let end = original[place.span.end..]
+                    .find('\n')
+                    .map_or(original.len(), |i| place.span.end + i);
+                let key = path.rsplit('.').next().unwrap_or(path);
+                let comment = format!("# {key} removed in napkin; {}", was(s, path));
+                replacements.push((start..end, comment));
+            }
+            continue;
+        }
         let new = edited_value(s, path, typed);
         if let Some(place) = s.provenance.places.get(path) {
             replacements.push((place.span.clone(), new));
@@ -112,5 +132,24 @@ mod tests {
         assert_eq!(again.traffic.as_ref().unwrap().peak_factor, 3.0);
         assert_eq!(again.serving.redundancy, 1.0);
         assert_eq!(again.meta.title, "A (edited)");
+    }
+
+    #[test]
+    fn a_cleared_input_becomes_a_comment_and_its_default() {
+        let text = format!("{TEXT}request_size = {{ value = \"1 KB\", assume = \"ids\" }}\n");
+        let s = load_str(&text, "a.toml").unwrap();
+        let edits = vec![("traffic.request_size".to_string(), String::new())];
+        let out = rewrite(&text, &s, &edits, "a-edited", "A (edited)");
+        assert!(
+            out.contains("# request_size removed in napkin; was 1 KB (assumption: ids)\n"),
+            "{out}"
+        );
+        let again = load_str(&out, "b.toml").unwrap_or_else(|e| panic!("{e}\n{out}"));
+        let default = crate::scenario::Traffic::default().request_size;
+        assert_eq!(again.traffic.as_ref().unwrap().request_size, default);
+        // A cleared input that was never written leaves the file as it was.
+        let edits = vec![("traffic.response_size".to_string(), " ".to_string())];
+        let out = rewrite(TEXT, &s, &edits, "a", "A");
+        assert_eq!(out, TEXT);
     }
 }

@@ -263,27 +263,22 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
                         ),
                     );
                 }
-                if memory.is_none() {
+                if st.index {
+                    say(
+                        &p("holds"),
+                        "an index stage's memory is the index's, sized in [index]".into(),
+                        "remove holds from this stage (or remove index = true)",
+                    );
+                } else if memory.is_none() {
                     say(
                         &p("node_memory"),
                         "the stage holds a corpus but has no node_memory".into(),
                         "add node_memory = \"256 GiB\" (RAM of one server)",
                     );
                 }
-                if st.index {
-                    say(
-                        &p("holds"),
-                        "an index stage's memory is the index's".into(),
-                        "remove holds, or index = true",
-                    );
-                }
             }
-            (None, Some(_)) => say(
-                &p("node_memory"),
-                "node_memory is given without holds".into(),
-                "add holds = \"<corpus name>\" (the corpus the stage keeps in RAM), or remove node_memory",
-            ),
-            (None, None) => {}
+            // node_memory left without holds (say after `--set ….holds=`) is a warning, not an error.
+            (None, _) => {}
         }
         if st.index {
             if s.index.is_none() {
