@@ -245,40 +245,37 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
                 );
             }
         }
-        match (&st.holds, st.node_memory) {
-            (Some(corpus), memory) => {
-                if !s.corpora.iter().any(|c| &c.name == corpus) {
-                    let names: Vec<&str> = s.corpora.iter().map(|c| c.name.as_str()).collect();
-                    say(
-                        &p("holds"),
-                        format!("holds = \"{corpus}\" does not name a corpus"),
-                        &super::load::suggest_or(
-                            corpus,
-                            names.iter().copied(),
-                            &if names.is_empty() {
-                                "add the [[corpus]] the stage keeps in memory".to_string()
-                            } else {
-                                format!("name one of the corpora: {}", names.join(", "))
-                            },
-                        ),
-                    );
-                }
-                if st.index {
-                    say(
-                        &p("holds"),
-                        "an index stage's memory is the index's, sized in [index]".into(),
-                        "remove holds from this stage (or remove index = true)",
-                    );
-                } else if memory.is_none() {
-                    say(
-                        &p("node_memory"),
-                        "the stage holds a corpus but has no node_memory".into(),
-                        "add node_memory = \"256 GiB\" (RAM of one server)",
-                    );
-                }
+        // node_memory left without holds (say after `--set ….holds=`) is a warning, not an error.
+        if let Some(corpus) = &st.holds {
+            if !s.corpora.iter().any(|c| &c.name == corpus) {
+                let names: Vec<&str> = s.corpora.iter().map(|c| c.name.as_str()).collect();
+                say(
+                    &p("holds"),
+                    format!("holds = \"{corpus}\" does not name a corpus"),
+                    &super::load::suggest_or(
+                        corpus,
+                        names.iter().copied(),
+                        &if names.is_empty() {
+                            "add the [[corpus]] the stage keeps in memory".to_string()
+                        } else {
+                            format!("name one of the corpora: {}", names.join(", "))
+                        },
+                    ),
+                );
             }
-            // node_memory left without holds (say after `--set ….holds=`) is a warning, not an error.
-            (None, _) => {}
+            if st.index {
+                say(
+                    &p("holds"),
+                    "an index stage's memory is the index's, sized in [index]".into(),
+                    "remove holds from this stage (or remove index = true)",
+                );
+            } else if st.node_memory.is_none() {
+                say(
+                    &p("node_memory"),
+                    "the stage holds a corpus but has no node_memory".into(),
+                    "add node_memory = \"256 GiB\" (RAM of one server)",
+                );
+            }
         }
         if st.index {
             if s.index.is_none() {
