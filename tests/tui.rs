@@ -227,6 +227,24 @@ fn clearing_an_input_writes_a_scenario_that_reads_back() {
 }
 
 #[test]
+fn an_edited_input_says_so_under_the_form() {
+    let mut app = App::new(None, false);
+    let p = presets::builtin()
+        .into_iter()
+        .find(|p| p.id == "twitter")
+        .unwrap();
+    app.open(p.text.clone(), load_str(&p.text, &p.file).unwrap());
+    select(&mut app, "traffic.dau");
+    assert!(draw(&app, 160, 48).contains("[book: Xu vol. 1"));
+    send(&mut app, &[KeyCode::Enter]);
+    clear(&mut app);
+    type_text(&mut app, "300M");
+    send(&mut app, &[KeyCode::Enter]);
+    let screen = draw(&app, 160, 48);
+    assert!(screen.contains("[edited; was book: Xu vol. 1"), "{screen}");
+}
+
+#[test]
 fn w_writes_a_user_preset_that_calc_can_run() {
     let dir = tempfile::tempdir().unwrap();
     let presets_dir = dir.path().join("presets");

@@ -480,11 +480,17 @@ fn render_inputs(w: &Workbench, focused: bool, area: Rect, buf: &mut Buffer, the
     }
     Paragraph::new(lines).render(list, buf);
     if let Some(row) = w.row() {
-        let source = w
-            .base
-            .provenance
-            .source(&row.path)
-            .map_or_else(|| "default".to_string(), |s| s.to_string());
+        let prov = &w.base.provenance;
+        let was = match prov.source(&row.path) {
+            Some(s) => s.to_string(),
+            None if prov.places.contains_key(&row.path) => "unmarked".to_string(),
+            None => "default".to_string(),
+        };
+        let source = if w.edits.contains_key(&row.path) {
+            format!("edited; was {was}")
+        } else {
+            was
+        };
         // The selected field's error in place of its description, so it reads beside the field.
         let line = match w.errors.get(&row.path) {
             Some(e) => Span::styled(format!("✗ {e}"), theme.error()),
