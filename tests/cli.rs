@@ -137,6 +137,26 @@ fn binary_sizes() {
 }
 
 #[test]
+fn binary_sizes_reach_the_working_too() {
+    // One copy of the index: 10B × 40 B + 524,288 lists × 1,024 B = 4.00537e11 B,
+    // which is 401 GB, or ÷ 2^30 = 373 GiB.
+    napkin()
+        .args(["calc", "video-recommendation"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "10B vectors × 40 B + 537 MB per index = 401 GB",
+        ));
+    napkin()
+        .args(["calc", "video-recommendation", "--binary"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "10B vectors × 40 B + 512 MiB per index = 373 GiB",
+        ));
+}
+
+#[test]
 fn scenario_from_a_file_and_from_stdin() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mine.toml");

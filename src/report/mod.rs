@@ -87,7 +87,9 @@ pub fn show_value(value: &Value, kind: FieldKind, style: Style) -> String {
 impl Report {
     /// Estimates `s` with its derivation; fails if any output is not a finite number.
     pub fn build(s: &Scenario, style: Style) -> Result<Report, EvaluationError> {
-        let (estimate, mut outputs) = estimate::explain(s);
+        // The steps and warnings write sizes as the report does.
+        let (estimate, mut outputs) =
+            crate::units::format::in_style(style, || estimate::explain(s));
         if let Some(bad) = outputs.iter().find(|o| !o.value.is_finite()) {
             return Err(EvaluationError {
                 output: bad.id.clone(),
@@ -130,7 +132,7 @@ impl Report {
                 given,
             });
         });
-        let warnings = estimate::warnings(s, &estimate);
+        let warnings = crate::units::format::in_style(style, || estimate::warnings(s, &estimate));
         Ok(Report {
             id: s.meta.id.clone(),
             title: s.meta.title.clone(),

@@ -21,12 +21,27 @@ pub struct Human {
     pub style: Style,
 }
 
+thread_local! {
+    /// The style [`Human::new`] writes sizes in: decimal, or what [`in_style`] set.
+    static STYLE: std::cell::Cell<Style> = const { std::cell::Cell::new(Style::Decimal) };
+}
+
+/// Runs `f` with [`Human::new`] writing sizes in `style`: how a report in binary units gets
+/// its derivation steps and warnings in GiB too, without every formula passing the style on.
+pub fn in_style<R>(style: Style, f: impl FnOnce() -> R) -> R {
+    let before = STYLE.replace(style);
+    let out = f();
+    STYLE.set(before);
+    out
+}
+
 impl Human {
+    /// `value` in the current style ([`in_style`]; decimal unless set).
     pub fn new(value: f64, kind: Kind) -> Self {
         Human {
             value,
             kind,
-            style: Style::Decimal,
+            style: STYLE.get(),
         }
     }
     pub fn styled(value: f64, kind: Kind, style: Style) -> Self {
