@@ -245,6 +245,27 @@ fn an_edited_input_says_so_under_the_form() {
 }
 
 #[test]
+fn an_invalid_field_elsewhere_is_named_on_the_status_line() {
+    let mut app = App::new(None, false);
+    let p = presets::builtin()
+        .into_iter()
+        .find(|p| p.id == "fraud-detection")
+        .unwrap();
+    app.open(p.text.clone(), load_str(&p.text, &p.file).unwrap());
+    // A held corpus needs node_memory: clearing it is an error on that row.
+    select(&mut app, "stage.feature_lookup.node_memory");
+    send(&mut app, &[KeyCode::Enter]);
+    clear(&mut app);
+    send(&mut app, &[KeyCode::Enter]);
+    select(&mut app, "traffic.qps");
+    let screen = draw(&app, 160, 48);
+    assert!(
+        screen.contains("stale: stage.feature_lookup.node_memory: the stage holds a corpus"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn w_writes_a_user_preset_that_calc_can_run() {
     let dir = tempfile::tempdir().unwrap();
     let presets_dir = dir.path().join("presets");

@@ -147,6 +147,10 @@ impl App {
             {
                 return format!("{}: {e}", row.path);
             }
+            // The selected field is fine but another is not: name it, so it can be found.
+            if let Some((path, e)) = w.errors.iter().next() {
+                return format!("stale: {path}: {e}");
+            }
             if w.stale {
                 return "stale: some fields are invalid; the estimate shown is the last good one"
                     .into();
