@@ -222,7 +222,7 @@ pub const STAGE: &[Field<Stage>] = fields!(Stage {
     utilization: Q(Kind::Fraction), false, "target utilisation of this stage (default serving.target_utilization)";
     hardware: Text, true, "what a server is, for the reader";
     parallel_with: Text, false, "an earlier online stage this one runs beside: the slower of the two counts toward latency";
-    holds: Text, false, "a corpus the stage keeps in RAM (a feature store, a key-value store): at least enough servers to hold all its copies, in every region";
+    holds: Text, false, "a corpus the stage keeps in RAM (a feature store, a key-value store): at least enough servers to hold all its copies, in every region (a batch stage: once)";
     node_memory: Q(Kind::Size), false, "RAM of one server, with holds";
     memory_headroom: Q(Kind::Fraction), false, "usable fraction of node_memory, with holds (default 0.7)";
 });
