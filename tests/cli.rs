@@ -480,3 +480,76 @@ fn uploaded_false_keeps_a_corpus_out_of_ingress_and_unsetting_it_brings_it_back(
         .stderr(predicate::str::contains("corpus.blurred.uploaded"))
         .stderr(predicate::str::contains("true or false"));
 }
+
+#[test]
+fn calc_from_set_alone_answers_a_one_line_question() {
+    // Will 10B 256-d f32 embeddings fit in RAM? 10B × 256 × 4 B = 1.024e13 B at rest.
+    let out = napkin()
+        .args([
+            "calc",
+            "--set",
+            "embeddings.vectors=10B",
+            "--set",
+            "embeddings.dim=256",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let embeddings = v["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["id"] == "storage.embeddings")
+        .unwrap();
+    assert_eq!(embeddings["value"], 1.024e13);
+    assert_eq!(v["scenario"]["id"], "scratch");
+    // Nothing to start from and nothing set is a usage error.
+    napkin()
+        .args(["calc"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("<SCENARIO>"));
+}
+
+#[test]
+fn set_adds_a_missing_single_section_but_not_a_list_entry() {
+    // Twitter has no [embeddings]: setting its inputs adds one (300M × 64 × 4 B = 76.8 GB).
+    napkin()
+        .args([
+            "calc",
+            "twitter",
+            "--set",
+            "embeddings.vectors=300M",
+            "--set",
+            "embeddings.dim=64",
+            "--brief",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("76.8 GB"));
+    // A misspelt key adds nothing and suggests the right one; unsetting an absent input is a no-op.
+    napkin()
+        .args(["calc", "twitter", "--set", "embeddings.dimm=64"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean `dim`?"));
+    napkin()
+        .args(["calc", "twitter", "--set", "embeddings.dim=", "--brief"])
+        .assert()
+        .success();
+    // List entries are named in a file: a new name is refused with what to write.
+    napkin()
+        .args(["calc", "twitter", "--set", "corpus.thumbnails.items=1B"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "the scenario has no [[corpus]] named `thumbnails`",
+        ));
+}

@@ -10,8 +10,10 @@ use std::path::Path;
 
 #[derive(clap::Args, Debug)]
 pub struct CalcArgs {
-    /// A preset id (`napkin presets list`), a path to a scenario file, or - for standard input.
-    pub scenario: String,
+    /// A preset id (`napkin presets list`), a path to a scenario file, or - for standard input;
+    /// left out, the estimate starts from nothing and --set gives every input.
+    #[arg(required_unless_present = "set")]
+    pub scenario: Option<String>,
     /// Override an input: section.key=value (repeatable), e.g. traffic.dau=200M or stage.ranking.latency=50ms.
     #[arg(long = "set", value_name = "PATH=VALUE", value_parser = assignment)]
     pub set: Vec<String>,
@@ -110,6 +112,16 @@ fn one_error(location: &str, problem: String, hint: &str) -> ScenarioError {
     }])
 }
 
+/// The scenario `napkin calc --set …` starts from: no sections but the serving defaults, which
+/// `--set` fills in (`--set embeddings.vectors=10B --set embeddings.dim=256`).
+fn from_scratch() -> Scenario {
+    let mut s = Scenario::default();
+    s.meta.id = "scratch".into();
+    s.meta.title = "From --set".into();
+    s.provenance.origin = "--set".into();
+    s
+}
+
 /// Applies every `--set` and validates the result.
 pub fn apply_overrides(s: &mut Scenario, sets: &[String]) -> Result<(), ScenarioError> {
     let mut errors = Vec::new();
@@ -134,7 +146,10 @@ pub fn apply_overrides(s: &mut Scenario, sets: &[String]) -> Result<(), Scenario
 }
 
 pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<(), String> {
-    let mut s = resolve(&args.scenario).map_err(|e| e.to_string())?;
+    let mut s = match &args.scenario {
+        Some(arg) => resolve(arg).map_err(|e| e.to_string())?,
+        None => from_scratch(),
+    };
     apply_overrides(&mut s, &args.set).map_err(|e| e.to_string())?;
     let style = if args.binary {
         Style::Binary

@@ -114,6 +114,21 @@ fn set_in<S>(
     Ok(())
 }
 
+/// A single section to set `key` in: the scenario's, or a new one when it has none and `key`
+/// is one of its inputs being given a value (so `--set embeddings.dim=256` needs no file edit,
+/// while a misspelt key or an unset adds nothing).
+fn open<'a, S: Default>(
+    slot: &'a mut Option<S>,
+    fields: &[Field<S>],
+    key: &str,
+    given: bool,
+) -> Option<&'a mut S> {
+    if slot.is_none() && given && fields.iter().any(|f| f.key == key) {
+        *slot = Some(S::default());
+    }
+    slot.as_mut()
+}
+
 /// Reads the field at `path` ("traffic.dau", "stage.ranking.latency") as a [`Value`].
 pub fn get(s: &Scenario, path: &str) -> Option<(Value, FieldKind)> {
     fn from<S>(section: &S, fields: &[Field<S>], key: &str) -> Option<(Value, FieldKind)> {
@@ -179,31 +194,20 @@ pub fn set(s: &mut Scenario, path: &str, text: &str) -> Result<(), Diagnostic> {
         )
     };
     let (head, rest) = path.split_once('.').ok_or_else(|| unknown(s))?;
+    let given = !text.trim().is_empty();
     let result = match head {
-        "traffic" => s
-            .traffic
-            .as_mut()
+        "traffic" => open(&mut s.traffic, schema::TRAFFIC, rest, given)
             .map(|t| set_in(t, schema::TRAFFIC, rest, text)),
-        "embeddings" => s
-            .embeddings
-            .as_mut()
+        "embeddings" => open(&mut s.embeddings, schema::EMBEDDINGS, rest, given)
             .map(|t| set_in(t, schema::EMBEDDINGS, rest, text)),
-        "index" => s
-            .index
-            .as_mut()
+        "index" => open(&mut s.index, schema::INDEX, rest, given)
             .map(|t| set_in(t, schema::INDEX, rest, text)),
         "serving" => Some(set_in(&mut s.serving, schema::SERVING, rest, text)),
-        "logging" => s
-            .logging
-            .as_mut()
+        "logging" => open(&mut s.logging, schema::LOGGING, rest, given)
             .map(|t| set_in(t, schema::LOGGING, rest, text)),
-        "graph" => s
-            .graph
-            .as_mut()
+        "graph" => open(&mut s.graph, schema::GRAPH, rest, given)
             .map(|t| set_in(t, schema::GRAPH, rest, text)),
-        "text_index" => s
-            .text_index
-            .as_mut()
+        "text_index" => open(&mut s.text_index, schema::TEXT_INDEX, rest, given)
             .map(|t| set_in(t, schema::TEXT_INDEX, rest, text)),
         "log" => rest.split_once('.').and_then(|(name, key)| {
             s.logs
@@ -231,12 +235,39 @@ pub fn set(s: &mut Scenario, path: &str, text: &str) -> Result<(), Diagnostic> {
                 .iter()
                 .find(|sec| sec.key() == head && !sec.is_list());
             match absent {
-                Some(sec) if *sec != Section::Meta => Err(fail(
-                    format!("the scenario has no [{head}] section"),
-                    format!(
-                        "add a [{head}] section to the file; --set changes inputs that are there"
-                    ),
-                )),
+                // Unsetting an input of a section the scenario does not have: it is at its
+                // default already.
+                Some(sec)
+                    if *sec != Section::Meta && sec.keys().iter().any(|(k, _, _)| *k == rest) =>
+                {
+                    Ok(())
+                }
+                None if matches!(head, "corpus" | "stage" | "log") => {
+                    let name = rest.split_once('.').map_or(rest, |(name, _)| name);
+                    let names: Vec<&str> = match head {
+                        "corpus" => s.corpora.iter().map(|c| c.name.as_str()).collect(),
+                        "stage" => s.stages.iter().map(|c| c.name.as_str()).collect(),
+                        _ => s.logs.iter().map(|c| c.name.as_str()).collect(),
+                    };
+                    if super::load::nearest(name, names.iter().copied()).is_empty() {
+                        Err(fail(
+                            format!("the scenario has no [[{head}]] named `{name}`"),
+                            format!(
+                                "--set changes entries that are there; add a [[{head}]] with name = \"{name}\" to a scenario file"
+                            ),
+                        ))
+                    } else {
+                        Err(unknown(s))
+                    }
+                }
+                Some(sec) if *sec != Section::Meta => {
+                    let keys = sec.keys();
+                    let names = keys.iter().map(|(k, _, _)| *k).filter(|k| *k != "name");
+                    Err(fail(
+                        format!("unknown input `{path}`"),
+                        suggest_or(rest, names, "no input of the section has a close name"),
+                    ))
+                }
                 _ => Err(unknown(s)),
             }
         }
