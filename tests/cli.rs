@@ -539,7 +539,7 @@ fn set_adds_a_missing_single_section_but_not_a_list_entry() {
         .args(["calc", "twitter", "--set", "embeddings.dimm=64"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("did you mean `dim`?"));
+        .stderr(predicate::str::contains("did you mean `embeddings.dim`?"));
     napkin()
         .args(["calc", "twitter", "--set", "embeddings.dim=", "--brief"])
         .assert()

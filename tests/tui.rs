@@ -241,7 +241,10 @@ fn an_edited_input_says_so_under_the_form() {
     type_text(&mut app, "300M");
     send(&mut app, &[KeyCode::Enter]);
     let screen = draw(&app, 160, 48);
-    assert!(screen.contains("[edited; was book: Xu vol. 1"), "{screen}");
+    assert!(
+        screen.contains("[edited; was 150M (book: Xu vol. 1"),
+        "{screen}"
+    );
 }
 
 #[test]

@@ -124,6 +124,7 @@ fn from_scratch() -> Scenario {
 
 /// Applies every `--set` and validates the result.
 pub fn apply_overrides(s: &mut Scenario, sets: &[String]) -> Result<(), ScenarioError> {
+    let had = present_sections(s);
     let mut errors = Vec::new();
     for arg in sets {
         match overrides::split_assignment(arg) {
@@ -137,12 +138,53 @@ pub fn apply_overrides(s: &mut Scenario, sets: &[String]) -> Result<(), Scenario
     }
     if errors.is_empty() {
         errors = scenario::validate::validate(s);
+        // A section --set added is not in the file: point there, and say what to --set.
+        for d in &mut errors {
+            let section = d.path.split('.').next().unwrap_or("");
+            if !had.contains(&section) && present_sections(s).contains(&section) {
+                d.location = "--set".into();
+                d.hint = as_set(section, &d.hint);
+            }
+        }
     }
     if errors.is_empty() {
         Ok(())
     } else {
         Err(ScenarioError(errors))
     }
+}
+
+/// The single sections `s` has.
+fn present_sections(s: &Scenario) -> Vec<&'static str> {
+    [
+        ("traffic", s.traffic.is_some()),
+        ("embeddings", s.embeddings.is_some()),
+        ("index", s.index.is_some()),
+        ("logging", s.logging.is_some()),
+        ("graph", s.graph.is_some()),
+        ("text_index", s.text_index.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(name, has)| has.then_some(name))
+    .collect()
+}
+
+/// "add dim = 256" as the `--set` that does it: "add --set embeddings.dim=256".
+fn as_set(section: &str, hint: &str) -> String {
+    let Some((key, rest)) = hint.strip_prefix("add ").and_then(|h| h.split_once(" = ")) else {
+        return hint.to_string();
+    };
+    if !key.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+        return hint.to_string();
+    }
+    let (value, tail) = match rest.strip_prefix('"') {
+        Some(quoted) => quoted.split_once('"').unwrap_or((quoted, "")),
+        None => rest.split_once(' ').map_or((rest, ""), |(v, t)| (v, t)),
+    };
+    let value: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+    let tail = tail.trim_start();
+    let space = if tail.is_empty() { "" } else { " " };
+    format!("add --set {section}.{key}={value}{space}{tail}")
 }
 
 pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<(), String> {

@@ -24,7 +24,10 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Estimate a scenario: a preset id, a TOML file, or - for standard input.
+    /// Estimate a scenario: a preset id, a TOML file, or - for standard input; or only --set inputs.
+    #[command(
+        override_usage = "napkin calc <SCENARIO> [--set <PATH=VALUE>]... [OPTIONS]\n       napkin calc --set <PATH=VALUE>... [OPTIONS]"
+    )]
     Calc(calc::CalcArgs),
     /// List or print the presets.
     Presets {

@@ -21,12 +21,51 @@ fn quoted(s: &str) -> String {
     out
 }
 
-/// What the original said of an input: "was 1B (book: ch. 6)", "was the default".
-fn was(s: &Scenario, path: &str) -> String {
-    match (s.provenance.raw.get(path), s.provenance.source(path)) {
+/// What the original said of an input, on one line: "was 1B (book: ch. 6)", "was the default".
+pub fn was(s: &Scenario, path: &str) -> String {
+    let said = match (s.provenance.raw.get(path), s.provenance.source(path)) {
         (Some(raw), Some(src)) => format!("was {raw} ({src})"),
         (Some(raw), None) => format!("was {raw}"),
         (None, _) => "was the default".to_string(),
+    };
+    said.replace(['\n', '\r'], " ")
+}
+
+/// The text to remove so that the input whose value spans `value` is gone: the whole line, turned
+/// into `comment`, when the line holds only `key = value` (and a comment); otherwise, inside an
+/// inline table, the `key = value` pair and one comma beside it.
+fn removal(original: &str, value: &Range<usize>, comment: String) -> (Range<usize>, String) {
+    let line_start = original[..value.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = original[value.end..]
+        .find('\n')
+        .map_or(original.len(), |i| value.end + i);
+    let before = original[line_start..value.start].trim_end();
+    let key_and_eq = before.strip_suffix('=').map(str::trim_end);
+    let key_start = key_and_eq.map(|k| {
+        let is_key = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '"' | '.');
+        line_start + k.trim_end_matches(is_key).len()
+    });
+    let after = original[value.end..line_end].trim_start();
+    match key_start {
+        Some(k)
+            if original[line_start..k].trim().is_empty()
+                && (after.is_empty() || after.starts_with('#')) =>
+        {
+            (line_start..line_end, comment)
+        }
+        Some(k) => {
+            let rest = &original[value.end..];
+            let trailing = rest.trim_start();
+            if let Some(after_comma) = trailing.strip_prefix(',') {
+                let end = original.len() - after_comma.trim_start().len();
+                (k..end, String::new())
+            } else {
+                let lead = original[..k].trim_end();
+                let start = lead.strip_suffix(',').map_or(k, str::len);
+                (start..value.end, String::new())
+            }
+        }
+        None => (line_start..line_end, comment),
     }
 }
 
@@ -39,6 +78,20 @@ fn edited_value(s: &Scenario, path: &str, typed: &str) -> String {
     };
     let note = format!("edited in napkin; {}", was(s, path));
     format!("{{ value = {value}, assume = {} }}", quoted(&note))
+}
+
+/// The input paths whose values differ between `a` and `b`: what a rewrite failed to keep.
+pub fn differences(a: &Scenario, b: &Scenario) -> Vec<String> {
+    let mut paths = super::overrides::paths(a);
+    for p in super::overrides::paths(b) {
+        if !paths.contains(&p) {
+            paths.push(p);
+        }
+    }
+    paths.retain(|p| {
+        super::overrides::get(a, p).map(|v| v.0) != super::overrides::get(b, p).map(|v| v.0)
+    });
+    paths
 }
 
 /// `original` (the text `s` was read from) with each `(path, typed text)` edit applied and the
@@ -56,15 +109,9 @@ pub fn rewrite(
         if typed.trim().is_empty() {
             // Cleared: back to the default. The key's line becomes a comment saying what it was.
             if let Some(place) = s.provenance.places.get(path) {
-                let start = original[..place.span.start]
-                    .rfind('\n')
-                    .map_or(0, |i| i + 1);
-                let end = original[place.span.end..]
-                    .find('\n')
-                    .map_or(original.len(), |i| place.span.end + i);
                 let key = path.rsplit('.').next().unwrap_or(path);
                 let comment = format!("# {key} removed in napkin; {}", was(s, path));
-                replacements.push((start..end, comment));
+                replacements.push(removal(original, &place.span, comment));
             }
             continue;
         }
@@ -147,7 +194,31 @@ mod tests {
         let again = load_str(&out, "b.toml").unwrap_or_else(|e| panic!("{e}\n{out}"));
         let default = crate::scenario::Traffic::default().request_size;
         assert_eq!(again.traffic.as_ref().unwrap().request_size, default);
+        // Inside an inline table only the pair goes; the other inputs on the line stay.
+        let text = TEXT.replacen(
+            "[meta]",
+            "serving = { redundancy = 1, regions = 2 }\n[meta]",
+            1,
+        );
+        let s = load_str(&text, "a.toml").unwrap();
+        for (cleared, kept, value) in [
+            ("serving.regions", "serving.redundancy", 1.0),
+            ("serving.redundancy", "serving.regions", 2.0),
+        ] {
+            let edits = vec![(cleared.to_string(), String::new())];
+            let out = rewrite(&text, &s, &edits, "a", "A");
+            let again = load_str(&out, "b.toml").unwrap_or_else(|e| panic!("{e}\n{out}"));
+            assert_eq!(
+                crate::scenario::overrides::get(&again, kept).map(|v| v.0),
+                Some(crate::scenario::schema::Value::Num(value)),
+                "{out}"
+            );
+            let mut expected = s.clone();
+            crate::scenario::overrides::set(&mut expected, cleared, "").unwrap();
+            assert!(super::differences(&expected, &again).is_empty(), "{out}");
+        }
         // A cleared input that was never written leaves the file as it was.
+        let s = load_str(TEXT, "a.toml").unwrap();
         let edits = vec![("traffic.response_size".to_string(), " ".to_string())];
         let out = rewrite(TEXT, &s, &edits, "a", "A");
         assert_eq!(out, TEXT);

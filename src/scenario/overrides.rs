@@ -261,11 +261,19 @@ pub fn set(s: &mut Scenario, path: &str, text: &str) -> Result<(), Diagnostic> {
                     }
                 }
                 Some(sec) if *sec != Section::Meta => {
-                    let keys = sec.keys();
-                    let names = keys.iter().map(|(k, _, _)| *k).filter(|k| *k != "name");
+                    let names: Vec<String> = sec
+                        .keys()
+                        .iter()
+                        .filter(|(k, _, _)| *k != "name")
+                        .map(|(k, _, _)| format!("{head}.{k}"))
+                        .collect();
                     Err(fail(
                         format!("unknown input `{path}`"),
-                        suggest_or(rest, names, "no input of the section has a close name"),
+                        suggest_or(
+                            path,
+                            names.iter().map(String::as_str),
+                            "no input of the section has a close name",
+                        ),
                     ))
                 }
                 _ => Err(unknown(s)),

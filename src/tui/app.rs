@@ -692,10 +692,23 @@ impl App {
             .map(|(p, t)| (p.clone(), t.clone()))
             .collect();
         let text = scenario::edit::rewrite(&w.original_text, &w.base, &edits, &id, &title);
-        if let Err(e) = scenario::load_str(&text, &id) {
-            self.status =
-                format!("the edited scenario would not read back, so nothing was written: {e}");
-            return;
+        match scenario::load_str(&text, &id) {
+            Err(e) => {
+                self.status =
+                    format!("the edited scenario would not read back, so nothing was written: {e}");
+                return;
+            }
+            // Read back, every input must be what the screen estimated with.
+            Ok(again) => {
+                let lost = scenario::edit::differences(&w.current, &again);
+                if !lost.is_empty() {
+                    self.status = format!(
+                        "the written file would not keep {}, so nothing was written; edit the file by hand",
+                        lost.join(", ")
+                    );
+                    return;
+                }
+            }
         }
         let existed = dir.join(format!("{id}.toml")).exists();
         match presets::write_user(&dir, &id, &text) {

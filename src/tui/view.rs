@@ -491,7 +491,7 @@ fn render_inputs(w: &Workbench, focused: bool, area: Rect, buf: &mut Buffer, the
             None => "default".to_string(),
         };
         let source = if w.edits.contains_key(&row.path) {
-            format!("edited; was {was}")
+            format!("edited; {}", crate::scenario::edit::was(&w.base, &row.path))
         } else {
             was
         };

@@ -29,10 +29,15 @@ thread_local! {
 /// Runs `f` with [`Human::new`] writing sizes in `style`: how a report in binary units gets
 /// its derivation steps and warnings in GiB too, without every formula passing the style on.
 pub fn in_style<R>(style: Style, f: impl FnOnce() -> R) -> R {
-    let before = STYLE.replace(style);
-    let out = f();
-    STYLE.set(before);
-    out
+    /// Puts the style back when `f` returns or unwinds.
+    struct Restore(Style);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            STYLE.set(self.0);
+        }
+    }
+    let _restore = Restore(STYLE.replace(style));
+    f()
 }
 
 impl Human {
