@@ -539,7 +539,7 @@ fn set_adds_a_missing_single_section_but_not_a_list_entry() {
         .args(["calc", "twitter", "--set", "embeddings.dimm=64"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("did you mean `embeddings.dim`?"));
+        .stderr(predicate::str::contains("did you mean `embeddings.dim`"));
     napkin()
         .args(["calc", "twitter", "--set", "embeddings.dim=", "--brief"])
         .assert()
@@ -552,4 +552,15 @@ fn set_adds_a_missing_single_section_but_not_a_list_entry() {
         .stderr(predicate::str::contains(
             "the scenario has no [[corpus]] named `thumbnails`",
         ));
+}
+
+#[test]
+fn errors_in_a_section_set_added_point_at_set() {
+    // Twitter's file has no [embeddings]: the missing dim is --set's to give.
+    napkin()
+        .args(["calc", "twitter", "--set", "embeddings.vectors=1B"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error: --set: embeddings.dim"))
+        .stderr(predicate::str::contains("add --set embeddings.dim=256"));
 }
