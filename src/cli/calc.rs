@@ -215,6 +215,8 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
                 (None, false) if value.is_empty() => "unset".into(),
                 (None, false) => "default".into(),
             };
+            // One line an input, whatever its note holds.
+            let source = source.replace(['\n', '\r'], " ");
             writeln!(out, "{path}={value}\t[{source}]").map_err(|e| e.to_string())?;
         }
         return Ok(());

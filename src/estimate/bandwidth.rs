@@ -25,7 +25,9 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     };
 
     uses_traffic(s, t);
-    t.uses(format_args!("traffic.request_size"));
+    if s.traffic.is_some() {
+        t.uses(format_args!("traffic.request_size"));
+    }
     let requests = peak * request;
     t.step(
         requests,
@@ -87,7 +89,9 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     );
 
     uses_traffic(s, t);
-    t.uses(format_args!("traffic.response_size"));
+    if s.traffic.is_some() {
+        t.uses(format_args!("traffic.response_size"));
+    }
     let egress = peak * response;
     t.step(
         egress,

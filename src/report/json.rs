@@ -263,6 +263,24 @@ mod tests {
     }
 
     #[test]
+    fn every_input_an_output_read_is_listed_with_its_value() {
+        for preset in crate::presets::builtin() {
+            let s = preset.load().unwrap();
+            let r = Report::build(&s, Style::Decimal).unwrap();
+            for o in &r.outputs {
+                for path in &o.inputs {
+                    assert!(
+                        r.input(path).is_some(),
+                        "{}: {} reads {path}",
+                        preset.id,
+                        o.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn pretty_is_laid_out_as_serde_json_lays_it_out() {
         // serde_json's own pretty printer on a value whose keys are already in sorted order
         // (so its map keeps the order), with nesting, an empty list, escapes and a colon and
