@@ -35,7 +35,12 @@ fn clear(app: &mut App) {
 
 /// An app on `id`, with no user presets and no colour.
 fn app_on(id: &str) -> App {
-    let mut app = App::new(None, false);
+    app_in(None, id)
+}
+
+/// An app on `id` whose user presets are in `user_dir`, with no colour.
+fn app_in(user_dir: Option<std::path::PathBuf>, id: &str) -> App {
+    let mut app = App::new(user_dir, false);
     let p = presets::builtin().into_iter().find(|p| p.id == id).unwrap();
     let s = load_str(&p.text, &p.file).unwrap();
     app.open(p.text, s);
@@ -190,12 +195,7 @@ fn focus_tabs_help_and_quit() {
 fn clearing_an_input_writes_a_scenario_that_reads_back() {
     let dir = tempfile::tempdir().unwrap();
     let presets_dir = dir.path().join("presets");
-    let mut app = App::new(Some(presets_dir.clone()), false);
-    let p = presets::builtin()
-        .into_iter()
-        .find(|p| p.id == "fraud-detection")
-        .unwrap();
-    app.open(p.text.clone(), load_str(&p.text, &p.file).unwrap());
+    let mut app = app_in(Some(presets_dir.clone()), "fraud-detection");
     for path in [
         "stage.feature_lookup.holds",
         "stage.feature_lookup.node_memory",
@@ -228,12 +228,7 @@ fn clearing_an_input_writes_a_scenario_that_reads_back() {
 
 #[test]
 fn an_edited_input_says_so_under_the_form() {
-    let mut app = App::new(None, false);
-    let p = presets::builtin()
-        .into_iter()
-        .find(|p| p.id == "twitter")
-        .unwrap();
-    app.open(p.text.clone(), load_str(&p.text, &p.file).unwrap());
+    let mut app = app_on("twitter");
     select(&mut app, "traffic.dau");
     assert!(draw(&app, 160, 48).contains("[book: Xu vol. 1"));
     send(&mut app, &[KeyCode::Enter]);
@@ -249,12 +244,7 @@ fn an_edited_input_says_so_under_the_form() {
 
 #[test]
 fn an_invalid_field_elsewhere_is_named_on_the_status_line() {
-    let mut app = App::new(None, false);
-    let p = presets::builtin()
-        .into_iter()
-        .find(|p| p.id == "fraud-detection")
-        .unwrap();
-    app.open(p.text.clone(), load_str(&p.text, &p.file).unwrap());
+    let mut app = app_on("fraud-detection");
     // A held corpus needs node_memory: clearing it is an error on that row.
     select(&mut app, "stage.feature_lookup.node_memory");
     send(&mut app, &[KeyCode::Enter]);
@@ -272,12 +262,7 @@ fn an_invalid_field_elsewhere_is_named_on_the_status_line() {
 fn w_writes_a_user_preset_that_calc_can_run() {
     let dir = tempfile::tempdir().unwrap();
     let presets_dir = dir.path().join("presets");
-    let mut app = App::new(Some(presets_dir.clone()), false);
-    let p = presets::builtin()
-        .into_iter()
-        .find(|p| p.id == "twitter")
-        .unwrap();
-    app.open(p.text.clone(), load_str(&p.text, &p.file).unwrap());
+    let mut app = app_in(Some(presets_dir.clone()), "twitter");
     select(&mut app, "traffic.dau");
     send(&mut app, &[KeyCode::Enter]);
     clear(&mut app);
@@ -313,12 +298,7 @@ fn w_writes_a_user_preset_that_calc_can_run() {
 #[test]
 fn writing_is_refused_while_a_field_is_invalid() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::new(Some(dir.path().to_path_buf()), false);
-    let p = presets::builtin()
-        .into_iter()
-        .find(|p| p.id == "twitter")
-        .unwrap();
-    app.open(p.text.clone(), load_str(&p.text, &p.file).unwrap());
+    let mut app = app_in(Some(dir.path().to_path_buf()), "twitter");
     select(&mut app, "traffic.dau");
     send(&mut app, &[KeyCode::Enter]);
     type_text(&mut app, "zz");

@@ -484,16 +484,13 @@ fn render_inputs(w: &Workbench, focused: bool, area: Rect, buf: &mut Buffer, the
     }
     Paragraph::new(lines).render(list, buf);
     if let Some(row) = w.row() {
-        let prov = &w.base.provenance;
-        let was = match prov.source(&row.path) {
-            Some(s) => s.to_string(),
-            None if prov.places.contains_key(&row.path) => "unmarked".to_string(),
-            None => "default".to_string(),
-        };
         let source = if w.edits.contains_key(&row.path) {
             format!("edited; {}", crate::scenario::edit::was(&w.base, &row.path))
         } else {
-            was
+            // Unedited, the report's label is the file's: "book: …", "unmarked" or "default".
+            w.report
+                .input(&row.path)
+                .map_or_else(|| "default".to_string(), |i| i.source_label())
         };
         // The selected field's error in place of its description, so it reads beside the field.
         let line = match w.errors.get(&row.path) {

@@ -109,42 +109,66 @@ impl fmt::Display for Sig {
         }
         // Between 10^-3 and 10^15 the rounded value is a whole number of 10^-decimals: write
         // that integer's digits and put the point in (no float formatting, no allocation).
-        let decimals = (2 - magnitude(x.abs())).max(0) as usize;
-        let digits = (x.abs() * pow10(decimals as i32)).round() as u64;
-        let mut buf = [0u8; 24];
-        let mut end = buf.len();
-        let mut n = digits;
-        let mut written = 0;
-        // Fraction digits first (from the right), dropping trailing zeros.
-        let mut trailing = true;
-        while written < decimals {
-            let d = (n % 10) as u8;
-            n /= 10;
-            written += 1;
-            if trailing && d == 0 {
-                continue;
+        let decimals = (2 - magnitude(x.abs())).max(0) as u32;
+        let scaled = (x.abs() * pow10(decimals as i32)).round() as u64;
+        let unit = 10u64.pow(decimals);
+        let mut text = Backwards::new();
+        // The fraction without its trailing zeros, then the point, then the whole part.
+        let (mut fraction, mut places) = (scaled % unit, decimals);
+        while places > 0 && fraction % 10 == 0 {
+            fraction /= 10;
+            places -= 1;
+        }
+        if places > 0 {
+            text.digits(fraction, places, false);
+            text.push(b'.');
+        }
+        text.digits(scaled / unit, 1, false);
+        text.sign(x < 0.0);
+        f.write_str(text.as_str())
+    }
+}
+
+/// A number's text written right to left into a stack buffer: no allocation.
+struct Backwards {
+    buf: [u8; 40],
+    start: usize,
+}
+
+impl Backwards {
+    fn new() -> Self {
+        Backwards {
+            buf: [0; 40],
+            start: 40,
+        }
+    }
+
+    fn push(&mut self, byte: u8) {
+        self.start -= 1;
+        self.buf[self.start] = byte;
+    }
+
+    /// `n` in at least `width` digits (leading zeros), with a comma every three when `grouped`.
+    fn digits(&mut self, mut n: u64, width: u32, grouped: bool) {
+        let mut count = 0;
+        while n > 0 || count < width {
+            if grouped && count > 0 && count % 3 == 0 {
+                self.push(b',');
             }
-            trailing = false;
-            end -= 1;
-            buf[end] = b'0' + d;
-        }
-        if !trailing {
-            end -= 1;
-            buf[end] = b'.';
-        }
-        loop {
-            end -= 1;
-            buf[end] = b'0' + (n % 10) as u8;
+            self.push(b'0' + (n % 10) as u8);
             n /= 10;
-            if n == 0 {
-                break;
-            }
+            count += 1;
         }
-        if x < 0.0 {
-            end -= 1;
-            buf[end] = b'-';
+    }
+
+    fn sign(&mut self, negative: bool) {
+        if negative {
+            self.push(b'-');
         }
-        f.write_str(std::str::from_utf8(&buf[end..]).unwrap_or("?"))
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[self.start..]).unwrap_or("?")
     }
 }
 
@@ -154,34 +178,13 @@ pub struct Grouped(pub f64);
 impl fmt::Display for Grouped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let x = self.0;
-        if !x.is_finite() || x.abs() >= 1e18 || (x.fract() != 0.0 && x.abs() >= 1e6) {
+        if !x.is_finite() || x.abs() >= 1e18 || x.fract() != 0.0 {
             return Sig(x).fmt(f);
         }
-        if x.fract() != 0.0 {
-            return Sig(x).fmt(f);
-        }
-        let mut buf = [0u8; 32];
-        let mut end = buf.len();
-        let mut n = x.abs() as u64;
-        let mut count = 0;
-        loop {
-            if count > 0 && count % 3 == 0 {
-                end -= 1;
-                buf[end] = b',';
-            }
-            end -= 1;
-            buf[end] = b'0' + (n % 10) as u8;
-            n /= 10;
-            count += 1;
-            if n == 0 {
-                break;
-            }
-        }
-        if x < 0.0 {
-            end -= 1;
-            buf[end] = b'-';
-        }
-        f.write_str(std::str::from_utf8(&buf[end..]).unwrap_or("?"))
+        let mut text = Backwards::new();
+        text.digits(x.abs() as u64, 1, true);
+        text.sign(x < 0.0);
+        f.write_str(text.as_str())
     }
 }
 
