@@ -10,8 +10,7 @@
 //! - [`report`]: an estimate as text, JSON (the stable contract) or Markdown.
 //! - [`presets`]: the built-in case studies, compiled in, and the user's own.
 //! - [`drill`]: practice questions drawn from the presets, scoring, feedback and progress.
-//! - [`cli`]: the `napkin` command line. The binary (`src/main.rs`) only starts it: on Linux
-//!   glibc from C's `main`, skipping the runtime set-up that was a fifth of `calc`'s time.
+//! - [`cli`]: the `napkin` command line. The binary (`src/main.rs`) only starts it.
 //! - [`tui`]: the interactive screen (ratatui): state and keys in `app`, drawing in `view`, the
 //!   key table in `keymap`.
 //! - [`reference`](mod@reference): latency numbers, powers of two and availability nines for the reference tab.
