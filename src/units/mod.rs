@@ -5,6 +5,7 @@
 //! a base-unit number into a humanised string; [`napkin()`] gives the interview rounding.
 //! Nothing else in the crate parses or formats a quantity.
 
+mod decimal;
 pub mod format;
 pub mod napkin;
 pub mod parse;
