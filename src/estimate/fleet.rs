@@ -4,7 +4,7 @@
 
 use super::index::region_share_step;
 use super::traffic::uses_traffic;
-use super::{Estimate, StageEstimate, Trace};
+use super::{Estimate, Section, StageEstimate, Trace};
 use crate::scenario::{Mode, Scenario, Stage};
 use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, SECONDS_PER_DAY, bytes_per_second};
@@ -267,7 +267,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             t.inherit(|id| id == "index.nodes");
         }
         t.output(
-            format_args!("fleet.{}.servers", st.name),
+            Section::Fleet,
+            format_args!("{}.servers", st.name),
             format_args!("Servers: {}", st.name),
             Kind::Count,
             servers,
@@ -308,7 +309,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 );
             }
             t.output(
-                format_args!("fleet.{}.concurrency", st.name),
+                Section::Fleet,
+                format_args!("{}.concurrency", st.name),
                 format_args!("In flight: {}", st.name),
                 Kind::Count,
                 in_flight,
@@ -337,7 +339,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         ),
     );
     t.output(
-        format_args!("fleet.total_servers"),
+        Section::Fleet,
+        format_args!("total_servers"),
         format_args!("Total servers"),
         Kind::Count,
         total,

@@ -1,7 +1,7 @@
 //! Latency: online stages plus overhead against the budget, and the fan-out tail of a sharded
 //! index (Dean & Barroso, "The Tail at Scale", CACM 2013).
 
-use super::{Estimate, Trace};
+use super::{Estimate, Section, Trace};
 use crate::scenario::{Mode, Scenario};
 use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, seconds};
@@ -74,7 +74,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         }
     }
     t.output(
-        format_args!("latency.total"),
+        Section::Latency,
+        format_args!("total"),
         format_args!("Latency, online stages"),
         Kind::Duration,
         total,
@@ -97,7 +98,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         );
         t.inherit(|id| id == "latency.total");
         t.output(
-            format_args!("latency.budget_used"),
+            Section::Latency,
+            format_args!("budget_used"),
             format_args!("Latency budget used"),
             Kind::Fraction,
             used,
@@ -139,7 +141,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             ));
             t.inherit(|id| id == "index.shards");
             t.output(
-                format_args!("latency.fanout_slow_fraction"),
+                Section::Latency,
+                format_args!("fanout_slow_fraction"),
                 format_args!("Requests slowed by a shard"),
                 Kind::Fraction,
                 slow,

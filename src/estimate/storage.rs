@@ -1,6 +1,6 @@
 //! Storage: each corpus at rest and its growth, the raw embeddings, the logs, the total.
 
-use super::{CorpusEstimate, Estimate, Trace};
+use super::{CorpusEstimate, Estimate, Section, Trace};
 use crate::scenario::{Dtype, Embeddings, Logging, Scenario};
 use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, SECONDS_PER_DAY, bytes};
@@ -73,7 +73,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             ),
         );
         t.output(
-            format_args!("storage.{}", c.name),
+            Section::Storage,
+            format_args!("{}", c.name),
             format_args!("Storage: {}", c.name),
             Kind::Size,
             at_rest,
@@ -93,7 +94,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             ),
         );
         t.output(
-            format_args!("storage.{}.growth_per_day", c.name),
+            Section::Storage,
+            format_args!("{}.growth_per_day", c.name),
             format_args!("Growth per day: {}", c.name),
             Kind::Size,
             per_day,
@@ -116,7 +118,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                     ),
                 );
                 t.output(
-                    format_args!("storage.{}.retained_growth", c.name),
+                    Section::Storage,
+                    format_args!("{}.retained_growth", c.name),
                     format_args!("Growth over retention: {}", c.name),
                     Kind::Size,
                     kept,
@@ -166,7 +169,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 ),
             );
             t.output(
-                format_args!("storage.embeddings"),
+                Section::Storage,
+                format_args!("embeddings"),
                 format_args!("Embeddings at rest"),
                 Kind::Size,
                 raw,
@@ -180,7 +184,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     for l in &s.logs {
         let (per_day, kept) = log_stream(s, l, t);
         t.output(
-            format_args!("storage.log.{}", l.name),
+            Section::Storage,
+            format_args!("log.{}", l.name),
             format_args!("Log: {}", l.name),
             Kind::Size,
             kept,
@@ -216,7 +221,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     }
     t.inherit(|id| id.starts_with("storage.log."));
     t.output(
-        format_args!("storage.logs"),
+        Section::Storage,
+        format_args!("logs"),
         format_args!("Logs (training data)"),
         Kind::Size,
         logs,
@@ -251,7 +257,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 ),
             );
             t.output(
-                format_args!("storage.graph"),
+                Section::Storage,
+                format_args!("graph"),
                 format_args!("Graph (adjacency lists)"),
                 Kind::Size,
                 size,
@@ -264,7 +271,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 Human::new(g.avg_degree.0, Kind::Count), Human::new(g.avg_degree.0, Kind::Count), Human::new(fof, Kind::Count)
             ));
             t.output(
-                format_args!("graph.friends_of_friends"),
+                Section::Graph,
+                format_args!("friends_of_friends"),
                 format_args!("Friends of friends per node"),
                 Kind::Count,
                 fof,
@@ -295,7 +303,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 ),
             );
             t.output(
-                format_args!("storage.text_index"),
+                Section::Storage,
+                format_args!("text_index"),
                 format_args!("Text index (inverted)"),
                 Kind::Size,
                 size,
@@ -318,7 +327,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         ),
     );
     t.output(
-        format_args!("storage.growth_per_day"),
+        Section::Storage,
+        format_args!("growth_per_day"),
         format_args!("Growth per day"),
         Kind::Size,
         growth_total,
@@ -340,7 +350,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         ),
     );
     t.output(
-        format_args!("storage.total"),
+        Section::Storage,
+        format_args!("total"),
         format_args!("Total storage"),
         Kind::Size,
         all,

@@ -196,7 +196,9 @@ mod tests {
         ];
         let mut from = 0;
         for f in fragments {
-            let at = json[from..].find(f).unwrap_or_else(|| panic!("{f} after {from}"));
+            let at = json[from..]
+                .find(f)
+                .unwrap_or_else(|| panic!("{f} after {from}"));
             from += at + f.len();
         }
         assert!(json.ends_with("}]}"));

@@ -6,23 +6,12 @@ pub mod markdown;
 pub mod table;
 pub mod text;
 
-use crate::estimate::{self, Estimate, Output, Warning};
+use crate::estimate::{self, Estimate, Output, Section, Warning};
 use crate::scenario::overrides;
 use crate::scenario::schema::{FieldKind, Value};
 use crate::scenario::{Scenario, Source};
 use crate::units::Kind;
 use crate::units::format::{Human, Style};
-
-/// The families of outputs, in the order reports print them.
-pub const SECTIONS: [(&str, &str); 7] = [
-    ("traffic", "Traffic"),
-    ("storage", "Storage"),
-    ("graph", "Graph"),
-    ("bandwidth", "Bandwidth"),
-    ("index", "Vector index"),
-    ("fleet", "Fleet"),
-    ("latency", "Latency"),
-];
 
 /// One input as the report shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,7 +41,7 @@ pub struct Report {
     pub title: String,
     pub chapter: Option<u32>,
     pub estimate: Estimate,
-    /// In section order.
+    /// In section order ([`Section::ALL`]).
     pub outputs: Vec<Output>,
     pub warnings: Vec<Warning>,
     pub inputs: Vec<InputLine>,
@@ -96,13 +85,8 @@ impl Report {
                 message: "the result is too large to compute with; check the inputs it uses for a value far too large, or a throughput or size far too small".into(),
             });
         }
-        let rank = |o: &Output| {
-            SECTIONS
-                .iter()
-                .position(|(p, _)| o.id.split('.').next() == Some(p))
-                .unwrap_or(SECTIONS.len())
-        };
-        outputs.sort_by_cached_key(rank);
+        // In section order; within a section, as computed.
+        outputs.sort_by_key(|o| o.section);
         // The inputs worth listing: those written in the file or changed, and defaults an output read.
         let read: rustc_hash::FxHashSet<&str> = outputs
             .iter()
@@ -145,6 +129,11 @@ impl Report {
         })
     }
 
+    /// The outputs of `section`, in the order computed.
+    pub fn section(&self, section: Section) -> impl Iterator<Item = &Output> {
+        self.outputs.iter().filter(move |o| o.section == section)
+    }
+
     /// The output with `id`.
     pub fn output(&self, id: &str) -> Option<&Output> {
         self.outputs.iter().find(|o| o.id == id)
@@ -164,5 +153,40 @@ impl Report {
     /// The input line for `path`, if the scenario has it.
     pub fn input(&self, path: &str) -> Option<&InputLine> {
         self.inputs.iter().find(|i| i.path == path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Report;
+    use crate::estimate::Section;
+    use crate::units::Style;
+
+    #[test]
+    fn outputs_come_in_section_order_with_the_section_first_in_their_id() {
+        for preset in crate::presets::builtin() {
+            let r = Report::build(&preset.load().unwrap(), Style::Decimal).unwrap();
+            for o in &r.outputs {
+                assert!(
+                    o.id.starts_with(&format!("{}.", o.section.key())),
+                    "{}",
+                    o.id
+                );
+            }
+            assert!(r.outputs.windows(2).all(|w| w[0].section <= w[1].section));
+            let sections: usize = Section::ALL.iter().map(|&s| r.section(s).count()).sum();
+            assert_eq!(sections, r.outputs.len(), "{}", preset.id);
+        }
+        // The social graph's friends of friends is computed with storage but printed on its own.
+        let pymk = crate::presets::builtin()
+            .iter()
+            .find(|p| p.id == "people-you-may-know")
+            .unwrap()
+            .load()
+            .unwrap();
+        let r = Report::build(&pymk, Style::Decimal).unwrap();
+        let fof = r.output("graph.friends_of_friends").unwrap();
+        assert_eq!(fof.section, Section::Graph);
+        assert_eq!(fof.section.title(), "Graph");
     }
 }

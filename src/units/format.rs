@@ -125,7 +125,9 @@ fn fixed(f: &mut fmt::Formatter<'_>, x: f64, decimals: usize, grouped: bool) -> 
     if negative {
         f.write_str("-")?;
     }
-    let (whole, fraction) = digits.split_once('.').map_or((digits, None), |(w, r)| (w, Some(r)));
+    let (whole, fraction) = digits
+        .split_once('.')
+        .map_or((digits, None), |(w, r)| (w, Some(r)));
     if grouped {
         for (i, digit) in whole.char_indices() {
             if i > 0 && (whole.len() - i) % 3 == 0 {
