@@ -205,3 +205,35 @@ fn a_user_preset_is_run_by_its_file_name_and_may_replace_a_built_in() {
         .success()
         .stdout(predicate::str::contains("14/s"));
 }
+
+#[test]
+fn every_input_shown_reads_back_as_its_value_with_fractions_as_percentages() {
+    use napkin::scenario::overrides;
+    use napkin::scenario::schema::{FieldKind, Value};
+    use napkin::units::{Kind, parse};
+    for (id, s) in builtins() {
+        let r = Report::build(&s, Style::Decimal).unwrap();
+        for input in &r.inputs {
+            let Some((Value::Num(x), FieldKind::Quantity(kind))) = overrides::get(&s, &input.path)
+            else {
+                continue;
+            };
+            // Shown as napkin writes it, it still pastes back into --set unchanged.
+            let back = parse(&input.display, kind)
+                .unwrap_or_else(|e| panic!("{id}: {} = {}: {e}", input.path, input.display));
+            assert!(
+                (back - x).abs() <= 1e-12 * x.abs(),
+                "{id}: {} shows {} for {x}",
+                input.path,
+                input.display
+            );
+            if kind == Kind::Fraction {
+                assert!(input.display.ends_with('%'), "{id}: {}", input.path);
+            }
+            // Whole counts of four digits or more carry separators (2,097,152, 1,000).
+            if matches!(kind, Kind::Count | Kind::Integer) && input.display.parse::<f64>().is_ok() {
+                assert!(x < 1000.0, "{id}: {} = {}", input.path, input.display);
+            }
+        }
+    }
+}

@@ -64,7 +64,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             up,
             Kind::DataRate,
             format_args!(
-                "uploads to {}: {} /day × {} ÷ {} s × peak {} = {}",
+                "uploads to {}: {}/day × {} ÷ {} s × peak {} = {}",
                 c.name,
                 Human::new(c.new_items_per_day.0, Kind::Count),
                 Human::new(size, Kind::Size),

@@ -34,7 +34,7 @@ fn per_server<T: Trace>(st: &Stage, t: &mut T) -> f64 {
         format_args!(
             "{} FLOP/s × {} efficiency × {} devices ÷ {} FLOP/item = {} items per server",
             Human::new(dev, Kind::Count),
-            Grouped(st.efficiency),
+            Human::new(st.efficiency, Kind::Fraction),
             Grouped(st.devices_per_server),
             Human::new(flops.0, Kind::Count),
             Human::new(rate, Kind::Rate)
@@ -109,7 +109,7 @@ fn with_held_corpus<T: Trace>(
             },
             Human::new(bytes, Kind::Size),
             Human::new(node, Kind::Size),
-            Grouped(st.memory_headroom),
+            Human::new(st.memory_headroom, Kind::Fraction),
             Grouped(by_memory)
         ),
     );
@@ -181,7 +181,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                             "⌈{} ÷ ({} per server × {} utilisation)⌉ = {} servers",
                             Human::new(region_load, Kind::Rate),
                             Human::new(rate, Kind::Rate),
-                            Grouped(util),
+                            Human::new(util, Kind::Fraction),
                             Grouped(base)
                         ),
                     );
@@ -242,7 +242,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                             "⌈{} ÷ ({} per server × {} utilisation)⌉ = {} servers",
                             Human::new(load, Kind::Rate),
                             Human::new(rate, Kind::Rate),
-                            Grouped(util),
+                            Human::new(util, Kind::Fraction),
                             Grouped(base)
                         ),
                     );

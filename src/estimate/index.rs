@@ -379,7 +379,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                     "⌈{} ÷ ({} node × {} usable)⌉ = ⌈{} ÷ {}⌉ = {} shards",
                     Human::new(memory, Kind::Size),
                     Human::new(node_mem, Kind::Size),
-                    Grouped(ix.memory_headroom),
+                    Human::new(ix.memory_headroom, Kind::Fraction),
                     Human::new(memory, Kind::Size),
                     Human::new(usable, Kind::Size),
                     Grouped(by_mem)
@@ -434,7 +434,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                     "⌈{} ÷ ({} per replica × {} utilisation)⌉ = {} replicas",
                     Human::new(region_peak, Kind::Rate),
                     Human::new(prq, Kind::Rate),
-                    Grouped(util),
+                    Human::new(util, Kind::Fraction),
                     Grouped(base)
                 ),
             );

@@ -56,6 +56,12 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                     ),
                 );
             }
+            // The path's first part reads on its own; the rest add to it.
+            None if total == 0.0 => t.step(
+                finish,
+                Kind::Duration,
+                format_args!("{} {}", st.name, Human::new(l, Kind::Duration)),
+            ),
             None => t.step(
                 finish,
                 Kind::Duration,
@@ -120,7 +126,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 format_args!(
                     "P(all {} shards fast) = {}^{} = {}",
                     Grouped(n),
-                    Grouped(q),
+                    Human::new(q, Kind::Fraction),
                     Grouped(n),
                     Human::new(all_fast, Kind::Fraction)
                 ),
@@ -136,8 +142,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             );
             let needed = q.powf(1.0 / n);
             t.step(needed, Kind::Fraction, format_args!(
-                "for {} of requests to be fast, each shard must be fast {}^(1/{}) = {:.5} of the time",
-                Human::new(q, Kind::Fraction), Grouped(q), Grouped(n), needed
+                "for {} of requests to be fast, each shard must be fast {}^(1/{}) = {} of the time",
+                Human::new(q, Kind::Fraction), Human::new(q, Kind::Fraction), Grouped(n), Human::new(needed, Kind::Fraction)
             ));
             t.inherit(|id| id == "index.shards");
             t.output(

@@ -84,20 +84,20 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         uses_copies(c, "new_items_per_day", t);
         t.step(
             per_day,
-            Kind::Size,
+            Kind::SizePerDay,
             format_args!(
-                "{} new/day × {} × {} copies = {}/day",
+                "{} new/day × {} × {} copies = {}",
                 Human::new(c.new_items_per_day.0, Kind::Count),
                 Human::new(size, Kind::Size),
                 Grouped(c.replication),
-                Human::new(per_day, Kind::Size)
+                Human::new(per_day, Kind::SizePerDay)
             ),
         );
         t.output(
             Section::Storage,
             format_args!("{}.growth_per_day", c.name),
             format_args!("Growth per day: {}", c.name),
-            Kind::Size,
+            Kind::SizePerDay,
             per_day,
         );
 
@@ -111,8 +111,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                     kept,
                     Kind::Size,
                     format_args!(
-                        "{}/day × {} days retention = {}",
-                        Human::new(per_day, Kind::Size),
+                        "{} × {} days retention = {}",
+                        Human::new(per_day, Kind::SizePerDay),
                         Grouped(days.round()),
                         Human::new(kept, Kind::Size)
                     ),
@@ -318,19 +318,19 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     t.inherit(|id| id.ends_with(".growth_per_day") || id.starts_with("storage.log"));
     t.step(
         growth_total,
-        Kind::Size,
+        Kind::SizePerDay,
         format_args!(
-            "{} corpora/day + {} logs/day = {}/day",
-            Human::new(growth, Kind::Size),
-            Human::new(logs_per_day, Kind::Size),
-            Human::new(growth_total, Kind::Size)
+            "{} corpora + {} logs = {}",
+            Human::new(growth, Kind::SizePerDay),
+            Human::new(logs_per_day, Kind::SizePerDay),
+            Human::new(growth_total, Kind::SizePerDay)
         ),
     );
     t.output(
         Section::Storage,
         format_args!("growth_per_day"),
         format_args!("Growth per day"),
-        Kind::Size,
+        Kind::SizePerDay,
         growth_total,
     );
 
@@ -417,12 +417,12 @@ fn log_stream<T: Trace>(s: &Scenario, l: &Logging, t: &mut T) -> (f64, f64) {
     t.uses(format_args!("{p}.event_size"));
     t.step(
         per_day,
-        Kind::Size,
+        Kind::SizePerDay,
         format_args!(
-            "{} events/day × {} = {}/day",
+            "{} events/day × {} = {}",
             Human::new(events, Kind::Count),
             Human::new(size, Kind::Size),
-            Human::new(per_day, Kind::Size)
+            Human::new(per_day, Kind::SizePerDay)
         ),
     );
     let days = l.retention.get::<second>() / SECONDS_PER_DAY;
@@ -432,8 +432,8 @@ fn log_stream<T: Trace>(s: &Scenario, l: &Logging, t: &mut T) -> (f64, f64) {
         kept,
         Kind::Size,
         format_args!(
-            "{}/day × {} days retention = {}",
-            Human::new(per_day, Kind::Size),
+            "{} × {} days retention = {}",
+            Human::new(per_day, Kind::SizePerDay),
             Grouped(days.round()),
             Human::new(kept, Kind::Size)
         ),

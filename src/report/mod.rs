@@ -11,7 +11,7 @@ use crate::scenario::overrides;
 use crate::scenario::schema::{FieldKind, Value};
 use crate::scenario::{Scenario, Source};
 use crate::units::Kind;
-use crate::units::format::{Human, Style};
+use crate::units::format::{Grouped, Human, Style};
 
 /// One input as the report shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +73,31 @@ pub fn show_value(value: &Value, kind: FieldKind, style: Style) -> String {
     }
 }
 
+/// An input's value as napkin shows it (the report's inputs, `--list-inputs`, the drill's
+/// questions): as written, so it can be pasted back; but a bare number of a count or a fraction
+/// as napkin writes that kind ("2,097,152", "70%"), which reads back the same; and a default as
+/// napkin writes it. None for an optional input that is unset.
+pub fn input_text(s: &Scenario, path: &str, style: Style) -> Option<String> {
+    let current = overrides::get(s, path);
+    let Some(raw) = s.provenance.raw.get(path) else {
+        return current.map(|(value, kind)| show_value(&value, kind, style));
+    };
+    let Some((Value::Num(x), FieldKind::Quantity(kind))) = current else {
+        return Some(raw.clone());
+    };
+    let shown = match kind {
+        _ if raw.trim().parse::<f64>().is_err() => None,
+        Kind::Count | Kind::Integer if x.fract() == 0.0 => Some(Grouped(x).to_string()),
+        Kind::Fraction => Some(Human::styled(x, kind, style).to_string()),
+        _ => None,
+    };
+    // Only when it reads back as the very number written.
+    match shown {
+        Some(shown) if crate::units::parse(&shown, kind) == Ok(x) => Some(shown),
+        _ => Some(raw.clone()),
+    }
+}
+
 impl Report {
     /// Estimates `s` with its derivation; fails if any output is not a finite number.
     pub fn build(s: &Scenario, style: Style) -> Result<Report, EvaluationError> {
@@ -94,20 +119,14 @@ impl Report {
             .collect();
         let mut inputs = Vec::new();
         overrides::for_each_path(s, |path| {
-            // Written in the file or set (the text as written is kept for both), or unset.
-            let raw = s.provenance.raw.get(path);
+            // Written in the file or set, or unset.
             let source = s.provenance.source(path);
-            let given = raw.is_some() || source.is_some();
+            let given = s.provenance.raw.contains_key(path) || source.is_some();
             if !given && !read.contains(path) {
                 return;
             }
-            // As written where it was written, so it can be pasted back unchanged.
-            let display = match raw {
-                Some(raw) => raw.clone(),
-                None => match overrides::get(s, path) {
-                    Some((value, kind)) => show_value(&value, kind, style),
-                    None => return,
-                },
+            let Some(display) = input_text(s, path, style) else {
+                return;
             };
             inputs.push(InputLine {
                 path: path.to_string(),
@@ -158,7 +177,7 @@ impl Report {
 
 #[cfg(test)]
 mod tests {
-    use super::Report;
+    use super::{Report, input_text};
     use crate::estimate::Section;
     use crate::units::Style;
 
@@ -188,5 +207,28 @@ mod tests {
         let fof = r.output("graph.friends_of_friends").unwrap();
         assert_eq!(fof.section, Section::Graph);
         assert_eq!(fof.section.title(), "Graph");
+    }
+
+    #[test]
+    fn inputs_show_as_written_unless_napkin_writes_the_same_number_more_plainly() {
+        let s = crate::scenario::load_str(
+            "[meta]\nid = \"t\"\ntitle = \"T\"\n[embeddings]\nvectors = 2000000\ndim = 256\n\
+             [index]\nkind = \"ivf_flat\"\nnlist = 2097152\nnode_memory = \"256 GiB\"\nmemory_headroom = 0.123456\n\
+             [serving]\ntarget_utilization = 0.6\nregions = 1_000\n",
+            "t.toml",
+        )
+        .unwrap();
+        let shown = |path: &str| input_text(&s, path, Style::Decimal).unwrap();
+        assert_eq!(shown("index.nlist"), "2,097,152");
+        assert_eq!(shown("embeddings.vectors"), "2,000,000");
+        assert_eq!(shown("serving.target_utilization"), "60%");
+        // 12.3% would not read back as 0.123456: as written.
+        assert_eq!(shown("index.memory_headroom"), "0.123456");
+        // Written with separators already: as written.
+        assert_eq!(shown("serving.regions"), "1_000");
+        assert_eq!(shown("index.kind"), "ivf_flat");
+        // Defaults as napkin writes them; an unset optional input has no text.
+        assert_eq!(shown("serving.overhead"), "0 s");
+        assert_eq!(input_text(&s, "serving.latency_budget", Style::Decimal), None);
     }
 }

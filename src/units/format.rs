@@ -263,6 +263,10 @@ impl fmt::Display for Human {
             }
             Kind::Fraction => Percent(x).fmt(f),
             Kind::Size => prefixed(f, x, sizes, "B", " "),
+            Kind::SizePerDay => {
+                prefixed(f, x, sizes, "B", " ")?;
+                f.write_str("/day")
+            }
             Kind::Duration => duration(f, x),
             Kind::Rate => {
                 prefixed(f, x, &COUNT_PREFIXES, "", "")?;
@@ -281,7 +285,7 @@ impl fmt::Display for Human {
 pub fn display_scale(value: f64, kind: Kind, style: Style) -> f64 {
     let r = round_sig(value.abs(), 3);
     match kind {
-        Kind::Size | Kind::DataRate if style == Style::Binary => BINARY_SIZES
+        Kind::Size | Kind::SizePerDay | Kind::DataRate if style == Style::Binary => BINARY_SIZES
             .iter()
             .find(|(scale, _)| round_sig(value.abs() / scale, 3) >= 1.0)
             .map_or(1.0, |(scale, _)| *scale),
@@ -370,6 +374,13 @@ mod tests {
             "2 KiB"
         );
         assert_eq!(h(1.25e9, Kind::DataRate), "1.25 GB/s");
+        // 5M new items × 50 MB × 3 copies = 7.5e14 B a day.
+        assert_eq!(h(7.5e14, Kind::SizePerDay), "750 TB/day");
+        // 30 TB = 3e13 B ÷ 2^40 = 27.3 TiB.
+        assert_eq!(
+            Human::styled(3e13, Kind::SizePerDay, Style::Binary).to_string(),
+            "27.3 TiB/day"
+        );
     }
 
     #[test]
