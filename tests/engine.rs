@@ -551,7 +551,10 @@ fn sizes_past_exabytes_keep_a_unit() {
     ));
     let o = outs.iter().find(|o| o.id == "storage.huge").unwrap();
     assert_eq!(shown(o), "4,000 EB");
-    assert_eq!(working(&outs, "storage.huge"), ["4T items × 1 GB × 1 copy = 4,000 EB"]);
+    assert_eq!(
+        working(&outs, "storage.huge"),
+        ["4T items × 1 GB × 1 copy = 4,000 EB"]
+    );
 }
 
 #[test]
@@ -563,7 +566,9 @@ fn tiny_values_are_written_without_an_exponent() {
     let o = outs.iter().find(|o| o.id == "traffic.avg_qps").unwrap();
     assert_eq!(shown(o), "0.0000116/s");
     assert!(
-        working(&outs, "traffic.avg_qps").iter().all(|s| !s.contains("e-")),
+        working(&outs, "traffic.avg_qps")
+            .iter()
+            .all(|s| !s.contains("e-")),
         "{:?}",
         working(&outs, "traffic.avg_qps")
     );

@@ -237,3 +237,38 @@ fn every_input_shown_reads_back_as_its_value_with_fractions_as_percentages() {
         }
     }
 }
+
+#[test]
+fn list_inputs_shows_fractions_as_percentages_and_counts_with_separators() {
+    let out = Command::cargo_bin("napkin")
+        .unwrap()
+        .args(["calc", "visual-search", "--list-inputs"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // Written 0.6 and 2097152 in the preset; the default headroom is 0.7.
+    for line in [
+        "serving.target_utilization=60%\t",
+        "index.nlist=2,097,152\t",
+        "stage.ann_search.memory_headroom=70%\t[default]",
+    ] {
+        assert!(text.contains(line), "{line} in\n{text}");
+    }
+    // Each pastes back into --set as the same value: the report is unchanged.
+    let report = |sets: &[&str]| {
+        let mut args = vec!["calc", "visual-search", "--brief"];
+        for set in sets {
+            args.extend(["--set", set]);
+        }
+        Command::cargo_bin("napkin")
+            .unwrap()
+            .args(&args)
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(
+        report(&["serving.target_utilization=60%", "index.nlist=2,097,152"]),
+        report(&[])
+    );
+}

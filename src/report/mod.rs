@@ -229,6 +229,9 @@ mod tests {
         assert_eq!(shown("index.kind"), "ivf_flat");
         // Defaults as napkin writes them; an unset optional input has no text.
         assert_eq!(shown("serving.overhead"), "0 s");
-        assert_eq!(input_text(&s, "serving.latency_budget", Style::Decimal), None);
+        assert_eq!(
+            input_text(&s, "serving.latency_budget", Style::Decimal),
+            None
+        );
     }
 }
