@@ -114,7 +114,13 @@ fn fixed(f: &mut fmt::Formatter<'_>, x: f64, decimals: usize, grouped: bool) -> 
     if !x.is_finite() {
         return f.write_str("n/a");
     }
-    let text = format!("{x:.decimals$}");
+    // A whole number by integer formatting: float formatting at a fixed precision takes its
+    // slow exact path on most whole numbers.
+    let text = if decimals == 0 && x.abs() < 9e15 {
+        (x.round() as i64).to_string()
+    } else {
+        format!("{x:.decimals$}")
+    };
     let text = trim_zeros(&text);
     // -0.0, or a negative number too small for the decimals, is 0.
     let (negative, digits) = match text.strip_prefix('-') {
