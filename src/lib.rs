@@ -5,9 +5,10 @@
 //!   and the napkin rounding. Nothing else parses or formats a quantity.
 //! - [`scenario`]: the typed inputs of a case study, read from TOML with located errors,
 //!   changed by `--set`, with the source of every input.
-//! - [`estimate`]: the pure function from a scenario to every output, each with its derivation
-//!   when asked; the sanity warnings.
-//! - [`report`]: an estimate as text, JSON (the stable contract) or Markdown.
+//! - [`estimate`]: the pure function from a scenario to every output, each with its
+//!   [`Section`](estimate::Section) and, when asked, its derivation; the sanity warnings.
+//! - [`report`]: an estimate as text, JSON (the stable contract, written by serde_json) or
+//!   Markdown; [`report::input_text`] is how every face shows an input's value.
 //! - [`presets`]: the built-in case studies, compiled in, and the user's own.
 //! - [`drill`]: practice questions drawn from the presets, scoring, feedback and progress.
 //! - [`cli`]: the `napkin` command line. The binary (`src/main.rs`) only starts it.
