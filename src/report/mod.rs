@@ -78,15 +78,16 @@ pub fn show_value(value: &Value, kind: FieldKind, style: Style) -> String {
 /// as napkin writes that kind ("2,097,152", "70%"), which reads back the same; and a default as
 /// napkin writes it. None for an optional input that is unset.
 pub fn input_text(s: &Scenario, path: &str, style: Style) -> Option<String> {
-    let current = overrides::get(s, path);
     let Some(raw) = s.provenance.raw.get(path) else {
-        return current.map(|(value, kind)| show_value(&value, kind, style));
+        return overrides::get(s, path).map(|(value, kind)| show_value(&value, kind, style));
     };
-    let Some((Value::Num(x), FieldKind::Quantity(kind))) = current else {
+    if raw.trim().parse::<f64>().is_err() {
+        return Some(raw.clone());
+    }
+    let Some((Value::Num(x), FieldKind::Quantity(kind))) = overrides::get(s, path) else {
         return Some(raw.clone());
     };
     let shown = match kind {
-        _ if raw.trim().parse::<f64>().is_err() => None,
         Kind::Count | Kind::Integer if x.fract() == 0.0 => Some(Grouped(x).to_string()),
         Kind::Fraction => Some(Human::styled(x, kind, style).to_string()),
         _ => None,
