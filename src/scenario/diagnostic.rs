@@ -14,7 +14,7 @@ pub struct Diagnostic {
     /// What to write instead, in words; after [`Diagnostic::add`] when that is not empty.
     pub hint: String,
     /// Ways to fix the problem by adding inputs: each a list of inputs to add together.
-    pub add: Vec<Vec<Addition>>,
+    pub add: Box<[Vec<Addition>]>,
     /// The inputs in `add` are to be given as `--set` (their section came from `--set`, not a file).
     pub via_set: bool,
 }
@@ -172,13 +172,13 @@ mod tests {
             location: "x.toml:3:1".into(),
             path: "traffic".into(),
             problem: "[traffic] gives neither qps nor dau".into(),
-            add: vec![
+            add: Box::new([
                 vec![
                     input("traffic", "dau", "\"100M\""),
                     input("traffic", "requests_per_user_per_day", "5"),
                 ],
                 vec![input("traffic", "qps", "\"10k/s\"")],
-            ],
+            ]),
             via_set,
             ..Default::default()
         }
@@ -199,7 +199,7 @@ mod tests {
     #[test]
     fn a_hint_follows_the_additions_and_a_size_loses_its_space_on_the_command_line() {
         let d = Diagnostic {
-            add: vec![vec![input("stage.ranking", "node_memory", "\"256 GiB\"")]],
+            add: Box::new([vec![input("stage.ranking", "node_memory", "\"256 GiB\"")]]),
             hint: "(RAM of one server)".into(),
             via_set: true,
             ..Default::default()
