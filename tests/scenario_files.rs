@@ -370,3 +370,36 @@ fn a_held_corpus_must_exist_and_come_with_node_memory() {
     let w = napkin::estimate::warnings(&s, &napkin::estimate::estimate(&s));
     assert!(w.iter().any(|w| w.id == "fleet.memory_unused"), "{w:?}");
 }
+
+#[test]
+fn a_duplicate_key_is_named() {
+    let e = error(&format!(
+        "{META}[traffic]\nqps = \"1k/s\"\nqps = \"2k/s\"\n"
+    ));
+    // Line 6 is the second `qps` (three lines of [meta], then [traffic] and the first).
+    assert!(e.contains("bad.toml:6:1"), "{e}");
+    assert!(e.contains("the key `qps` is given twice"), "{e}");
+}
+
+#[test]
+fn a_name_that_is_not_a_string_says_so() {
+    let e = error(&format!(
+        "{META}[traffic]\nqps = \"1k/s\"\n[[corpus]]\nname = 5\nitems = \"1M\"\nitem_size = \"1 KB\"\n"
+    ));
+    // `name = 5` is line 7; the value 5 starts at column 8.
+    assert!(
+        e.contains("bad.toml:7:8: corpus.name: a name must be a string, not an integer"),
+        "{e}"
+    );
+    assert!(e.contains("quote it"), "{e}");
+}
+
+#[test]
+fn a_corpus_without_item_size_is_an_error_not_zero_bytes() {
+    let e = error(&format!(
+        "{META}[[corpus]]\nname = \"videos\"\nitems = \"1M\"\n"
+    ));
+    assert!(e.contains("corpus.videos.item_size"), "{e}");
+    assert!(e.contains("has no item_size"), "{e}");
+    assert!(e.contains("add item_size = \"1 KB\""), "{e}");
+}
