@@ -313,3 +313,25 @@ fn a_user_preset_is_run_by_its_file_name_and_may_replace_a_built_in() {
         .success()
         .stdout(predicate::str::contains("14/s"));
 }
+
+#[test]
+fn list_inputs_and_the_text_report_show_a_derived_mark() {
+    // Xu vol. 1 gives tweet_id 64 B and text 140 B; their sum, 64 + 140 = 204 B, is worked out.
+    Command::cargo_bin("napkin")
+        .unwrap()
+        .args(["calc", "twitter", "--list-inputs"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "traffic.request_size=204 B\t[derived: Xu vol. 1: tweet_id 64 B + text 140 B = 204 B]",
+        ));
+    // 150M DAU × 2 tweets × 10% with media = 30,000,000 media items a day.
+    Command::cargo_bin("napkin")
+        .unwrap()
+        .args(["calc", "twitter"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "30M  [derived: Xu vol. 1: 150M DAU × 2 tweets × 10% with media = 30M a day]",
+        ));
+}
