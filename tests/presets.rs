@@ -140,6 +140,15 @@ fn book_marks_quote_rather_than_work_out() {
     }
 }
 
+/// The object of a JSON list whose `key` is `value`.
+fn entry<'j>(list: &'j serde_json::Value, key: &str, value: &str) -> &'j serde_json::Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o[key] == value)
+        .unwrap_or_else(|| panic!("no {key} {value} in {list}"))
+}
+
 #[test]
 fn a_derived_input_reads_as_derived_in_the_json() {
     let out = Command::cargo_bin("napkin")
@@ -149,12 +158,7 @@ fn a_derived_input_reads_as_derived_in_the_json() {
         .unwrap();
     assert!(out.status.success());
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let input = json["inputs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["path"] == "corpus.events.new_items_per_day")
-        .expect("the new events a day are among the inputs");
+    let input = entry(&json["inputs"], "path", "corpus.events.new_items_per_day");
     // The book (ch. 7) says about 1M events a month: 1,000,000 ÷ 30 d = 33,333 a day ≈ 33k.
     assert_eq!(input["value"], "33k");
     assert_eq!(input["source"]["kind"], "derived");
@@ -162,12 +166,7 @@ fn a_derived_input_reads_as_derived_in_the_json() {
     assert!(note.contains("1M") && note.contains("÷ 30"), "{note}");
     // And it is the number the estimate grows by: 33,000 new/day × 10 KB × 3 copies
     // = 33,000 × 10,000 B × 3 = 990,000,000 B a day.
-    let growth = json["outputs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["id"] == "storage.events.growth_per_day")
-        .expect("the events corpus grows");
+    let growth = entry(&json["outputs"], "id", "storage.events.growth_per_day");
     assert_eq!(growth["value"].as_f64(), Some(990_000_000.0));
     assert!(
         growth["inputs"]
