@@ -12,7 +12,7 @@ use std::path::Path;
 pub struct CalcArgs {
     /// A preset id (`napkin presets list`), a path to a scenario file, or - for standard input;
     /// left out, the estimate starts from nothing and --set gives every input.
-    #[arg(required_unless_present = "set")]
+    #[arg(required_unless_present = "set", add = clap_complete::engine::ArgValueCompleter::new(super::complete::scenario))]
     pub scenario: Option<String>,
     /// Override an input: section.key=value (repeatable), e.g. traffic.dau=200M or stage.ranking.latency=50ms.
     #[arg(long = "set", value_name = "PATH=VALUE", value_parser = assignment)]
@@ -109,6 +109,7 @@ fn one_error(location: &str, problem: String, hint: &str) -> ScenarioError {
         path: String::new(),
         problem,
         hint: hint.to_string(),
+        ..Default::default()
     }])
 }
 
@@ -143,7 +144,7 @@ pub fn apply_overrides(s: &mut Scenario, sets: &[String]) -> Result<(), Scenario
             let section = d.path.split('.').next().unwrap_or("");
             if !had.contains(&section) && present_sections(s).contains(&section) {
                 d.location = "--set".into();
-                d.hint = as_set(section, &d.hint);
+                d.via_set = true;
             }
         }
     }
@@ -167,24 +168,6 @@ fn present_sections(s: &Scenario) -> Vec<&'static str> {
     .into_iter()
     .filter_map(|(name, has)| has.then_some(name))
     .collect()
-}
-
-/// "add dim = 256" as the `--set` that does it: "add --set embeddings.dim=256".
-fn as_set(section: &str, hint: &str) -> String {
-    let Some((key, rest)) = hint.strip_prefix("add ").and_then(|h| h.split_once(" = ")) else {
-        return hint.to_string();
-    };
-    if !key.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-        return hint.to_string();
-    }
-    let (value, tail) = match rest.strip_prefix('"') {
-        Some(quoted) => quoted.split_once('"').unwrap_or((quoted, "")),
-        None => rest.split_once(' ').map_or((rest, ""), |(v, t)| (v, t)),
-    };
-    let value: String = value.chars().filter(|c| !c.is_whitespace()).collect();
-    let tail = tail.trim_start();
-    let space = if tail.is_empty() { "" } else { " " };
-    format!("add --set {section}.{key}={value}{space}{tail}")
 }
 
 pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<(), String> {

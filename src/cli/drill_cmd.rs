@@ -5,7 +5,7 @@ use crate::drill::history;
 use crate::drill::question::Filter;
 use crate::drill::session::{self, Options};
 use crate::presets;
-use crate::scenario::load::suggest_or;
+use crate::scenario::diagnostic::suggest_or;
 use std::io::Write;
 
 fn io(e: std::io::Error) -> String {
