@@ -1,7 +1,7 @@
 //! Reading scenario files: every value rule of the spec, and every kind of bad input located
 //! with a hint.
 
-use napkin::scenario::{load_str, overrides};
+use napkin::scenario::{SourceKind, load_str, overrides};
 use napkin::units::{Kind, parse};
 
 const META: &str = "[meta]\nid = \"t\"\ntitle = \"T\"\n";
@@ -214,6 +214,31 @@ fn inputs_carry_their_source() {
         "{META}[traffic]\ndau = {{ value = \"2B\", bok = \"x\" }}\nrequests_per_user_per_day = 2\n"
     ));
     assert!(e.contains("did you mean `book`"), "{e}");
+}
+
+#[test]
+fn a_derived_mark_is_read_beside_the_others() {
+    let s = load_str(
+        &format!("{META}[[corpus]]\nname = \"events\"\nitems = 0\nitem_size = \"1 KB\"\nnew_items_per_day = {{ value = \"33k\", derived = \"1M a month (book ch. 7) ÷ 30 d\" }}\n"),
+        "x.toml",
+    )
+    .unwrap();
+    let src = s
+        .provenance
+        .source("corpus.events.new_items_per_day")
+        .unwrap();
+    assert_eq!(src.kind, SourceKind::Derived);
+    assert_eq!(src.to_string(), "derived: 1M a month (book ch. 7) ÷ 30 d");
+    // A misspelt mark points at the right key, and two marks on one input are refused.
+    let e = error(&format!(
+        "{META}[traffic]\ndau = {{ value = \"2B\", derive = \"x\" }}\nrequests_per_user_per_day = 2\n"
+    ));
+    assert!(e.contains("did you mean `derived`"), "{e}");
+    let e = error(&format!(
+        "{META}[traffic]\ndau = {{ value = \"2B\", book = \"x\", derived = \"y\" }}\nrequests_per_user_per_day = 2\n"
+    ));
+    assert!(e.contains("more than one source mark"), "{e}");
+    assert!(e.contains("derived"), "{e}");
 }
 
 #[test]

@@ -91,7 +91,7 @@ impl Reader<'_> {
         section
     }
 
-    /// A value written plainly, or as `{ value = …, book|public|assume = "…" }`.
+    /// A value written plainly, or as `{ value = …, book|public|derived|assume = "…" }`.
     fn field_value(
         &mut self,
         value: &Spanned<DeValue<'_>>,
@@ -124,7 +124,7 @@ impl Reader<'_> {
                         &k.span(),
                         path,
                         "an input has more than one source mark",
-                        "keep one of book, public or assume",
+                        "keep one of book, public, derived or assume",
                     );
                 }
                 self.scenario.provenance.sources.insert(
@@ -139,7 +139,7 @@ impl Reader<'_> {
                     &k.span(),
                     path,
                     format!("unknown key `{key}` in an input's table"),
-                    format!("an input is written {{ value = …, book = \"…\" }} (or public = / assume =); {}", suggest(key, &["value", "book", "public", "assume"])),
+                    format!("an input is written {{ value = …, book = \"…\" }} (or public = / derived = / assume =); {}", suggest(key, &["value", "book", "public", "derived", "assume"])),
                 );
             }
         }
