@@ -617,6 +617,19 @@ fn calc_from_set_alone_answers_a_one_line_question() {
         .unwrap();
     assert_eq!(embeddings["value"], 1.024e13);
     assert_eq!(v["scenario"]["id"], "scratch");
+    // With no [index], a flat index on 256 GB nodes, 70% usable, answers "does it fit in RAM?":
+    // memory 1.024e13 B; 256 GB × 0.7 = 179.2 GB per node; 1.024e13 ÷ 1.792e11 = 57.14 → 58 shards.
+    let output = |id: &str| {
+        v["outputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == id)
+            .unwrap_or_else(|| panic!("no output {id}"))
+            .clone()
+    };
+    assert_eq!(output("index.memory")["value"], 1.024e13);
+    assert_eq!(output("index.shards")["value"], 58.0);
     // Nothing to start from and nothing set is a usage error.
     napkin()
         .args(["calc"])
@@ -704,39 +717,7 @@ fn errors_in_a_section_set_added_point_at_set() {
 }
 
 #[test]
-fn a_quick_question_gets_a_flat_index_on_default_nodes() {
-    // Will 10B 256-d f32 embeddings fit in RAM? With no [index], a flat index on 256 GB nodes,
-    // 70% usable: 10B × 256 × 4 B = 1.024e13 B; 256 GB × 0.7 = 179.2 GB per node;
-    // 1.024e13 ÷ 1.792e11 = 57.14 → 58 shards.
-    let out = napkin()
-        .args([
-            "calc",
-            "--set",
-            "embeddings.vectors=10B",
-            "--set",
-            "embeddings.dim=256",
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let output = |id: &str| {
-        v["outputs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|o| o["id"] == id)
-            .unwrap_or_else(|| panic!("no output {id}"))
-            .clone()
-    };
-    assert_eq!(output("index.memory")["value"], 1.024e13);
-    assert_eq!(output("index.shards")["value"], 58.0);
+fn a_quick_question_lists_the_index_napkin_adds_as_defaults() {
     // The inputs napkin added are listed as its defaults, not as the user's.
     napkin()
         .args([
