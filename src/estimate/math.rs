@@ -17,7 +17,7 @@ const EXACT_TERMS: f64 = 16.0;
 /// H(n, s) = Σ_{i=1}^{n} i^(−s), the generalised harmonic number, for a real `n` ≥ 1 (whole in
 /// use) and `s` ≥ 0.
 ///
-/// The first [`EXACT_TERMS`] terms are summed; the rest, from m = 16 to n, by Euler–Maclaurin:
+/// The first sixteen terms are summed; the rest, from m = 16 to n, by Euler–Maclaurin:
 /// ∫_m^n x^(−s) dx + (f(m) + f(n))/2 + Σ_k B₂ₖ/(2k)! (f⁽²ᵏ⁻¹⁾(n) − f⁽²ᵏ⁻¹⁾(m)) with f(x) = x^(−s),
 /// to k = 3. The remainder is below f⁽⁷⁾(m) ÷ 5,000 ≈ 1e-12 at s = 1, so the result is exact to
 /// about twelve digits whatever `n` is (10^12 costs what 10^3 costs).
