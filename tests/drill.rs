@@ -6,6 +6,7 @@ use napkin::drill::feedback;
 use napkin::drill::history::{self, Record};
 use napkin::drill::question::{self, Filter, Skill};
 use napkin::drill::session;
+use napkin::drill::templates::TEMPLATES;
 use napkin::presets;
 use predicates::prelude::*;
 
@@ -73,19 +74,46 @@ fn every_skill_and_every_case_study_can_be_asked() {
 }
 
 #[test]
-fn at_least_thirty_templates_are_reachable_from_the_presets() {
+fn every_template_can_be_drawn_from_the_builtin_presets() {
     let presets = presets::builtin();
-    let mut seen = std::collections::BTreeSet::new();
-    for t in question::TEMPLATES {
+    let mut missing = Vec::new();
+    for t in TEMPLATES {
         let f = Filter {
             template: Some(t.id.to_string()),
             ..Filter::default()
         };
-        if question::generate(11, &presets, &f).is_some() {
-            seen.insert(t.id);
+        match question::generate(11, &presets, &f) {
+            Some(q) => assert_eq!(q.template, t.id),
+            None => missing.push(t.id),
         }
     }
-    assert!(seen.len() >= 30, "{} reachable: {seen:?}", seen.len());
+    assert!(
+        missing.is_empty(),
+        "no built-in preset offers these templates: {missing:?}"
+    );
+}
+
+#[test]
+fn a_flat_index_question_asks_for_the_vectors_alone() {
+    // No case study has a flat index; the question asks what one over their vectors would need.
+    let f = Filter {
+        case: Some("similar-listings".into()),
+        template: Some("memory.flat".into()),
+        ..Filter::default()
+    };
+    let q = question::generate(3, &presets::builtin(), &f).unwrap();
+    assert_eq!(q.output, "index.memory");
+    assert!(q.prompt.contains("index kind flat"), "{}", q.prompt);
+    assert!(q.prompt.contains("stored as f32"), "{}", q.prompt);
+    // f32: 4 B a dimension, nothing else: truth = vectors × dim × 4.
+    let e = q.scenario.embeddings.as_ref().unwrap();
+    let vectors = e.vectors.unwrap().0;
+    assert!(
+        (q.truth - vectors * e.dim * 4.0).abs() < 1e-9 * q.truth,
+        "{} vs {vectors} × {} × 4",
+        q.truth,
+        e.dim
+    );
 }
 
 /// A peak-QPS question on Xu's Twitter example (seed 9).
@@ -397,7 +425,7 @@ fn every_question_states_every_input_its_answer_depends_on() {
     use napkin::scenario::schema::{FieldKind, Value};
     let presets = presets::builtin();
     let mut checked = 0;
-    for t in question::TEMPLATES {
+    for t in TEMPLATES {
         for seed in 0..4 {
             let f = Filter {
                 template: Some(t.id.to_string()),

@@ -4,9 +4,17 @@ use super::DrillArgs;
 use crate::drill::history;
 use crate::drill::question::Filter;
 use crate::drill::session::{self, Options};
+use crate::drill::skill::Skill;
 use crate::presets;
 use crate::scenario::load::suggest_or;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use std::io::Write;
+
+/// Reads `--skill`: a skill's id, offered as clap's possible values (in the help and completions).
+pub(super) fn skill_parser() -> impl TypedValueParser<Value = Skill> {
+    PossibleValuesParser::new(Skill::ALL.map(Skill::id))
+        .try_map(|id| Skill::from_id(&id).ok_or("not a skill"))
+}
 
 fn io(e: std::io::Error) -> String {
     e.to_string()
@@ -63,4 +71,28 @@ pub fn stats(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
     }
     out.write_all(crate::drill::stats::report(&records, history::now()).as_bytes())
         .map_err(io)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Cli, Command};
+    use crate::drill::skill::Skill;
+    use clap::Parser;
+
+    fn drill(args: &[&str]) -> Result<super::DrillArgs, clap::Error> {
+        let cli = Cli::try_parse_from(["napkin", "drill"].iter().chain(args))?;
+        match cli.command {
+            Some(Command::Drill(a)) => Ok(a),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_skill_is_a_skill_argument() {
+        for k in Skill::ALL {
+            assert_eq!(drill(&["--skill", k.id()]).unwrap().skill, Some(k));
+        }
+        let e = drill(&["--skill", "vibes"]).unwrap_err();
+        assert_eq!(e.kind(), clap::error::ErrorKind::InvalidValue);
+    }
 }

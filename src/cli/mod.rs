@@ -65,8 +65,8 @@ pub struct DrillArgs {
     #[arg(long = "case", value_name = "ID")]
     pub case: Option<String>,
     /// Only this skill.
-    #[arg(long, value_enum)]
-    pub skill: Option<crate::drill::question::Skill>,
+    #[arg(long, value_parser = drill_cmd::skill_parser())]
+    pub skill: Option<crate::drill::skill::Skill>,
 }
 
 #[derive(Subcommand, Debug)]

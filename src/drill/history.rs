@@ -2,7 +2,7 @@
 //! once lose nothing. The file is only ever appended to; a line that cannot be read is skipped
 //! with a warning and left where it is.
 
-use super::question::Skill;
+use super::skill::Skill;
 use serde::{Deserialize, Serialize};
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};

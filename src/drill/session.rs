@@ -117,12 +117,8 @@ pub fn run(
     if let Some(case) = &opts.filter.case {
         again.push_str(&format!(" --case {case}"));
     }
-    if let Some(skill) = opts
-        .filter
-        .skill
-        .and_then(|k| clap::ValueEnum::to_possible_value(&k))
-    {
-        again.push_str(&format!(" --skill {}", skill.get_name()));
+    if let Some(skill) = opts.filter.skill {
+        again.push_str(&format!(" --skill {}", skill.id()));
     }
     if reviews == 0 {
         writeln!(out, "Seed {seed}: `{again}` asks these questions again.")?;
