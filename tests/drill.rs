@@ -274,10 +274,28 @@ fn bad_drill_arguments() {
         .args(["drill", "--plain", "--skill", "vibes"])
         .assert()
         .code(2);
+    // A count out of range is a usage error that gives the range.
+    for count in ["0", "1001"] {
+        napkin(data.path())
+            .args(["drill", "--plain", "--count", count])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("1..=1000"));
+    }
+}
+
+#[test]
+fn a_long_session_asks_its_first_question_at_once() {
+    // Questions are built as they are asked: with no answers, only the first is built.
+    let data = tempfile::tempdir().unwrap();
     napkin(data.path())
-        .args(["drill", "--plain", "--count", "0"])
+        .args(["drill", "--plain", "--seed", "5", "--count", "1000"])
+        .write_stdin("")
         .assert()
-        .code(1);
+        .success()
+        .stdout(predicate::str::contains("Q1/1000 ["))
+        .stdout(predicate::str::contains("Q2/1000").not())
+        .stdout(predicate::str::contains("Session over: nothing scored."));
 }
 
 fn record(i: u64, e: f64) -> Record {

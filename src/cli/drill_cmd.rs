@@ -10,6 +10,10 @@ use crate::scenario::load::suggest_or;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use std::io::Write;
 
+/// The most questions `--count` asks for; questions are built as they are asked, so this bounds a
+/// session's length, not what is built before the first.
+pub(super) const MAX_COUNT: i64 = 1_000;
+
 /// Reads `--skill`: a skill's id, offered as clap's possible values (in the help and completions).
 pub(super) fn skill_parser() -> impl TypedValueParser<Value = Skill> {
     PossibleValuesParser::new(Skill::ALL.map(Skill::id))
@@ -39,12 +43,9 @@ pub fn run(args: &DrillArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         // The built-ins alone, so a seed means the same questions on every machine.
         None => presets::builtin(),
     };
-    if args.count == 0 {
-        return Err("error: --count must be at least 1".into());
-    }
     let opts = Options {
         seed: args.seed,
-        count: args.count,
+        count: usize::from(args.count),
         filter: Filter {
             case: args.case.clone(),
             skill: args.skill,
@@ -94,5 +95,15 @@ mod tests {
         }
         let e = drill(&["--skill", "vibes"]).unwrap_err();
         assert_eq!(e.kind(), clap::error::ErrorKind::InvalidValue);
+    }
+
+    #[test]
+    fn count_is_between_one_and_a_thousand() {
+        assert_eq!(drill(&[]).unwrap().count, 5);
+        assert_eq!(drill(&["--count", "1000"]).unwrap().count, 1000);
+        for bad in ["0", "1001", "70000"] {
+            let e = drill(&["--count", bad]).unwrap_err();
+            assert!(e.to_string().contains("1..=1000"), "{bad}: {e}");
+        }
     }
 }

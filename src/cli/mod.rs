@@ -58,9 +58,9 @@ pub struct DrillArgs {
     /// Reproduce a session's questions.
     #[arg(long)]
     pub seed: Option<u64>,
-    /// How many questions.
-    #[arg(long, default_value_t = 5)]
-    pub count: usize,
+    /// How many questions, 1 to 1,000.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=drill_cmd::MAX_COUNT))]
+    pub count: u16,
     /// Only this case study (a preset id).
     #[arg(long = "case", value_name = "ID")]
     pub case: Option<String>,
