@@ -397,6 +397,105 @@ fn a_corrupt_line_is_skipped_and_never_truncated() {
         .stdout(predicate::str::contains("3 answers"));
 }
 
+/// The first question of `--seed 21 --case twitter --skill qps`, answered exactly, through the
+/// binary; returns its prompt.
+fn answer_one_question(data: &std::path::Path) -> String {
+    let filter = Filter {
+        case: Some("twitter".into()),
+        skill: Some(Skill::Qps),
+        ..Filter::default()
+    };
+    let q =
+        question::generate(session::question_seed(21, 0), &presets::builtin(), &filter).unwrap();
+    napkin(data)
+        .args([
+            "drill", "--plain", "--seed", "21", "--count", "1", "--case", "twitter", "--skill",
+            "qps",
+        ])
+        .write_stdin(format!("{}\n", q.truth))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("100 points"));
+    q.prompt
+}
+
+#[test]
+fn an_answer_after_a_torn_last_line_is_kept() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("napkin").join("history.jsonl");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let good = serde_json::to_string(&record(1, 0.1)).unwrap();
+    // A write cut short: the last line has no newline.
+    let torn = format!("{good}\n{}", &good[..good.len() / 2]);
+    std::fs::write(&path, &torn).unwrap();
+    answer_one_question(data.path());
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.starts_with(&format!("{torn}\n{{")), "{after}");
+    let (records, warnings) = history::read(&path);
+    assert_eq!(records.len(), 2, "{after}");
+    assert_eq!(records[1].points, Some(100.0));
+    assert_eq!(warnings.len(), 1, "the torn line: {warnings:?}");
+    assert!(warnings[0].contains("history.jsonl:2"), "{warnings:?}");
+    napkin(data.path())
+        .arg("stats")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("skipped a line"))
+        .stdout(predicate::str::contains("2 answers, 2 scored"));
+    // Reading, by stats or by a drill looking for reviews, rewrites nothing.
+    napkin(data.path())
+        .args(["drill", "--plain", "--count", "2"])
+        .write_stdin("")
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), after);
+}
+
+#[test]
+fn a_whole_record_without_its_newline_is_kept_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.jsonl");
+    std::fs::write(&path, serde_json::to_string(&record(1, 0.0)).unwrap()).unwrap();
+    history::append(&path, &record(2, 0.0)).unwrap();
+    let (records, warnings) = history::read(&path);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let seeds: Vec<u64> = records.iter().map(|r| r.seed).collect();
+    assert_eq!(seeds, [1, 2]);
+    // An empty file gets no blank first line.
+    let fresh = dir.path().join("new.jsonl");
+    std::fs::write(&fresh, "").unwrap();
+    history::append(&fresh, &record(3, 0.0)).unwrap();
+    assert!(!std::fs::read_to_string(&fresh).unwrap().starts_with('\n'));
+}
+
+#[test]
+fn twenty_warnings_about_a_damaged_history_then_a_count() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("napkin").join("history.jsonl");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let good = serde_json::to_string(&record(1, 0.0)).unwrap();
+    // 25 damaged lines around one good one: 20 warnings, then "… and 5 more".
+    let mut text = "garbage\n".repeat(12);
+    text.push_str(&format!("{good}\n"));
+    text.push_str(&"{\"ts\": 1}\n".repeat(13));
+    std::fs::write(&path, &text).unwrap();
+    let (records, warnings) = history::read(&path);
+    assert_eq!(records.len(), 1);
+    assert_eq!(warnings.len(), history::MAX_WARNINGS + 1, "{warnings:?}");
+    assert!(warnings[19].contains("history.jsonl:21:"), "{warnings:?}");
+    assert!(
+        warnings[20].ends_with("… and 5 more damaged lines"),
+        "{warnings:?}"
+    );
+    let out = napkin(data.path()).arg("stats").output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.matches("skipped a line").count(), 20, "{err}");
+    assert!(err.contains("… and 5 more damaged lines"), "{err}");
+    assert!(String::from_utf8(out.stdout).unwrap().contains("1 answers"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
 #[test]
 fn misses_by_more_than_3x_come_back_until_answered_well() {
     // e = 0.6 (4× high) → due; a later e = 0.1 on the same case and template clears it.
