@@ -6,7 +6,7 @@ use crate::drill::question::Filter;
 use crate::drill::session::{self, Options};
 use crate::drill::skill::Skill;
 use crate::presets;
-use crate::scenario::load::suggest_or;
+use crate::scenario::diagnostic::suggest_or;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use std::io::Write;
 
