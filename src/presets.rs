@@ -2,7 +2,7 @@
 //! user's own (TOML files in the config directory's `napkin/presets/`). Both are read by the same
 //! code as any scenario file.
 
-use crate::scenario::load::{Diagnostic, ScenarioError, suggest_or};
+use crate::scenario::diagnostic::{Diagnostic, ScenarioError, suggest_or};
 use crate::scenario::{self, Scenario};
 use std::path::{Path, PathBuf};
 
@@ -144,6 +144,7 @@ pub fn find(id: &str, user_dir: Option<&Path>) -> Result<Preset, ScenarioError> 
                 "no preset has a close name."
             )
         ),
+        ..Default::default()
     }]))
 }
 

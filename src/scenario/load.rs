@@ -1,97 +1,14 @@
 //! Reading a scenario from TOML text, with every error located (file:line:col and field path)
 //! and a suggestion of what to write instead.
 
+use super::diagnostic::{Diagnostic, ScenarioError, suggest};
 use super::provenance::{LineIndex, Place, Position, Source, SourceKind};
 use super::schema::{self, Field, FieldKind, Section, Value};
 use super::{Count, Meta, Scenario};
 use crate::units;
-use std::fmt;
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
-
-/// One problem in a scenario: where, what, and what to write instead.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Diagnostic {
-    /// "file:line:col", or the file alone.
-    pub location: String,
-    /// The field path ("traffic.dau"), or empty for the file as a whole.
-    pub path: String,
-    pub problem: String,
-    pub hint: String,
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.location)?;
-        if !self.path.is_empty() {
-            write!(f, "{}: ", self.path)?;
-        }
-        write!(f, "{}", self.problem)?;
-        if !self.hint.is_empty() {
-            write!(f, "\n  help: {}", self.hint)?;
-        }
-        Ok(())
-    }
-}
-
-/// Everything wrong with a scenario, in file order.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ScenarioError(pub Vec<Diagnostic>);
-
-impl fmt::Display for ScenarioError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "error: {d}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for ScenarioError {}
-
-/// The names in `candidates` close to `given`, best first, at most three: a few edits away
-/// (swapped letters count as one) or alike by Jaro-Winkler.
-pub fn nearest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
-    let edits_allowed = (given.chars().count() / 4).max(1);
-    let mut scored: Vec<(f64, &str)> = candidates
-        .into_iter()
-        .filter_map(|c| {
-            let jw = strsim::jaro_winkler(given, c);
-            let close = jw >= 0.8 || strsim::osa_distance(given, c) <= edits_allowed;
-            close.then_some((jw, c))
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    scored.iter().take(3).map(|(_, c)| *c).collect()
-}
-
-/// "did you mean `a` or `b`?" when some names are close; otherwise `fallback`.
-pub fn suggest_or<'a>(
-    given: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-    fallback: &str,
-) -> String {
-    let near = nearest(given, candidates);
-    if near.is_empty() {
-        return fallback.to_string();
-    }
-    let quoted: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
-    format!("did you mean {}?", quoted.join(" or "))
-}
-
-/// "did you mean …?", or the whole list of valid names when none is close.
-pub fn suggest(given: &str, candidates: &[&str]) -> String {
-    let all: Vec<String> = candidates.iter().map(|n| format!("`{n}`")).collect();
-    suggest_or(
-        given,
-        candidates.iter().copied(),
-        &format!("write one of {}", all.join(", ")),
-    )
-}
 
 /// "an integer", "a string": a TOML type's name with its article.
 fn a_or_an(type_name: &str) -> String {
@@ -124,6 +41,7 @@ impl Reader<'_> {
             path: path.to_string(),
             problem: problem.into(),
             hint: hint.into(),
+            ..Default::default()
         });
     }
 
@@ -173,7 +91,7 @@ impl Reader<'_> {
         section
     }
 
-    /// A value written plainly, or as `{ value = …, book|public|assume = "…" }`.
+    /// A value written plainly, or as `{ value = …, book|public|derived|assume = "…" }`.
     fn field_value(
         &mut self,
         value: &Spanned<DeValue<'_>>,
@@ -206,7 +124,7 @@ impl Reader<'_> {
                         &k.span(),
                         path,
                         "an input has more than one source mark",
-                        "keep one of book, public or assume",
+                        "keep one of book, public, derived or assume",
                     );
                 }
                 self.scenario.provenance.sources.insert(
@@ -221,7 +139,7 @@ impl Reader<'_> {
                     &k.span(),
                     path,
                     format!("unknown key `{key}` in an input's table"),
-                    format!("an input is written {{ value = …, book = \"…\" }} (or public = / assume =); {}", suggest(key, &["value", "book", "public", "assume"])),
+                    format!("an input is written {{ value = …, book = \"…\" }} (or public = / derived = / assume =); {}", suggest(key, &["value", "book", "public", "derived", "assume"])),
                 );
             }
         }
@@ -265,7 +183,7 @@ impl Reader<'_> {
             (
                 FieldKind::Quantity(_) | FieldKind::Text | FieldKind::Choice(_),
                 DeValue::String(s),
-            ) => super::overrides::parse_value(s, kind, zero_ok),
+            ) => schema::parse_value(s, kind, zero_ok),
             (FieldKind::Bool, DeValue::Boolean(b)) => Ok(Value::Bool(*b)),
             (kind, other) => Err((
                 format!(
@@ -412,8 +330,22 @@ impl Reader<'_> {
             let Some(table) = self.table(item, key) else {
                 continue;
             };
-            let name = match table.get("name").map(|n| n.get_ref()) {
-                Some(DeValue::String(s)) if !s.is_empty() => s.to_string(),
+            let name = match table.get("name") {
+                Some(n) if matches!(n.get_ref(), DeValue::String(s) if !s.is_empty()) => {
+                    n.get_ref().as_str().unwrap_or_default().to_string()
+                }
+                Some(n) if !matches!(n.get_ref(), DeValue::String(_)) => {
+                    self.error(
+                        &n.span(),
+                        &format!("{key}.name"),
+                        format!(
+                            "a name must be a string, not {}",
+                            a_or_an(n.get_ref().type_str())
+                        ),
+                        format!("quote it: name = \"{key}-1\""),
+                    );
+                    continue;
+                }
                 _ => {
                     self.error(
                         &item.span(),
@@ -482,12 +414,25 @@ pub fn load_str(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
     let root = match DeTable::parse(text) {
         Ok(root) => root,
         Err(e) => {
-            let p = Position::of(text, e.span().map_or(0, |s| s.start));
+            let span = e.span().unwrap_or(0..0);
+            let p = Position::of(text, span.start);
+            let message = e.message().trim();
+            // toml says "duplicate key" with the key's span: name it.
+            let (problem, hint) = match text.get(span.clone()) {
+                Some(key) if message == "duplicate key" && !key.is_empty() => (
+                    format!("invalid TOML: the key `{}` is given twice in one table", key.trim()),
+                    "keep one of the two lines".to_string(),
+                ),
+                _ => (
+                    format!("invalid TOML: {message}"),
+                    "check the quoting and brackets near that position; values with units are strings: dau = \"500M\"".to_string(),
+                ),
+            };
             return Err(ScenarioError(vec![Diagnostic {
                 location: format!("{origin}:{}:{}", p.line, p.col),
-                path: String::new(),
-                problem: format!("invalid TOML: {}", e.message().trim()),
-                hint: "check the quoting and brackets near that position; values with units are strings: dau = \"500M\"".to_string(),
+                problem,
+                hint,
+                ..Default::default()
             }]));
         }
     };

@@ -3,8 +3,9 @@
 //! A scenario is read from TOML by [`load`], changed by `--set` through [`overrides`], checked by
 //! [`validate`], and described field by field in [`schema`], the one table that drives reading,
 //! overriding, editing in the TUI and the README's key list. [`provenance`] records where each
-//! input came from (the book, a public source, an assumption).
+//! input came from (the book, a public source, arithmetic on those, an assumption).
 
+pub mod diagnostic;
 pub mod edit;
 pub mod load;
 pub mod overrides;
@@ -14,7 +15,8 @@ pub mod validate;
 
 use uom::si::f64::{Frequency, Information, Time};
 
-pub use load::{Diagnostic, ScenarioError, load_str};
+pub use diagnostic::{Diagnostic, ScenarioError};
+pub use load::load_str;
 pub use provenance::{Provenance, Source, SourceKind};
 
 /// A plain count of things: users, requests, vectors, items. Kept apart from bare `f64` so a

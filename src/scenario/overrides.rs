@@ -2,10 +2,9 @@
 //! as the file reader reads it. List entries are addressed by name: `stage.ranking.latency`.
 
 use super::Scenario;
-use super::load::{Diagnostic, suggest_or};
+use super::diagnostic::{Diagnostic, nearest, suggest_or};
 use super::provenance::{Source, SourceKind};
 use super::schema::{self, Field, FieldKind, Section, Value};
-use crate::units;
 use std::fmt::Write as _;
 
 /// Every path `--set` accepts for this scenario, in file order.
@@ -65,35 +64,6 @@ pub fn for_each_path(s: &Scenario, mut visit: impl FnMut(&str)) {
     }
 }
 
-/// Reads `text` as a value of `kind` (the same rules as a file's string values).
-pub fn parse_value(text: &str, kind: FieldKind, zero_ok: bool) -> Result<Value, (String, String)> {
-    let text = text.trim();
-    match kind {
-        FieldKind::Quantity(k) => match units::parse(text, k) {
-            Ok(x) if x == 0.0 && !zero_ok => Err((
-                "must be more than 0".into(),
-                "write a positive value".into(),
-            )),
-            Ok(x) => Ok(Value::Num(x)),
-            Err(e) => Err((e.problem, e.hint)),
-        },
-        FieldKind::Text => Ok(Value::Text(text.trim_matches('"').to_string())),
-        FieldKind::Choice(names) if names.contains(&text) => Ok(Value::Text(text.to_string())),
-        FieldKind::Choice(names) => Err((
-            format!("\"{text}\" is not one of {}", names.join(", ")),
-            super::load::suggest(text, names),
-        )),
-        FieldKind::Bool => match text {
-            "true" => Ok(Value::Bool(true)),
-            "false" => Ok(Value::Bool(false)),
-            _ => Err((
-                format!("\"{text}\" is not true or false"),
-                "write true or false".into(),
-            )),
-        },
-    }
-}
-
 /// Sets `key` of `section` to `text`; an empty text unsets it (back to the default).
 fn set_in<S>(
     section: &mut S,
@@ -109,7 +79,7 @@ fn set_in<S>(
         (field.clear)(section);
         return Ok(());
     }
-    let value = parse_value(text, field.kind, field.zero_ok)?;
+    let value = schema::parse_value(text, field.kind, field.zero_ok)?;
     (field.set)(section, value);
     Ok(())
 }
@@ -180,6 +150,7 @@ pub fn set(s: &mut Scenario, path: &str, text: &str) -> Result<(), Diagnostic> {
         path: path.to_string(),
         problem,
         hint,
+        ..Default::default()
     };
     let unknown = |s: &Scenario| {
         let all = paths(s);
@@ -249,7 +220,7 @@ pub fn set(s: &mut Scenario, path: &str, text: &str) -> Result<(), Diagnostic> {
                         "stage" => s.stages.iter().map(|c| c.name.as_str()).collect(),
                         _ => s.logs.iter().map(|c| c.name.as_str()).collect(),
                     };
-                    if super::load::nearest(name, names.iter().copied()).is_empty() {
+                    if nearest(name, names.iter().copied()).is_empty() {
                         Err(fail(
                             format!("the scenario has no [[{head}]] named `{name}`"),
                             format!(
@@ -315,5 +286,6 @@ pub fn split_assignment(arg: &str) -> Result<(&str, &str), Diagnostic> {
             path: arg.to_string(),
             problem: format!("`{arg}` has no `=`"),
             hint: "write --set section.key=value, such as --set traffic.dau=200M".into(),
+            ..Default::default()
         })
 }

@@ -342,6 +342,35 @@ pub const META_KEYS: &[(&str, &str, &str)] = &[
     ("expected_warnings", "list of text", "warning ids the scenario expects (explain each in a comment); presets are tested against it"),
 ];
 
+/// Reads `text` as a value of `kind` (the same rules as a file's string values).
+pub fn parse_value(text: &str, kind: FieldKind, zero_ok: bool) -> Result<Value, (String, String)> {
+    let text = text.trim();
+    match kind {
+        FieldKind::Quantity(k) => match units::parse(text, k) {
+            Ok(x) if x == 0.0 && !zero_ok => Err((
+                "must be more than 0".into(),
+                "write a positive value".into(),
+            )),
+            Ok(x) => Ok(Value::Num(x)),
+            Err(e) => Err((e.problem, e.hint)),
+        },
+        FieldKind::Text => Ok(Value::Text(text.trim_matches('"').to_string())),
+        FieldKind::Choice(names) if names.contains(&text) => Ok(Value::Text(text.to_string())),
+        FieldKind::Choice(names) => Err((
+            format!("\"{text}\" is not one of {}", names.join(", ")),
+            super::diagnostic::suggest(text, names),
+        )),
+        FieldKind::Bool => match text {
+            "true" => Ok(Value::Bool(true)),
+            "false" => Ok(Value::Bool(false)),
+            _ => Err((
+                format!("\"{text}\" is not true or false"),
+                "write true or false".into(),
+            )),
+        },
+    }
+}
+
 /// The key reference of every section as Markdown, for the README (a test keeps them equal).
 pub fn markdown_reference() -> String {
     let mut out = String::new();

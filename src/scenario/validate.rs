@@ -1,24 +1,54 @@
 //! Checks across fields that a single value cannot show: a missing required input, two ways of
 //! giving traffic at once, an index with no embeddings.
 
-use super::load::Diagnostic;
+use super::diagnostic::{Addition, Diagnostic, suggest_or};
 use super::{Dtype, IndexKind, Mode, Scenario};
 
-/// Everything that keeps `s` from being estimated; empty when it can be.
-pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let mut say = |path: &str, problem: String, hint: &str| {
-        out.push(Diagnostic {
-            location: s.provenance.locate(path),
+/// An input to add: its section's path, its key and its value as TOML writes it.
+type Input<'a> = (&'a str, &'static str, &'static str);
+
+/// The problems found so far, each located in `s`'s file.
+struct Findings<'s> {
+    s: &'s Scenario,
+    out: Vec<Diagnostic>,
+}
+
+impl Findings<'_> {
+    fn say(&mut self, path: &str, problem: String, hint: &str) {
+        self.add(path, problem, &[], hint);
+    }
+
+    /// A problem fixed by adding inputs: `ways` holds the ways to fix it, `hint` the words after.
+    fn add(&mut self, path: &str, problem: String, ways: &[&[Input]], hint: &str) {
+        self.out.push(Diagnostic {
+            location: self.s.provenance.locate(path),
             path: path.to_string(),
             problem,
             hint: hint.to_string(),
+            add: ways
+                .iter()
+                .map(|way| {
+                    way.iter()
+                        .map(|&(section, key, value)| Addition {
+                            section: section.to_string(),
+                            key,
+                            value,
+                        })
+                        .collect()
+                })
+                .collect(),
+            via_set: false,
         });
-    };
+    }
+}
+
+/// Everything that keeps `s` from being estimated; empty when it can be.
+pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
+    let mut f = Findings { s, out: Vec::new() };
 
     let id = &s.meta.id;
     if id.is_empty() {
-        say(
+        f.say(
             "meta.id",
             "the scenario has no id".into(),
             "add id = \"my-scenario\" (kebab-case) to [meta]",
@@ -29,14 +59,14 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
         || id.starts_with('-')
         || id.ends_with('-')
     {
-        say(
+        f.say(
             "meta.id",
             format!("the id \"{id}\" is not kebab-case"),
             "use lower-case letters, digits and dashes, such as \"video-recommendation\"",
         );
     }
     if s.meta.title.trim().is_empty() {
-        say(
+        f.say(
             "meta.title",
             "the scenario has no title".into(),
             "add title = \"…\" to [meta]",
@@ -48,36 +78,45 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
             t.dau.is_some() || t.requests_per_user_per_day.is_some(),
             t.qps.is_some(),
         ) {
-            (true, true) => say(
+            (true, true) => f.say(
                 "traffic.qps",
                 "traffic is given both as qps and as dau × requests_per_user_per_day".into(),
                 "keep one: remove qps, or remove dau and requests_per_user_per_day (on the command line an empty value unsets: --set traffic.qps=)",
             ),
-            (false, false) => say(
+            (false, false) => f.add(
                 "traffic",
                 "[traffic] gives neither qps nor dau".into(),
-                "add dau = \"100M\" and requests_per_user_per_day = 5, or qps = \"10k/s\"",
+                &[
+                    &[
+                        ("traffic", "dau", "\"100M\""),
+                        ("traffic", "requests_per_user_per_day", "5"),
+                    ],
+                    &[("traffic", "qps", "\"10k/s\"")],
+                ],
+                "",
             ),
             (true, false) => {
                 if t.dau.is_none() {
-                    say(
+                    f.add(
                         "traffic.dau",
                         "requests_per_user_per_day is given without dau".into(),
-                        "add dau = \"100M\"",
+                        &[&[("traffic", "dau", "\"100M\"")]],
+                        "",
                     );
                 }
                 if t.requests_per_user_per_day.is_none() {
-                    say(
+                    f.add(
                         "traffic.requests_per_user_per_day",
                         "dau is given without requests_per_user_per_day".into(),
-                        "add requests_per_user_per_day = 5",
+                        &[&[("traffic", "requests_per_user_per_day", "5")]],
+                        "",
                     );
                 }
             }
             (false, true) => {}
         }
         if t.peak_factor < 1.0 {
-            say(
+            f.say(
                 "traffic.peak_factor",
                 format!(
                     "the peak factor {} is below 1: the peak cannot be below the average",
@@ -101,7 +140,7 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
     ];
     for c in &s.corpora {
         if RESERVED.contains(&c.name.as_str()) {
-            say(
+            f.say(
                 &format!("corpus.{}.name", c.name),
                 format!(
                     "a corpus cannot be named \"{}\": storage.{} is another output",
@@ -110,8 +149,17 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
                 "give it the name of what it stores, such as \"videos\" or \"images\"",
             );
         }
+        if c.item_size.value == 0.0 {
+            let corpus = format!("corpus.{}", c.name);
+            f.add(
+                &format!("{corpus}.item_size"),
+                format!("the corpus \"{}\" has no item_size", c.name),
+                &[&[(&corpus, "item_size", "\"1 KB\"")]],
+                "(bytes one item takes, such as \"50 MB\" for a video)",
+            );
+        }
         if c.replication < 1.0 {
-            say(
+            f.say(
                 &format!("corpus.{}.replication", c.name),
                 format!("replication {} is below 1", c.replication),
                 "write 1 for a single copy, 3 for triple replication",
@@ -121,27 +169,30 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
 
     if let Some(e) = &s.embeddings {
         if e.dim == 0.0 {
-            say(
+            f.add(
                 "embeddings.dim",
                 "[embeddings] has no dim".into(),
-                "add dim = 256",
+                &[&[("embeddings", "dim", "256")]],
+                "",
             );
         }
         if e.vectors.is_none() && s.corpora.is_empty() {
-            say(
+            f.add(
                 "embeddings.vectors",
                 "[embeddings] has no vectors and there is no corpus to take them from".into(),
-                "add vectors = \"10B\"",
+                &[&[("embeddings", "vectors", "\"10B\"")]],
+                "",
             );
         }
         if e.dtype == Dtype::Pq {
             match e.pq_m {
-                None => say(
+                None => f.add(
                     "embeddings.pq_m",
                     "dtype = \"pq\" needs pq_m".into(),
-                    "add pq_m = 64 (sub-quantizers; bytes per vector at 8 bits)",
+                    &[&[("embeddings", "pq_m", "64")]],
+                    "(sub-quantizers; bytes per vector at 8 bits)",
                 ),
-                Some(m) if e.dim > 0.0 && e.dim % m != 0.0 => say(
+                Some(m) if e.dim > 0.0 && e.dim % m != 0.0 => f.say(
                     "embeddings.pq_m",
                     format!("pq_m = {m} does not divide dim = {}", e.dim),
                     "Faiss needs dim to be a multiple of pq_m: pick a divisor such as 8, 16, 32 or 64",
@@ -159,7 +210,7 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
         ("index.pq_nbits", s.index.as_ref().and_then(|i| i.pq_nbits)),
     ] {
         if let Some(b) = nbits.filter(|&b| b > 16.0) {
-            say(
+            f.say(
                 path,
                 format!("pq_nbits = {b} is more than 16"),
                 "Faiss codes are at most 16 bits; 8 is the usual choice",
@@ -169,31 +220,34 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
 
     if let Some(ix) = &s.index {
         let Some(e) = &s.embeddings else {
-            say(
+            f.add(
                 "index",
                 "[index] needs an [embeddings] section to know the vectors".into(),
-                "add [embeddings] with dim = 256",
+                &[&[("embeddings", "dim", "256")]],
+                "",
             );
-            return out;
+            return f.out;
         };
         if ix.node_memory.value == 0.0 {
-            say(
+            f.add(
                 "index.node_memory",
                 "[index] has no node_memory".into(),
-                "add node_memory = \"256 GiB\"",
+                &[&[("index", "node_memory", "\"256 GiB\"")]],
+                "",
             );
         }
         if matches!(ix.kind, IndexKind::IvfPq | IndexKind::DiskAnn) {
             match ix.pq_m.or(e.pq_m) {
-                None => say(
+                None => f.add(
                     "index.pq_m",
                     format!(
                         "kind = \"{}\" needs pq_m",
                         IndexKind::NAMES[ix.kind as usize]
                     ),
-                    "add pq_m = 64 to [index]",
+                    &[&[("index", "pq_m", "64")]],
+                    "(sub-quantizers; bytes per vector at 8 bits)",
                 ),
-                Some(m) if ix.kind == IndexKind::IvfPq && e.dim % m != 0.0 => say(
+                Some(m) if ix.kind == IndexKind::IvfPq && e.dim % m != 0.0 => f.say(
                     "index.pq_m",
                     format!("pq_m = {m} does not divide dim = {}", e.dim),
                     "Faiss needs dim to be a multiple of pq_m: pick a divisor such as 8, 16, 32 or 64",
@@ -203,14 +257,15 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
         }
         if s.traffic.is_some() && ix.per_replica_qps.is_none() && s.stages.iter().any(|st| st.index)
         {
-            say(
+            f.add(
                 "index.per_replica_qps",
                 "an index stage serves traffic but [index] has no per_replica_qps".into(),
-                "add per_replica_qps = 2000 (queries/s one full copy of the index serves)",
+                &[&[("index", "per_replica_qps", "2000")]],
+                "(queries/s one full copy of the index serves)",
             );
         }
         if ix.hnsw_m < 2.0 && ix.kind == IndexKind::Hnsw {
-            say(
+            f.say(
                 "index.hnsw_m",
                 format!("hnsw_m = {} is below 2", ix.hnsw_m),
                 "write 16 or 32, the usual choices",
@@ -225,20 +280,21 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
             .filter(|st| st.index)
             .nth(1)
             .map_or("", |st| st.name.as_str());
-        say(
+        f.say(
             &format!("stage.{second}.index"),
             "more than one stage queries the index; its nodes would be counted twice".into(),
             "keep index = true on the stage that searches the index, and size the others by throughput",
         );
     }
     for (i, st) in s.stages.iter().enumerate() {
-        let p = |k: &str| format!("stage.{}.{k}", st.name);
+        let stage = format!("stage.{}", st.name);
+        let p = |k: &str| format!("{stage}.{k}");
         if let Some(other) = &st.parallel_with {
             let earlier = s.stages[..i]
                 .iter()
                 .any(|e| &e.name == other && e.mode == Mode::Online);
             if !earlier || st.mode != Mode::Online {
-                say(
+                f.say(
                     &p("parallel_with"),
                     format!("parallel_with = \"{other}\" does not name an earlier online stage"),
                     "name an online stage listed before this one, which this one runs beside",
@@ -249,10 +305,10 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
         if let Some(corpus) = &st.holds {
             if !s.corpora.iter().any(|c| &c.name == corpus) {
                 let names: Vec<&str> = s.corpora.iter().map(|c| c.name.as_str()).collect();
-                say(
+                f.say(
                     &p("holds"),
                     format!("holds = \"{corpus}\" does not name a corpus"),
-                    &super::load::suggest_or(
+                    &suggest_or(
                         corpus,
                         names.iter().copied(),
                         &if names.is_empty() {
@@ -264,29 +320,30 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
                 );
             }
             if st.index {
-                say(
+                f.say(
                     &p("holds"),
                     "an index stage's memory is the index's, sized in [index]".into(),
                     "remove holds from this stage (or remove index = true)",
                 );
             } else if st.node_memory.is_none() {
-                say(
+                f.add(
                     &p("node_memory"),
                     "the stage holds a corpus but has no node_memory".into(),
-                    "add node_memory = \"256 GiB\" (RAM of one server)",
+                    &[&[(&stage, "node_memory", "\"256 GiB\"")]],
+                    "(RAM of one server)",
                 );
             }
         }
         if st.index {
             if s.index.is_none() {
-                say(
+                f.say(
                     &p("index"),
                     "the stage queries the index, but the scenario has no [index]".into(),
                     "add an [index] section, or remove index = true",
                 );
             }
             if st.mode == Mode::Batch {
-                say(
+                f.say(
                     &p("mode"),
                     "an index stage cannot be a batch stage".into(),
                     "remove mode = \"batch\" or index = true",
@@ -297,41 +354,51 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
         let by_throughput = st.per_server_throughput.is_some();
         let by_flops = st.flops_per_item.is_some() || st.device_flops.is_some();
         match (by_throughput, by_flops) {
-            (true, true) => say(
+            (true, true) => f.say(
                 &p("per_server_throughput"),
                 "the stage gives both per_server_throughput and FLOPs".into(),
                 "keep one: per_server_throughput, or flops_per_item with device_flops",
             ),
-            (false, false) => say(
+            (false, false) => f.add(
                 &p("per_server_throughput"),
                 "the stage has no throughput".into(),
-                "add per_server_throughput = \"5k/s\" (items/s per server), or flops_per_item with device_flops",
+                &[
+                    &[(&stage, "per_server_throughput", "\"5k/s\"")],
+                    &[
+                        (&stage, "flops_per_item", "\"40M\""),
+                        (&stage, "device_flops", "\"312 TFLOP/s\""),
+                    ],
+                ],
+                "(items/s one server sustains, or the FLOPs per item and one device's FLOP/s)",
             ),
             (false, true) => {
                 if st.flops_per_item.is_none() {
-                    say(
+                    f.add(
                         &p("flops_per_item"),
                         "device_flops is given without flops_per_item".into(),
-                        "add flops_per_item = \"40M\"",
+                        &[&[(&stage, "flops_per_item", "\"40M\"")]],
+                        "",
                     );
                 }
                 if st.device_flops.is_none() {
-                    say(
+                    f.add(
                         &p("device_flops"),
                         "flops_per_item is given without device_flops".into(),
-                        "add device_flops = \"312 TFLOP/s\"",
+                        &[&[(&stage, "device_flops", "\"312 TFLOP/s\"")]],
+                        "",
                     );
                 }
             }
             (true, false) => {}
         }
         match st.mode {
-            Mode::Batch if st.items_per_day.is_none() => say(
+            Mode::Batch if st.items_per_day.is_none() => f.add(
                 &p("items_per_day"),
                 "a batch stage needs items_per_day".into(),
-                "add items_per_day = \"100M\"",
+                &[&[(&stage, "items_per_day", "\"100M\"")]],
+                "",
             ),
-            Mode::Online if s.traffic.is_none() => say(
+            Mode::Online if s.traffic.is_none() => f.say(
                 &p("mode"),
                 "an online stage needs [traffic]".into(),
                 "add a [traffic] section, or make the stage mode = \"batch\"",
@@ -347,17 +414,21 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
             l.events_per_user_per_day.is_some(),
             l.events_per_day.is_some(),
         ) {
-            (true, true) => say(
+            (true, true) => f.say(
                 &at("events_per_day"),
                 "the log gives both events_per_day and events_per_user_per_day".into(),
                 "keep one of them",
             ),
-            (false, false) => say(
+            (false, false) => f.add(
                 &p,
                 "the log gives no event count".into(),
-                "add events_per_user_per_day = 50, or events_per_day = \"10B\"",
+                &[
+                    &[(&p, "events_per_user_per_day", "50")],
+                    &[(&p, "events_per_day", "\"10B\"")],
+                ],
+                "",
             ),
-            (true, false) if s.traffic.as_ref().and_then(|t| t.dau).is_none() => say(
+            (true, false) if s.traffic.as_ref().and_then(|t| t.dau).is_none() => f.say(
                 &at("events_per_user_per_day"),
                 "events per user need traffic.dau".into(),
                 "add dau to [traffic], or write events_per_day instead",
@@ -365,10 +436,11 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
             _ => {}
         }
         if l.event_size.value == 0.0 {
-            say(
+            f.add(
                 &at("event_size"),
                 "the log has no event_size".into(),
-                "add event_size = \"500 B\"",
+                &[&[(&p, "event_size", "\"500 B\"")]],
+                "",
             );
         }
     }
@@ -376,29 +448,37 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
     if let Some(g) = &s.graph
         && (g.nodes.0 == 0.0 || g.avg_degree.0 == 0.0)
     {
-        say(
+        f.add(
             "graph",
             "[graph] needs nodes and avg_degree".into(),
-            "add nodes = \"1B\" and avg_degree = 1000",
+            &[&[
+                ("graph", "nodes", "\"1B\""),
+                ("graph", "avg_degree", "1000"),
+            ]],
+            "",
         );
     }
     if let Some(ti) = &s.text_index
         && (ti.documents.0 == 0.0 || ti.terms_per_document.0 == 0.0)
     {
-        say(
+        f.add(
             "text_index",
             "[text_index] needs documents and terms_per_document".into(),
-            "add documents = \"1B\" and terms_per_document = 200",
+            &[&[
+                ("text_index", "documents", "\"1B\""),
+                ("text_index", "terms_per_document", "200"),
+            ]],
+            "",
         );
     }
 
     if s.serving.region_failover && s.serving.regions < 2.0 {
-        say(
+        f.say(
             "serving.region_failover",
             "region_failover needs at least 2 regions".into(),
             "set regions = 3, or region_failover = false",
         );
     }
 
-    out
+    f.out
 }

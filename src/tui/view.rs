@@ -87,11 +87,12 @@ fn window(len: usize, selected: usize, height: usize) -> (usize, usize) {
     (start, (start + height).min(len))
 }
 
-/// The one-letter mark of a source: B book, P public, A assumption, E edited, · default.
+/// The one-letter mark of a source: B book, P public, D derived, A assumption, E edited, · default.
 fn mark(kind: Option<SourceKind>) -> &'static str {
     match kind {
         Some(SourceKind::Book) => "B",
         Some(SourceKind::Public) => "P",
+        Some(SourceKind::Derived) => "D",
         Some(SourceKind::Assumption) => "A",
         Some(SourceKind::Override) => "E",
         None => "·",
