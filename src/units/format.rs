@@ -4,7 +4,7 @@
 
 use super::Kind;
 use super::decimal::{magnitude, round_sig};
-use std::fmt::{self, Display as _};
+use std::fmt::{self, Display as _, Write as _};
 
 /// How sizes are written: decimal (KB = 10^3) or binary (KiB = 2^10).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -116,12 +116,21 @@ fn fixed(f: &mut fmt::Formatter<'_>, x: f64, decimals: usize, grouped: bool) -> 
     }
     // A whole number by integer formatting: float formatting at a fixed precision takes its
     // slow exact path on most whole numbers.
-    let text = if decimals == 0 && x.abs() < 9e15 {
-        (x.round() as i64).to_string()
+    let mut buffer = Short::default();
+    let written = if decimals == 0 && x.abs() < 9e15 {
+        write!(buffer, "{}", x.round() as i64)
     } else {
-        format!("{x:.decimals$}")
+        write!(buffer, "{x:.decimals$}")
     };
-    let text = trim_zeros(&text);
+    let long;
+    let text = match written {
+        Ok(()) => buffer.as_str(),
+        Err(_) => {
+            long = format!("{x:.decimals$}");
+            &long
+        }
+    };
+    let text = trim_zeros(text);
     // -0.0, or a negative number too small for the decimals, is 0.
     let (negative, digits) = match text.strip_prefix('-') {
         Some("0") => (false, "0"),
@@ -131,22 +140,56 @@ fn fixed(f: &mut fmt::Formatter<'_>, x: f64, decimals: usize, grouped: bool) -> 
     if negative {
         f.write_str("-")?;
     }
-    let (whole, fraction) = digits
-        .split_once('.')
-        .map_or((digits, None), |(w, r)| (w, Some(r)));
-    if grouped {
-        for (i, digit) in whole.char_indices() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
-                f.write_str(",")?;
-            }
-            write!(f, "{digit}")?;
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    if grouped && whole.len() > 3 {
+        // The first group takes what the groups of three leave.
+        let (first, mut rest) = whole.split_at((whole.len() - 1) % 3 + 1);
+        f.write_str(first)?;
+        while let Some((group, tail)) = rest.split_at_checked(3) {
+            f.write_str(",")?;
+            f.write_str(group)?;
+            rest = tail;
         }
     } else {
         f.write_str(whole)?;
     }
-    match fraction {
-        Some(fraction) => write!(f, ".{fraction}"),
-        None => Ok(()),
+    if fraction.is_empty() {
+        return Ok(());
+    }
+    f.write_str(".")?;
+    f.write_str(fraction)
+}
+
+/// Text written into a buffer on the stack: a number's digits without an allocation. Writing
+/// past its end fails, and the caller formats into a `String` instead.
+struct Short {
+    bytes: [u8; 48],
+    len: usize,
+}
+
+impl Default for Short {
+    fn default() -> Self {
+        Short {
+            bytes: [0; 48],
+            len: 0,
+        }
+    }
+}
+
+impl Short {
+    fn as_str(&self) -> &str {
+        // Only whole `str`s are written in.
+        std::str::from_utf8(&self.bytes[..self.len]).unwrap_or_default()
+    }
+}
+
+impl fmt::Write for Short {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        let slot = self.bytes.get_mut(self.len..end).ok_or(fmt::Error)?;
+        slot.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
     }
 }
 
@@ -486,5 +529,11 @@ mod tests {
         assert_eq!(Grouped(99.9999).to_string(), "99.9999");
         assert_eq!(Grouped(1234.5).to_string(), "1,234.5");
         assert_eq!(Grouped(1e20).to_string(), "100,000,000,000,000,000,000");
+        // Longer than the stack buffer (61 digits): written through a String, every digit kept.
+        // 2^200 = 1,606,938,044,258,990,275,541,962,092,341,162,602,522,202,993,782,792,835,301,376.
+        assert_eq!(
+            Grouped(2f64.powi(200)).to_string(),
+            "1,606,938,044,258,990,275,541,962,092,341,162,602,522,202,993,782,792,835,301,376"
+        );
     }
 }
