@@ -9,6 +9,8 @@
 //! a plain-text session.
 
 pub mod answer;
+pub mod chain;
+pub mod coach;
 pub mod feedback;
 pub mod history;
 pub mod phrase;
@@ -16,5 +18,7 @@ pub mod question;
 pub mod score;
 pub mod session;
 pub mod skill;
+pub mod slips;
 pub mod stats;
 pub mod templates;
+pub mod walk;

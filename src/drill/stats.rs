@@ -243,6 +243,7 @@ mod tests {
             interval_score: None,
             hit: None,
             unit_error: None,
+            walk: None,
         }
     }
 
