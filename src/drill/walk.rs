@@ -271,7 +271,10 @@ pub fn run(
     out: &mut dyn std::io::Write,
     err: &mut dyn std::io::Write,
 ) -> std::io::Result<Vec<Row>> {
-    let started = history::now();
+    // Milliseconds, so that two walks in one second stay apart.
+    let started = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as i64);
     let n = walk.steps.len();
     writeln!(
         out,
