@@ -5,7 +5,7 @@
 
 use super::chain;
 use super::coach::{self, Attempt};
-use super::history::{self, Record};
+use super::history::Record;
 use super::question::{Question, perturb};
 use super::session;
 use super::templates::TEMPLATES;
