@@ -509,7 +509,7 @@ fn twenty_warnings_about_a_damaged_history_then_a_count() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.matches("skipped a line").count(), 20, "{err}");
     assert!(err.contains("… and 5 more damaged lines"), "{err}");
-    assert!(String::from_utf8(out.stdout).unwrap().contains("1 answers"));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("1 answer,"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
 

@@ -80,8 +80,10 @@ fn unit_of(text: &str) -> &str {
 /// Reads one value; a unit of another kind is a dimension error, not a parse error.
 fn one(text: &str, kind: Kind) -> Result<Result<f64, String>, String> {
     // A size, a duration or a data rate needs its unit: "5" alone is a slip to retry, not bytes.
-    // "1k" is a count: its k is a magnitude, not a unit.
-    let bare = unit_of(text).is_empty() || units::parse(text, Kind::Count).is_ok();
+    // "1k" is a count: its k is a magnitude, not a unit ("5 B" is bytes, though it reads as a
+    // count of 5 billion too).
+    let bare = unit_of(text).is_empty()
+        || (units::parse(text, kind).is_err() && units::parse(text, Kind::Count).is_ok());
     if bare && matches!(kind, Kind::Size | Kind::Duration | Kind::DataRate) {
         return Err(format!("\"{text}\" has no unit; write {}", kind.describe()));
     }
@@ -291,6 +293,7 @@ mod tests {
     fn sizes_durations_and_data_rates_need_a_unit() {
         assert!(read("5", Kind::Size).unwrap_err().contains("has no unit"));
         assert!(read("1k", Kind::Size).unwrap_err().contains("has no unit"));
+        assert_eq!(single("5 B", Kind::Size), 5.0);
         assert!(
             read("5", Kind::DataRate)
                 .unwrap_err()
