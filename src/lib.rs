@@ -19,6 +19,8 @@
 //! The engine ([`units`], [`scenario`], [`estimate`]) knows no terminal: the CLI and the TUI are
 //! faces over it.
 
+#![forbid(unsafe_code)]
+
 pub mod cli;
 pub mod drill;
 pub mod estimate;
