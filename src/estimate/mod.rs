@@ -7,6 +7,7 @@
 //! reads a finished estimate.
 
 pub mod bandwidth;
+pub mod engines;
 pub mod fleet;
 pub mod index;
 pub mod latency;
@@ -45,6 +46,9 @@ pub struct IndexEstimate {
     pub shards: f64,
     pub replicas: f64,
     pub nodes: f64,
+    /// One full copy in RAM as each engine sizes it, by `Engine as usize`
+    /// ([`engines::Engine`]); None where the engine documents no such index.
+    pub engines: engines::EngineSizes,
 }
 
 /// One stage's fleet.
