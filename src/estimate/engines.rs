@@ -135,7 +135,15 @@ enum Formula {
     PgvectorIvfflat,
 }
 
-const FAISS_SRC: &str = "facebookresearch/faiss faiss/impl/HNSW.h, faiss/IndexIVFPQ.cpp, faiss/IndexFlat.h; microsoft/DiskANN src/disk_utils.cpp";
+/// Where napkin's layout of each index kind comes from, by `IndexKind as usize`.
+const FAISS_SRCS: [&str; 6] = [
+    "facebookresearch/faiss faiss/IndexFlat.h",
+    "facebookresearch/faiss faiss/IndexIVFFlat.h, faiss/invlists/InvertedLists.h",
+    "facebookresearch/faiss faiss/IndexScalarQuantizer.h, faiss/invlists/InvertedLists.h",
+    "facebookresearch/faiss faiss/IndexIVFPQ.cpp",
+    "facebookresearch/faiss faiss/impl/HNSW.h, faiss/impl/HNSW.cpp",
+    "microsoft/DiskANN src/disk_utils.cpp",
+];
 const HNSWLIB_SRC: &str = "nmslib/hnswlib hnswlib/hnswalg.h";
 const HNSWLIB_FLAT_SRC: &str = "nmslib/hnswlib hnswlib/bruteforce.h";
 const MILVUS_TOOL_SRC: &str =
@@ -168,7 +176,12 @@ pub fn variant(engine: Engine, kind: IndexKind, dtype: Dtype) -> Option<Variant>
     use Formula as F;
     use IndexKind::*;
     let found = match (engine, kind, dtype) {
-        (Engine::Faiss, _, _) => v(F::Faiss, FAISS_NAMES[kind as usize], Layout, FAISS_SRC),
+        (Engine::Faiss, _, _) => v(
+            F::Faiss,
+            FAISS_NAMES[kind as usize],
+            Layout,
+            FAISS_SRCS[kind as usize],
+        ),
         (Engine::Hnswlib, Hnsw, F32) => v(
             F::HnswlibHnsw,
             "HierarchicalNSW<float>",

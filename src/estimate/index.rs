@@ -527,7 +527,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         t.output(
             Section::Index,
             format_args!("engine.{}", engine.key()),
-            format_args!("Index memory on {} (one copy)", engine.name()),
+            format_args!("Index memory on {}", engine.name()),
             Kind::Size,
             size,
         );
