@@ -46,6 +46,10 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     pub inputs: Vec<InputLine>,
     pub style: Style,
+    /// For each of `outputs`, whether the readable reports print it: an output of a part the
+    /// scenario does not have (traffic without `[traffic]`, logs without a log) is left out of
+    /// text and Markdown, though JSON, the stable contract, keeps every output.
+    pub shown: Vec<bool>,
 }
 
 /// An output that came out NaN or infinite: inputs too large to compute with.
@@ -99,6 +103,34 @@ pub fn input_text(s: &Scenario, path: &str, style: Style) -> Option<String> {
     }
 }
 
+/// Whether `o` belongs to a part `s` has: a scenario without `[traffic]` has no QPS to print,
+/// one without stages no fleet, one without logs no log storage.
+fn applies(s: &Scenario, o: &Output) -> bool {
+    let has_logs = crate::scenario::Logging::all(s).next().is_some();
+    let uploads = s.corpora.iter().any(|c| c.new_items_per_day.0 > 0.0);
+    match o.section {
+        Section::Traffic => s.traffic.is_some(),
+        Section::Bandwidth => s.traffic.is_some() || uploads,
+        Section::Fleet => !s.stages.is_empty(),
+        Section::Latency => s
+            .stages
+            .iter()
+            .any(|st| st.mode == crate::scenario::Mode::Online),
+        Section::Storage => match o.id.as_str() {
+            "storage.logs" => has_logs,
+            "storage.growth_per_day" => has_logs || !s.corpora.is_empty(),
+            _ => true,
+        },
+        Section::Index => {
+            o.id != "index.disk"
+                || s.index
+                    .as_ref()
+                    .is_some_and(|ix| ix.kind == crate::scenario::IndexKind::DiskAnn)
+        }
+        _ => true,
+    }
+}
+
 impl Report {
     /// Estimates `s` with its derivation; fails if any output is not a finite number.
     pub fn build(s: &Scenario, style: Style) -> Result<Report, EvaluationError> {
@@ -136,6 +168,7 @@ impl Report {
                 given,
             });
         });
+        let shown = outputs.iter().map(|o| applies(s, o)).collect();
         let warnings = crate::units::format::in_style(style, || estimate::warnings(s, &estimate));
         Ok(Report {
             id: s.meta.id.clone(),
@@ -146,12 +179,22 @@ impl Report {
             warnings,
             inputs,
             style,
+            shown,
         })
     }
 
     /// The outputs of `section`, in the order computed.
     pub fn section(&self, section: Section) -> impl Iterator<Item = &Output> {
         self.outputs.iter().filter(move |o| o.section == section)
+    }
+
+    /// The outputs of `section` the readable reports print (see [`Report::shown`]).
+    pub fn shown_in(&self, section: Section) -> impl Iterator<Item = &Output> {
+        self.outputs
+            .iter()
+            .zip(&self.shown)
+            .filter(move |(o, shown)| **shown && o.section == section)
+            .map(|(o, _)| o)
     }
 
     /// The output with `id`.
