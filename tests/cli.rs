@@ -263,7 +263,26 @@ fn overflowing_inputs_are_an_evaluation_error() {
         ])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("too large"));
+        .stderr(predicate::str::contains("too large"))
+        // Both are 10^300: the first read, dau, is named, with where it was written.
+        .stderr(predicate::str::contains(
+            "--set: traffic.dau: 1e300 makes traffic.avg_qps too large",
+        ));
+    // In a file, the error points at the line that holds the value.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.toml");
+    std::fs::write(
+        &file,
+        "[meta]\nid = \"big\"\ntitle = \"Big\"\n[traffic]\ndau = \"1M\"\nrequests_per_user_per_day = 1e308\npeak_factor = 10\n",
+    )
+    .unwrap();
+    napkin()
+        .args(["calc", file.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "big.toml:6:29: traffic.requests_per_user_per_day: 1e308 makes",
+        ));
 }
 
 #[test]

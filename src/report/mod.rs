@@ -57,11 +57,21 @@ pub struct Report {
 pub struct EvaluationError {
     pub output: String,
     pub message: String,
+    /// The input most likely to blame, the one furthest from 1 of those the output reads:
+    /// where it is written (file:line:col, or `--set`), its path and its value as written.
+    pub culprit: Option<(String, String, String)>,
 }
 
 impl std::fmt::Display for EvaluationError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.output, self.message)
+        match &self.culprit {
+            Some((location, path, value)) => write!(
+                f,
+                "{location}: {path}: {value} makes {} too large to compute with\n  help: {}",
+                self.output, self.message
+            ),
+            None => write!(f, "{}: {}", self.output, self.message),
+        }
     }
 }
 
@@ -103,6 +113,24 @@ pub fn input_text(s: &Scenario, path: &str, style: Style) -> Option<String> {
     }
 }
 
+/// Of the inputs `o` reads, the one furthest from 1 in orders of magnitude: the likeliest to
+/// have made it overflow.
+fn culprit(s: &Scenario, o: &Output, style: Style) -> Option<(String, String, String)> {
+    let magnitude = |path: &str| match overrides::get(s, path) {
+        Some((Value::Num(x), _)) if x != 0.0 => x.abs().log10().abs(),
+        _ => 0.0,
+    };
+    // The first of equals: the input read first is the nearer cause.
+    let path = o
+        .inputs
+        .iter()
+        .rev()
+        .max_by(|a, b| magnitude(a).total_cmp(&magnitude(b)))?;
+    let location = s.provenance.locate(path);
+    let value = input_text(s, path, style)?;
+    Some((location, path.clone(), value))
+}
+
 /// Whether `o` belongs to a part `s` has: a scenario without `[traffic]` has no QPS to print,
 /// one without stages no fleet, one without logs no log storage.
 fn applies(s: &Scenario, o: &Output) -> bool {
@@ -141,6 +169,7 @@ impl Report {
             return Err(EvaluationError {
                 output: bad.id.clone(),
                 message: "the result is too large to compute with; check the inputs it uses for a value far too large, or a throughput or size far too small".into(),
+                culprit: culprit(s, bad, style),
             });
         }
         // In section order; within a section, as computed.
