@@ -897,4 +897,10 @@ fn echoed_names_cannot_drive_the_terminal() {
         .code(1)
         .stderr(predicate::str::contains("tw\\u{1b}[31mred"))
         .stderr(predicate::str::contains("\u{1b}").not());
+    napkin()
+        .args(["drill", "--case", "tw\u{1b}[31mred", "--plain"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("\\u{1b}"))
+        .stderr(predicate::str::contains("\u{1b}").not());
 }
