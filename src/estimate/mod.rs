@@ -3,8 +3,8 @@
 //! [`estimate`] is the fast path (no text, no allocation once the buffers exist when called
 //! through [`estimate_into`]); [`explain`] runs the very same code with a [`Recorder`] and returns
 //! each output with its derivation. One module per family of outputs, in the order they print:
-//! [`traffic`], [`storage`], [`bandwidth`], [`index`], [`fleet`], [`latency`]; [`warnings`](mod@warnings)
-//! reads a finished estimate.
+//! [`traffic`], [`storage`], [`bandwidth`], [`index`] (with [`engines`], the index as each vector
+//! engine sizes it), [`fleet`], [`latency`]; [`warnings`](mod@warnings) reads a finished estimate.
 
 pub mod bandwidth;
 pub mod engines;
