@@ -531,7 +531,12 @@ mod tests {
         assert_eq!(ok("4", Kind::Money), 4.0);
         assert!(parse("$2 GB", Kind::Money).is_err());
         assert!(parse("-$2", Kind::Money).is_err());
-        assert!(parse("$-2", Kind::Money).unwrap_err().problem.contains("negative"));
+        assert!(
+            parse("$-2", Kind::Money)
+                .unwrap_err()
+                .problem
+                .contains("negative")
+        );
     }
 
     #[test]
