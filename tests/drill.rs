@@ -532,6 +532,7 @@ fn moved(v: f64, kind: napkin::units::Kind) -> Option<String> {
         Kind::Size => format!("{} B", v * 1.37),
         Kind::Duration => format!("{} s", v * 1.37),
         Kind::DataRate => format!("{} B/s", v * 1.37),
+        Kind::Money => format!("${}", v * 1.37),
     })
 }
 

@@ -35,7 +35,7 @@ impl Trace for Silent {
 }
 
 /// Plurals written after a count, and the singular each becomes after exactly "1 ".
-const ONES: [(&str, &str); 10] = [
+const ONES: [(&str, &str); 12] = [
     ("copies", "copy"),
     ("servers", "server"),
     ("regions", "region"),
@@ -46,6 +46,8 @@ const ONES: [(&str, &str); 10] = [
     ("items per request", "item per request"),
     ("devices", "device"),
     ("nodes", "node"),
+    ("epochs", "epoch"),
+    ("arms", "arm"),
 ];
 
 /// "1 copies" → "1 copy": the working is written once with plurals, and a count of exactly one

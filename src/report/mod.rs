@@ -14,7 +14,7 @@ use crate::units::Kind;
 use crate::units::format::{Human, Style};
 
 /// The families of outputs, in the order reports print them.
-pub const SECTIONS: [(&str, &str); 7] = [
+pub const SECTIONS: [(&str, &str); 14] = [
     ("traffic", "Traffic"),
     ("storage", "Storage"),
     ("graph", "Graph"),
@@ -22,6 +22,13 @@ pub const SECTIONS: [(&str, &str); 7] = [
     ("index", "Vector index"),
     ("fleet", "Fleet"),
     ("latency", "Latency"),
+    ("sampling", "Sampling"),
+    ("training", "Training"),
+    ("embedding_tables", "Embedding tables"),
+    ("feature_store", "Feature store"),
+    ("experiment", "Experiment"),
+    ("labelling", "Labelling"),
+    ("cache", "Cache"),
 ];
 
 /// One input as the report shows it.
