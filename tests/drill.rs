@@ -614,3 +614,69 @@ fn the_readme_drill_example_is_real() {
         "README.md shows a stale drill session:\n{text}"
     );
 }
+
+/// The ML questions name their own slips.
+mod ml_slips {
+    use napkin::drill::feedback::{assess, render};
+    use napkin::drill::question::{Filter, generate};
+    use napkin::presets;
+
+    fn question(template: &str, case: &str) -> napkin::drill::question::Question {
+        let filter = Filter {
+            case: Some(case.into()),
+            template: Some(template.into()),
+            ..Default::default()
+        };
+        generate(7, &presets::builtin(), &filter).unwrap_or_else(|| panic!("no {template}"))
+    }
+
+    fn feedback(q: &napkin::drill::question::Question, v: f64) -> String {
+        let text = format!("{v}");
+        render(q, &text, &assess(q, &text).unwrap())
+    }
+
+    #[test]
+    fn forgetting_the_backward_pass_is_named() {
+        // Video recommendation gives params: 2·N·D is a third of the truth.
+        let q = question("ml.training_flops", "video-recommendation");
+        assert!(feedback(&q, q.truth / 3.0).contains("forgot the ×3 of forward + backward"));
+        assert!(!feedback(&q, q.truth).contains("forgot the ×3"));
+    }
+
+    #[test]
+    fn forgetting_the_optimizer_state_is_named() {
+        // 1B rows × 128 × 4 B = 512 GB of weights; with Adam the table is 3 × 512 = 1.536 TB, so
+        // an answer of 512 GB is the weights alone.
+        let s = napkin::scenario::load_str(
+            "[meta]\nid = \"t\"\ntitle = \"T\"\n[[embedding_table]]\nname = \"users\"\nrows = \"1B\"\ndim = 128\noptimizer = \"adam\"\n",
+            "t.toml",
+        )
+        .unwrap();
+        let slip = |v: f64| {
+            napkin::drill::templates::known_slip("ml.embedding_table", &s, "users", v, 1.536e12)
+        };
+        assert!(
+            slip(5.12e11)
+                .unwrap()
+                .contains("forgot the optimizer state")
+        );
+        assert_eq!(slip(1.5e12), None);
+        assert_eq!(slip(5e10), None);
+    }
+
+    #[test]
+    fn relative_for_absolute_mde_is_named() {
+        // Ad clicks: relative MDE at a 1% baseline; δ taken as 0.01 gives n × 0.01² = 1e-4 of it.
+        let q = question("ml.experiment_sample", "ad-click-prediction");
+        let f = feedback(&q, q.truth * 1e-4);
+        assert!(f.contains("mixed up relative and absolute MDE"), "{f}");
+    }
+
+    #[test]
+    fn forgetting_consensus_labels_is_named() {
+        // Street View: 3 boxes an image, so one label an item is a third of the annotators.
+        let q = question("ml.labelling_cost", "street-view-blurring");
+        let f = feedback(&q, q.truth / 3.0);
+        assert!(f.contains("forgot the consensus labels"), "{f}");
+    }
+}
