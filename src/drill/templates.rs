@@ -675,7 +675,7 @@ pub fn known_slip(
 ) -> Option<&'static str> {
     let t = TEMPLATES.iter().find(|t| t.id == template)?;
     let off = |x: f64| (v / x).log10().abs();
-    if !(v > 0.0) || off(truth) <= 0.1 {
+    if v <= 0.0 || v.is_nan() || off(truth) <= 0.1 {
         return None;
     }
     t.slips

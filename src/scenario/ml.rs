@@ -12,7 +12,7 @@ pub struct Training {
     pub params: Option<Count>,
     /// FLOPs per example, instead of params.
     pub flops_per_example: Option<Count>,
-    /// Examples per run; or examples_per_day × window; or [sampling]'s kept examples × window.
+    /// Examples per run; or examples_per_day × window; or `[sampling]`'s kept examples × window.
     pub examples: Option<Count>,
     pub examples_per_day: Option<Count>,
     /// The data one run trains on, with examples per day (default 1 d).
