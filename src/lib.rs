@@ -7,13 +7,13 @@
 //!   changed by `--set`, with the source of every input.
 //! - [`accelerators`]: named GPUs (`device = "H100"`), peak FLOP/s, memory and bandwidth, each
 //!   with its public source; the data is `src/accelerators.toml`, compiled in.
-//! - [`estimate`]: the pure function from a scenario to every output, each with its derivation
-//!   when asked; the sanity warnings.
-//! - [`report`]: an estimate as text, JSON (the stable contract) or Markdown.
+//! - [`estimate`]: the pure function from a scenario to every output, each with its
+//!   [`Section`](estimate::Section) and, when asked, its derivation; the sanity warnings.
+//! - [`report`]: an estimate as text, JSON (the stable contract, written by serde_json) or
+//!   Markdown; [`report::input_text`] is how every face shows an input's value.
 //! - [`presets`]: the built-in case studies, compiled in, and the user's own.
 //! - [`drill`]: practice questions drawn from the presets, scoring, feedback and progress.
-//! - [`cli`]: the `napkin` command line. The binary (`src/main.rs`) only starts it: on Linux
-//!   glibc from C's `main`, skipping the runtime set-up that was a fifth of `calc`'s time.
+//! - [`cli`]: the `napkin` command line. The binary (`src/main.rs`) only starts it.
 //! - [`tui`]: the interactive screen (ratatui): state and keys in `app`, drawing in `view`, the
 //!   key table in `keymap`.
 //! - [`reference`](mod@reference): latency numbers, powers of two and availability nines for the reference tab.

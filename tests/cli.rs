@@ -71,7 +71,10 @@ fn json_follows_the_contract() {
         .iter()
         .find(|o| o["id"] == "storage.media.growth_per_day")
         .unwrap();
-    assert_eq!(media["unit"], "B");
+    // Bytes a day: 30M new items × 1 MB = 3e13 B/day.
+    assert_eq!(media["unit"], "B/day");
+    assert_eq!(media["value"], 3e13);
+    assert_eq!(media["display"], "30 TB/day");
     assert!(v["warnings"].is_array());
 }
 

@@ -529,7 +529,7 @@ fn moved(v: f64, kind: napkin::units::Kind) -> Option<String> {
         Kind::Count | Kind::Rate | Kind::Factor => format!("{}", v * 1.37),
         Kind::Integer => format!("{}", (v * 1.37).round().max(v + 1.0)),
         Kind::Fraction => format!("{}", v * 0.9),
-        Kind::Size => format!("{} B", v * 1.37),
+        Kind::Size | Kind::SizePerDay => format!("{} B", v * 1.37),
         Kind::Duration => format!("{} s", v * 1.37),
         Kind::DataRate => format!("{} B/s", v * 1.37),
         Kind::Money => format!("${}", v * 1.37),

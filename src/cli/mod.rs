@@ -5,6 +5,7 @@
 mod calc;
 mod complete;
 mod drill_cmd;
+mod pipe;
 mod presets_cmd;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -125,6 +126,7 @@ pub fn main() -> u8 {
 
 /// Runs a parsed command line, writing to `out` and `err`.
 pub fn run(cli: Cli, host: Host, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> u8 {
+    let out = &mut pipe::ReaderGone::new(out);
     let result = match cli.command {
         Some(Command::Calc(args)) => calc::run(&args, host, out),
         Some(Command::Presets {
@@ -149,7 +151,7 @@ pub fn run(cli: Cli, host: Host, out: &mut dyn std::io::Write, err: &mut dyn std
     match result {
         Ok(()) => 0,
         // A reader that stops early (`| head`) is not an error.
-        Err(message) if message.contains("Broken pipe") => 0,
+        Err(_) if out.gone => 0,
         Err(message) => {
             let _ = writeln!(err, "{message}");
             1

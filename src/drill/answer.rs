@@ -80,7 +80,12 @@ fn unit_of(text: &str) -> &str {
 /// Reads one value; a unit of another kind is a dimension error, not a parse error.
 fn one(text: &str, kind: Kind) -> Result<Result<f64, String>, String> {
     // A size, a duration or a data rate needs its unit: "5" alone is a slip to retry, not bytes.
-    if unit_of(text).is_empty() && matches!(kind, Kind::Size | Kind::Duration | Kind::DataRate) {
+    if unit_of(text).is_empty()
+        && matches!(
+            kind,
+            Kind::Size | Kind::SizePerDay | Kind::Duration | Kind::DataRate
+        )
+    {
         return Err(format!("\"{text}\" has no unit; write {}", kind.describe()));
     }
     match units::parse(text, kind) {

@@ -2,7 +2,7 @@
 //! (Breslau et al. 1999), the load left for the backend, and the cache's memory.
 
 use super::math::harmonic;
-use super::{Estimate, Trace};
+use super::{Estimate, Section, Trace};
 use crate::scenario::{Cache, Scenario};
 use crate::units::Kind;
 use crate::units::format::{Human, Sig};
@@ -36,7 +36,7 @@ pub fn hot_set(requests: f64, items: f64, s: f64) -> f64 {
 }
 
 fn put<T: Trace>(t: &mut T, name: &str, label: fmt::Arguments<'_>, kind: Kind, value: f64) {
-    t.output(format_args!("cache.{name}"), label, kind, value);
+    t.output(Section::Cache, format_args!("{name}"), label, kind, value);
 }
 
 /// The hit ratio, tracing how.

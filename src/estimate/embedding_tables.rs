@@ -1,7 +1,7 @@
 //! Embedding-table memory of a recommendation model: weights plus optimizer state per table,
 //! and the accelerators that hold them (TorchRec's planner multipliers).
 
-use super::{Estimate, Trace};
+use super::{Estimate, Section, Trace};
 use crate::scenario::{EmbeddingTable, Scenario};
 use crate::units::Kind;
 use crate::units::format::{Grouped, Human};
@@ -22,7 +22,13 @@ pub fn table_bytes(tb: &EmbeddingTable) -> f64 {
 }
 
 fn put<T: Trace>(t: &mut T, name: &str, label: fmt::Arguments<'_>, kind: Kind, value: f64) {
-    t.output(format_args!("embedding_tables.{name}"), label, kind, value);
+    t.output(
+        Section::EmbeddingTables,
+        format_args!("{name}"),
+        label,
+        kind,
+        value,
+    );
 }
 
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
@@ -130,7 +136,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         put(
             t,
             "devices",
-            format_args!("Accelerators to hold the tables"),
+            format_args!("Devices for the tables"),
             Kind::Count,
             devices,
         );

@@ -2,7 +2,7 @@
 //! for a mean), CUPED's variance cut, and how many days the traffic needs.
 
 use super::math::normal_quantile;
-use super::{Estimate, Trace};
+use super::{Estimate, Section, Trace};
 use crate::scenario::{Experiment, Scenario};
 use crate::units::format::{Grouped, Human, Sig};
 use crate::units::{Kind, SECONDS_PER_DAY};
@@ -19,7 +19,13 @@ pub struct ExperimentEstimate {
 }
 
 fn put<T: Trace>(t: &mut T, name: &str, label: fmt::Arguments<'_>, kind: Kind, value: f64) {
-    t.output(format_args!("experiment.{name}"), label, kind, value);
+    t.output(
+        Section::Experiment,
+        format_args!("{name}"),
+        label,
+        kind,
+        value,
+    );
 }
 
 /// Per-arm sample size before rounding, tracing the working.

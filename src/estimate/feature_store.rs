@@ -1,6 +1,6 @@
 //! The online feature store: memory of one copy, lookups at peak, and the nodes for both.
 
-use super::{Estimate, Trace};
+use super::{Estimate, Section, Trace};
 use crate::scenario::Scenario;
 use crate::units::Kind;
 use crate::units::format::{Grouped, Human, Sig};
@@ -23,7 +23,13 @@ pub struct FeatureStoreEstimate {
 }
 
 fn put<T: Trace>(t: &mut T, name: &str, label: fmt::Arguments<'_>, kind: Kind, value: f64) {
-    t.output(format_args!("feature_store.{name}"), label, kind, value);
+    t.output(
+        Section::FeatureStore,
+        format_args!("{name}"),
+        label,
+        kind,
+        value,
+    );
 }
 
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
@@ -67,7 +73,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     put(
         t,
         "memory",
-        format_args!("Feature store memory, one copy"),
+        format_args!("Feature store, one copy"),
         Kind::Size,
         memory,
     );

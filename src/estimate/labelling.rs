@@ -1,6 +1,6 @@
 //! Human labelling: the annotators a deadline or a stream needs, and the cost.
 
-use super::{Estimate, Trace};
+use super::{Estimate, Section, Trace};
 use crate::scenario::{Labelling, Scenario};
 use crate::units::format::{Grouped, Human, Sig};
 use crate::units::{Kind, SECONDS_PER_DAY};
@@ -16,7 +16,13 @@ pub struct LabellingEstimate {
 }
 
 fn put<T: Trace>(t: &mut T, name: &str, label: fmt::Arguments<'_>, kind: Kind, value: f64) {
-    t.output(format_args!("labelling.{name}"), label, kind, value);
+    t.output(
+        Section::Labelling,
+        format_args!("{name}"),
+        label,
+        kind,
+        value,
+    );
 }
 
 /// Labels a day, tracing how.

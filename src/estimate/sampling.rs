@@ -1,7 +1,7 @@
 //! Negative downsampling: the examples kept a day, the positives' share of them, and a score
 //! recalibrated to the true base rate (He et al., ADKDD 2014, §6.3).
 
-use super::{Estimate, Trace};
+use super::{Estimate, Section, Trace};
 use crate::scenario::Scenario;
 use crate::units::Kind;
 use crate::units::format::{Human, Sig};
@@ -19,7 +19,13 @@ pub struct SamplingEstimate {
 }
 
 fn put<T: Trace>(t: &mut T, name: &str, label: fmt::Arguments<'_>, kind: Kind, value: f64) {
-    t.output(format_args!("sampling.{name}"), label, kind, value);
+    t.output(
+        Section::Sampling,
+        format_args!("{name}"),
+        label,
+        kind,
+        value,
+    );
 }
 
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
@@ -73,7 +79,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     put(
         t,
         "examples_per_day",
-        format_args!("Training examples a day after downsampling"),
+        format_args!("Examples kept a day"),
         Kind::Count,
         kept,
     );
@@ -96,7 +102,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     put(
         t,
         "positive_share",
-        format_args!("Positives' share of the training set"),
+        format_args!("Positive share after sampling"),
         Kind::Fraction,
         share,
     );
@@ -120,7 +126,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     put(
         t,
         "recalibrated",
-        format_args!("A raw score of {} recalibrated", Sig(p)),
+        format_args!("Score {} recalibrated", Sig(p)),
         Kind::Fraction,
         q,
     );

@@ -1,7 +1,7 @@
 //! Training compute, time and cost: 6·N·D FLOPs (forward 2N, backward 4N per example) on
 //! accelerators at a model FLOPs utilisation.
 
-use super::{Estimate, Trace};
+use super::{Estimate, Section, Trace};
 use crate::accelerators;
 use crate::scenario::{Scenario, Training};
 use crate::units::format::{Grouped, Human, Sig};
@@ -50,7 +50,13 @@ pub fn device_memory(t: &Training) -> Option<f64> {
 }
 
 fn put<T: Trace>(t: &mut T, name: &str, label: fmt::Arguments<'_>, kind: Kind, value: f64) {
-    t.output(format_args!("training.{name}"), label, kind, value);
+    t.output(
+        Section::Training,
+        format_args!("{name}"),
+        label,
+        kind,
+        value,
+    );
 }
 
 /// The FLOPs of a run, tracing how; the same working starts every training output.
