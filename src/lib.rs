@@ -21,6 +21,8 @@
 //! The engine ([`units`], [`scenario`], [`accelerators`], [`estimate`]) knows no terminal: the CLI and the TUI are
 //! faces over it.
 
+#![forbid(unsafe_code)]
+
 pub mod accelerators;
 pub mod cli;
 pub mod drill;

@@ -263,7 +263,26 @@ fn overflowing_inputs_are_an_evaluation_error() {
         ])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("too large"));
+        .stderr(predicate::str::contains("too large"))
+        // Both are 10^300: the first read, dau, is named, with where it was written.
+        .stderr(predicate::str::contains(
+            "--set: traffic.dau: 1e300 makes traffic.avg_qps too large",
+        ));
+    // In a file, the error points at the line that holds the value.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.toml");
+    std::fs::write(
+        &file,
+        "[meta]\nid = \"big\"\ntitle = \"Big\"\n[traffic]\ndau = \"1M\"\nrequests_per_user_per_day = 1e308\npeak_factor = 10\n",
+    )
+    .unwrap();
+    napkin()
+        .args(["calc", file.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "big.toml:6:29: traffic.requests_per_user_per_day: 1e308 makes",
+        ));
 }
 
 #[test]
@@ -720,6 +739,80 @@ fn errors_in_a_section_set_added_point_at_set() {
         .stderr(predicate::str::contains(
             "--set: embeddings.pq_m: pq_m = 3 does not divide dim = 100",
         ));
+}
+
+#[test]
+fn a_report_prints_only_the_parts_the_scenario_has() {
+    // No [traffic], no stages, no logs, a flat index: no QPS, fleet, latency, log storage or SSD
+    // lines in the text; JSON keeps every output id of the contract.
+    let text = napkin()
+        .args([
+            "calc",
+            "--set",
+            "embeddings.vectors=10B",
+            "--set",
+            "embeddings.dim=256",
+            "--brief",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    for absent in [
+        "TRAFFIC",
+        "Peak QPS",
+        "FLEET",
+        "LATENCY",
+        "Logs",
+        "Index on SSD",
+        "BANDWIDTH",
+    ] {
+        assert!(!text.contains(absent), "{absent} in:\n{text}");
+    }
+    assert!(text.contains("Index memory (one copy)"), "{text}");
+    let json = napkin()
+        .args([
+            "calc",
+            "--set",
+            "embeddings.vectors=10B",
+            "--set",
+            "embeddings.dim=256",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let ids: Vec<&str> = v["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "traffic.peak_qps",
+        "storage.logs",
+        "fleet.total_servers",
+        "index.disk",
+    ] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    // With a DiskANN index the SSD line is printed.
+    napkin()
+        .args([
+            "calc",
+            "--set",
+            "embeddings.vectors=10B",
+            "--set",
+            "embeddings.dim=256",
+            "--set",
+            "index.kind=diskann",
+            "--set",
+            "index.pq_m=32",
+            "--brief",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Index on SSD"));
 }
 
 #[test]

@@ -211,14 +211,22 @@ fn a_whole_plain_session_then_stats() {
     let input = format!("{exact}\n1..1e20\nnonsense\n5 parsecs\n\n");
     napkin(data.path())
         .args([
-            "drill", "--plain", "--seed", "21", "--count", "4", "--case", "twitter", "--skill",
+            "drill",
+            "--plain",
+            "--seed",
+            "21",
+            "--count",
+            "4",
+            "--only-case",
+            "twitter",
+            "--skill",
             "qps",
         ])
         .write_stdin(input)
         .assert()
         .success()
         .stdout(predicate::str::contains("Q1/4 [").and(predicate::str::contains(&q1.prompt)))
-        .stdout(predicate::str::contains("on target. 100 points."))
+        .stdout(predicate::str::contains("exact. 100 points."))
         .stdout(predicate::str::contains(
             "(90% interval) → the truth is inside",
         ))
@@ -314,6 +322,7 @@ fn record(i: u64, e: f64) -> Record {
         interval_score: None,
         hit: None,
         unit_error: None,
+        walk: None,
     }
 }
 
@@ -409,7 +418,15 @@ fn answer_one_question(data: &std::path::Path) -> String {
         question::generate(session::question_seed(21, 0), &presets::builtin(), &filter).unwrap();
     napkin(data)
         .args([
-            "drill", "--plain", "--seed", "21", "--count", "1", "--case", "twitter", "--skill",
+            "drill",
+            "--plain",
+            "--seed",
+            "21",
+            "--count",
+            "1",
+            "--only-case",
+            "twitter",
+            "--skill",
             "qps",
         ])
         .write_stdin(format!("{}\n", q.truth))
@@ -492,7 +509,7 @@ fn twenty_warnings_about_a_damaged_history_then_a_count() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.matches("skipped a line").count(), 20, "{err}");
     assert!(err.contains("… and 5 more damaged lines"), "{err}");
-    assert!(String::from_utf8(out.stdout).unwrap().contains("1 answers"));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("1 answer,"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
 
@@ -600,7 +617,7 @@ fn the_readme_drill_example_is_real() {
             "12",
             "--count",
             "2",
-            "--case",
+            "--only-case",
             "video-recommendation",
             "--skill",
             "qps",
@@ -608,6 +625,7 @@ fn the_readme_drill_example_is_real() {
         .write_stdin("90k\n50k..150k\n")
         .output()
         .unwrap();
+    assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         include_str!("../README.md").contains(text.trim_end()),
@@ -617,11 +635,11 @@ fn the_readme_drill_example_is_real() {
 
 /// The ML questions name their own slips.
 mod ml_slips {
-    use napkin::drill::feedback::{assess, render};
-    use napkin::drill::question::{Filter, generate};
+    use napkin::drill::question::{Filter, Question, generate};
+    use napkin::drill::slips::{SlipKind, named};
     use napkin::presets;
 
-    fn question(template: &str, case: &str) -> napkin::drill::question::Question {
+    fn question(template: &str, case: &str) -> Question {
         let filter = Filter {
             case: Some(case.into()),
             template: Some(template.into()),
@@ -630,53 +648,73 @@ mod ml_slips {
         generate(7, &presets::builtin(), &filter).unwrap_or_else(|| panic!("no {template}"))
     }
 
-    fn feedback(q: &napkin::drill::question::Question, v: f64) -> String {
-        let text = format!("{v}");
-        render(q, &text, &assess(q, &text).unwrap())
+    fn kind(q: &Question, v: f64) -> Option<SlipKind> {
+        named(q, v).map(|s| s.kind)
     }
 
     #[test]
     fn forgetting_the_backward_pass_is_named() {
         // Video recommendation gives params: 2·N·D is a third of the truth.
         let q = question("ml.training_flops", "video-recommendation");
-        assert!(feedback(&q, q.truth / 3.0).contains("forgot the ×3 of forward + backward"));
-        assert!(!feedback(&q, q.truth).contains("forgot the ×3"));
+        assert_eq!(kind(&q, q.truth / 3.0), Some(SlipKind::BackwardPass));
+        assert_eq!(kind(&q, q.truth), None);
     }
 
     #[test]
     fn forgetting_the_optimizer_state_is_named() {
         // 1B rows × 128 × 4 B = 512 GB of weights; with Adam the table is 3 × 512 = 1.536 TB, so
         // an answer of 512 GB is the weights alone.
-        let s = napkin::scenario::load_str(
+        let mut q = question("ml.embedding_memory", "ad-click-prediction");
+        q.scenario = napkin::scenario::load_str(
             "[meta]\nid = \"t\"\ntitle = \"T\"\n[[embedding_table]]\nname = \"users\"\nrows = \"1B\"\ndim = 128\noptimizer = \"adam\"\n",
             "t.toml",
         )
         .unwrap();
-        let slip = |v: f64| {
-            napkin::drill::templates::known_slip("ml.embedding_table", &s, "users", v, 1.536e12)
-        };
-        assert!(
-            slip(5.12e11)
-                .unwrap()
-                .contains("forgot the optimizer state")
-        );
-        assert_eq!(slip(1.5e12), None);
-        assert_eq!(slip(5e10), None);
+        q.truth = 1.536e12;
+        assert_eq!(kind(&q, 5.12e11), Some(SlipKind::OptimizerState));
+        assert_eq!(kind(&q, 1.5e12), None);
     }
 
     #[test]
     fn relative_for_absolute_mde_is_named() {
-        // Ad clicks: relative MDE at a 1% baseline; δ taken as 0.01 gives n × 0.01² = 1e-4 of it.
+        // Ad clicks: a relative MDE of 1% at a 1% baseline; δ taken as 0.01 instead of 1e-4
+        // gives n about 1e-4 of the truth (the null term does not scale exactly).
         let q = question("ml.experiment_sample", "ad-click-prediction");
-        let f = feedback(&q, q.truth * 1e-4);
-        assert!(f.contains("mixed up relative and absolute MDE"), "{f}");
+        let mut wrong = q.scenario.clone();
+        let m = wrong.experiment.as_ref().unwrap().mde_relative.unwrap();
+        let x = wrong.experiment.as_mut().unwrap();
+        x.mde_relative = None;
+        x.mde_absolute = Some(m);
+        let v = napkin::estimate::explain(&wrong)
+            .1
+            .into_iter()
+            .find(|o| o.id == q.output)
+            .unwrap()
+            .value;
+        assert!(v < q.truth / 1000.0, "{v} vs {}", q.truth);
+        assert_eq!(kind(&q, v), Some(SlipKind::MdeMixup));
     }
 
     #[test]
     fn forgetting_consensus_labels_is_named() {
-        // Street View: 3 boxes an image, so one label an item is a third of the annotators.
+        // Street View: 3 boxes an image, so one label an item is a third of the cost.
         let q = question("ml.labelling_cost", "street-view-blurring");
-        let f = feedback(&q, q.truth / 3.0);
-        assert!(f.contains("forgot the consensus labels"), "{f}");
+        assert_eq!(kind(&q, q.truth / 3.0), Some(SlipKind::Consensus));
+    }
+}
+
+#[test]
+fn the_case_walk_asks_the_ml_side_after_the_software() {
+    let order = napkin::drill::walk::ORDER;
+    let last_software = order.iter().position(|&t| t == "latency.budget").unwrap();
+    let first_ml = order.iter().position(|t| t.starts_with("ml.")).unwrap();
+    assert!(first_ml > last_software);
+    for id in order {
+        assert!(
+            napkin::drill::templates::TEMPLATES
+                .iter()
+                .any(|t| t.id == *id),
+            "{id} is no template"
+        );
     }
 }

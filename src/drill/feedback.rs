@@ -55,16 +55,6 @@ pub fn assess(q: &Question, text: &str) -> Result<Outcome, String> {
     })
 }
 
-/// The known slip of the question's template that `v` shows (the ×3 of 6·N·D, the optimizer
-/// state, relative vs absolute MDE, consensus labels).
-pub fn known_slip(q: &Question, v: f64) -> Option<&'static str> {
-    let template = super::templates::TEMPLATES
-        .iter()
-        .find(|t| t.id == q.template)?;
-    let name = template.names(&q.output).unwrap_or("");
-    super::templates::known_slip(q.template, &q.scenario, name, v, q.truth)
-}
-
 /// The step whose value `v` is closest to, when that is an earlier step and on target for it
 /// (within 0.1 dex) while the final answer is not.
 fn best_step(q: &Question, v: f64) -> Option<usize> {
@@ -152,10 +142,7 @@ pub fn render(q: &Question, text: &str, outcome: &Outcome) -> String {
         };
         let _ = writeln!(out, "  {}  {}{marker}", i + 1, s.text);
     }
-    let known = outcome.scored.and_then(|v| known_slip(q, v));
-    if let Some(says) = known {
-        let _ = writeln!(out, "Likely slip: {says}.");
-    } else if let Some(i) = outcome.slip_step {
+    if let Some(i) = outcome.slip_step {
         let _ = writeln!(
             out,
             "Likely slip: after step {}: your answer matches it, so the steps after it are where it went astray.",

@@ -21,16 +21,6 @@ pub struct Template {
     pub ask: &'static str,
     /// What the answer may assume that the inputs do not say.
     pub assume: Assume,
-    /// Known slips of this question: an answer near truth × factor is the slip named.
-    pub slips: &'static [Slip],
-}
-
-/// A known slip: an answer near the truth × `factor(scenario, name)` is this mistake.
-#[derive(Clone, Copy, Debug)]
-pub struct Slip {
-    /// None where the slip cannot happen in the scenario (no consensus with one label an item).
-    pub factor: fn(&Scenario, &str) -> Option<f64>,
-    pub says: &'static str,
 }
 
 /// What a scenario must have for a template to fit it.
@@ -139,18 +129,11 @@ const fn t(
         sets: &[],
         ask,
         assume,
-        slips: &[],
     }
 }
 
-/// A template on the ML side, with its known slips.
-const fn ml(
-    id: &'static str,
-    output: &'static str,
-    ask: &'static str,
-    assume: Assume,
-    slips: &'static [Slip],
-) -> Template {
+/// A template on the ML side (its slips are in [`super::slips`]).
+const fn ml(id: &'static str, output: &'static str, ask: &'static str, assume: Assume) -> Template {
     Template {
         id,
         skill: Skill::Ml,
@@ -159,60 +142,8 @@ const fn ml(
         sets: &[],
         ask,
         assume,
-        slips,
     }
 }
-
-/// 2·N·D instead of 6·N·D: the forward pass alone, where params give the FLOPs.
-const FORWARD_ONLY: Slip = Slip {
-    factor: |s, _| {
-        let t = s.training.as_ref()?;
-        (t.params.is_some() && t.flops_per_example.is_none()).then_some(1.0 / 3.0)
-    },
-    says: "forgot the ×3 of forward + backward: training is 6·N·D FLOPs (2N forward + 4N backward per example), not 2·N·D",
-};
-
-/// Weights without the optimizer's state.
-const NO_OPTIMIZER_STATE: Slip = Slip {
-    factor: |s, name| {
-        let tables = s
-            .embedding_tables
-            .iter()
-            .filter(|t| name.is_empty() || t.name == name);
-        let (weights, total) = tables.fold((0.0, 0.0), |(w, a), t| {
-            let weights = t.rows.0 * t.dim * t.dtype.bytes();
-            (
-                w + weights,
-                a + crate::estimate::embedding_tables::table_bytes(t),
-            )
-        });
-        (total > weights).then(|| weights / total)
-    },
-    says: "forgot the optimizer state: Adam keeps 2 more copies of the weights (m and v), Adagrad 1, row-wise Adagrad one float per row",
-};
-
-/// The MDE taken as absolute when it is relative, or the other way round: n scales as 1/δ².
-const MDE_MIXED_UP: Slip = Slip {
-    factor: |s, _| {
-        let x = s.experiment.as_ref()?;
-        let base = x.baseline_rate.or(x.baseline_mean)?;
-        match (x.mde_relative, x.mde_absolute) {
-            (Some(_), None) => Some(base * base),
-            (None, Some(_)) => Some(1.0 / (base * base)),
-            _ => None,
-        }
-    },
-    says: "mixed up relative and absolute MDE: a relative MDE m is an absolute δ = baseline × m, and n grows as 1/δ²",
-};
-
-/// One label an item where the scenario asks for several (consensus, or several boxes).
-const NO_CONSENSUS: Slip = Slip {
-    factor: |s, _| {
-        let l = s.labelling.as_ref()?;
-        (l.labels_per_item > 1.0).then(|| 1.0 / l.labels_per_item)
-    },
-    says: "forgot the consensus labels: each item needs labels_per_item labels (raters or boxes), not one",
-};
 
 use Assume::Says;
 use Skill::*;
@@ -520,169 +451,128 @@ pub const TEMPLATES: &[Template] = &[
         "sampling.examples_per_day",
         "How many training examples a day are left after negative downsampling?",
         Says("Keep every positive; keep negatives at the keep rate."),
-        &[],
     ),
     ml(
         "ml.sampling_share",
         "sampling.positive_share",
         "What share of the downsampled training set is positive?",
         NOTHING,
-        &[],
     ),
     ml(
         "ml.sampling_recalibrated",
         "sampling.recalibrated",
         "What is the raw score recalibrated to the true base rate?",
         Says("q = p′ ÷ (p′ + (1 − p′) ÷ w) (He et al. 2014)."),
-        &[],
     ),
     ml(
         "ml.training_flops",
         "training.flops",
         "How many FLOPs does one training run take?",
         Says("Dense model: 6 FLOPs per parameter per example."),
-        &[FORWARD_ONLY],
     ),
     ml(
         "ml.training_device_time",
         "training.device_time",
         "How many accelerator-hours does one training run take?",
         Says("Peak FLOP/s × MFU is the rate achieved."),
-        &[FORWARD_ONLY],
     ),
     ml(
         "ml.training_wall_time",
         "training.wall_time",
         "How long does one training run take on all its devices?",
         Says("The devices work in parallel at the same MFU."),
-        &[FORWARD_ONLY],
     ),
     ml(
         "ml.training_cost",
         "training.cost",
         "What does one training run cost?",
         Says("Pay for busy device-hours only."),
-        &[FORWARD_ONLY],
     ),
     ml(
         "ml.training_cost_per_month",
         "training.cost_per_month",
         "What does retraining cost a month?",
         Says("A month is 30 days; busy device-hours only."),
-        &[FORWARD_ONLY],
     ),
     ml(
         "ml.embedding_table",
         "embedding_tables.*",
         "How much memory does the {} embedding table need in training?",
         Says("Weights plus the optimizer's state."),
-        &[NO_OPTIMIZER_STATE],
     ),
     ml(
         "ml.embedding_memory",
         "embedding_tables.memory",
         "How much memory do all the embedding tables need in training?",
         Says("Weights plus the optimizer's state."),
-        &[NO_OPTIMIZER_STATE],
     ),
     ml(
         "ml.embedding_devices",
         "embedding_tables.devices",
         "How many accelerators does it take to hold the embedding tables?",
         Says("Only the usable share of each device's memory; round up."),
-        &[NO_OPTIMIZER_STATE],
     ),
     ml(
         "ml.feature_memory",
         "feature_store.memory",
         "How much memory does one copy of the online feature store take?",
         Says("Per entity: key overhead plus every feature's stored bytes."),
-        &[],
     ),
     ml(
         "ml.feature_lookups",
         "feature_store.lookups",
         "How many feature lookups a second does serving make at peak?",
         PEAK,
-        &[],
     ),
     ml(
         "ml.feature_nodes",
         "feature_store.nodes",
         "How many feature store nodes are needed for memory and lookups?",
         Says("Replicas serve reads: take the larger of the two counts."),
-        &[],
     ),
     ml(
         "ml.experiment_sample",
         "experiment.sample_size_per_arm",
         "How many users does each arm of the A/B test need?",
         Says("Two-sided z-test; (z_α/2 + z_β)² ≈ 7.85 at α = 0.05 and 80% power."),
-        &[MDE_MIXED_UP],
     ),
     ml(
         "ml.experiment_duration",
         "experiment.duration",
         "How many days must the A/B test run?",
         Says("Every arm fills from the allocated eligible users a day."),
-        &[MDE_MIXED_UP],
     ),
     ml(
         "ml.labelling_annotators",
         "labelling.annotators",
         "How many annotators does the labelling need?",
         Says("Round up to whole people."),
-        &[NO_CONSENSUS],
     ),
     ml(
         "ml.labelling_cost",
         "labelling.cost",
         "What does the labelling cost?",
         NOTHING,
-        &[NO_CONSENSUS],
     ),
     ml(
         "ml.cache_hit_ratio",
         "cache.hit_ratio",
         "What share of requests does the cache of the most popular items serve?",
         Says("Zipf popularity: hit = H(k, s) ÷ H(N, s); for s = 1, H(n) ≈ ln n + 0.577."),
-        &[],
     ),
     ml(
         "ml.cache_backend",
         "cache.backend_qps",
         "How many requests a second reach the backend behind the cache at peak?",
         PEAK,
-        &[],
     ),
     ml(
         "ml.cache_memory",
         "cache.memory",
         "How much memory does the cache take?",
         Says("Decimal units."),
-        &[],
     ),
 ];
-
-/// The known slip an answer `v` to a question on `template` shows, where the truth is `truth`:
-/// `v` is within 0.1 dex of the slip's value while more than 0.1 dex off the truth.
-pub fn known_slip(
-    template: &str,
-    s: &Scenario,
-    name: &str,
-    v: f64,
-    truth: f64,
-) -> Option<&'static str> {
-    let t = TEMPLATES.iter().find(|t| t.id == template)?;
-    let off = |x: f64| (v / x).log10().abs();
-    if v <= 0.0 || v.is_nan() || off(truth) <= 0.1 {
-        return None;
-    }
-    t.slips
-        .iter()
-        .find(|slip| (slip.factor)(s, name).is_some_and(|f| off(truth * f) <= 0.1))
-        .map(|slip| slip.says)
-}
 
 #[cfg(test)]
 mod tests {

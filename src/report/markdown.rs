@@ -15,7 +15,7 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(out, "|---|---|---:|---:|---|");
     for section in Section::ALL {
         let title = section.title();
-        for o in r.section(section) {
+        for o in r.shown_in(section) {
             let steps: Vec<String> = o.steps.iter().map(|s| cell(&s.text)).collect();
             let _ = writeln!(
                 out,

@@ -26,7 +26,7 @@ pub fn render(r: &Report, detail: Detail) -> String {
         .max(20);
     for section in Section::ALL {
         let mut any = false;
-        for o in r.section(section) {
+        for o in r.shown_in(section) {
             if !any {
                 let _ = writeln!(out, "\n{}", section.title().to_uppercase());
                 any = true;
