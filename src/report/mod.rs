@@ -137,8 +137,8 @@ fn applies(s: &Scenario, o: &Output) -> bool {
     let has_logs = crate::scenario::Logging::all(s).next().is_some();
     let uploads = s.corpora.iter().any(|c| c.new_items_per_day.0 > 0.0);
     match o.section {
-        Section::Traffic => s.traffic.is_some(),
-        Section::Bandwidth => s.traffic.is_some() || uploads,
+        Section::Traffic => s.requests().is_some(),
+        Section::Bandwidth => s.requests().is_some() || (uploads && o.id != "bandwidth.egress"),
         Section::Fleet => !s.stages.is_empty(),
         Section::Latency => s
             .stages
