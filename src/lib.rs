@@ -5,6 +5,8 @@
 //!   and the napkin rounding. Nothing else parses or formats a quantity.
 //! - [`scenario`]: the typed inputs of a case study, read from TOML with located errors,
 //!   changed by `--set`, with the source of every input.
+//! - [`accelerators`]: named GPUs (`device = "H100"`), peak FLOP/s, memory and bandwidth, each
+//!   with its public source; the data is `src/accelerators.toml`, compiled in.
 //! - [`estimate`]: the pure function from a scenario to every output, each with its
 //!   [`Section`](estimate::Section) and, when asked, its derivation; the sanity warnings.
 //! - [`report`]: an estimate as text, JSON (the stable contract, written by serde_json) or
@@ -16,11 +18,12 @@
 //!   key table in `keymap`.
 //! - [`reference`](mod@reference): latency numbers, powers of two and availability nines for the reference tab.
 //!
-//! The engine ([`units`], [`scenario`], [`estimate`]) knows no terminal: the CLI and the TUI are
+//! The engine ([`units`], [`scenario`], [`accelerators`], [`estimate`]) knows no terminal: the CLI and the TUI are
 //! faces over it.
 
 #![forbid(unsafe_code)]
 
+pub mod accelerators;
 pub mod cli;
 pub mod drill;
 pub mod estimate;

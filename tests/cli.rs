@@ -471,7 +471,8 @@ fn empty_set_unsets_an_optional_input_and_errors_point_at_set() {
         .stderr(predicate::str::contains("error: --set: traffic.qps"))
         .stderr(predicate::str::contains("--set traffic.qps="));
     // With DAU and requests per user unset, QPS stands alone: 10k × 2 peak = 20k/s.
-    // (The preset's logs count events per DAU, so they move to a per-day count too.)
+    // (The preset's logs count events per DAU, so they move to a per-day count too, and the
+    // experiment, whose eligible users default to the DAU, gets them written.)
     napkin()
         .args([
             "calc",
@@ -486,6 +487,8 @@ fn empty_set_unsets_an_optional_input_and_errors_point_at_set() {
             "logging.events_per_user_per_day=",
             "--set",
             "logging.events_per_day=50B",
+            "--set",
+            "experiment.eligible_daily_users=1B",
             "--brief",
         ])
         .assert()

@@ -549,6 +549,7 @@ fn moved(v: f64, kind: napkin::units::Kind) -> Option<String> {
         Kind::Size | Kind::SizePerDay => format!("{} B", v * 1.37),
         Kind::Duration => format!("{} s", v * 1.37),
         Kind::DataRate => format!("{} B/s", v * 1.37),
+        Kind::Money => format!("${}", v * 1.37),
     })
 }
 
@@ -659,4 +660,90 @@ fn an_engine_question_names_the_engines_overheads() {
     let shown = feedback::render(&q, "1 TB", &outcome);
     assert!(shown.contains("optimisation segments"), "{shown}");
     assert!(shown.contains("capacity-planning"), "{shown}");
+}
+
+/// The ML questions name their own slips.
+mod ml_slips {
+    use napkin::drill::question::{Filter, Question, generate};
+    use napkin::drill::slips::{SlipKind, named};
+    use napkin::presets;
+
+    fn question(template: &str, case: &str) -> Question {
+        let filter = Filter {
+            case: Some(case.into()),
+            template: Some(template.into()),
+            ..Default::default()
+        };
+        generate(7, &presets::builtin(), &filter).unwrap_or_else(|| panic!("no {template}"))
+    }
+
+    fn kind(q: &Question, v: f64) -> Option<SlipKind> {
+        named(q, v).map(|s| s.kind)
+    }
+
+    #[test]
+    fn forgetting_the_backward_pass_is_named() {
+        // Video recommendation gives params: 2·N·D is a third of the truth.
+        let q = question("ml.training_flops", "video-recommendation");
+        assert_eq!(kind(&q, q.truth / 3.0), Some(SlipKind::BackwardPass));
+        assert_eq!(kind(&q, q.truth), None);
+    }
+
+    #[test]
+    fn forgetting_the_optimizer_state_is_named() {
+        // 1B rows × 128 × 4 B = 512 GB of weights; with Adam the table is 3 × 512 = 1.536 TB, so
+        // an answer of 512 GB is the weights alone.
+        let mut q = question("ml.embedding_memory", "ad-click-prediction");
+        q.scenario = napkin::scenario::load_str(
+            "[meta]\nid = \"t\"\ntitle = \"T\"\n[[embedding_table]]\nname = \"users\"\nrows = \"1B\"\ndim = 128\noptimizer = \"adam\"\n",
+            "t.toml",
+        )
+        .unwrap();
+        q.truth = 1.536e12;
+        assert_eq!(kind(&q, 5.12e11), Some(SlipKind::OptimizerState));
+        assert_eq!(kind(&q, 1.5e12), None);
+    }
+
+    #[test]
+    fn relative_for_absolute_mde_is_named() {
+        // Ad clicks: a relative MDE of 1% at a 1% baseline; δ taken as 0.01 instead of 1e-4
+        // gives n about 1e-4 of the truth (the null term does not scale exactly).
+        let q = question("ml.experiment_sample", "ad-click-prediction");
+        let mut wrong = q.scenario.clone();
+        let m = wrong.experiment.as_ref().unwrap().mde_relative.unwrap();
+        let x = wrong.experiment.as_mut().unwrap();
+        x.mde_relative = None;
+        x.mde_absolute = Some(m);
+        let v = napkin::estimate::explain(&wrong)
+            .1
+            .into_iter()
+            .find(|o| o.id == q.output)
+            .unwrap()
+            .value;
+        assert!(v < q.truth / 1000.0, "{v} vs {}", q.truth);
+        assert_eq!(kind(&q, v), Some(SlipKind::MdeMixup));
+    }
+
+    #[test]
+    fn forgetting_consensus_labels_is_named() {
+        // Street View: 3 boxes an image, so one label an item is a third of the cost.
+        let q = question("ml.labelling_cost", "street-view-blurring");
+        assert_eq!(kind(&q, q.truth / 3.0), Some(SlipKind::Consensus));
+    }
+}
+
+#[test]
+fn the_case_walk_asks_the_ml_side_after_the_software() {
+    let order = napkin::drill::walk::ORDER;
+    let last_software = order.iter().position(|&t| t == "latency.budget").unwrap();
+    let first_ml = order.iter().position(|t| t.starts_with("ml.")).unwrap();
+    assert!(first_ml > last_software);
+    for id in order {
+        assert!(
+            napkin::drill::templates::TEMPLATES
+                .iter()
+                .any(|t| t.id == *id),
+            "{id} is no template"
+        );
+    }
 }

@@ -447,6 +447,223 @@ fn parallel_stages_count_the_slower_one() {
     assert_eq!((e.stages[2].start, e.stages[2].finish), (0.03, 0.06));
 }
 
+/// The worked examples of ml-formulas.md, section by section.
+mod ml_formulas {
+    use super::{META, close, outputs, scenario, value};
+
+    /// Within 1e-5 of a value worked by hand to six or seven figures.
+    fn near(actual: f64, expected: f64) {
+        assert!(
+            ((actual - expected) / expected).abs() < 1e-5,
+            "expected {expected}, got {actual}"
+        );
+    }
+
+    #[test]
+    fn transformer_training_on_h100() {
+        // §2: 1B params × 20B tokens → C = 6 × 1e9 × 2e10 = 1.2e20 FLOPs.
+        let o = outputs(&format!(
+            "{META}[training]\nparams = \"1B\"\nexamples = \"20B\"\ndevice = \"H100\"\nefficiency = 0.4\nprice_per_device_hour = \"$3.99\"\n"
+        ));
+        close(value(&o, "training.flops"), 1.2e20);
+        // 1.2e20 ÷ (989e12 × 0.4) = 303,337 s = 84.26 GPU-hours.
+        close(value(&o, "training.device_time"), 1.2e20 / (989e12 * 0.4));
+        // 84.26 h × $3.99 = $336.2.
+        close(
+            value(&o, "training.cost"),
+            1.2e20 / (989e12 * 0.4) / 3600.0 * 3.99,
+        );
+        // On A100 (312T/s): 1.2e20 ÷ 1.248e14 = 961,538.5 s = 267.094 h.
+        let o = outputs(&format!(
+            "{META}[training]\nparams = \"1B\"\nexamples = \"20B\"\ndevice = \"A100\"\nefficiency = 0.4\n"
+        ));
+        near(value(&o, "training.device_time") / 3600.0, 267.094);
+    }
+
+    #[test]
+    fn device_figures_can_be_overridden() {
+        // device_flops given beside a device wins: 6e18 ÷ (100e12 × 0.5) = 120,000 s.
+        let o = outputs(&format!(
+            "{META}[training]\nflops_per_example = \"600M\"\nexamples = \"10B\"\ndevice = \"H100\"\ndevice_flops = \"100T/s\"\nefficiency = 0.5\ndevice_memory = \"40 GB\"\n[[embedding_table]]\nname = \"t\"\nrows = \"100M\"\ndim = 100\noptimizer = \"sgd\"\n"
+        ));
+        close(value(&o, "training.device_time"), 120_000.0);
+        // 100M × 100 × 4 B = 40 GB ÷ (40 GB × 0.8 = 32 GB) = 1.25 → 2 devices.
+        close(value(&o, "embedding_tables.devices"), 2.0);
+    }
+
+    #[test]
+    fn embedding_tables_by_optimizer() {
+        // §3: 1B users × 128 × f32 = 512 GB; Adam ×3 = 1.536 TB; ⌈1.536 TB ÷ 64 GB⌉ = 24 GPUs.
+        let t = |opt: &str, dtype: &str| {
+            outputs(&format!(
+                "{META}[training]\nparams = \"1M\"\nexamples = \"1M\"\ndevice = \"A100\"\n[[embedding_table]]\nname = \"users\"\nrows = \"1B\"\ndim = 128\ndtype = \"{dtype}\"\noptimizer = \"{opt}\"\n"
+            ))
+        };
+        let o = t("adam", "f32");
+        close(value(&o, "embedding_tables.users"), 1.536e12);
+        close(value(&o, "embedding_tables.devices"), 24.0);
+        // Adagrad 1.024 TB; row-wise Adagrad 512 + 4 = 516 GB → 9 GPUs.
+        close(
+            value(&t("adagrad", "f32"), "embedding_tables.memory"),
+            1.024e12,
+        );
+        let o = t("rowwise_adagrad", "f32");
+        close(value(&o, "embedding_tables.memory"), 5.16e11);
+        close(value(&o, "embedding_tables.devices"), 9.0);
+        // f16 weights + row-wise Adagrad: 256 + 4 = 260 GB → ⌈4.06⌉ = 5 GPUs.
+        let o = t("rowwise_adagrad", "f16");
+        close(value(&o, "embedding_tables.memory"), 2.6e11);
+        close(value(&o, "embedding_tables.devices"), 5.0);
+        close(value(&t("sgd", "int8"), "embedding_tables.memory"), 1.28e11);
+    }
+
+    #[test]
+    fn downsampling_and_recalibration() {
+        // §4: 1B/day, CTR 1%, w = 0.025 → 10M + 24.75M = 34.75M; share 28.8%; p′ = 0.5 → 0.0244.
+        let o = outputs(&format!(
+            "{META}[sampling]\nexamples_per_day = \"1B\"\npositive_rate = 0.01\nnegative_keep_rate = 0.025\n"
+        ));
+        close(value(&o, "sampling.examples_per_day"), 34.75e6);
+        close(value(&o, "sampling.positive_share"), 10.0 / 34.75);
+        close(value(&o, "sampling.recalibrated"), 0.5 / 20.5);
+        // Recalibrating the positive share gives back the base rate:
+        // q(0.287770) = 0.287770 ÷ (0.287770 + 0.712230 ÷ 0.025) = 0.01.
+        let o = outputs(&format!(
+            "{META}[sampling]\nexamples_per_day = \"1B\"\npositive_rate = 0.01\nnegative_keep_rate = 0.025\nraw_prediction = {}\n",
+            10.0 / 34.75
+        ));
+        close(value(&o, "sampling.recalibrated"), 0.01);
+    }
+
+    #[test]
+    fn feature_store_example() {
+        // §5: 500M × (140 + 100 × 13 = 1,440 B) = 720 GB; 20k QPS × 501 × 2 = 2.004e7/s.
+        let o = outputs(&format!(
+            "{META}[traffic]\nqps = \"10k/s\"\n[feature_store]\nentities = \"500M\"\nfeatures_per_entity = 100\nentities_per_request = 501\nfeature_views = 2\nreplication = 2\nnode_memory = \"64 GiB\"\n"
+        ));
+        close(value(&o, "feature_store.memory"), 7.2e11);
+        close(value(&o, "feature_store.lookups"), 2.004e7);
+        // ⌈2.004e7 ÷ 1.5e5⌉ = ⌈133.6⌉ = 134 shards for lookups (memory: ⌈7.2e11 ÷ 4.81e10⌉ = 15 × 2 = 30).
+        close(value(&o, "feature_store.nodes"), 134.0);
+    }
+
+    #[test]
+    fn experiment_on_a_proportion() {
+        // §1: p = 5%, relative MDE 5% → δ = 0.0025; Evan Miller: 0.750912 ÷ 6.25e-6 = 120,146 per arm.
+        let o = outputs(&format!(
+            "{META}[experiment]\nbaseline_rate = 0.05\nmde_relative = 0.05\neligible_daily_users = \"1M\"\nallocation = 0.1\n"
+        ));
+        close(value(&o, "experiment.sample_size_per_arm"), 120_146.0);
+        // 2 × 120,146 ÷ 100,000 = 2.40 days.
+        close(value(&o, "experiment.duration"), 2.40292 * 86_400.0);
+        // The same effect written absolute: δ = 0.0025.
+        let o = outputs(&format!(
+            "{META}[experiment]\nbaseline_rate = 0.05\nmde_absolute = 0.0025\neligible_daily_users = \"1M\"\n"
+        ));
+        close(value(&o, "experiment.sample_size_per_arm"), 120_146.0);
+    }
+
+    #[test]
+    fn experiment_on_a_mean_with_cuped() {
+        // §1: σ = 60, δ = 0.3 (1% of 30): 15.697757 × 3,600 ÷ 0.09 = 627,910.3 → 627,911 per arm.
+        let toml = |rho: f64| {
+            format!(
+                "{META}[experiment]\nbaseline_mean = 30\nstddev = 60\nmde_relative = 0.01\neligible_daily_users = \"1M\"\nallocation = 0.1\ncuped_correlation = {rho}\n"
+            )
+        };
+        let o = outputs(&toml(0.0));
+        close(value(&o, "experiment.sample_size_per_arm"), 627_911.0);
+        // 2 × 627,911 ÷ 100k = 12.55822 days.
+        close(value(&o, "experiment.duration"), 12.55822 * 86_400.0);
+        // CUPED at ρ = 0.7: 627,910.3 × 0.51 = 320,234.2 → 320,235.
+        let o = outputs(&toml(0.7));
+        close(value(&o, "experiment.sample_size_per_arm"), 320_235.0);
+    }
+
+    #[test]
+    fn labelling_street_view() {
+        // §6: 1M images × 3 boxes in 30 d at 35 s: 100k/day × 35 ÷ 21,600 = 162.04 → 163.
+        let o = outputs(&format!(
+            "{META}[labelling]\nitems = \"1M\"\ndeadline = \"30 d\"\nlabels_per_item = 3\nseconds_per_label = 35\nprice_per_label = \"$0.036\"\n"
+        ));
+        close(value(&o, "labelling.annotators"), 163.0);
+        close(value(&o, "labelling.cost"), 108_000.0);
+        // At 7 s: 100k × 7 ÷ 21,600 = 32.4 → 33.
+        let o = outputs(&format!(
+            "{META}[labelling]\nitems = \"1M\"\ndeadline = \"30 d\"\nlabels_per_item = 3\nseconds_per_label = 7\n"
+        ));
+        close(value(&o, "labelling.annotators"), 33.0);
+        // A stream: 1M items/day at 30 s ÷ 21,600 = 1,388.9 → 1,389 reviewers.
+        let o = outputs(&format!(
+            "{META}[labelling]\nitems_per_day = \"1M\"\nseconds_per_label = 30\n"
+        ));
+        close(value(&o, "labelling.annotators"), 1389.0);
+    }
+
+    #[test]
+    fn cache_under_zipf() {
+        // §7: N = 10M, k = 100k, s = 1: (ln 1e5 + γ + 1/2e5) ÷ (ln 1e7 + γ + 1/2e7)
+        // = 12.090146 ÷ 16.695311 = 0.724164; backend 100k × 0.275836 = 27,584/s.
+        let toml = |s: f64| {
+            format!(
+                "{META}[traffic]\nqps = \"50k/s\"\n[cache]\nitems = \"10M\"\ncached_items = \"100k\"\nzipf_s = {s}\nitem_size = \"2 KB\"\n"
+            )
+        };
+        let o = outputs(&toml(1.0));
+        near(value(&o, "cache.hit_ratio"), 0.724_164);
+        near(value(&o, "cache.backend_qps"), 27_583.6);
+        // 100k × 2 KB (napkin's KB = 1,000 B) = 200 MB.
+        close(value(&o, "cache.memory"), 2e8);
+        // s = 0.8: hit 0.376 (ml-formulas.md).
+        let o = outputs(&toml(0.8));
+        assert!((value(&o, "cache.hit_ratio") - 0.376).abs() < 5e-4);
+    }
+
+    #[test]
+    fn ml_warnings() {
+        use napkin::estimate::{estimate, warnings};
+        let ids = |toml: &str| -> Vec<&'static str> {
+            let s = scenario(toml);
+            warnings(&s, &estimate(&s))
+                .into_iter()
+                .map(|w| w.id)
+                .collect()
+        };
+        // 600M × 10B = 6e18 FLOPs ÷ (312e12 × 0.4) = 48,077 s = 13.4 h on 1 device: inside a
+        // daily schedule, longer than an hourly one.
+        let base = format!(
+            "{META}[training]\nflops_per_example = \"600M\"\nexamples = \"10B\"\ndevice = \"A100\"\n"
+        );
+        assert!(
+            !ids(&format!("{base}retrain_every = \"1 d\"\n"))
+                .contains(&"training.slower_than_schedule")
+        );
+        assert!(
+            ids(&format!("{base}retrain_every = \"1 h\"\n"))
+                .contains(&"training.slower_than_schedule")
+        );
+        // 1.536 TB of Adam tables need 24 devices; devices = 1.
+        let w = ids(&format!(
+            "{base}[[embedding_table]]\nname = \"u\"\nrows = \"1B\"\ndim = 128\n"
+        ));
+        assert!(w.contains(&"embedding_tables.more_devices"), "{w:?}");
+        // 2 × 120,146 ÷ (1M × 0.005 = 5k a day) = 48 days > 28.
+        let w = ids(&format!(
+            "{META}[experiment]\nbaseline_rate = 0.05\nmde_relative = 0.05\neligible_daily_users = \"1M\"\nallocation = 0.005\n"
+        ));
+        assert!(w.contains(&"experiment.too_long"), "{w:?}");
+        // 50k/s × 86,400 = 4.32B requests a day over 10M items (s = 1): 4.32e9 ÷ 16.7 = 259M ≥ 10M,
+        // so every item is requested daily: a 100k cache is smaller than the hot set; a 10M one is not.
+        let cache = |k: &str| {
+            format!(
+                "{META}[traffic]\nqps = \"50k/s\"\n[cache]\nitems = \"10M\"\ncached_items = \"{k}\"\nitem_size = \"2 KB\"\n"
+            )
+        };
+        assert!(ids(&cache("100k")).contains(&"cache.smaller_than_hot_set"));
+        assert!(!ids(&cache("10M")).contains(&"cache.smaller_than_hot_set"));
+    }
+}
+
 /// The working of output `id`, one line a step.
 fn working(outs: &[Output], id: &str) -> Vec<String> {
     outs.iter()

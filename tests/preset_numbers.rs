@@ -161,3 +161,102 @@ fn twitter() {
     near(&o, "traffic.avg_qps", 3_472.2);
     near(&o, "storage.growth_per_day", 30e12);
 }
+
+// The ML sections (ml.md). Hand-worked in /work/wt/ml-presets.md's working, re-checked here.
+
+#[test]
+fn ad_click_prediction_ml() {
+    let o = outputs("ad-click-prediction");
+    // 15B × 0.01 = 150M positives + 15B × 0.99 × 0.025 = 371.25M negatives = 521.25M a day.
+    near(&o, "sampling.examples_per_day", 5.2125e8);
+    // 0.01 ÷ (0.01 + 0.99 × 0.025 = 0.03475) = 0.28777.
+    near(&o, "sampling.positive_share", 0.01 / 0.03475);
+    // 0.5 ÷ (0.5 + 0.5 ÷ 0.025 = 20) = 0.5 ÷ 20.5 = 0.024390.
+    near(&o, "sampling.recalibrated", 0.5 / 20.5);
+    // 521.25M/day × 300 s ÷ 86,400 s = 1,809,896 examples × 120M FLOPs = 2.171875e14.
+    near(&o, "training.flops", 2.171875e14);
+    // 2.171875e14 ÷ (312e12 × 0.1 = 3.12e13) = 6.9611 s; ÷ 8 devices = 0.87014 s.
+    near(&o, "training.device_time", 6.961_138);
+    near(&o, "training.wall_time", 0.870_142);
+    // 6.9611 s ÷ 3,600 = 0.0019336 h × $2.79 = $0.0053949; × (30 d ÷ 5 min = 8,640 runs) = $46.61.
+    near(&o, "training.cost", 0.005_394_88);
+    near(&o, "training.cost_per_month", 46.61);
+    // users: 750M × 64 × 4 B = 192 GB + 750M × 4 B (row-wise Adagrad) = 195 GB.
+    near(&o, "embedding_tables.users", 1.95e11);
+    // ads: 10M × 64 × 4 B = 2.56 GB × (1 + 1 Adagrad copy) = 5.12 GB; total 200.12 GB.
+    near(&o, "embedding_tables.ads", 5.12e9);
+    near(&o, "embedding_tables.memory", 2.0012e11);
+    // ⌈200.12 GB ÷ (80 GB × 0.8 = 64 GB)⌉ = ⌈3.127⌉ = 4.
+    near(&o, "embedding_tables.devices", 4.0);
+    // Evan Miller, p = 0.01, δ = 1e-4: (1.959964 × √0.0198 + 0.841621 × √(0.0099 + 0.0101 × 0.9899))²
+    // = (1.959964 × 0.1407125 + 0.841621 × 0.1410602)² = 0.3945106² = 0.1556386, ÷ 1e-8 = 15,563,864
+    // (15,563,867 rounded up with exact quantiles; near() allows 0.1%).
+    near(&o, "experiment.sample_size_per_arm", 15_563_864.0);
+    // 2 × 15.5639M ÷ (750M × 0.01 = 7.5M a day) = 4.150 days.
+    near(&o, "experiment.duration", 4.150 * 86_400.0);
+}
+
+#[test]
+fn video_recommendation_ml() {
+    let o = outputs("video-recommendation");
+    // videos: 10B × 256 × 4 B = 10.24 TB + 10B × 4 B = 40 GB → 10.28 TB; users 1B × 1,028 B = 1.028 TB.
+    near(&o, "embedding_tables.videos", 1.028e13);
+    near(&o, "embedding_tables.memory", 1.1308e13);
+    // ⌈11.308 TB ÷ 64 GB⌉ = ⌈176.69⌉ = 177 (≤ 192 devices).
+    near(&o, "embedding_tables.devices", 177.0);
+    // 6 × 20M × (10B/day × 7 d = 70B) = 8.4e18 FLOPs; ÷ (312e12 × 0.2) = 134,615 s = 37.39 h.
+    near(&o, "training.flops", 8.4e18);
+    near(&o, "training.device_time", 134_615.4);
+    // 134,615 s ÷ 192 = 701.1 s; 37.393 h × $2.79 = $104.33; × 30 = $3,129.8.
+    near(&o, "training.wall_time", 701.1);
+    near(&o, "training.cost_per_month", 3_129.8);
+    // H(1e7) = ln 1e7 + γ + 1/(2e7) = 16.695311; H(1e10) = 23.603067; hit = 0.707337.
+    near(&o, "cache.hit_ratio", 0.707_337);
+    // 1B × 5 ÷ 86,400 × 2 = 115,740.7/s × (1 − 0.707337) = 33,873/s.
+    near(&o, "cache.backend_qps", 33_873.1);
+    // 10M × 2,000 B = 20 GB.
+    near(&o, "cache.memory", 2e10);
+    // 2 × 7.849 × 120² ÷ 0.3² = 2,511,641 × (1 − 0.49) = 1,280,937; × 2 ÷ (1B × 0.001) = 2.562 d.
+    near(&o, "experiment.sample_size_per_arm", 1_280_937.0);
+    near(&o, "experiment.duration", 2.562 * 86_400.0);
+}
+
+#[test]
+fn labelling_presets() {
+    let o = outputs("street-view-blurring");
+    // 1M × 3 boxes ÷ 30 d = 100k labels/day × 35 s = 3.5M s ÷ 21,600 s = 162.04 → 163.
+    near(&o, "labelling.annotators", 163.0);
+    // 1M × 3 × $0.012 = $36,000.
+    near(&o, "labelling.cost", 36_000.0);
+    let o = outputs("harmful-content-detection");
+    // 10k/day × 1 × 30 s = 300,000 s ÷ 21,600 = 13.9 → 14; 10k × $0.04 = $400 a day.
+    near(&o, "labelling.annotators", 14.0);
+    near(&o, "labelling.cost", 400.0);
+}
+
+#[test]
+fn sampling_presets() {
+    let o = outputs("fraud-detection");
+    // 348M × 0.001727 = 600,996 + 348M × 0.998273 × 0.02 = 6,947,980 → 7,548,976 a day.
+    near(&o, "sampling.examples_per_day", 7_548_976.0);
+    // 0.001727 ÷ 0.02169246 = 0.0796129; 0.5 ÷ (0.5 + 25) = 0.0196078.
+    near(&o, "sampling.positive_share", 0.079_612_9);
+    near(&o, "sampling.recalibrated", 0.5 / 25.5);
+    let o = outputs("spam-detection");
+    // No downsampling: 1B kept, share = the base rate 0.4499, a score stays 0.5.
+    near(&o, "sampling.examples_per_day", 1e9);
+    near(&o, "sampling.positive_share", 0.4499);
+    near(&o, "sampling.recalibrated", 0.5);
+}
+
+#[test]
+fn personalized_news_feed_feature_store() {
+    let o = outputs("personalized-news-feed");
+    // 5B × (140 B + 100 × 13 B = 1,440 B) = 7.2 TB one copy.
+    near(&o, "feature_store.memory", 7.2e12);
+    // 2B × 2 ÷ 86,400 × 2 = 92,592.6/s × 501 × 2 = 9.2778e7/s.
+    near(&o, "feature_store.lookups", 9.277_778e7);
+    // memory: ⌈7.2e12 ÷ (64 × 2^30 × 0.7 = 4.8104e10)⌉ = 150 × 2 copies = 300;
+    // lookups: ⌈9.2778e7 ÷ 150k⌉ = ⌈618.5⌉ = 619; the larger: 619.
+    near(&o, "feature_store.nodes", 619.0);
+}

@@ -277,7 +277,7 @@ mod no_panic {
     use napkin::units::{Kind, parse};
     use proptest::prelude::*;
 
-    const KINDS: [Kind; 8] = [
+    const KINDS: [Kind; 9] = [
         Kind::Count,
         Kind::Integer,
         Kind::Factor,
@@ -286,11 +286,12 @@ mod no_panic {
         Kind::Duration,
         Kind::Rate,
         Kind::DataRate,
+        Kind::Money,
     ];
 
     proptest! {
         #[test]
-        fn any_text_parses_or_errors(text in "\\PC{0,16}", k in 0usize..8) {
+        fn any_text_parses_or_errors(text in "\\PC{0,16}", k in 0usize..9) {
             if let Ok(v) = parse(&text, KINDS[k]) {
                 prop_assert!(v.is_finite() && v >= 0.0);
             }
@@ -427,4 +428,132 @@ fn a_corpus_without_item_size_is_an_error_not_zero_bytes() {
     assert!(e.contains("corpus.videos.item_size"), "{e}");
     assert!(e.contains("has no item_size"), "{e}");
     assert!(e.contains("add item_size = \"1 KB\""), "{e}");
+}
+
+/// The ML sections' bad inputs: each a located error that says what to write instead.
+mod ml_sections {
+    use super::{META, error};
+    use napkin::scenario::{load_str, overrides};
+
+    const TRAFFIC: &str = "[traffic]\ndau = \"1M\"\nrequests_per_user_per_day = 5\n";
+
+    #[test]
+    fn a_probability_outside_0_and_1_is_located_with_an_example() {
+        let e = error(&format!(
+            "{META}[sampling]\nexamples_per_day = \"1B\"\npositive_rate = 0\nnegative_keep_rate = 0.025\n"
+        ));
+        assert!(e.contains("bad.toml:6:"), "{e}");
+        assert!(e.contains("sampling.positive_rate"), "{e}");
+        assert!(e.contains("strictly between 0 and 1"), "{e}");
+        assert!(e.contains("0.01"), "{e}");
+        let e = error(&format!(
+            "{META}{TRAFFIC}[experiment]\nbaseline_rate = 0.05\nmde_relative = 0.05\npower = 1\n"
+        ));
+        assert!(e.contains("experiment.power") && e.contains("0.8"), "{e}");
+    }
+
+    #[test]
+    fn a_keep_rate_of_zero_says_what_to_write() {
+        let e = error(&format!(
+            "{META}[sampling]\nexamples_per_day = \"1B\"\npositive_rate = 0.01\nnegative_keep_rate = 0\n"
+        ));
+        assert!(e.contains("bad.toml:7:"), "{e}");
+        assert!(e.contains("keeps no negatives"), "{e}");
+        assert!(
+            e.contains("0.025") && e.contains("1 for no downsampling"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn both_mdes_are_an_error() {
+        let e = error(&format!(
+            "{META}{TRAFFIC}[experiment]\nbaseline_rate = 0.05\nmde_relative = 0.05\nmde_absolute = 0.0025\n"
+        ));
+        assert!(e.contains("experiment.mde_absolute"), "{e}");
+        assert!(e.contains("both mde_relative and mde_absolute"), "{e}");
+        assert!(e.contains("keep one"), "{e}");
+    }
+
+    #[test]
+    fn an_unknown_device_lists_the_known_ones() {
+        let e = error(&format!(
+            "{META}[training]\nparams = \"100M\"\nexamples = \"1B\"\ndevice = \"H10\"\n"
+        ));
+        assert!(e.contains("bad.toml:7:"), "{e}");
+        assert!(e.contains("\"H10\" is not a known accelerator"), "{e}");
+        assert!(e.contains("`H100`"), "{e}");
+        for known in ["T4", "A10G", "L4", "A100-40GB", "A100-80GB", "H100-SXM"] {
+            assert!(e.contains(known), "{known} missing: {e}");
+        }
+    }
+
+    #[test]
+    fn a_zero_deadline_is_an_error() {
+        let e = error(&format!(
+            "{META}[labelling]\nitems = \"1M\"\ndeadline = \"0 d\"\nseconds_per_label = 35\n"
+        ));
+        assert!(e.contains("bad.toml:6:"), "{e}");
+        assert!(e.contains("a deadline of 0"), "{e}");
+        assert!(e.contains("\"30 d\""), "{e}");
+    }
+
+    #[test]
+    fn missing_inputs_are_added() {
+        let e = error(&format!("{META}[training]\ndevice = \"A100\"\n"));
+        assert!(e.contains("params = \"100M\""), "{e}");
+        assert!(e.contains("examples = \"10B\""), "{e}");
+        let e = error(&format!(
+            "{META}[[embedding_table]]\nname = \"memory\"\nrows = \"1B\"\ndim = 64\n"
+        ));
+        assert!(
+            e.contains("embedding_tables.memory is another output"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn set_reaches_every_new_section() {
+        let mut s = load_str(
+            &format!(
+                "{META}{TRAFFIC}[[embedding_table]]\nname = \"users\"\nrows = \"1B\"\ndim = 64\n"
+            ),
+            "x.toml",
+        )
+        .unwrap();
+        overrides::set(&mut s, "training.device", "H100").unwrap();
+        overrides::set(&mut s, "training.price_per_device_hour", "$3.99").unwrap();
+        overrides::set(&mut s, "embedding_table.users.optimizer", "sgd").unwrap();
+        overrides::set(&mut s, "sampling.negative_keep_rate", "2.5%").unwrap();
+        overrides::set(&mut s, "feature_store.node_memory", "64 GiB").unwrap();
+        overrides::set(&mut s, "experiment.alpha", "0.01").unwrap();
+        overrides::set(&mut s, "labelling.price_per_label", "$0.036").unwrap();
+        overrides::set(&mut s, "cache.zipf_s", "0.8").unwrap();
+        assert_eq!(
+            s.training.as_ref().unwrap().price_per_device_hour,
+            Some(3.99)
+        );
+        assert_eq!(
+            s.embedding_tables[0].optimizer,
+            napkin::scenario::Optimizer::Sgd
+        );
+        assert_eq!(s.sampling.as_ref().unwrap().negative_keep_rate, 0.025);
+        assert_eq!(s.experiment.as_ref().unwrap().alpha, 0.01);
+        assert_eq!(s.labelling.as_ref().unwrap().price_per_label, Some(0.036));
+        assert_eq!(s.cache.as_ref().unwrap().zipf_s, 0.8);
+        let paths = overrides::paths(&s);
+        for p in [
+            "training.device_flops",
+            "embedding_table.users.rows",
+            "sampling.raw_prediction",
+            "feature_store.per_node_ops",
+            "experiment.cuped_correlation",
+            "labelling.deadline",
+            "cache.cached_items",
+        ] {
+            assert!(paths.iter().any(|x| x == p), "{p} not in {paths:?}");
+        }
+        let e = overrides::set(&mut s, "training.price_per_device_hour", "2.5 GB").unwrap_err();
+        assert!(e.to_string().contains("money"), "{e}");
+    }
 }

@@ -566,3 +566,30 @@ fn d_drills_on_a_scenario_opened_from_a_file() {
     assert_eq!(q.case, "mine");
     assert_eq!(q.skill, napkin::drill::question::Skill::Qps);
 }
+
+/// The ML pictures: a training run against its interval, the tables against the devices' memory.
+#[test]
+fn ml_pictures_compare_a_run_with_its_interval_and_tables_with_device_memory() {
+    let p = napkin::presets::builtin()
+        .into_iter()
+        .find(|p| p.id == "video-recommendation")
+        .unwrap();
+    let s = p.load().unwrap();
+    let r = napkin::report::Report::build(&s, napkin::units::Style::Decimal).unwrap();
+    let charts = napkin::tui::ml_pictures::charts(&r, &s);
+    let training = &charts[0].1;
+    // 701.1 s a run (134,615 s ÷ 192) against 86,400 s between runs.
+    assert!((training[0].1 - 701.1).abs() < 0.1, "{training:?}");
+    assert_eq!(training[1].1, 86_400.0);
+    let tables = &charts[1].1;
+    // videos 10.28 TB, users 1.028 TB, against 192 × 80 GB × 0.8 = 12.288 TB usable.
+    assert_eq!(tables.len(), 3);
+    assert_eq!(tables[2].0, "192 devices");
+    assert!((tables[2].1 - 1.2288e13).abs() < 1.0);
+    let (_, devices) = napkin::tui::ml_pictures::accelerator_lines();
+    assert!(
+        devices
+            .iter()
+            .any(|l| l.starts_with("H100-SXM") && l.contains("989T/s BF16"))
+    );
+}

@@ -228,6 +228,12 @@ fn present_sections(s: &Scenario) -> Vec<&'static str> {
         ("logging", s.logging.is_some()),
         ("graph", s.graph.is_some()),
         ("text_index", s.text_index.is_some()),
+        ("training", s.training.is_some()),
+        ("sampling", s.sampling.is_some()),
+        ("feature_store", s.feature_store.is_some()),
+        ("experiment", s.experiment.is_some()),
+        ("labelling", s.labelling.is_some()),
+        ("cache", s.cache.is_some()),
     ]
     .into_iter()
     .filter_map(|(name, has)| has.then_some(name))

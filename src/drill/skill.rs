@@ -12,10 +12,12 @@ pub enum Skill {
     Shards,
     Servers,
     Latency,
+    /// Training, embedding tables, sampling, features, experiments, labels, caches.
+    Ml,
 }
 
 impl Skill {
-    pub const ALL: [Skill; 7] = [
+    pub const ALL: [Skill; 8] = [
         Skill::Qps,
         Skill::Storage,
         Skill::Bandwidth,
@@ -23,6 +25,7 @@ impl Skill {
         Skill::Shards,
         Skill::Servers,
         Skill::Latency,
+        Skill::Ml,
     ];
 
     /// The skill's id, as the history file and `--skill` write it.
@@ -35,6 +38,7 @@ impl Skill {
             Skill::Shards => "shards",
             Skill::Servers => "servers",
             Skill::Latency => "latency",
+            Skill::Ml => "ml",
         }
     }
 
@@ -53,6 +57,7 @@ impl Skill {
             Skill::Shards => "shards",
             Skill::Servers => "servers",
             Skill::Latency => "latency",
+            Skill::Ml => "the ML side",
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Naming the slip: when an answer matches what a known mistake gives (forgot the peak factor,
 //! replication, the regions or the spares; bits for bytes; a k/M/B slip; per day for per second;
-//! the embedding dtype's bytes), the feedback says which. Mistakes that drop an input are worked
+//! the embedding dtype's bytes; on the ML side the ×3 of forward + backward, the optimizer state,
+//! relative vs absolute MDE, the consensus labels), the feedback says which. Mistakes that drop an input are worked
 //! out by running the estimate again without it, so the ceilings and sums come out as the
 //! candidate's would; the rest are a fixed factor off the truth.
 
@@ -23,6 +24,12 @@ pub enum SlipKind {
     PerDay,
     Bits,
     Binary,
+    /// 2·N·D for 6·N·D: the forward pass alone.
+    BackwardPass,
+    OptimizerState,
+    /// A relative MDE taken as absolute, or the other way round.
+    MdeMixup,
+    Consensus,
 }
 
 impl SlipKind {
@@ -122,7 +129,59 @@ fn dropped_inputs(q: &Question) -> Vec<Dropped> {
             vec![("embeddings.dtype".into(), "int8".into())],
         ));
     }
+    ml_dropped(q, &mut out);
     out
+}
+
+/// The ML side's mistakes that drop or misread an input.
+fn ml_dropped(q: &Question, out: &mut Vec<Dropped>) {
+    let s = &q.scenario;
+    let stateful: Vec<_> = s
+        .embedding_tables
+        .iter()
+        .filter(|t| t.optimizer != crate::scenario::Optimizer::Sgd)
+        .collect();
+    if !stateful.is_empty() {
+        out.push((
+            SlipKind::OptimizerState,
+            "forgot the optimizer state: Adam keeps 2 more copies of the weights (m and v), Adagrad 1, row-wise Adagrad one float per row".into(),
+            stateful
+                .iter()
+                .map(|t| (format!("embedding_table.{}.optimizer", t.name), "sgd".into()))
+                .collect(),
+        ));
+    }
+    if let Some(x) = &s.experiment {
+        let base = x.baseline_rate.or(x.baseline_mean).unwrap_or(0.0);
+        let swap = match (x.mde_relative, x.mde_absolute) {
+            // The relative MDE m read as an absolute δ, or δ read as relative.
+            (Some(m), None) => Some(("experiment.mde_relative", "experiment.mde_absolute", m)),
+            (None, Some(d)) => Some(("experiment.mde_absolute", "experiment.mde_relative", d)),
+            _ => None,
+        };
+        if let Some((given, other, m)) = swap.filter(|_| base > 0.0 && base != 1.0) {
+            out.push((
+                SlipKind::MdeMixup,
+                format!(
+                    "mixed up relative and absolute MDE: a relative MDE m is an absolute δ = baseline × m ({} × m here), and n grows as 1/δ²",
+                    crate::units::format::Sig(base)
+                ),
+                vec![(given.into(), String::new()), (other.into(), m.to_string())],
+            ));
+        }
+    }
+    if let Some(l) = &s.labelling
+        && l.labels_per_item > 1.0
+    {
+        out.push((
+            SlipKind::Consensus,
+            format!(
+                "forgot the consensus labels: each item needs {} labels (raters or boxes), not one",
+                crate::units::format::Sig(l.labels_per_item)
+            ),
+            vec![("labelling.labels_per_item".into(), "1".into())],
+        ));
+    }
 }
 
 /// The mistakes that put the answer a fixed factor off, as they fit `q`: (kind, why, factor the
@@ -130,6 +189,16 @@ fn dropped_inputs(q: &Question) -> Vec<Dropped> {
 fn factors(q: &Question) -> Vec<(SlipKind, String, f64)> {
     let working: String = q.steps.iter().map(|s| s.text.as_str()).collect();
     let mut out = Vec::new();
+    if let Some(t) = &q.scenario.training
+        && t.params.is_some()
+        && q.output.starts_with("training.")
+    {
+        out.push((
+            SlipKind::BackwardPass,
+            "forgot the ×3 of forward + backward: training is 6·N·D FLOPs (2N forward + 4N backward per example), not 2·N·D".into(),
+            1.0 / 3.0,
+        ));
+    }
     let regions = q.scenario.serving.regions;
     if regions > 1.0 && working.contains("regions") && !q.output.starts_with("latency") {
         out.push((

@@ -47,6 +47,24 @@ pub const ORDER: &[&str] = &[
     "servers.total",
     "latency.total",
     "latency.budget",
+    // The ML side, after the software.
+    "ml.sampling_examples",
+    "ml.sampling_recalibrated",
+    "ml.training_flops",
+    "ml.training_device_time",
+    "ml.training_wall_time",
+    "ml.training_cost",
+    "ml.embedding_memory",
+    "ml.embedding_devices",
+    "ml.feature_memory",
+    "ml.feature_lookups",
+    "ml.feature_nodes",
+    "ml.experiment_sample",
+    "ml.experiment_duration",
+    "ml.labelling_annotators",
+    "ml.labelling_cost",
+    "ml.cache_hit_ratio",
+    "ml.cache_backend",
 ];
 
 /// A case study's steps, ready to ask.

@@ -4,17 +4,26 @@
 //! through [`estimate_into`]); [`explain`] runs the very same code with a [`Recorder`] and returns
 //! each output with its derivation. One module per family of outputs, in the order they print:
 //! [`traffic`], [`storage`], [`bandwidth`], [`index`] (with [`engines`], the index as each vector
-//! engine sizes it), [`fleet`], [`latency`]; [`warnings`](mod@warnings) reads a finished estimate.
+//! engine sizes it), [`fleet`], [`latency`], then the ML side: [`sampling`], [`training`],
+//! [`embedding_tables`], [`feature_store`], [`experiment`], [`labelling`], [`cache`];
+//! [`warnings`](mod@warnings) reads a finished estimate.
 
 pub mod bandwidth;
+pub mod cache;
+pub mod embedding_tables;
 pub mod engines;
+pub mod experiment;
+pub mod feature_store;
 pub mod fleet;
 pub mod index;
+pub mod labelling;
 pub mod latency;
 pub mod math;
+pub mod sampling;
 pub mod storage;
 pub mod trace;
 pub mod traffic;
+pub mod training;
 pub mod warnings;
 
 use crate::scenario::Scenario;
@@ -92,6 +101,15 @@ pub struct Estimate {
     pub budget_used: Option<f64>,
     /// Share of requests that wait on at least one slow shard.
     pub fanout_slow: Option<f64>,
+    pub sampling: Option<sampling::SamplingEstimate>,
+    pub training: Option<training::TrainingEstimate>,
+    /// Bytes of each `[[embedding_table]]`, in file order.
+    pub table_bytes: Vec<f64>,
+    pub tables: Option<embedding_tables::TablesEstimate>,
+    pub feature_store: Option<feature_store::FeatureStoreEstimate>,
+    pub experiment: Option<experiment::ExperimentEstimate>,
+    pub labelling: Option<labelling::LabellingEstimate>,
+    pub cache: Option<cache::CacheEstimate>,
 }
 
 impl Default for Estimate {
@@ -117,6 +135,14 @@ impl Default for Estimate {
             latency_total: crate::units::seconds(0.0),
             budget_used: None,
             fanout_slow: None,
+            sampling: None,
+            training: None,
+            table_bytes: Vec::new(),
+            tables: None,
+            feature_store: None,
+            experiment: None,
+            labelling: None,
+            cache: None,
         }
     }
 }
@@ -129,7 +155,7 @@ pub fn estimate(s: &Scenario) -> Estimate {
 }
 
 /// Computes every output of `s` into `e`, reusing its buffers: no allocation once `e` has held
-/// an estimate of a scenario with as many corpora and stages.
+/// an estimate of a scenario with as many corpora, stages and embedding tables.
 pub fn estimate_into(s: &Scenario, e: &mut Estimate) {
     run(s, e, &mut Silent);
 }
@@ -149,4 +175,11 @@ fn run<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     fleet::estimate(s, e, t);
     bandwidth::estimate(s, e, t);
     latency::estimate(s, e, t);
+    sampling::estimate(s, e, t);
+    training::estimate(s, e, t);
+    embedding_tables::estimate(s, e, t);
+    feature_store::estimate(s, e, t);
+    experiment::estimate(s, e, t);
+    labelling::estimate(s, e, t);
+    cache::estimate(s, e, t);
 }

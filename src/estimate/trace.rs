@@ -39,11 +39,18 @@ pub enum Section {
     Index,
     Fleet,
     Latency,
+    Sampling,
+    Training,
+    EmbeddingTables,
+    FeatureStore,
+    Experiment,
+    Labelling,
+    Cache,
 }
 
 impl Section {
     /// Every section, in the order reports print them.
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 14] = [
         Section::Traffic,
         Section::Storage,
         Section::Graph,
@@ -51,6 +58,13 @@ impl Section {
         Section::Index,
         Section::Fleet,
         Section::Latency,
+        Section::Sampling,
+        Section::Training,
+        Section::EmbeddingTables,
+        Section::FeatureStore,
+        Section::Experiment,
+        Section::Labelling,
+        Section::Cache,
     ];
 
     /// The first part of the ids of its outputs ("storage" in "storage.total").
@@ -63,6 +77,13 @@ impl Section {
             Section::Index => "index",
             Section::Fleet => "fleet",
             Section::Latency => "latency",
+            Section::Sampling => "sampling",
+            Section::Training => "training",
+            Section::EmbeddingTables => "embedding_tables",
+            Section::FeatureStore => "feature_store",
+            Section::Experiment => "experiment",
+            Section::Labelling => "labelling",
+            Section::Cache => "cache",
         }
     }
 
@@ -76,6 +97,13 @@ impl Section {
             Section::Index => "Vector index",
             Section::Fleet => "Fleet",
             Section::Latency => "Latency",
+            Section::Sampling => "Sampling",
+            Section::Training => "Training",
+            Section::EmbeddingTables => "Embedding tables",
+            Section::FeatureStore => "Feature store",
+            Section::Experiment => "Experiment",
+            Section::Labelling => "Labelling",
+            Section::Cache => "Cache",
         }
     }
 }
@@ -103,7 +131,7 @@ impl Trace for Silent {
 }
 
 /// Plurals written after a count, and the singular each becomes after exactly "1 ".
-const ONES: [(&str, &str); 10] = [
+const ONES: [(&str, &str); 12] = [
     ("copies", "copy"),
     ("servers", "server"),
     ("regions", "region"),
@@ -114,6 +142,8 @@ const ONES: [(&str, &str); 10] = [
     ("items per request", "item per request"),
     ("devices", "device"),
     ("nodes", "node"),
+    ("epochs", "epoch"),
+    ("arms", "arm"),
 ];
 
 /// "1 copies" → "1 copy": the working is written once with plurals, and a count of exactly one

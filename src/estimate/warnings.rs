@@ -138,6 +138,7 @@ pub fn warnings(s: &Scenario, e: &Estimate) -> Vec<Warning> {
             }
         }
     }
+    ml(s, e, &mut warn);
     if let Some(slow) = e.fanout_slow.filter(|&x| x > SLOW_FANOUT) {
         warn(
             "latency.fanout_tail",
@@ -149,4 +150,63 @@ pub fn warnings(s: &Scenario, e: &Estimate) -> Vec<Warning> {
         );
     }
     out
+}
+
+/// The ML sections: training slower than its schedule, tables that need more devices than the
+/// training has, an experiment longer than four weeks, a cache smaller than a day's hot set.
+fn ml(s: &Scenario, e: &Estimate, warn: &mut impl FnMut(&'static str, String, String)) {
+    let dur = |x: f64| Human::new(x, Kind::Duration);
+    if let (Some(tr), Some(est)) = (&s.training, &e.training)
+        && let Some(every) = tr.retrain_every.map(|t| t.get::<uom::si::time::second>())
+        && est.wall_time > every
+    {
+        warn(
+            "training.slower_than_schedule",
+            "training.retrain_every".into(),
+            format!(
+                "a run takes {} on {} devices but one starts every {}: runs overlap; add devices or retrain less often",
+                dur(est.wall_time),
+                tr.devices,
+                dur(every)
+            ),
+        );
+    }
+    if let (Some(tr), Some(needed)) = (&s.training, e.tables.and_then(|t| t.devices))
+        && needed > tr.devices
+    {
+        warn(
+            "embedding_tables.more_devices",
+            "training.devices".into(),
+            format!(
+                "the embedding tables need {needed} devices but training uses {}: raise devices, use f16 or row-wise Adagrad, or hash the ids",
+                tr.devices
+            ),
+        );
+    }
+    if let Some(x) = &e.experiment
+        && x.days > super::experiment::LONG_EXPERIMENT_DAYS
+    {
+        warn(
+            "experiment.too_long",
+            "experiment.allocation".into(),
+            format!(
+                "the experiment needs {} days, more than four weeks: novelty effects and cookie churn bias long tests; raise the allocation, use CUPED, or test a larger effect",
+                crate::units::format::Sig(x.days)
+            ),
+        );
+    }
+    if let (Some(c), Some(est)) = (&s.cache, &e.cache)
+        && c.cached_items.0 < est.hot_set
+    {
+        warn(
+            "cache.smaller_than_hot_set",
+            "cache.cached_items".into(),
+            format!(
+                "the cache holds {} items but {} are requested at least once a day (Zipf s = {}): the daily churn passes through it; the hit ratio assumes it keeps the top items",
+                Human::new(c.cached_items.0, Kind::Count),
+                Human::new(est.hot_set, Kind::Count),
+                crate::units::format::Sig(c.zipf_s)
+            ),
+        );
+    }
 }

@@ -6,10 +6,11 @@ use crate::units::format::Style;
 use std::fmt::Write;
 
 /// A Markdown table of each scenario's headline numbers: chapter, title, peak QPS, total storage,
-/// index memory and servers.
+/// index memory and servers, then the ML side: training time a run, embedding tables, examples
+/// kept a day, feature store nodes, A/B test days, annotators and cache hit ratio.
 pub fn presets_table(scenarios: &[Scenario]) -> String {
     let mut out = String::from(
-        "| ch | preset | title | peak QPS | total storage | index memory | servers |\n|---:|---|---|---:|---:|---:|---:|\n",
+        "| ch | preset | title | peak QPS | total storage | index memory | servers | training run | embedding tables | kept examples/day | feature nodes | A/B test | annotators | cache hits |\n|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     let mut sorted: Vec<&Scenario> = scenarios.iter().collect();
     sorted.sort_by(|a, b| {
@@ -29,13 +30,20 @@ pub fn presets_table(scenarios: &[Scenario]) -> String {
         let chapter = s.meta.chapter.map_or_else(String::new, |c| c.0.to_string());
         let _ = writeln!(
             out,
-            "| {chapter} | `{}` | {} | {} | {} | {} | {} |",
+            "| {chapter} | `{}` | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             s.meta.id,
             s.meta.title,
             value("traffic.peak_qps"),
             value("storage.total"),
             value("index.memory"),
             value("fleet.total_servers"),
+            value("training.wall_time"),
+            value("embedding_tables.memory"),
+            value("sampling.examples_per_day"),
+            value("feature_store.nodes"),
+            value("experiment.duration"),
+            value("labelling.annotators"),
+            value("cache.hit_ratio"),
         );
     }
     out

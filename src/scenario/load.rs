@@ -494,6 +494,33 @@ pub fn load_str(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
                 reader.scenario.text_index =
                     Some(reader.section(table(), schema::TEXT_INDEX, "text_index"))
             }
+            Section::Training => {
+                reader.scenario.training =
+                    Some(reader.section(table(), schema::TRAINING, "training"))
+            }
+            Section::EmbeddingTable => {
+                reader.scenario.embedding_tables =
+                    reader.list(value, section, schema::EMBEDDING_TABLE, |t| &t.name)
+            }
+            Section::Sampling => {
+                reader.scenario.sampling =
+                    Some(reader.section(table(), schema::SAMPLING, "sampling"))
+            }
+            Section::FeatureStore => {
+                reader.scenario.feature_store =
+                    Some(reader.section(table(), schema::FEATURE_STORE, "feature_store"))
+            }
+            Section::Experiment => {
+                reader.scenario.experiment =
+                    Some(reader.section(table(), schema::EXPERIMENT, "experiment"))
+            }
+            Section::Labelling => {
+                reader.scenario.labelling =
+                    Some(reader.section(table(), schema::LABELLING, "labelling"))
+            }
+            Section::Cache => {
+                reader.scenario.cache = Some(reader.section(table(), schema::CACHE, "cache"))
+            }
         }
     }
     if !seen_meta {

@@ -8,6 +8,7 @@
 pub mod diagnostic;
 pub mod edit;
 pub mod load;
+pub mod ml;
 pub mod overrides;
 pub mod provenance;
 pub mod schema;
@@ -17,6 +18,10 @@ use uom::si::f64::{Frequency, Information, Time};
 
 pub use diagnostic::{Diagnostic, ScenarioError};
 pub use load::load_str;
+pub use ml::{
+    Cache, EmbeddingTable, Experiment, FeatureStore, Labelling, Optimizer, Sampling, Training,
+    WeightDtype,
+};
 pub use provenance::{Provenance, Source, SourceKind};
 
 /// A plain count of things: users, requests, vectors, items. Kept apart from bare `f64` so a
@@ -39,6 +44,14 @@ pub struct Scenario {
     pub logs: Vec<Logging>,
     pub graph: Option<Graph>,
     pub text_index: Option<TextIndex>,
+    pub training: Option<Training>,
+    /// Recommendation-model tables (`[[embedding_table]]`).
+    pub embedding_tables: Vec<EmbeddingTable>,
+    pub sampling: Option<Sampling>,
+    pub feature_store: Option<FeatureStore>,
+    pub experiment: Option<Experiment>,
+    pub labelling: Option<Labelling>,
+    pub cache: Option<Cache>,
     /// Where each input came from, by field path ("traffic.dau", "stage.ranking.latency").
     pub provenance: Provenance,
 }

@@ -62,6 +62,30 @@ pub fn for_each_path(s: &Scenario, mut visit: impl FnMut(&str)) {
     if s.text_index.is_some() {
         add(&"text_index", &mut keys(schema::TEXT_INDEX));
     }
+    if s.training.is_some() {
+        add(&"training", &mut keys(schema::TRAINING));
+    }
+    for t in &s.embedding_tables {
+        add(
+            &format_args!("embedding_table.{}", t.name),
+            &mut keys(schema::EMBEDDING_TABLE),
+        );
+    }
+    if s.sampling.is_some() {
+        add(&"sampling", &mut keys(schema::SAMPLING));
+    }
+    if s.feature_store.is_some() {
+        add(&"feature_store", &mut keys(schema::FEATURE_STORE));
+    }
+    if s.experiment.is_some() {
+        add(&"experiment", &mut keys(schema::EXPERIMENT));
+    }
+    if s.labelling.is_some() {
+        add(&"labelling", &mut keys(schema::LABELLING));
+    }
+    if s.cache.is_some() {
+        add(&"cache", &mut keys(schema::CACHE));
+    }
 }
 
 /// Sets `key` of `section` to `text`; an empty text unsets it (back to the default).
@@ -114,6 +138,20 @@ pub fn get(s: &Scenario, path: &str) -> Option<(Value, FieldKind)> {
         "logging" => from(s.logging.as_ref()?, schema::LOGGING, rest),
         "graph" => from(s.graph.as_ref()?, schema::GRAPH, rest),
         "text_index" => from(s.text_index.as_ref()?, schema::TEXT_INDEX, rest),
+        "training" => from(s.training.as_ref()?, schema::TRAINING, rest),
+        "sampling" => from(s.sampling.as_ref()?, schema::SAMPLING, rest),
+        "feature_store" => from(s.feature_store.as_ref()?, schema::FEATURE_STORE, rest),
+        "experiment" => from(s.experiment.as_ref()?, schema::EXPERIMENT, rest),
+        "labelling" => from(s.labelling.as_ref()?, schema::LABELLING, rest),
+        "cache" => from(s.cache.as_ref()?, schema::CACHE, rest),
+        "embedding_table" => {
+            let (name, key) = rest.split_once('.')?;
+            from(
+                s.embedding_tables.iter().find(|c| c.name == name)?,
+                schema::EMBEDDING_TABLE,
+                key,
+            )
+        }
         "log" => {
             let (name, key) = rest.split_once('.')?;
             from(
@@ -180,6 +218,24 @@ pub fn set(s: &mut Scenario, path: &str, text: &str) -> Result<(), Diagnostic> {
             .map(|t| set_in(t, schema::GRAPH, rest, text)),
         "text_index" => open(&mut s.text_index, schema::TEXT_INDEX, rest, given)
             .map(|t| set_in(t, schema::TEXT_INDEX, rest, text)),
+        "training" => open(&mut s.training, schema::TRAINING, rest, given)
+            .map(|t| set_in(t, schema::TRAINING, rest, text)),
+        "sampling" => open(&mut s.sampling, schema::SAMPLING, rest, given)
+            .map(|t| set_in(t, schema::SAMPLING, rest, text)),
+        "feature_store" => open(&mut s.feature_store, schema::FEATURE_STORE, rest, given)
+            .map(|t| set_in(t, schema::FEATURE_STORE, rest, text)),
+        "experiment" => open(&mut s.experiment, schema::EXPERIMENT, rest, given)
+            .map(|t| set_in(t, schema::EXPERIMENT, rest, text)),
+        "labelling" => open(&mut s.labelling, schema::LABELLING, rest, given)
+            .map(|t| set_in(t, schema::LABELLING, rest, text)),
+        "cache" => open(&mut s.cache, schema::CACHE, rest, given)
+            .map(|t| set_in(t, schema::CACHE, rest, text)),
+        "embedding_table" => rest.split_once('.').and_then(|(name, key)| {
+            s.embedding_tables
+                .iter_mut()
+                .find(|c| c.name == name)
+                .map(|c| set_in(c, schema::EMBEDDING_TABLE, key, text))
+        }),
         "log" => rest.split_once('.').and_then(|(name, key)| {
             s.logs
                 .iter_mut()
@@ -213,11 +269,14 @@ pub fn set(s: &mut Scenario, path: &str, text: &str) -> Result<(), Diagnostic> {
                 {
                     Ok(())
                 }
-                None if matches!(head, "corpus" | "stage" | "log") => {
+                None if matches!(head, "corpus" | "stage" | "log" | "embedding_table") => {
                     let name = rest.split_once('.').map_or(rest, |(name, _)| name);
                     let names: Vec<&str> = match head {
                         "corpus" => s.corpora.iter().map(|c| c.name.as_str()).collect(),
                         "stage" => s.stages.iter().map(|c| c.name.as_str()).collect(),
+                        "embedding_table" => {
+                            s.embedding_tables.iter().map(|c| c.name.as_str()).collect()
+                        }
                         _ => s.logs.iter().map(|c| c.name.as_str()).collect(),
                     };
                     if nearest(name, names.iter().copied()).is_empty() {

@@ -2,8 +2,9 @@
 //! means. One table per section drives the file reader, `--set`, the TUI form and the README.
 
 use super::{
-    Corpus, Count, Dtype, Embeddings, Graph, Index, IndexKind, Logging, Mode, Serving, Stage,
-    TextIndex, Traffic,
+    Cache, Corpus, Count, Dtype, EmbeddingTable, Embeddings, Experiment, FeatureStore, Graph,
+    Index, IndexKind, Labelling, Logging, Mode, Optimizer, Sampling, Serving, Stage, TextIndex,
+    Traffic, Training, WeightDtype,
 };
 use crate::units::{self, Kind};
 use uom::si::f64::{Frequency, Information, Time};
@@ -145,6 +146,8 @@ macro_rules! choice_slot {
 choice_slot!(Dtype, Dtype::NAMES, Dtype::ALL);
 choice_slot!(IndexKind, IndexKind::NAMES, IndexKind::ALL);
 choice_slot!(Mode, Mode::NAMES, [Mode::Online, Mode::Batch]);
+choice_slot!(WeightDtype, WeightDtype::NAMES, WeightDtype::ALL);
+choice_slot!(Optimizer, Optimizer::NAMES, Optimizer::ALL);
 
 /// Declares a section's field table: `key: kind, zero_ok, "doc";`.
 macro_rules! fields {
@@ -257,6 +260,82 @@ pub const TEXT_INDEX: &[Field<TextIndex>] = fields!(TextIndex {
     replication: Q(Kind::Factor), false, "copies of the index (default 1)";
 });
 
+pub const TRAINING: &[Field<Training>] = fields!(Training {
+    params: Q(Kind::Count), false, "dense parameters: 6 × params FLOPs per example (forward 2, backward 4)";
+    flops_per_example: Q(Kind::Count), false, "training FLOPs per example, instead of params";
+    examples: Q(Kind::Count), false, "examples per run; or examples_per_day with window (default: [sampling]'s kept examples per day × window)";
+    examples_per_day: Q(Kind::Count), false, "new examples a day; a run trains on examples_per_day × window";
+    window: Q(Kind::Duration), false, "the data one run trains on, with examples per day (default 1 d)";
+    epochs: Q(Kind::Factor), false, "passes over the examples (default 1)";
+    device: Text, false, "a named accelerator (napkin's reference tab lists them: T4, A10G, L4, L40S, V100, A100, A100-40GB, H100, H100-PCIe); fills device_flops and device_memory";
+    device_flops: Q(Kind::Rate), false, "peak FLOP/s of one accelerator (default: the named device's BF16, or FP16 where it has no BF16)";
+    device_memory: Q(Kind::Size), false, "memory of one accelerator (default: the named device's)";
+    efficiency: Q(Kind::Fraction), false, "model FLOPs utilisation, MFU (default 0.4; 0.1–0.3 for recommendation models)";
+    devices: Q(Kind::Integer), false, "accelerators used at once (default 1)";
+    price_per_device_hour: Q(Kind::Money), false, "dollars per accelerator-hour, for the cost";
+    retrain_every: Q(Kind::Duration), false, "how often the model is retrained, for the cost per month (30 d)";
+    memory_headroom: Q(Kind::Fraction), false, "usable fraction of device memory for the embedding tables (default 0.8)";
+});
+
+pub const EMBEDDING_TABLE: &[Field<EmbeddingTable>] = fields!(EmbeddingTable {
+    name: Text, false, "the table's name, used in output ids (embedding_tables.<name>)";
+    rows: Q(Kind::Count), false, "rows: one per user, item or id";
+    dim: Q(Kind::Integer), false, "dimensions per row";
+    dtype: Choice(WeightDtype::NAMES), false, "weight encoding: f32, f16 or int8 (default f32)";
+    optimizer: Choice(Optimizer::NAMES), false, "sgd, adagrad, rowwise_adagrad or adam: the state kept per row (default adam)";
+});
+
+pub const SAMPLING: &[Field<Sampling>] = fields!(Sampling {
+    examples_per_day: Q(Kind::Count), false, "raw labelled examples a day (impressions, transactions, mails)";
+    positive_rate: Q(Kind::Fraction), true, "share of positives (clicks, fraud, spam), between 0 and 1";
+    negative_keep_rate: Q(Kind::Fraction), true, "share of negatives kept (default 1: no downsampling)";
+    raw_prediction: Q(Kind::Fraction), true, "a score of the downsampled model to recalibrate (default 0.5)";
+});
+
+pub const FEATURE_STORE: &[Field<FeatureStore>] = fields!(FeatureStore {
+    entities: Q(Kind::Count), false, "entities with features online (users, items)";
+    features_per_entity: Q(Kind::Count), false, "feature values per entity";
+    feature_size: Q(Kind::Size), false, "stored bytes per feature value, field included (default 13 B, Feast's Redis layout)";
+    entity_overhead: Q(Kind::Size), true, "bytes per entity key beside its features (default 140 B: Redis per-key overhead, key and timestamp)";
+    entities_per_request: Q(Kind::Count), false, "entities looked up per request, e.g. 1 user + 500 candidates = 501 (default 1)";
+    feature_views: Q(Kind::Factor), false, "lookups per entity per request (default 1)";
+    replication: Q(Kind::Factor), false, "copies of the store (default 1)";
+    node_memory: Q(Kind::Size), false, "RAM of one store node";
+    memory_headroom: Q(Kind::Fraction), false, "usable fraction of node memory (default 0.7)";
+    per_node_ops: Q(Kind::Rate), false, "lookups per second one node serves (default 150k/s, redis-benchmark unpipelined)";
+});
+
+pub const EXPERIMENT: &[Field<Experiment>] = fields!(Experiment {
+    baseline_rate: Q(Kind::Fraction), true, "the control's rate of a proportion metric (CTR, conversion)";
+    baseline_mean: Q(Kind::Factor), false, "the control's mean of a continuous metric, with stddev (any unit)";
+    stddev: Q(Kind::Factor), false, "standard deviation of the continuous metric per user (the mean's unit)";
+    mde_relative: Q(Kind::Fraction), false, "smallest effect worth detecting, relative to the baseline (0.05 = 5%)";
+    mde_absolute: Q(Kind::Factor), false, "smallest effect worth detecting, in the metric's unit, instead of mde_relative";
+    alpha: Q(Kind::Fraction), true, "false-positive rate, two-sided (default 0.05)";
+    power: Q(Kind::Fraction), true, "chance to detect the effect when it is there (default 0.8)";
+    arms: Q(Kind::Integer), false, "arms including control (default 2)";
+    eligible_daily_users: Q(Kind::Count), false, "users a day who could enter the test (default traffic.dau)";
+    allocation: Q(Kind::Fraction), false, "share of eligible users in the test (default 1)";
+    cuped_correlation: Q(Kind::Fraction), true, "pre-period correlation ρ for CUPED: variance × (1 − ρ²) (default 0)";
+});
+
+pub const LABELLING: &[Field<Labelling>] = fields!(Labelling {
+    items: Q(Kind::Count), false, "items to label in a batch, with deadline";
+    items_per_day: Q(Kind::Count), false, "items to label a day, for a stream, instead of items";
+    deadline: Q(Kind::Duration), true, "time to label the batch in, such as \"30 d\"";
+    labels_per_item: Q(Kind::Factor), false, "labels per item: boxes per image, or raters for consensus (default 1)";
+    seconds_per_label: Q(Kind::Factor), false, "seconds one label takes";
+    productive_hours: Q(Kind::Factor), false, "hours an annotator labels a day (default 6)";
+    price_per_label: Q(Kind::Money), false, "dollars per label, for the cost";
+});
+
+pub const CACHE: &[Field<Cache>] = fields!(Cache {
+    items: Q(Kind::Count), false, "distinct items requested (default: the first corpus's items)";
+    cached_items: Q(Kind::Count), false, "the most popular items kept in the cache";
+    zipf_s: Q(Kind::Factor), false, "Zipf popularity exponent s (default 1; 0.6–1.2 is typical)";
+    item_size: Q(Kind::Size), false, "bytes per cached item";
+});
+
 /// A section of the file, as the reader and `--set` see it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
@@ -271,10 +350,17 @@ pub enum Section {
     Log,
     Graph,
     TextIndex,
+    Training,
+    EmbeddingTable,
+    Sampling,
+    FeatureStore,
+    Experiment,
+    Labelling,
+    Cache,
 }
 
 impl Section {
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 18] = [
         Section::Meta,
         Section::Traffic,
         Section::Corpus,
@@ -286,6 +372,13 @@ impl Section {
         Section::Log,
         Section::Graph,
         Section::TextIndex,
+        Section::Training,
+        Section::EmbeddingTable,
+        Section::Sampling,
+        Section::FeatureStore,
+        Section::Experiment,
+        Section::Labelling,
+        Section::Cache,
     ];
 
     /// The TOML key: `[traffic]`, `[[corpus]]`, `[[stage]]`.
@@ -302,12 +395,22 @@ impl Section {
             Section::Log => "log",
             Section::Graph => "graph",
             Section::TextIndex => "text_index",
+            Section::Training => "training",
+            Section::EmbeddingTable => "embedding_table",
+            Section::Sampling => "sampling",
+            Section::FeatureStore => "feature_store",
+            Section::Experiment => "experiment",
+            Section::Labelling => "labelling",
+            Section::Cache => "cache",
         }
     }
 
     /// Whether the section is a list of named entries (`[[corpus]]`, `[[stage]]`).
     pub fn is_list(self) -> bool {
-        matches!(self, Section::Corpus | Section::Stage | Section::Log)
+        matches!(
+            self,
+            Section::Corpus | Section::Stage | Section::Log | Section::EmbeddingTable
+        )
     }
 
     /// The keys and docs of the section's fields, for listings and suggestions.
@@ -326,6 +429,13 @@ impl Section {
             Section::Logging | Section::Log => list(LOGGING),
             Section::Graph => list(GRAPH),
             Section::TextIndex => list(TEXT_INDEX),
+            Section::Training => list(TRAINING),
+            Section::EmbeddingTable => list(EMBEDDING_TABLE),
+            Section::Sampling => list(SAMPLING),
+            Section::FeatureStore => list(FEATURE_STORE),
+            Section::Experiment => list(EXPERIMENT),
+            Section::Labelling => list(LABELLING),
+            Section::Cache => list(CACHE),
         }
     }
 }

@@ -486,6 +486,8 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
         );
     }
 
+    ml(&mut f);
+
     if s.serving.region_failover && s.serving.regions < 2.0 {
         f.say(
             "serving.region_failover",
@@ -495,4 +497,366 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
     }
 
     f.out
+}
+
+/// A probability at `path` must lie strictly between 0 and 1; `example` is what to write.
+fn open_unit(f: &mut Findings, path: &str, what: &str, x: f64, example: &str) {
+    if x <= 0.0 || x >= 1.0 {
+        f.say(
+            path,
+            format!("{what} is {x}, but it must lie strictly between 0 and 1"),
+            &format!("write a probability such as {example}"),
+        );
+    }
+}
+
+/// The ML sections (`ml.md`): training, embedding tables, sampling, feature store, experiment,
+/// labelling and cache.
+fn ml(f: &mut Findings) {
+    let s = f.s;
+    if let Some(t) = &s.training {
+        match (t.params.is_some(), t.flops_per_example.is_some()) {
+            (true, true) => f.say(
+                "training.flops_per_example",
+                "[training] gives both params and flops_per_example".into(),
+                "keep one: params (6 × params FLOPs per example) or flops_per_example",
+            ),
+            (false, false) => f.add(
+                "training",
+                "[training] gives neither params nor flops_per_example".into(),
+                &[
+                    &[("training", "params", "\"100M\"")],
+                    &[("training", "flops_per_example", "\"600M\"")],
+                ],
+                "",
+            ),
+            _ => {}
+        }
+        match (t.examples.is_some(), t.examples_per_day.is_some()) {
+            (true, true) => f.say(
+                "training.examples_per_day",
+                "[training] gives both examples and examples_per_day".into(),
+                "keep one: examples per run, or examples_per_day with window",
+            ),
+            (false, false) if s.sampling.is_none() => f.add(
+                "training",
+                "[training] has no examples and there is no [sampling] to take them from".into(),
+                &[
+                    &[("training", "examples", "\"10B\"")],
+                    &[
+                        ("training", "examples_per_day", "\"1B\""),
+                        ("training", "window", "\"30 d\""),
+                    ],
+                ],
+                "",
+            ),
+            _ => {}
+        }
+        match &t.device {
+            Some(name) if crate::accelerators::find(name).is_none() => {
+                let known = crate::accelerators::names();
+                f.say(
+                    "training.device",
+                    format!("\"{name}\" is not a known accelerator"),
+                    &format!(
+                        "{} Known: {}; or remove device and give device_flops and device_memory",
+                        suggest_or(name, known.iter().copied(), ""),
+                        known.join(", ")
+                    ),
+                );
+            }
+            None if t.device_flops.is_none() => f.add(
+                "training.device_flops",
+                "[training] names no device and gives no device_flops".into(),
+                &[
+                    &[("training", "device", "\"A100\"")],
+                    &[("training", "device_flops", "\"312T/s\"")],
+                ],
+                "",
+            ),
+            _ => {}
+        }
+    }
+
+    const TABLE_OUTPUTS: [&str; 2] = ["memory", "devices"];
+    for tb in &s.embedding_tables {
+        let entry = format!("embedding_table.{}", tb.name);
+        if TABLE_OUTPUTS.contains(&tb.name.as_str()) {
+            f.say(
+                &format!("{entry}.name"),
+                format!(
+                    "a table cannot be named \"{}\": embedding_tables.{} is another output",
+                    tb.name, tb.name
+                ),
+                "name it after what its rows are, such as \"users\" or \"ads\"",
+            );
+        }
+        if tb.rows.0 == 0.0 || tb.dim == 0.0 {
+            f.add(
+                &entry,
+                format!("the embedding table \"{}\" needs rows and dim", tb.name),
+                &[&[(&entry, "rows", "\"1B\""), (&entry, "dim", "128")]],
+                "",
+            );
+        }
+    }
+
+    if let Some(sa) = &s.sampling {
+        if sa.examples_per_day.0 == 0.0 {
+            f.add(
+                "sampling.examples_per_day",
+                "[sampling] has no examples_per_day".into(),
+                &[&[("sampling", "examples_per_day", "\"1B\"")]],
+                "(raw labelled examples a day)",
+            );
+        }
+        open_unit(
+            f,
+            "sampling.positive_rate",
+            "positive_rate",
+            sa.positive_rate,
+            "0.01 for a 1% CTR",
+        );
+        if sa.negative_keep_rate == 0.0 {
+            f.say(
+                "sampling.negative_keep_rate",
+                "a negative_keep_rate of 0 keeps no negatives: the model could not learn".into(),
+                "write the share of negatives kept, such as 0.025 (Facebook's, He et al. 2014), or 1 for no downsampling",
+            );
+        }
+        open_unit(
+            f,
+            "sampling.raw_prediction",
+            "raw_prediction",
+            sa.raw_prediction,
+            "0.5",
+        );
+    }
+
+    if let Some(fs) = &s.feature_store {
+        if fs.entities.0 == 0.0 || fs.features_per_entity.0 == 0.0 {
+            f.add(
+                "feature_store",
+                "[feature_store] needs entities and features_per_entity".into(),
+                &[&[
+                    ("feature_store", "entities", "\"500M\""),
+                    ("feature_store", "features_per_entity", "100"),
+                ]],
+                "",
+            );
+        }
+        if fs.node_memory.value == 0.0 {
+            f.add(
+                "feature_store.node_memory",
+                "[feature_store] has no node_memory".into(),
+                &[&[("feature_store", "node_memory", "\"64 GiB\"")]],
+                "(RAM of one store node)",
+            );
+        }
+        if fs.replication < 1.0 {
+            f.say(
+                "feature_store.replication",
+                format!("replication {} is below 1", fs.replication),
+                "write 1 for a single copy, 2 for a primary and a replica",
+            );
+        }
+    }
+
+    if let Some(x) = &s.experiment {
+        let proportion = x.baseline_rate.is_some();
+        let continuous = x.baseline_mean.is_some() || x.stddev.is_some();
+        match (proportion, continuous) {
+            (true, true) => f.say(
+                "experiment.baseline_rate",
+                "[experiment] gives both baseline_rate and a continuous metric (baseline_mean, stddev)".into(),
+                "keep baseline_rate for a proportion, or baseline_mean with stddev for a mean",
+            ),
+            (false, false) => f.add(
+                "experiment",
+                "[experiment] has no baseline".into(),
+                &[
+                    &[("experiment", "baseline_rate", "0.05")],
+                    &[
+                        ("experiment", "baseline_mean", "30"),
+                        ("experiment", "stddev", "60"),
+                    ],
+                ],
+                "",
+            ),
+            (false, true) => {
+                if x.stddev.is_none() {
+                    f.add(
+                        "experiment.stddev",
+                        "baseline_mean is given without stddev".into(),
+                        &[&[("experiment", "stddev", "60")]],
+                        "(standard deviation per user, in the mean's unit)",
+                    );
+                }
+                if x.baseline_mean.is_none() && x.mde_relative.is_some() {
+                    f.add(
+                        "experiment.baseline_mean",
+                        "a relative MDE on a continuous metric needs baseline_mean".into(),
+                        &[&[("experiment", "baseline_mean", "30")]],
+                        "",
+                    );
+                }
+            }
+            (true, false) => {}
+        }
+        if let Some(p) = x.baseline_rate {
+            open_unit(
+                f,
+                "experiment.baseline_rate",
+                "baseline_rate",
+                p,
+                "0.05 for 5%",
+            );
+        }
+        match (x.mde_relative, x.mde_absolute) {
+            (Some(_), Some(_)) => f.say(
+                "experiment.mde_absolute",
+                "[experiment] gives both mde_relative and mde_absolute".into(),
+                "keep one: mde_relative = 0.05 (5% of the baseline) or mde_absolute = 0.0025 (in the metric's unit); on the command line an empty value unsets: --set experiment.mde_absolute=",
+            ),
+            (None, None) => f.add(
+                "experiment.mde_relative",
+                "[experiment] has no minimum detectable effect".into(),
+                &[
+                    &[("experiment", "mde_relative", "0.05")],
+                    &[("experiment", "mde_absolute", "0.0025")],
+                ],
+                "",
+            ),
+            _ => {}
+        }
+        if let (Some(p), Some(m)) = (x.baseline_rate, x.mde_relative.or(x.mde_absolute)) {
+            let treated = if x.mde_relative.is_some() {
+                p * (1.0 + m)
+            } else {
+                p + m
+            };
+            if p > 0.0 && p < 1.0 && treated >= 1.0 {
+                f.say(
+                    "experiment.mde_relative",
+                    format!("the treated rate {treated} would reach 1"),
+                    "write a smaller effect: the baseline plus the MDE must stay below 1",
+                );
+            }
+        }
+        open_unit(f, "experiment.alpha", "alpha", x.alpha, "0.05");
+        open_unit(f, "experiment.power", "power", x.power, "0.8");
+        if x.cuped_correlation >= 1.0 {
+            f.say(
+                "experiment.cuped_correlation",
+                "a CUPED correlation of 1 would remove all variance".into(),
+                "write the pre-period correlation, such as 0.7 for engagement or 0.3 for ad clicks, or 0 for no CUPED",
+            );
+        }
+        if x.arms < 2.0 {
+            f.say(
+                "experiment.arms",
+                format!("an experiment needs at least 2 arms, not {}", x.arms),
+                "write 2 for control and one treatment",
+            );
+        }
+        if x.eligible_daily_users.is_none() && s.traffic.as_ref().and_then(|t| t.dau).is_none() {
+            f.add(
+                "experiment.eligible_daily_users",
+                "[experiment] has no eligible_daily_users and there is no traffic.dau to take them from".into(),
+                &[&[("experiment", "eligible_daily_users", "\"1M\"")]],
+                "",
+            );
+        }
+    }
+
+    if let Some(l) = &s.labelling {
+        match (l.items.is_some(), l.items_per_day.is_some()) {
+            (true, true) => f.say(
+                "labelling.items_per_day",
+                "[labelling] gives both items (a batch) and items_per_day (a stream)".into(),
+                "keep one: items with a deadline, or items_per_day",
+            ),
+            (false, false) => f.add(
+                "labelling",
+                "[labelling] gives no items".into(),
+                &[
+                    &[
+                        ("labelling", "items", "\"1M\""),
+                        ("labelling", "deadline", "\"30 d\""),
+                    ],
+                    &[("labelling", "items_per_day", "\"10k\"")],
+                ],
+                "",
+            ),
+            (true, false) => match l.deadline {
+                None => f.add(
+                    "labelling.deadline",
+                    "a batch of items needs a deadline".into(),
+                    &[&[("labelling", "deadline", "\"30 d\"")]],
+                    "",
+                ),
+                Some(d) if d.value == 0.0 => f.say(
+                    "labelling.deadline",
+                    "a deadline of 0 leaves no time to label".into(),
+                    "write the time the batch must be labelled in, such as \"30 d\"",
+                ),
+                _ => {}
+            },
+            (false, true) => {}
+        }
+        if l.seconds_per_label == 0.0 {
+            f.add(
+                "labelling.seconds_per_label",
+                "[labelling] has no seconds_per_label".into(),
+                &[&[("labelling", "seconds_per_label", "35")]],
+                "(35 s a bounding box, Papadopoulos et al. 2017)",
+            );
+        }
+        if l.productive_hours > 24.0 {
+            f.say(
+                "labelling.productive_hours",
+                format!(
+                    "{} productive hours a day is more than a day",
+                    l.productive_hours
+                ),
+                "write the hours an annotator labels a day, such as 6",
+            );
+        }
+    }
+
+    if let Some(c) = &s.cache {
+        if c.cached_items.0 == 0.0 || c.item_size.value == 0.0 {
+            f.add(
+                "cache",
+                "[cache] needs cached_items and item_size".into(),
+                &[&[
+                    ("cache", "cached_items", "\"100k\""),
+                    ("cache", "item_size", "\"2 KB\""),
+                ]],
+                "",
+            );
+        }
+        let items = c.items.or(s.corpora.first().map(|k| k.items));
+        match items {
+            None => f.add(
+                "cache.items",
+                "[cache] has no items and there is no corpus to take them from".into(),
+                &[&[("cache", "items", "\"10M\"")]],
+                "",
+            ),
+            Some(n) if c.cached_items.0 > n.0 => f.say(
+                "cache.cached_items",
+                format!("the cache holds {} items of only {}", c.cached_items.0, n.0),
+                "write cached_items at most items: the cache keeps the most popular of them",
+            ),
+            _ => {}
+        }
+        if s.traffic.is_none() {
+            f.say(
+                "cache",
+                "a cache needs [traffic]: its backend load is a share of peak QPS".into(),
+                "add a [traffic] section",
+            );
+        }
+    }
 }

@@ -7,6 +7,7 @@
 pub mod app;
 pub mod drill;
 pub mod keymap;
+pub mod ml_pictures;
 pub mod view;
 
 use app::App;

@@ -684,6 +684,9 @@ fn render_pictures(
         .collect();
     chart("Servers per stage", servers, &mut lines);
     render_waterfall(r, scenario, bar_w + label_w + 1, &mut lines, theme);
+    for (title, bars) in super::ml_pictures::charts(r, scenario) {
+        chart(&title, bars, &mut lines);
+    }
     Paragraph::new(lines).render(inner, buf);
 }
 
@@ -754,6 +757,22 @@ fn render_reference(area: Rect, buf: &mut Buffer, theme: Theme) {
     use crate::reference::{LATENCY, NINES, POWERS_OF_TWO, downtime};
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(55), Constraint::Fill(1)]).areas(area);
+    let (header, devices) = super::ml_pictures::accelerator_lines();
+    let [left, accelerators] = Layout::vertical([
+        Constraint::Length(LATENCY.len() as u16 + 2),
+        Constraint::Fill(1),
+    ])
+    .areas(left);
+    let b = block(
+        "Accelerators, dense peak (sources: src/accelerators.toml)",
+        false,
+        theme,
+    );
+    let inner = b.inner(accelerators);
+    b.render(accelerators, buf);
+    let mut lines = vec![Line::from(Span::styled(header, theme.dim()))];
+    lines.extend(devices.into_iter().map(Line::from));
+    Paragraph::new(lines).render(inner, buf);
     let b = block(
         "Latency numbers (Dean 2010, as printed by Xu)",
         false,

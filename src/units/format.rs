@@ -271,6 +271,26 @@ fn prefixed(
     f.write_str(name)
 }
 
+/// Dollars as people write them: "$0.00539", "$46.61", "$3,130", "$148k", "$1.2M".
+fn money(f: &mut fmt::Formatter<'_>, x: f64) -> fmt::Result {
+    f.write_str("$")?;
+    let cents = (x * 100.0).round() / 100.0;
+    if x < 1.0 {
+        Sig(x).fmt(f)
+    } else if cents < 1_000.0 {
+        // Whole dollars bare, else two decimals: "$400", "$2.79", "$46.60".
+        if cents.fract() == 0.0 {
+            Grouped(cents).fmt(f)
+        } else {
+            write!(f, "{cents:.2}")
+        }
+    } else if x.round() < 10_000.0 {
+        Grouped(x.round()).fmt(f)
+    } else {
+        prefixed(f, x, &COUNT_PREFIXES, "", "")
+    }
+}
+
 fn duration(f: &mut fmt::Formatter<'_>, s: f64) -> fmt::Result {
     const UNITS: [(f64, &str); 8] = [
         (365.0 * 86_400.0, "y"),
@@ -329,6 +349,7 @@ impl fmt::Display for Human {
                 prefixed(f, x, sizes, "B", " ")?;
                 f.write_str("/s")
             }
+            Kind::Money => money(f, x),
         }
     }
 }
@@ -443,6 +464,20 @@ mod tests {
         assert_eq!(h(157_680_000.0, Kind::Duration), "5 y");
         assert_eq!(h(5e-4, Kind::Duration), "500 µs");
         assert_eq!(h(0.9995, Kind::Duration), "1 s");
+    }
+
+    #[test]
+    fn money_has_cents_separators_and_prefixes() {
+        assert_eq!(h(0.005_394_882, Kind::Money), "$0.00539");
+        assert_eq!(h(2.79, Kind::Money), "$2.79");
+        assert_eq!(h(46.6, Kind::Money), "$46.60");
+        assert_eq!(h(400.0, Kind::Money), "$400");
+        // $3,129.81 → whole dollars with a separator.
+        assert_eq!(h(3_129.81, Kind::Money), "$3,130");
+        // $147,700 → three figures with k.
+        assert_eq!(h(147_700.0, Kind::Money), "$148k");
+        assert_eq!(h(1.2e6, Kind::Money), "$1.2M");
+        assert_eq!(h(16_070.0, Kind::Money), "$16.1k");
     }
 
     #[test]

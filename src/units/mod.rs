@@ -41,6 +41,8 @@ pub enum Kind {
     Rate,
     /// Data per unit of time ("10 Gbps", "1 GB/s"). Base: byte/s.
     DataRate,
+    /// An amount of money in US dollars ("$2.50", "$1.2k"). Base: 1 USD.
+    Money,
 }
 
 impl Kind {
@@ -56,6 +58,7 @@ impl Kind {
             Kind::Duration => "a duration such as \"40 ms\", \"2 h\", \"90 d\" or \"5 y\"",
             Kind::Rate => "a rate such as \"50k/s\", \"5M/day\" or 2000 (per second)",
             Kind::DataRate => "a data rate such as \"10 Gbps\" or \"1.2 GB/s\"",
+            Kind::Money => "an amount of money such as \"$2.50\" or \"$1.2k\"",
         }
     }
 
@@ -71,11 +74,12 @@ impl Kind {
             Kind::Duration => "duration",
             Kind::Rate => "rate",
             Kind::DataRate => "data rate",
+            Kind::Money => "money",
         }
     }
 
     /// The base unit of the kind as written in `calc --format json` (`B`, `B/day`, `s`, `1/s`,
-    /// `B/s` or "").
+    /// `B/s`, `USD` or "").
     pub fn base_unit(self) -> &'static str {
         match self {
             Kind::Count | Kind::Integer | Kind::Factor | Kind::Fraction => "",
@@ -84,6 +88,7 @@ impl Kind {
             Kind::Duration => "s",
             Kind::Rate => "1/s",
             Kind::DataRate => "B/s",
+            Kind::Money => "USD",
         }
     }
 }

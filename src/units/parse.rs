@@ -135,6 +135,9 @@ fn wrong_kind(text: &str, kind: Kind) -> Option<ParseError> {
 }
 
 fn parse_as(text: &str, kind: Kind) -> Result<f64, ParseError> {
+    if kind == Kind::Money {
+        return money(text);
+    }
     let (number, rest) = split_number(text)?;
     let scale = match kind {
         Kind::Count | Kind::Integer => count_suffix(rest)?,
@@ -162,6 +165,7 @@ fn parse_as(text: &str, kind: Kind) -> Result<f64, ParseError> {
             }
             duration_unit(rest).ok_or_else(|| unknown(rest, kind))?
         }
+        Kind::Money => return money(text),
         Kind::Rate => {
             let (per_unit, seconds) = rate_suffix(rest).ok_or_else(|| unknown(rest, kind))?;
             return Ok(number * per_unit / seconds);
@@ -177,6 +181,20 @@ fn parse_as(text: &str, kind: Kind) -> Result<f64, ParseError> {
             }
         })?,
     };
+    Ok(exact(number, scale))
+}
+
+/// Dollars: "$2.50", "$1.2k", "$3M", "2.50 USD" or a bare number of dollars.
+fn money(text: &str) -> Result<f64, ParseError> {
+    let dollar = text.strip_prefix('$').map(str::trim_start);
+    let (number, rest) = split_number(dollar.unwrap_or(text))?;
+    let rest = rest.strip_suffix("USD").map_or(rest, str::trim_end);
+    let scale = magnitude(rest).ok_or_else(|| {
+        err(
+            format!("\"{rest}\" is not a magnitude of money"),
+            format!("write {}", Kind::Money.describe()),
+        )
+    })?;
     Ok(exact(number, scale))
 }
 
@@ -521,6 +539,26 @@ mod tests {
         assert_eq!(ok("1 MiB/s", Kind::DataRate), 1_048_576.0);
         // 8.64 TB/day ÷ 86,400 s = 100 MB/s (within float rounding).
         assert!((ok("8.64 TB/day", Kind::DataRate) - 1e8).abs() < 1e-6);
+    }
+
+    #[test]
+    fn money_in_dollars() {
+        assert_eq!(ok("$2.50", Kind::Money), 2.5);
+        // $1.2k = 1.2 × 1,000 = $1,200.
+        assert_eq!(ok("$1.2k", Kind::Money), 1200.0);
+        assert_eq!(ok("$3M", Kind::Money), 3e6);
+        assert_eq!(ok("$0.036", Kind::Money), 0.036);
+        assert_eq!(ok("$1,000", Kind::Money), 1000.0);
+        assert_eq!(ok("2.79 USD", Kind::Money), 2.79);
+        assert_eq!(ok("4", Kind::Money), 4.0);
+        assert!(parse("$2 GB", Kind::Money).is_err());
+        assert!(parse("-$2", Kind::Money).is_err());
+        assert!(
+            parse("$-2", Kind::Money)
+                .unwrap_err()
+                .problem
+                .contains("negative")
+        );
     }
 
     #[test]
