@@ -299,12 +299,119 @@ fn list_inputs_shows_paths_for_set() {
 }
 
 #[test]
-fn completions_and_bare_invocation() {
+fn completions_register_with_each_shell() {
+    for (shell, mark) in [
+        ("bash", "complete -o nospace"),
+        ("zsh", "compdef"),
+        ("fish", "complete --keep-order"),
+    ] {
+        napkin()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(mark))
+            // The script asks napkin for the candidates, so they are always napkin's own.
+            .stdout(predicate::str::contains("COMPLETE"));
+    }
+}
+
+#[test]
+fn completion_offers_preset_ids_beside_files() {
+    // fish's protocol: the words after `--`, candidates one a line with their help after a tab.
     napkin()
-        .args(["completions", "bash"])
+        .env("COMPLETE", "fish")
+        .args(["--", "napkin", "calc", "tw"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("_napkin"));
+        .stdout(predicate::str::starts_with("twitter\t"));
+    napkin()
+        .env("COMPLETE", "fish")
+        .args(["--", "napkin", "presets", "show", "vi"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("video-recommendation"))
+        .stdout(predicate::str::contains("visual-search"));
+    napkin()
+        .env("COMPLETE", "fish")
+        .args(["--", "napkin", "drill", "--case", "fr"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("fraud-detection"));
+    // A file in the working folder is still offered for a scenario.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("twins.toml"), "").unwrap();
+    let out = napkin()
+        .current_dir(dir.path())
+        .env("COMPLETE", "fish")
+        .args(["--", "napkin", "calc", "tw"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("twitter"), "{text}");
+    assert!(text.contains("twins.toml"), "{text}");
+}
+
+#[test]
+fn bash_completes_a_preset_id_through_the_registered_script() {
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("bash is not installed; skipped");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("napkin");
+    let dir = bin.parent().unwrap();
+    // Source the script napkin prints, then do what bash does on `napkin calc tw<Tab>`.
+    let script = r#"
+        source <(napkin completions bash)
+        COMP_WORDS=(napkin calc tw); COMP_CWORD=2; COMP_TYPE=9
+        _clap_complete_napkin napkin tw calc
+        printf '%s\n' "${COMPREPLY[@]}"
+    "#;
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(script)
+        .env(
+            "PATH",
+            format!("{}:{}", dir.display(), std::env::var("PATH").unwrap()),
+        )
+        .env("XDG_CONFIG_HOME", tempfile::tempdir().unwrap().path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().collect::<Vec<_>>(), ["twitter"], "{text}");
+}
+
+#[test]
+fn every_subcommand_knows_the_version_and_napkin_has_a_man_page() {
+    let version = env!("CARGO_PKG_VERSION");
+    for sub in ["calc", "presets", "drill", "stats", "tui", "man"] {
+        napkin()
+            .args([sub, "--version"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(version));
+    }
+    napkin()
+        .arg("man")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(".ie"))
+        .stdout(predicate::str::contains(".TH napkin 1"))
+        .stdout(predicate::str::contains("calc"));
+    napkin()
+        .args(["man", "calc"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH napkin-calc 1"))
+        .stdout(predicate::str::contains("\\-\\-set"));
+    napkin()
+        .args(["man", "cal"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean `calc`?"));
 }
 
 #[test]

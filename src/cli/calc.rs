@@ -12,7 +12,7 @@ use std::path::Path;
 pub struct CalcArgs {
     /// A preset id (`napkin presets list`), a path to a scenario file, or - for standard input;
     /// left out, the estimate starts from nothing and --set gives every input.
-    #[arg(required_unless_present = "set")]
+    #[arg(required_unless_present = "set", add = clap_complete::engine::ArgValueCompleter::new(super::complete::scenario))]
     pub scenario: Option<String>,
     /// Override an input: section.key=value (repeatable), e.g. traffic.dau=200M or stage.ranking.latency=50ms.
     #[arg(long = "set", value_name = "PATH=VALUE", value_parser = assignment)]

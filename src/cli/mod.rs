@@ -3,15 +3,18 @@
 //! Exit codes: 0 ok, 1 a scenario or evaluation error (message on stderr), 2 a usage error.
 
 mod calc;
+mod complete;
 mod drill_cmd;
 mod presets_cmd;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCompleter;
 
 #[derive(Parser, Debug)]
 #[command(
     name = "napkin",
     version,
+    propagate_version = true,
     about = "Back-of-the-envelope capacity estimation for ML system design"
 )]
 #[command(
@@ -37,16 +40,22 @@ pub enum Command {
     /// Open the interactive screen on a scenario (a preset id or a file); without one, on the presets.
     Tui {
         /// A preset id or a path to a scenario file.
+        #[arg(add = ArgValueCompleter::new(complete::scenario))]
         scenario: Option<String>,
     },
     /// Practise: napkin asks scale questions from the case studies and scores your answers.
     Drill(DrillArgs),
     /// Your drill progress: accuracy per skill and case, bias, trends, calibration, streak.
     Stats,
-    /// Print a shell completion script.
+    /// Print the script that makes a shell complete napkin's commands, flags and preset ids.
     Completions {
         /// The shell to complete for.
         shell: clap_complete::Shell,
+    },
+    /// Print napkin's manual page (roff), or a subcommand's.
+    Man {
+        /// A subcommand, such as calc; left out, the page of napkin itself.
+        subcommand: Option<String>,
     },
 }
 
@@ -62,7 +71,7 @@ pub struct DrillArgs {
     #[arg(long, default_value_t = 5)]
     pub count: usize,
     /// Only this case study (a preset id).
-    #[arg(long = "case", value_name = "ID")]
+    #[arg(long = "case", value_name = "ID", add = ArgValueCompleter::new(complete::preset_ids))]
     pub case: Option<String>,
     /// Only this skill.
     #[arg(long, value_enum)]
@@ -74,7 +83,10 @@ pub enum PresetsAction {
     /// The built-in presets and the user's own, one a line.
     List,
     /// Print a preset's TOML, to copy and edit.
-    Show { id: String },
+    Show {
+        #[arg(add = ArgValueCompleter::new(complete::preset_ids))]
+        id: String,
+    },
     /// The presets' headline numbers as a Markdown table (the README's).
     Table,
 }
@@ -99,6 +111,8 @@ pub struct Host {
 /// Runs napkin with the process's arguments and returns its exit status.
 pub fn main() -> u8 {
     use std::io::IsTerminal;
+    // Answers a shell's completion request (COMPLETE=<shell> in the environment) and exits.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = Cli::parse();
     let host = Host {
         stdout_is_terminal: std::io::stdout().is_terminal(),
@@ -123,9 +137,9 @@ pub fn run(cli: Cli, host: Host, out: &mut dyn std::io::Write, err: &mut dyn std
             action: PresetsAction::Table,
         }) => presets_cmd::table(out),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut Cli::command(), "napkin", out);
-            Ok(())
+            complete::write_registration(shell, out).map_err(|e| e.to_string())
         }
+        Some(Command::Man { subcommand }) => man(subcommand.as_deref(), out),
         Some(Command::Tui { scenario }) => tui(scenario.as_deref()),
         Some(Command::Drill(args)) => drill_cmd::run(&args, out, err),
         Some(Command::Stats) => drill_cmd::stats(out, err),
@@ -141,6 +155,28 @@ pub fn run(cli: Cli, host: Host, out: &mut dyn std::io::Write, err: &mut dyn std
             1
         }
     }
+}
+
+/// Writes the manual page of napkin, or of one of its subcommands.
+fn man(subcommand: Option<&str>, out: &mut dyn std::io::Write) -> Result<(), String> {
+    let mut napkin = Cli::command();
+    napkin.build();
+    let page = match subcommand {
+        None => napkin,
+        Some(name) => {
+            let names: Vec<&str> = napkin.get_subcommands().map(|c| c.get_name()).collect();
+            let found = napkin.find_subcommand(name).cloned();
+            found.ok_or_else(|| {
+                format!(
+                    "error: napkin has no subcommand `{name}`\n  help: {}",
+                    crate::scenario::diagnostic::suggest(name, &names)
+                )
+            })?
+        }
+    };
+    clap_mangen::Man::new(page)
+        .render(out)
+        .map_err(|e| e.to_string())
 }
 
 /// Whether a screen can be drawn: standard input and output are both a terminal.
