@@ -6,7 +6,6 @@ use super::question::Question;
 use super::score::{self, IntervalScore, Score, in_words};
 use crate::units::Kind;
 use crate::units::format::Human;
-use std::fmt::Write;
 
 /// The confidence an interval answer states.
 pub const CONFIDENCE: f64 = 0.9;
@@ -78,19 +77,53 @@ fn sci(x: f64) -> String {
     }
 }
 
-/// The feedback for `q` and `outcome` as text.
+/// What a line of feedback is, so each face can style it without reading its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// A unit the answer got wrong: "Unit error: …".
+    UnitError,
+    /// The verdict on the answer: "You: … points."
+    You,
+    /// The true answer and its napkin value: "Answer: …".
+    Answer,
+    /// One step of the derivation; `matched` when the answer matches it.
+    Step { matched: bool },
+    /// Where the answer likely went astray: "Likely slip: …".
+    Slip,
+    /// Big numbers in words: "In words: …".
+    Words,
+}
+
+/// One line of feedback: its kind and its text (without a line break).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub kind: LineKind,
+    pub text: String,
+}
+
+/// The feedback for `q` and `outcome` as plain text: [`lines`], one a line.
 pub fn render(q: &Question, text: &str, outcome: &Outcome) -> String {
     let mut out = String::new();
+    for line in lines(q, text, outcome) {
+        out.push_str(&line.text);
+        out.push('\n');
+    }
+    out
+}
+
+/// The feedback for `q` and `outcome`, line by line with what each line is.
+pub fn lines(q: &Question, text: &str, outcome: &Outcome) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut push = |kind: LineKind, text: String| out.push(Line { kind, text });
     let human = |x: f64| Human::new(x, q.kind).to_string();
     if let Some(e) = &outcome.unit_error {
-        let _ = writeln!(out, "Unit error: {e}.");
+        push(LineKind::UnitError, format!("Unit error: {e}."));
     }
-    match (outcome.score, outcome.interval) {
+    let verdict = match (outcome.score, outcome.interval) {
         (Some(s), None) => {
             let dir = if s.e >= 0.0 { "high" } else { "low" };
             let times = 10f64.powf(s.e.abs());
-            let _ = writeln!(
-                out,
+            format!(
                 "You: {} → {:.2} dex {dir} ({}× {}): {}. {:.0} points.",
                 text.trim(),
                 s.e.abs(),
@@ -98,60 +131,61 @@ pub fn render(q: &Question, text: &str, outcome: &Outcome) -> String {
                 if s.e >= 0.0 { "over" } else { "under" },
                 s.band.describe(),
                 s.points
-            );
+            )
         }
-        (_, Some(i)) => {
-            let _ = writeln!(
-                out,
-                "You: {} (90% interval) → {}. Interval score {:.2} = width {:.2} + miss penalty {:.2} (lower is better).",
-                text.trim(),
-                if i.hit {
-                    "the truth is inside"
-                } else {
-                    "the truth is outside"
-                },
-                i.total,
-                i.width,
-                i.penalty
-            );
-        }
-        (None, None) => {
-            let _ = writeln!(
-                out,
-                "You: {} → not scored: fix the unit first.",
-                text.trim()
-            );
-        }
-    }
-    let _ = writeln!(
-        out,
-        "Answer: {} ({}), napkin ≈ {}",
-        human(q.truth),
-        sci(q.truth),
-        human(crate::units::format::napkin_as_shown(
-            q.truth,
-            q.kind,
-            crate::units::format::Style::Decimal
-        ))
+        (_, Some(i)) => format!(
+            "You: {} (90% interval) → {}. Interval score {:.2} = width {:.2} + miss penalty {:.2} (lower is better).",
+            text.trim(),
+            if i.hit {
+                "the truth is inside"
+            } else {
+                "the truth is outside"
+            },
+            i.total,
+            i.width,
+            i.penalty
+        ),
+        (None, None) => format!("You: {} → not scored: fix the unit first.", text.trim()),
+    };
+    push(LineKind::You, verdict);
+    push(
+        LineKind::Answer,
+        format!(
+            "Answer: {} ({}), napkin ≈ {}",
+            human(q.truth),
+            sci(q.truth),
+            human(crate::units::format::napkin_as_shown(
+                q.truth,
+                q.kind,
+                crate::units::format::Style::Decimal
+            ))
+        ),
     );
     for (i, s) in q.steps.iter().enumerate() {
-        let marker = if outcome.slip_step == Some(i) {
+        let matched = outcome.slip_step == Some(i);
+        let marker = if matched {
             "  ← your answer matches this step"
         } else {
             ""
         };
-        let _ = writeln!(out, "  {}  {}{marker}", i + 1, s.text);
+        push(
+            LineKind::Step { matched },
+            format!("  {}  {}{marker}", i + 1, s.text),
+        );
     }
     if let Some(i) = outcome.slip_step {
-        let _ = writeln!(
-            out,
-            "Likely slip: after step {}: your answer matches it, so the steps after it are where it went astray.",
-            i + 1
+        push(
+            LineKind::Slip,
+            format!(
+                "Likely slip: after step {}: your answer matches it, so the steps after it are where it went astray.",
+                i + 1
+            ),
         );
     } else if outcome.score.is_some_and(|s| s.e.abs() > 0.3) {
-        let _ = writeln!(
-            out,
+        push(
+            LineKind::Slip,
             "Likely slip: no step matches your answer; check each input and unit against the steps."
+                .to_string(),
         );
     }
     let mut words = Vec::new();
@@ -166,7 +200,7 @@ pub fn render(q: &Question, text: &str, outcome: &Outcome) -> String {
         }
     }
     if !words.is_empty() {
-        let _ = writeln!(out, "In words: {}", words.join("; "));
+        push(LineKind::Words, format!("In words: {}", words.join("; ")));
     }
     out
 }
