@@ -1,10 +1,17 @@
-//! The drill screen's state: a question, the answer being typed, the feedback, recent scores.
+//! The drill screen: a question, the answer being typed, the feedback, recent scores.
 
-use crate::drill::feedback;
+use super::fit;
+use super::theme::Theme;
+use crate::drill::feedback::{self, LineKind};
 use crate::drill::history;
 use crate::drill::question::Question;
 use crate::drill::session::{self, Options};
 use crate::presets::Preset;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Sparkline, Widget, Wrap};
 
 /// Questions drawn at a time; more follow as they are used up.
 const BATCH: usize = 10;
@@ -18,7 +25,7 @@ pub struct DrillState {
     pub index: usize,
     pub answer: String,
     /// The feedback on the current question, once answered.
-    pub feedback: Option<String>,
+    pub feedback: Option<Vec<feedback::Line>>,
     /// Why the answer could not be read.
     pub error: Option<String>,
     /// Points of recent scored answers, oldest first.
@@ -69,7 +76,7 @@ impl DrillState {
         let Some(q) = self.question() else { return };
         match feedback::assess(q, &self.answer) {
             Ok(o) => {
-                let text = feedback::render(q, &self.answer, &o);
+                let lines = feedback::lines(q, &self.answer, &o);
                 if let Some(path) = &self.opts.history
                     && let Err(e) = history::append(path, &session::record(q, &self.answer, &o))
                 {
@@ -80,7 +87,7 @@ impl DrillState {
                     let keep = self.recent.len().saturating_sub(RECENT);
                     self.recent.drain(..keep);
                 }
-                self.feedback = Some(text);
+                self.feedback = Some(lines);
                 if self
                     .error
                     .as_ref()
@@ -121,5 +128,110 @@ impl DrillState {
             change(&mut self.answer);
             self.error = None;
         }
+    }
+}
+
+impl DrillState {
+    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
+        let [question, answer, feedback, spark] = area.layout(&Layout::vertical([
+            Constraint::Length(7),
+            Constraint::Length(3),
+            Constraint::Fill(1),
+            Constraint::Length(4),
+        ]));
+        let Some(q) = self.question() else {
+            Paragraph::new("No question fits: try another case study or skill.")
+                .render(question, buf);
+            return;
+        };
+        let title = format!(
+            "Question {} · {} · {}",
+            self.index + 1,
+            q.skill.name(),
+            q.case_title
+        );
+        let b = theme.block(&title, false);
+        let inner = b.inner(question);
+        b.render(question, buf);
+        Paragraph::new(q.prompt.clone())
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        self.render_answer(answer, buf, theme);
+
+        let b = theme.block("Feedback", false);
+        let inner = b.inner(feedback);
+        b.render(feedback, buf);
+        match &self.feedback {
+            Some(lines) => {
+                let lines: Vec<Line> = lines
+                    .iter()
+                    .map(|l| Line::from(Span::styled(l.text.clone(), style_of(l.kind, theme))))
+                    .collect();
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: false })
+                    .render(inner, buf);
+            }
+            None => Paragraph::new(Span::styled(
+                "Answer, then Enter: the score and the worked derivation appear here.",
+                theme.dim(),
+            ))
+            .render(inner, buf),
+        }
+        self.render_recent(spark, buf, theme);
+    }
+
+    fn render_answer(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
+        let typing = self.feedback.is_none();
+        let b = theme.block("Your answer (units, or a 90% interval lo..hi)", typing);
+        let inner = b.inner(area);
+        b.render(area, buf);
+        let error = self
+            .error
+            .as_ref()
+            .map(|e| format!("   ✗ {e}"))
+            .unwrap_or_default();
+        // A long answer keeps its end, where the cursor is, in view.
+        let room = (inner.width as usize)
+            .saturating_sub(fit::width(&error).min(inner.width as usize / 2) + 1);
+        let mut spans = vec![Span::raw(fit::tail(&self.answer, room))];
+        if typing {
+            spans.push(Span::styled("▏", theme.title()));
+        }
+        if !error.is_empty() {
+            spans.push(Span::styled(error, theme.error()));
+        }
+        Paragraph::new(Line::from(spans)).render(inner, buf);
+    }
+
+    fn render_recent(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
+        let mean = if self.recent.is_empty() {
+            0.0
+        } else {
+            self.recent.iter().sum::<f64>() / self.recent.len() as f64
+        };
+        let b = theme.block(
+            &format!(
+                "Recent scores ({} answers, {mean:.0} points on average)",
+                self.recent.len()
+            ),
+            false,
+        );
+        let inner = b.inner(area);
+        b.render(area, buf);
+        let data: Vec<u64> = self.recent.iter().map(|p| p.round() as u64).collect();
+        Sparkline::default()
+            .data(&data)
+            .max(100)
+            .style(theme.bar())
+            .render(inner, buf);
+    }
+}
+
+/// How a line of feedback looks, by what it is.
+fn style_of(kind: LineKind, theme: Theme) -> Style {
+    match kind {
+        LineKind::UnitError | LineKind::Slip => theme.warn(),
+        LineKind::You | LineKind::Answer | LineKind::Step { matched: true } => theme.bold(),
+        LineKind::Step { matched: false } | LineKind::Words => Style::new(),
     }
 }
