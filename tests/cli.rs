@@ -617,6 +617,19 @@ fn calc_from_set_alone_answers_a_one_line_question() {
         .unwrap();
     assert_eq!(embeddings["value"], 1.024e13);
     assert_eq!(v["scenario"]["id"], "scratch");
+    // With no [index], a flat index on 256 GB nodes, 70% usable, answers "does it fit in RAM?":
+    // memory 1.024e13 B; 256 GB × 0.7 = 179.2 GB per node; 1.024e13 ÷ 1.792e11 = 57.14 → 58 shards.
+    let output = |id: &str| {
+        v["outputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == id)
+            .unwrap_or_else(|| panic!("no output {id}"))
+            .clone()
+    };
+    assert_eq!(output("index.memory")["value"], 1.024e13);
+    assert_eq!(output("index.shards")["value"], 58.0);
     // Nothing to start from and nothing set is a usage error.
     napkin()
         .args(["calc"])
@@ -668,6 +681,121 @@ fn errors_in_a_section_set_added_point_at_set() {
         .args(["calc", "twitter", "--set", "embeddings.vectors=1B"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("error: --set: embeddings.dim"))
+        // The user never wrote embeddings.dim: the message names the --set that added the
+        // section, not a key they did not set.
+        .stderr(predicate::str::contains(
+            "error: --set embeddings.vectors=1B: [embeddings] has no dim",
+        ))
+        .stderr(predicate::str::contains("embeddings.dim:").not())
         .stderr(predicate::str::contains("add --set embeddings.dim=256"));
+    // An [index] --set adds needs embeddings: said as the --set that gives them.
+    napkin()
+        .args(["calc", "twitter", "--set", "index.kind=flat"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error: --set index.kind=flat:"))
+        .stderr(predicate::str::contains("add --set embeddings.dim=256"));
+    // A key the user did set keeps its path.
+    napkin()
+        .args([
+            "calc",
+            "twitter",
+            "--set",
+            "embeddings.dim=100",
+            "--set",
+            "embeddings.vectors=1B",
+            "--set",
+            "embeddings.dtype=pq",
+            "--set",
+            "embeddings.pq_m=3",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "--set: embeddings.pq_m: pq_m = 3 does not divide dim = 100",
+        ));
+}
+
+#[test]
+fn a_quick_question_lists_the_index_napkin_adds_as_defaults() {
+    // The inputs napkin added are listed as its defaults, not as the user's.
+    napkin()
+        .args([
+            "calc",
+            "--set",
+            "embeddings.vectors=10B",
+            "--set",
+            "embeddings.dim=256",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"index\.kind\s+flat\s+\[default\]").unwrap())
+        .stdout(predicate::str::is_match(r"index\.node_memory\s+256 GB\s+\[default\]").unwrap());
+    // An [index] --set adds gets the default node size too, so choosing a kind is enough.
+    napkin()
+        .args([
+            "calc",
+            "--set",
+            "embeddings.vectors=10B",
+            "--set",
+            "embeddings.dim=256",
+            "--set",
+            "index.kind=hnsw",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Index shards"));
+}
+
+#[test]
+fn files_that_are_not_regular_files_are_named_as_such() {
+    napkin()
+        .args(["calc", "/dev/null"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("/dev/null: is not a regular file"));
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.toml");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        // Refused without opening it: opening a FIFO with no writer would block.
+        napkin()
+            .args(["calc", fifo.to_str().unwrap()])
+            .timeout(std::time::Duration::from_secs(10))
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("is not a regular file"));
+    }
+    #[cfg(unix)]
+    {
+        let a = dir.path().join("a.toml");
+        let b = dir.path().join("b.toml");
+        std::os::unix::fs::symlink(&b, &a).unwrap();
+        std::os::unix::fs::symlink(&a, &b).unwrap();
+        napkin()
+            .args(["calc", a.to_str().unwrap()])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("symbolic links"))
+            .stderr(predicate::str::contains("no such file").not());
+        let dangling = dir.path().join("dangling.toml");
+        std::os::unix::fs::symlink(dir.path().join("gone.toml"), &dangling).unwrap();
+        napkin()
+            .args(["calc", dangling.to_str().unwrap()])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "is a link to a file that does not exist",
+            ));
+    }
+}
+
+#[test]
+fn echoed_names_cannot_drive_the_terminal() {
+    napkin()
+        .args(["calc", "tw\u{1b}[31mred"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("tw\\u{1b}[31mred"))
+        .stderr(predicate::str::contains("\u{1b}").not());
 }

@@ -6,6 +6,7 @@ use napkin::drill::feedback;
 use napkin::drill::history::{self, Record};
 use napkin::drill::question::{self, Filter, Skill};
 use napkin::drill::session;
+use napkin::drill::templates::TEMPLATES;
 use napkin::presets;
 use predicates::prelude::*;
 
@@ -73,19 +74,46 @@ fn every_skill_and_every_case_study_can_be_asked() {
 }
 
 #[test]
-fn at_least_thirty_templates_are_reachable_from_the_presets() {
+fn every_template_can_be_drawn_from_the_builtin_presets() {
     let presets = presets::builtin();
-    let mut seen = std::collections::BTreeSet::new();
-    for t in question::TEMPLATES {
+    let mut missing = Vec::new();
+    for t in TEMPLATES {
         let f = Filter {
             template: Some(t.id.to_string()),
             ..Filter::default()
         };
-        if question::generate(11, &presets, &f).is_some() {
-            seen.insert(t.id);
+        match question::generate(11, &presets, &f) {
+            Some(q) => assert_eq!(q.template, t.id),
+            None => missing.push(t.id),
         }
     }
-    assert!(seen.len() >= 30, "{} reachable: {seen:?}", seen.len());
+    assert!(
+        missing.is_empty(),
+        "no built-in preset offers these templates: {missing:?}"
+    );
+}
+
+#[test]
+fn a_flat_index_question_asks_for_the_vectors_alone() {
+    // No case study has a flat index; the question asks what one over their vectors would need.
+    let f = Filter {
+        case: Some("similar-listings".into()),
+        template: Some("memory.flat".into()),
+        ..Filter::default()
+    };
+    let q = question::generate(3, &presets::builtin(), &f).unwrap();
+    assert_eq!(q.output, "index.memory");
+    assert!(q.prompt.contains("index kind flat"), "{}", q.prompt);
+    assert!(q.prompt.contains("stored as f32"), "{}", q.prompt);
+    // f32: 4 B a dimension, nothing else: truth = vectors × dim × 4.
+    let e = q.scenario.embeddings.as_ref().unwrap();
+    let vectors = e.vectors.unwrap().0;
+    assert!(
+        (q.truth - vectors * e.dim * 4.0).abs() < 1e-9 * q.truth,
+        "{} vs {vectors} × {} × 4",
+        q.truth,
+        e.dim
+    );
 }
 
 /// A peak-QPS question on Xu's Twitter example (seed 9).
@@ -246,10 +274,28 @@ fn bad_drill_arguments() {
         .args(["drill", "--plain", "--skill", "vibes"])
         .assert()
         .code(2);
+    // A count out of range is a usage error that gives the range.
+    for count in ["0", "1001"] {
+        napkin(data.path())
+            .args(["drill", "--plain", "--count", count])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("1..=1000"));
+    }
+}
+
+#[test]
+fn a_long_session_asks_its_first_question_at_once() {
+    // Questions are built as they are asked: with no answers, only the first is built.
+    let data = tempfile::tempdir().unwrap();
     napkin(data.path())
-        .args(["drill", "--plain", "--count", "0"])
+        .args(["drill", "--plain", "--seed", "5", "--count", "1000"])
+        .write_stdin("")
         .assert()
-        .code(1);
+        .success()
+        .stdout(predicate::str::contains("Q1/1000 ["))
+        .stdout(predicate::str::contains("Q2/1000").not())
+        .stdout(predicate::str::contains("Session over: nothing scored."));
 }
 
 fn record(i: u64, e: f64) -> Record {
@@ -351,6 +397,105 @@ fn a_corrupt_line_is_skipped_and_never_truncated() {
         .stdout(predicate::str::contains("3 answers"));
 }
 
+/// The first question of `--seed 21 --case twitter --skill qps`, answered exactly, through the
+/// binary; returns its prompt.
+fn answer_one_question(data: &std::path::Path) -> String {
+    let filter = Filter {
+        case: Some("twitter".into()),
+        skill: Some(Skill::Qps),
+        ..Filter::default()
+    };
+    let q =
+        question::generate(session::question_seed(21, 0), &presets::builtin(), &filter).unwrap();
+    napkin(data)
+        .args([
+            "drill", "--plain", "--seed", "21", "--count", "1", "--case", "twitter", "--skill",
+            "qps",
+        ])
+        .write_stdin(format!("{}\n", q.truth))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("100 points"));
+    q.prompt
+}
+
+#[test]
+fn an_answer_after_a_torn_last_line_is_kept() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("napkin").join("history.jsonl");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let good = serde_json::to_string(&record(1, 0.1)).unwrap();
+    // A write cut short: the last line has no newline.
+    let torn = format!("{good}\n{}", &good[..good.len() / 2]);
+    std::fs::write(&path, &torn).unwrap();
+    answer_one_question(data.path());
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.starts_with(&format!("{torn}\n{{")), "{after}");
+    let (records, warnings) = history::read(&path);
+    assert_eq!(records.len(), 2, "{after}");
+    assert_eq!(records[1].points, Some(100.0));
+    assert_eq!(warnings.len(), 1, "the torn line: {warnings:?}");
+    assert!(warnings[0].contains("history.jsonl:2"), "{warnings:?}");
+    napkin(data.path())
+        .arg("stats")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("skipped a line"))
+        .stdout(predicate::str::contains("2 answers, 2 scored"));
+    // Reading, by stats or by a drill looking for reviews, rewrites nothing.
+    napkin(data.path())
+        .args(["drill", "--plain", "--count", "2"])
+        .write_stdin("")
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), after);
+}
+
+#[test]
+fn a_whole_record_without_its_newline_is_kept_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.jsonl");
+    std::fs::write(&path, serde_json::to_string(&record(1, 0.0)).unwrap()).unwrap();
+    history::append(&path, &record(2, 0.0)).unwrap();
+    let (records, warnings) = history::read(&path);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let seeds: Vec<u64> = records.iter().map(|r| r.seed).collect();
+    assert_eq!(seeds, [1, 2]);
+    // An empty file gets no blank first line.
+    let fresh = dir.path().join("new.jsonl");
+    std::fs::write(&fresh, "").unwrap();
+    history::append(&fresh, &record(3, 0.0)).unwrap();
+    assert!(!std::fs::read_to_string(&fresh).unwrap().starts_with('\n'));
+}
+
+#[test]
+fn twenty_warnings_about_a_damaged_history_then_a_count() {
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("napkin").join("history.jsonl");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let good = serde_json::to_string(&record(1, 0.0)).unwrap();
+    // 25 damaged lines around one good one: 20 warnings, then "… and 5 more".
+    let mut text = "garbage\n".repeat(12);
+    text.push_str(&format!("{good}\n"));
+    text.push_str(&"{\"ts\": 1}\n".repeat(13));
+    std::fs::write(&path, &text).unwrap();
+    let (records, warnings) = history::read(&path);
+    assert_eq!(records.len(), 1);
+    assert_eq!(warnings.len(), history::MAX_WARNINGS + 1, "{warnings:?}");
+    assert!(warnings[19].contains("history.jsonl:21:"), "{warnings:?}");
+    assert!(
+        warnings[20].ends_with("… and 5 more damaged lines"),
+        "{warnings:?}"
+    );
+    let out = napkin(data.path()).arg("stats").output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.matches("skipped a line").count(), 20, "{err}");
+    assert!(err.contains("… and 5 more damaged lines"), "{err}");
+    assert!(String::from_utf8(out.stdout).unwrap().contains("1 answers"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+}
+
 #[test]
 fn misses_by_more_than_3x_come_back_until_answered_well() {
     // e = 0.6 (4× high) → due; a later e = 0.1 on the same case and template clears it.
@@ -397,7 +542,7 @@ fn every_question_states_every_input_its_answer_depends_on() {
     use napkin::scenario::schema::{FieldKind, Value};
     let presets = presets::builtin();
     let mut checked = 0;
-    for t in question::TEMPLATES {
+    for t in TEMPLATES {
         for seed in 0..4 {
             let f = Filter {
                 template: Some(t.id.to_string()),

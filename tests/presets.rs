@@ -5,7 +5,7 @@ use assert_cmd::Command;
 use napkin::estimate;
 use napkin::presets;
 use napkin::report::Report;
-use napkin::scenario::{Scenario, load_str};
+use napkin::scenario::{Scenario, Source, SourceKind, load_str};
 use napkin::units::format::Style;
 use predicates::prelude::*;
 
@@ -50,7 +50,7 @@ fn every_preset_loads_and_its_file_is_named_by_its_id() {
 }
 
 #[test]
-fn every_preset_input_is_marked_book_public_or_assumption() {
+fn every_preset_input_is_marked_book_public_derived_or_assumption() {
     for (id, s) in builtins() {
         for path in s
             .provenance
@@ -62,12 +62,119 @@ fn every_preset_input_is_marked_book_public_or_assumption() {
             if DESCRIPTIVE.contains(&key) {
                 continue;
             }
+            let source = s.provenance.source(path);
             assert!(
-                s.provenance.source(path).is_some(),
-                "{id}: {path} is not marked book, public or assume"
+                source.is_some(),
+                "{id}: {path} is not marked book, public, derived or assume"
+            );
+            assert!(
+                source.is_some_and(|src| !src.note.trim().is_empty()),
+                "{id}: {path} is marked but says nothing about where it comes from"
             );
         }
     }
+}
+
+/// Every (preset id, input path, source) of the built-ins.
+fn marks() -> Vec<(String, String, Source)> {
+    let mut out = Vec::new();
+    for (id, s) in builtins() {
+        for (path, src) in &s.provenance.sources {
+            out.push((id.clone(), path.clone(), src.clone()));
+        }
+    }
+    out
+}
+
+/// A note that works something out: a digit and an operator, or the words of a calculation.
+fn shows_arithmetic(note: &str) -> bool {
+    let digit = note.chars().any(|c| c.is_ascii_digit());
+    let operator = note.chars().any(|c| "×÷+−*/=".contains(c))
+        || ["times", "divided by", "plus", "minus", "per cent of"]
+            .iter()
+            .any(|w| note.contains(w));
+    digit && operator
+}
+
+#[test]
+fn the_arithmetic_check_tells_working_from_a_quote() {
+    assert!(shows_arithmetic("1M a month (book ch. 7) ÷ 30 d"));
+    assert!(shows_arithmetic("64 B + 140 B"));
+    assert!(shows_arithmetic("2 searches times 200"));
+    assert!(!shows_arithmetic(
+        "ch. 7: about 1 million unique users per day"
+    ));
+    assert!(!shows_arithmetic("a judgement ÷ with no number"));
+    assert!(!shows_arithmetic(""));
+}
+
+#[test]
+fn every_derived_input_shows_its_arithmetic() {
+    let derived: Vec<_> = marks()
+        .into_iter()
+        .filter(|(_, _, src)| src.kind == SourceKind::Derived)
+        .collect();
+    // The presets work out several numbers (33k events a day, PYMK's 300T pairs, Twitter's 30M
+    // media a day, ...): a test over none would prove nothing.
+    assert!(derived.len() >= 5, "only {} derived inputs", derived.len());
+    for (id, path, src) in derived {
+        assert!(
+            shows_arithmetic(&src.note),
+            "{id}: {path} is marked derived but its note shows no arithmetic: {:?}",
+            src.note
+        );
+    }
+}
+
+#[test]
+fn book_marks_quote_rather_than_work_out() {
+    // Division and approximation are working: a number so obtained is derived, not the book's.
+    for (id, path, src) in marks() {
+        if src.kind == SourceKind::Book {
+            assert!(
+                !src.note.contains('÷') && !src.note.contains('≈'),
+                "{id}: {path} is marked book but its note works it out (mark it derived): {:?}",
+                src.note
+            );
+        }
+    }
+}
+
+/// The object of a JSON list whose `key` is `value`.
+fn entry<'j>(list: &'j serde_json::Value, key: &str, value: &str) -> &'j serde_json::Value {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o[key] == value)
+        .unwrap_or_else(|| panic!("no {key} {value} in {list}"))
+}
+
+#[test]
+fn a_derived_input_reads_as_derived_in_the_json() {
+    let out = Command::cargo_bin("napkin")
+        .unwrap()
+        .args(["calc", "event-recommendation", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let input = entry(&json["inputs"], "path", "corpus.events.new_items_per_day");
+    // The book (ch. 7) says about 1M events a month: 1,000,000 ÷ 30 d = 33,333 a day ≈ 33k.
+    assert_eq!(input["value"], "33k");
+    assert_eq!(input["source"]["kind"], "derived");
+    let note = input["source"]["note"].as_str().unwrap();
+    assert!(note.contains("1M") && note.contains("÷ 30"), "{note}");
+    // And it is the number the estimate grows by: 33,000 new/day × 10 KB × 3 copies
+    // = 33,000 × 10,000 B × 3 = 990,000,000 B a day.
+    let growth = entry(&json["outputs"], "id", "storage.events.growth_per_day");
+    assert_eq!(growth["value"].as_f64(), Some(990_000_000.0));
+    assert!(
+        growth["inputs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i == "corpus.events.new_items_per_day")
+    );
 }
 
 #[test]
@@ -204,4 +311,26 @@ fn a_user_preset_is_run_by_its_file_name_and_may_replace_a_built_in() {
         .assert()
         .success()
         .stdout(predicate::str::contains("14/s"));
+}
+
+#[test]
+fn list_inputs_and_the_text_report_show_a_derived_mark() {
+    // Xu vol. 1 gives tweet_id 64 B and text 140 B; their sum, 64 + 140 = 204 B, is worked out.
+    Command::cargo_bin("napkin")
+        .unwrap()
+        .args(["calc", "twitter", "--list-inputs"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "traffic.request_size=204 B\t[derived: Xu vol. 1: tweet_id 64 B + text 140 B = 204 B]",
+        ));
+    // 150M DAU × 2 tweets × 10% with media = 30,000,000 media items a day.
+    Command::cargo_bin("napkin")
+        .unwrap()
+        .args(["calc", "twitter"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "30M  [derived: Xu vol. 1: 150M DAU × 2 tweets × 10% with media = 30M a day]",
+        ));
 }

@@ -1,7 +1,7 @@
 //! Reading scenario files: every value rule of the spec, and every kind of bad input located
 //! with a hint.
 
-use napkin::scenario::{load_str, overrides};
+use napkin::scenario::{SourceKind, load_str, overrides};
 use napkin::units::{Kind, parse};
 
 const META: &str = "[meta]\nid = \"t\"\ntitle = \"T\"\n";
@@ -217,6 +217,31 @@ fn inputs_carry_their_source() {
 }
 
 #[test]
+fn a_derived_mark_is_read_beside_the_others() {
+    let s = load_str(
+        &format!("{META}[[corpus]]\nname = \"events\"\nitems = 0\nitem_size = \"1 KB\"\nnew_items_per_day = {{ value = \"33k\", derived = \"1M a month (book ch. 7) ÷ 30 d\" }}\n"),
+        "x.toml",
+    )
+    .unwrap();
+    let src = s
+        .provenance
+        .source("corpus.events.new_items_per_day")
+        .unwrap();
+    assert_eq!(src.kind, SourceKind::Derived);
+    assert_eq!(src.to_string(), "derived: 1M a month (book ch. 7) ÷ 30 d");
+    // A misspelt mark points at the right key, and two marks on one input are refused.
+    let e = error(&format!(
+        "{META}[traffic]\ndau = {{ value = \"2B\", derive = \"x\" }}\nrequests_per_user_per_day = 2\n"
+    ));
+    assert!(e.contains("did you mean `derived`"), "{e}");
+    let e = error(&format!(
+        "{META}[traffic]\ndau = {{ value = \"2B\", book = \"x\", derived = \"y\" }}\nrequests_per_user_per_day = 2\n"
+    ));
+    assert!(e.contains("more than one source mark"), "{e}");
+    assert!(e.contains("derived"), "{e}");
+}
+
+#[test]
 fn overrides_change_inputs_by_path() {
     let mut s = load_str(
         include_str!("../presets/video-recommendation.toml"),
@@ -369,4 +394,37 @@ fn a_held_corpus_must_exist_and_come_with_node_memory() {
     .unwrap();
     let w = napkin::estimate::warnings(&s, &napkin::estimate::estimate(&s));
     assert!(w.iter().any(|w| w.id == "fleet.memory_unused"), "{w:?}");
+}
+
+#[test]
+fn a_duplicate_key_is_named() {
+    let e = error(&format!(
+        "{META}[traffic]\nqps = \"1k/s\"\nqps = \"2k/s\"\n"
+    ));
+    // Line 6 is the second `qps` (three lines of [meta], then [traffic] and the first).
+    assert!(e.contains("bad.toml:6:1"), "{e}");
+    assert!(e.contains("the key `qps` is given twice"), "{e}");
+}
+
+#[test]
+fn a_name_that_is_not_a_string_says_so() {
+    let e = error(&format!(
+        "{META}[traffic]\nqps = \"1k/s\"\n[[corpus]]\nname = 5\nitems = \"1M\"\nitem_size = \"1 KB\"\n"
+    ));
+    // `name = 5` is line 7; the value 5 starts at column 8.
+    assert!(
+        e.contains("bad.toml:7:8: corpus.name: a name must be a string, not an integer"),
+        "{e}"
+    );
+    assert!(e.contains("quote it"), "{e}");
+}
+
+#[test]
+fn a_corpus_without_item_size_is_an_error_not_zero_bytes() {
+    let e = error(&format!(
+        "{META}[[corpus]]\nname = \"videos\"\nitems = \"1M\"\n"
+    ));
+    assert!(e.contains("corpus.videos.item_size"), "{e}");
+    assert!(e.contains("has no item_size"), "{e}");
+    assert!(e.contains("add item_size = \"1 KB\""), "{e}");
 }

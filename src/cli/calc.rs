@@ -44,18 +44,47 @@ fn assignment(arg: &str) -> Result<String, String> {
 /// Reads the scenario named by `arg` (a file or a preset id) with the text it was read from.
 pub fn resolve_with_text(arg: &str) -> Result<(String, Scenario), ScenarioError> {
     let path = Path::new(arg);
-    let metadata = std::fs::metadata(path).ok();
-    if metadata.as_ref().is_some_and(|m| m.is_dir()) {
-        return Err(one_error(
-            arg,
-            "is a directory".into(),
-            "give a scenario file (.toml) or a preset id",
-        ));
-    }
-    if metadata.is_some_and(|m| m.is_file()) {
-        let text = std::fs::read_to_string(path).map_err(|e| read_error(arg, &e))?;
-        let s = scenario::load_str(&text, arg)?;
-        return Ok((text, s));
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            return Err(one_error(
+                arg,
+                "is a directory".into(),
+                "give a scenario file (.toml) or a preset id",
+            ));
+        }
+        Ok(m) if m.is_file() => {
+            let text = std::fs::read_to_string(path).map_err(|e| read_error(arg, &e))?;
+            let s = scenario::load_str(&text, arg)?;
+            return Ok((text, s));
+        }
+        Ok(_) => {
+            return Err(one_error(
+                arg,
+                "is not a regular file (a device, a pipe or a socket)".into(),
+                "give a scenario file (.toml); to read a pipe, give - and redirect it: napkin calc - < my.toml",
+            ));
+        }
+        // The name is there, but following it fails: a link to nothing, or a loop of links.
+        Err(e) if std::fs::symlink_metadata(path).is_ok() => {
+            let problem = if e.kind() == std::io::ErrorKind::NotFound {
+                "is a link to a file that does not exist".to_string()
+            } else {
+                format!("cannot be opened: {e}")
+            };
+            return Err(one_error(
+                arg,
+                problem,
+                "point the link at a scenario file, or give the file itself",
+            ));
+        }
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(one_error(
+                arg,
+                format!("cannot be opened: {e}"),
+                "check the path and its permissions",
+            ));
+        }
+        Err(_) => {}
     }
     if arg.contains('/') || arg.ends_with(".toml") {
         return Err(one_error(
@@ -123,8 +152,22 @@ fn from_scratch() -> Scenario {
     s
 }
 
+/// The RAM of one index node a quick question assumes when it gives none: a large
+/// memory-optimised server, in round decimal units as an interviewer would say it
+/// (`--set index.node_memory=…` changes it). Shown as a default.
+const DEFAULT_NODE_MEMORY: f64 = 256e9;
+
 /// Applies every `--set` and validates the result.
-pub fn apply_overrides(s: &mut Scenario, sets: &[String]) -> Result<(), ScenarioError> {
+///
+/// A section `--set` adds is not in any file, so its problems point at the `--set` that added it
+/// and say what to `--set`; an [index] it adds, or that a quick question (no scenario, only `--set`)
+/// needs to answer "does it fit in RAM?", starts as a flat index on nodes of
+/// [`DEFAULT_NODE_MEMORY`], marked as defaults.
+pub fn apply_overrides(
+    s: &mut Scenario,
+    sets: &[String],
+    quick: bool,
+) -> Result<(), ScenarioError> {
     let had = present_sections(s);
     let mut errors = Vec::new();
     for arg in sets {
@@ -137,15 +180,32 @@ pub fn apply_overrides(s: &mut Scenario, sets: &[String]) -> Result<(), Scenario
             Err(d) => errors.push(d),
         }
     }
-    if errors.is_empty() {
-        errors = scenario::validate::validate(s);
-        // A section --set added is not in the file: point there, and say what to --set.
-        for d in &mut errors {
-            let section = d.path.split('.').next().unwrap_or("");
-            if !had.contains(&section) && present_sections(s).contains(&section) {
-                d.location = "--set".into();
-                d.via_set = true;
-            }
+    if !errors.is_empty() {
+        return Err(ScenarioError(errors));
+    }
+    if quick && s.embeddings.is_some() && s.index.is_none() {
+        s.index = Some(scenario::Index {
+            kind: scenario::IndexKind::Flat,
+            ..Default::default()
+        });
+    }
+    if let Some(ix) = s.index.as_mut().filter(|_| !had.contains(&"index"))
+        && ix.node_memory.value == 0.0
+    {
+        ix.node_memory = crate::units::bytes(DEFAULT_NODE_MEMORY);
+    }
+    let mut errors = scenario::validate::validate(s);
+    for d in &mut errors {
+        let section = d.path.split('.').next().unwrap_or("");
+        if had.contains(&section) || !present_sections(s).contains(&section) {
+            continue;
+        }
+        d.via_set = true;
+        if s.provenance.source(&d.path).is_none() {
+            // The user never wrote this key: name the `--set` that brought its section in.
+            let added_by = sets.iter().find(|a| a.starts_with(&format!("{section}.")));
+            d.location = added_by.map_or("--set".into(), |a| format!("--set {a}"));
+            d.path.clear();
         }
     }
     if errors.is_empty() {
@@ -175,7 +235,7 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
         Some(arg) => resolve(arg).map_err(|e| e.to_string())?,
         None => from_scratch(),
     };
-    apply_overrides(&mut s, &args.set).map_err(|e| e.to_string())?;
+    apply_overrides(&mut s, &args.set, args.scenario.is_none()).map_err(|e| e.to_string())?;
     let style = if args.binary {
         Style::Binary
     } else {

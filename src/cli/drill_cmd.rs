@@ -4,9 +4,21 @@ use super::DrillArgs;
 use crate::drill::history;
 use crate::drill::question::Filter;
 use crate::drill::session::{self, Options};
+use crate::drill::skill::Skill;
 use crate::presets;
 use crate::scenario::diagnostic::suggest_or;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 use std::io::Write;
+
+/// The most questions `--count` asks for; questions are built as they are asked, so this bounds a
+/// session's length, not what is built before the first.
+pub(super) const MAX_COUNT: i64 = 1_000;
+
+/// Reads `--skill`: a skill's id, offered as clap's possible values (in the help and completions).
+pub(super) fn skill_parser() -> impl TypedValueParser<Value = Skill> {
+    PossibleValuesParser::new(Skill::ALL.map(Skill::id))
+        .try_map(|id| Skill::from_id(&id).ok_or("not a skill"))
+}
 
 fn io(e: std::io::Error) -> String {
     e.to_string()
@@ -31,12 +43,9 @@ pub fn run(args: &DrillArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         // The built-ins alone, so a seed means the same questions on every machine.
         None => presets::builtin(),
     };
-    if args.count == 0 {
-        return Err("error: --count must be at least 1".into());
-    }
     let opts = Options {
         seed: args.seed,
-        count: args.count,
+        count: usize::from(args.count),
         filter: Filter {
             case: args.case.clone(),
             skill: args.skill,
@@ -63,4 +72,38 @@ pub fn stats(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
     }
     out.write_all(crate::drill::stats::report(&records, history::now()).as_bytes())
         .map_err(io)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Cli, Command};
+    use crate::drill::skill::Skill;
+    use clap::Parser;
+
+    fn drill(args: &[&str]) -> Result<super::DrillArgs, clap::Error> {
+        let cli = Cli::try_parse_from(["napkin", "drill"].iter().chain(args))?;
+        match cli.command {
+            Some(Command::Drill(a)) => Ok(a),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_skill_is_a_skill_argument() {
+        for k in Skill::ALL {
+            assert_eq!(drill(&["--skill", k.id()]).unwrap().skill, Some(k));
+        }
+        let e = drill(&["--skill", "vibes"]).unwrap_err();
+        assert_eq!(e.kind(), clap::error::ErrorKind::InvalidValue);
+    }
+
+    #[test]
+    fn count_is_between_one_and_a_thousand() {
+        assert_eq!(drill(&[]).unwrap().count, 5);
+        assert_eq!(drill(&["--count", "1000"]).unwrap().count, 1000);
+        for bad in ["0", "1001", "70000"] {
+            let e = drill(&["--count", bad]).unwrap_err();
+            assert!(e.to_string().contains("1..=1000"), "{bad}: {e}");
+        }
+    }
 }

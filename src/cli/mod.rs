@@ -67,15 +67,15 @@ pub struct DrillArgs {
     /// Reproduce a session's questions.
     #[arg(long)]
     pub seed: Option<u64>,
-    /// How many questions.
-    #[arg(long, default_value_t = 5)]
-    pub count: usize,
+    /// How many questions, 1 to 1,000.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=drill_cmd::MAX_COUNT))]
+    pub count: u16,
     /// Only this case study (a preset id).
     #[arg(long = "case", value_name = "ID", add = ArgValueCompleter::new(complete::preset_ids))]
     pub case: Option<String>,
     /// Only this skill.
-    #[arg(long, value_enum)]
-    pub skill: Option<crate::drill::question::Skill>,
+    #[arg(long, value_parser = drill_cmd::skill_parser())]
+    pub skill: Option<crate::drill::skill::Skill>,
 }
 
 #[derive(Subcommand, Debug)]

@@ -2,9 +2,9 @@
 //! once lose nothing. The file is only ever appended to; a line that cannot be read is skipped
 //! with a warning and left where it is.
 
-use super::question::Skill;
+use super::skill::Skill;
 use serde::{Deserialize, Serialize};
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 /// One answered question.
@@ -45,7 +45,9 @@ pub fn default_path() -> Option<PathBuf> {
         .map(|s| s.data_dir().join("napkin").join("history.jsonl"))
 }
 
-/// Appends `record` as one line, holding an exclusive lock on the file while writing.
+/// Appends `record` as one line, holding an exclusive lock on the file while writing. A last line
+/// left torn (no final newline, as a crash mid-write leaves it) is ended first, under the same
+/// lock, so the new record starts a line of its own.
 pub fn append(path: &Path, record: &Record) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
@@ -54,21 +56,44 @@ pub fn append(path: &Path, record: &Record) -> std::io::Result<()> {
     line.push('\n');
     let mut file = std::fs::OpenOptions::new()
         .create(true)
+        .read(true)
         .append(true)
         .open(path)?;
     file.lock()?;
-    let result = file.write_all(line.as_bytes()).and_then(|()| file.flush());
+    let result = ends_torn(&mut file).and_then(|torn| {
+        if torn {
+            line.insert(0, '\n');
+        }
+        file.write_all(line.as_bytes())?;
+        file.flush()
+    });
     file.unlock()?;
     result
 }
 
-/// Every readable record in file order, and a warning for each line that is not one.
+/// Whether the file's last byte is something other than a newline.
+fn ends_torn(file: &mut std::fs::File) -> std::io::Result<bool> {
+    if file.metadata()?.len() == 0 {
+        return Ok(false);
+    }
+    let mut last = [0u8];
+    file.seek(SeekFrom::End(-1))?;
+    file.read_exact(&mut last)?;
+    Ok(last[0] != b'\n')
+}
+
+/// Warnings about damaged lines that [`read`] gives one by one; past these it counts the rest.
+pub const MAX_WARNINGS: usize = 20;
+
+/// Every readable record in file order, and warnings about lines that are not one: one each for
+/// the first [`MAX_WARNINGS`], then how many more. The file is only read.
 pub fn read(path: &Path) -> (Vec<Record>, Vec<String>) {
     let mut records = Vec::new();
     let mut warnings = Vec::new();
     let Ok(file) = std::fs::File::open(path) else {
         return (records, warnings);
     };
+    let mut damaged = 0usize;
     for (i, line) in std::io::BufReader::new(file).split(b'\n').enumerate() {
         let Ok(bytes) = line else {
             warnings.push(format!(
@@ -83,12 +108,24 @@ pub fn read(path: &Path) -> (Vec<Record>, Vec<String>) {
         }
         match serde_json::from_slice::<Record>(&bytes) {
             Ok(r) => records.push(r),
-            Err(e) => warnings.push(format!(
-                "{}:{}: skipped a line that is not a drill record ({e})",
-                path.display(),
-                i + 1
-            )),
+            Err(e) => {
+                damaged += 1;
+                if damaged <= MAX_WARNINGS {
+                    warnings.push(format!(
+                        "{}:{}: skipped a line that is not a drill record ({e})",
+                        path.display(),
+                        i + 1
+                    ));
+                }
+            }
         }
+    }
+    if let Some(more) = damaged.checked_sub(MAX_WARNINGS).filter(|&n| n > 0) {
+        warnings.push(format!(
+            "{}: … and {more} more damaged line{}",
+            path.display(),
+            if more == 1 { "" } else { "s" }
+        ));
     }
     (records, warnings)
 }

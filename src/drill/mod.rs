@@ -2,14 +2,19 @@
 //! a log scale, feedback that walks the derivation, and progress kept in the user's data
 //! directory.
 //!
-//! [`question`] draws and states questions; [`answer`] reads answers and notices unit slips;
-//! [`score`] scores them; [`feedback`] explains; [`history`] keeps every answer (JSON Lines,
-//! append-only); [`stats`] summarises progress; [`session`] runs a plain-text session.
+//! [`templates`] lists the kinds of question as data; [`question`] draws a question from a
+//! template and a case study, and [`phrase`] says its inputs; [`answer`] reads answers and
+//! notices unit slips; [`score`] scores them; [`feedback`] explains; [`history`] keeps every
+//! answer (JSON Lines, append-only); [`stats`] summarises progress per [`skill`]; [`session`] runs
+//! a plain-text session.
 
 pub mod answer;
 pub mod feedback;
 pub mod history;
+pub mod phrase;
 pub mod question;
 pub mod score;
 pub mod session;
+pub mod skill;
 pub mod stats;
+pub mod templates;

@@ -1,468 +1,19 @@
-//! Questions drawn from the presets: pick a case and one of its outputs, move the inputs that
-//! output depends on around the preset's values, and state them as an interviewer would.
+//! The question generator: picks a case study and one of its outputs that a template asks about,
+//! moves the inputs that output depends on around the preset's values, and states them as an
+//! interviewer would. The templates themselves are data, in [`super::templates`].
 
+use super::phrase::phrase;
+pub use super::skill::Skill;
+use super::templates::{Assume, TEMPLATES, Template};
 use crate::estimate::{self, Step};
 use crate::presets::Preset;
 use crate::report::Report;
 use crate::scenario::schema::FieldKind;
-use crate::scenario::{IndexKind, Mode, Scenario, overrides};
+use crate::scenario::{Scenario, overrides, validate};
 use crate::units::Kind;
 use crate::units::format::{Human, Style};
 use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use serde::{Deserialize, Serialize};
-
-/// What a question exercises; progress is tracked per skill.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    clap::ValueEnum,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum Skill {
-    Qps,
-    Storage,
-    Bandwidth,
-    Memory,
-    Shards,
-    Servers,
-    Latency,
-}
-
-impl Skill {
-    pub const ALL: [Skill; 7] = [
-        Skill::Qps,
-        Skill::Storage,
-        Skill::Bandwidth,
-        Skill::Memory,
-        Skill::Shards,
-        Skill::Servers,
-        Skill::Latency,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Skill::Qps => "QPS",
-            Skill::Storage => "storage",
-            Skill::Bandwidth => "bandwidth",
-            Skill::Memory => "index memory",
-            Skill::Shards => "shards",
-            Skill::Servers => "servers",
-            Skill::Latency => "latency",
-        }
-    }
-}
-
-/// A kind of question: which outputs it asks about and how.
-pub struct Template {
-    pub id: &'static str,
-    pub skill: Skill,
-    /// The output id, with `*` for a corpus, stage or log name.
-    pub pattern: &'static str,
-    /// Whether it fits the scenario (and the `*` name).
-    pub when: fn(&Scenario, &str) -> bool,
-    /// The question; `{}` is the name `*` matched.
-    pub ask: &'static str,
-    /// What the answer may assume that the inputs do not say.
-    pub assume: &'static str,
-}
-
-fn always(_: &Scenario, _: &str) -> bool {
-    true
-}
-/// `*` names a corpus (not "total", "logs" or another storage output).
-fn corpus(s: &Scenario, name: &str) -> bool {
-    s.corpora.iter().any(|c| c.name == name)
-}
-fn by_dau(s: &Scenario, _: &str) -> bool {
-    s.traffic.as_ref().is_some_and(|t| t.dau.is_some())
-}
-fn by_qps(s: &Scenario, _: &str) -> bool {
-    s.traffic.as_ref().is_some_and(|t| t.qps.is_some())
-}
-fn index_is(s: &Scenario, kinds: &[IndexKind]) -> bool {
-    s.index.as_ref().is_some_and(|i| kinds.contains(&i.kind))
-}
-fn hnsw(s: &Scenario, _: &str) -> bool {
-    index_is(s, &[IndexKind::Hnsw])
-}
-fn ivf(s: &Scenario, _: &str) -> bool {
-    index_is(
-        s,
-        &[IndexKind::IvfFlat, IndexKind::IvfSq8, IndexKind::IvfPq],
-    )
-}
-fn flat(s: &Scenario, _: &str) -> bool {
-    index_is(s, &[IndexKind::Flat])
-}
-fn diskann(s: &Scenario, _: &str) -> bool {
-    index_is(s, &[IndexKind::DiskAnn])
-}
-fn raw_floats(s: &Scenario, _: &str) -> bool {
-    s.embeddings.as_ref().is_some_and(|e| {
-        matches!(
-            e.dtype,
-            crate::scenario::Dtype::F32
-                | crate::scenario::Dtype::F16
-                | crate::scenario::Dtype::Int8
-        )
-    })
-}
-fn compressed(s: &Scenario, n: &str) -> bool {
-    s.embeddings.is_some() && !raw_floats(s, n)
-}
-fn stage<'a>(s: &'a Scenario, name: &str) -> Option<&'a crate::scenario::Stage> {
-    s.stages.iter().find(|st| st.name == name)
-}
-fn online_cpu(s: &Scenario, n: &str) -> bool {
-    stage(s, n).is_some_and(|st| {
-        st.mode == Mode::Online && !st.index && st.per_server_throughput.is_some()
-    })
-}
-fn online_gpu(s: &Scenario, n: &str) -> bool {
-    stage(s, n)
-        .is_some_and(|st| st.mode == Mode::Online && !st.index && st.flops_per_item.is_some())
-}
-fn batch(s: &Scenario, n: &str) -> bool {
-    stage(s, n).is_some_and(|st| st.mode == Mode::Batch)
-}
-fn online(s: &Scenario, n: &str) -> bool {
-    stage(s, n).is_some_and(|st| st.mode == Mode::Online)
-}
-fn computed_shards(s: &Scenario, _: &str) -> bool {
-    s.index.as_ref().is_some_and(|i| i.shards.is_none())
-}
-fn with_budget(s: &Scenario, _: &str) -> bool {
-    s.serving.latency_budget.is_some()
-}
-
-const DAY: &str = "A day has 86,400 s (≈10^5).";
-const PEAK: &str = "Size for peak traffic.";
-const CEIL: &str = "Round up to whole machines.";
-
-macro_rules! t {
-    ($id:literal, $skill:ident, $pattern:literal, $when:expr, $ask:literal, $assume:expr) => {
-        Template {
-            id: $id,
-            skill: Skill::$skill,
-            pattern: $pattern,
-            when: $when,
-            ask: $ask,
-            assume: $assume,
-        }
-    };
-}
-
-/// Every question template.
-pub const TEMPLATES: &[Template] = &[
-    t!(
-        "qps.average",
-        Qps,
-        "traffic.avg_qps",
-        by_dau,
-        "What is the average QPS?",
-        DAY
-    ),
-    t!(
-        "qps.peak",
-        Qps,
-        "traffic.peak_qps",
-        by_dau,
-        "What is the peak QPS?",
-        DAY
-    ),
-    t!(
-        "qps.peak_from_rate",
-        Qps,
-        "traffic.peak_qps",
-        by_qps,
-        "What is the peak rate per second?",
-        DAY
-    ),
-    t!(
-        "storage.corpus",
-        Storage,
-        "storage.*",
-        corpus,
-        "How much storage do the {} take today, with every copy?",
-        "Decimal units: 1 KB = 10^3 B."
-    ),
-    t!(
-        "storage.corpus_growth",
-        Storage,
-        "storage.*.growth_per_day",
-        corpus,
-        "How much storage do new {} add per day, with every copy?",
-        "Decimal units."
-    ),
-    t!(
-        "storage.corpus_retained",
-        Storage,
-        "storage.*.retained_growth",
-        corpus,
-        "How much storage do new {} add over their retention?",
-        "A year is 365 days."
-    ),
-    t!(
-        "storage.embeddings_raw",
-        Storage,
-        "storage.embeddings",
-        raw_floats,
-        "How much space do the raw embeddings take?",
-        "f32 is 4 bytes a dimension, f16 2, int8 1."
-    ),
-    t!(
-        "storage.embeddings_compressed",
-        Storage,
-        "storage.embeddings",
-        compressed,
-        "How much space do the compressed embeddings take?",
-        "Binary is 1 bit a dimension; PQ is m codes of nbits bits."
-    ),
-    t!(
-        "storage.logs",
-        Storage,
-        "storage.logs",
-        always,
-        "How much log (training) data is kept?",
-        "Keep each day's logs for the whole retention."
-    ),
-    t!(
-        "storage.log_stream",
-        Storage,
-        "storage.log.*",
-        always,
-        "How much {} log data is kept over its retention?",
-        ""
-    ),
-    t!(
-        "storage.graph",
-        Storage,
-        "storage.graph",
-        always,
-        "How much space do the graph's adjacency lists take?",
-        "Each connection is listed under both of its ends."
-    ),
-    t!(
-        "storage.friends_of_friends",
-        Storage,
-        "graph.friends_of_friends",
-        always,
-        "How many friends-of-friends candidates does one user have, before removing duplicates?",
-        ""
-    ),
-    t!(
-        "storage.text_index",
-        Storage,
-        "storage.text_index",
-        always,
-        "How large is the inverted text index?",
-        "One posting per term per document."
-    ),
-    t!(
-        "storage.growth",
-        Storage,
-        "storage.growth_per_day",
-        always,
-        "How much storage is added per day in all, logs included?",
-        ""
-    ),
-    t!(
-        "storage.total",
-        Storage,
-        "storage.total",
-        always,
-        "What is the total storage at the end of the retention period?",
-        "Corpora with their growth over retention, embeddings, logs, graph and text index."
-    ),
-    t!(
-        "bandwidth.ingress",
-        Bandwidth,
-        "bandwidth.ingress",
-        always,
-        "What is the ingress bandwidth at peak?",
-        "Uploads peak with traffic."
-    ),
-    t!(
-        "bandwidth.egress",
-        Bandwidth,
-        "bandwidth.egress",
-        always,
-        "What is the egress bandwidth at peak?",
-        PEAK
-    ),
-    t!(
-        "bandwidth.fanout",
-        Bandwidth,
-        "bandwidth.*.fanout",
-        always,
-        "How much bandwidth flows between {} and the index shards at peak?",
-        "Each shard gets the query, encoded as the vectors are stored (f32 for PQ), and returns k results of 12 bytes (id + score)."
-    ),
-    t!(
-        "memory.bytes_hnsw",
-        Memory,
-        "index.bytes_per_vector",
-        hnsw,
-        "How many bytes does each vector take in the HNSW index?",
-        "Faiss: data + 8·M bytes of level-0 links + 4·M/(M−1) upper links + 12 bytes."
-    ),
-    t!(
-        "memory.bytes_ivf",
-        Memory,
-        "index.bytes_per_vector",
-        ivf,
-        "How many bytes does each vector take in the IVF index?",
-        "Faiss stores an 8-byte list id with each code."
-    ),
-    t!(
-        "memory.hnsw",
-        Memory,
-        "index.memory",
-        hnsw,
-        "How much RAM does one copy of the HNSW index need?",
-        "Faiss: data + 8·M + 4·M/(M−1) + 12 bytes a vector."
-    ),
-    t!(
-        "memory.ivf",
-        Memory,
-        "index.memory",
-        ivf,
-        "How much RAM does one copy of the IVF index need?",
-        "Codes + 8-byte ids, plus centroids (4·d bytes per list; d/8 for binary) and any codebook."
-    ),
-    t!(
-        "memory.flat",
-        Memory,
-        "index.memory",
-        flat,
-        "How much RAM does a flat index of these vectors need?",
-        "The vectors alone."
-    ),
-    t!(
-        "memory.diskann_ram",
-        Memory,
-        "index.memory",
-        diskann,
-        "How much RAM does the DiskANN index keep (its PQ codes)?",
-        "RAM holds the PQ codes and pivots; full vectors live on SSD."
-    ),
-    t!(
-        "memory.diskann_ssd",
-        Memory,
-        "index.disk",
-        diskann,
-        "How much SSD does the DiskANN graph need?",
-        "A node is (R+1)·4 bytes of links plus the vector, packed into 4 KiB sectors."
-    ),
-    t!(
-        "shards.count",
-        Shards,
-        "index.shards",
-        computed_shards,
-        "How many shards does the index need?",
-        "Only the usable fraction of a node's RAM holds index."
-    ),
-    t!(
-        "shards.replicas",
-        Shards,
-        "index.replicas",
-        always,
-        "How many replicas of the index does each region need?",
-        "Size for peak QPS at the target utilisation, plus the spares."
-    ),
-    t!(
-        "servers.index_nodes",
-        Servers,
-        "index.nodes",
-        always,
-        "How many index servers are there in all?",
-        "Shards × replicas × regions."
-    ),
-    t!(
-        "servers.online",
-        Servers,
-        "fleet.*.servers",
-        online_cpu,
-        "How many servers does the {} stage need?",
-        "Size for peak, at the target utilisation, spares per region, times regions."
-    ),
-    t!(
-        "servers.gpu",
-        Servers,
-        "fleet.*.servers",
-        online_gpu,
-        "How many GPU servers does the {} stage need?",
-        "Throughput = FLOP/s × efficiency × devices ÷ FLOPs per item."
-    ),
-    t!(
-        "servers.batch",
-        Servers,
-        "fleet.*.servers",
-        batch,
-        "How many servers does the {} batch job need to finish in its window?",
-        "A run takes items per day × its interval ÷ 1 day."
-    ),
-    t!(
-        "servers.in_flight",
-        Servers,
-        "fleet.*.concurrency",
-        online,
-        "How many requests are in flight in the {} stage at peak?",
-        "Little's law: concurrency = arrival rate × latency."
-    ),
-    t!(
-        "servers.total",
-        Servers,
-        "fleet.total_servers",
-        always,
-        "How many servers are there in all stages?",
-        CEIL
-    ),
-    t!(
-        "latency.total",
-        Latency,
-        "latency.total",
-        always,
-        "What is the latency of the online path?",
-        "The stages run one after another."
-    ),
-    t!(
-        "latency.budget",
-        Latency,
-        "latency.budget_used",
-        with_budget,
-        "What fraction of the latency budget does the online path use?",
-        "The stages run one after another."
-    ),
-    t!(
-        "latency.fanout_tail",
-        Latency,
-        "latency.fanout_slow_fraction",
-        always,
-        "What share of requests wait on at least one slow shard?",
-        "P(all N shards fast) = q^N."
-    ),
-];
-
-/// The name `*` stands for when `id` fits `pattern`.
-fn fit<'a>(pattern: &str, id: &'a str) -> Option<&'a str> {
-    match pattern.split_once('*') {
-        None => (pattern == id).then_some(""),
-        Some((pre, post)) => {
-            let name = id.strip_prefix(pre)?.strip_suffix(post)?;
-            (!name.is_empty() && !name.contains('.')).then_some(name)
-        }
-    }
-}
 
 /// A question, ready to ask.
 #[derive(Clone, Debug)]
@@ -490,6 +41,129 @@ pub struct Filter {
     pub case: Option<String>,
     pub skill: Option<Skill>,
     pub template: Option<String>,
+}
+
+impl Filter {
+    fn allows(&self, t: &Template) -> bool {
+        self.skill.is_none_or(|k| k == t.skill)
+            && self.template.as_deref().is_none_or(|id| id == t.id)
+    }
+}
+
+/// A case study to draw from: its preset id and scenario (with a template's `sets` applied).
+struct Case {
+    id: String,
+    scenario: Scenario,
+}
+
+/// A template on one output of a case.
+struct Choice {
+    case: usize,
+    template: &'static Template,
+    output: String,
+    /// What the template's `*` matched.
+    name: String,
+}
+
+/// The questions some presets offer within a filter, worked out once, so that a draw only builds
+/// its own question.
+pub struct Generator {
+    cases: Vec<Case>,
+    choices: Vec<Choice>,
+}
+
+impl Generator {
+    pub fn new(presets: &[Preset], filter: &Filter) -> Generator {
+        let (plain, setting): (Vec<&'static Template>, Vec<&'static Template>) = TEMPLATES
+            .iter()
+            .filter(|t| filter.allows(t))
+            .partition(|t| t.sets.is_empty());
+        let mut g = Generator {
+            cases: Vec::new(),
+            choices: Vec::new(),
+        };
+        for p in presets
+            .iter()
+            .filter(|p| filter.case.as_deref().is_none_or(|c| c == p.id))
+        {
+            let Ok(base) = p.load() else { continue };
+            let variants: Vec<_> = setting
+                .iter()
+                .filter_map(|&t| Some((with_sets(&base, t.sets)?, t)))
+                .collect();
+            g.add(&p.id, base, &plain);
+            for (s, t) in variants {
+                g.add(&p.id, s, &[t]);
+            }
+        }
+        g
+    }
+
+    /// Adds the choices `templates` offer on `scenario`, and the case if there are any.
+    fn add(&mut self, id: &str, scenario: Scenario, templates: &[&'static Template]) {
+        let Ok(report) = Report::build(&scenario, Style::Decimal) else {
+            return;
+        };
+        let case = self.cases.len();
+        let before = self.choices.len();
+        for o in report
+            .outputs
+            .iter()
+            .filter(|o| o.value > 0.0 && o.value.is_finite())
+        {
+            for &t in templates {
+                if let Some(name) = t.names(&o.id)
+                    && t.when.fits(&scenario, name)
+                {
+                    self.choices.push(Choice {
+                        case,
+                        template: t,
+                        output: o.id.clone(),
+                        name: name.to_string(),
+                    });
+                }
+            }
+        }
+        if self.choices.len() > before {
+            self.cases.push(Case {
+                id: id.to_string(),
+                scenario,
+            });
+        }
+    }
+
+    /// Whether no question fits.
+    pub fn is_empty(&self) -> bool {
+        self.choices.is_empty()
+    }
+
+    /// The question for `seed`, or None if none can be built.
+    pub fn question(&self, seed: u64) -> Option<Question> {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let mut left: Vec<&Choice> = self.choices.iter().collect();
+        // Try the choices in a seeded order until one makes a question.
+        while !left.is_empty() {
+            let choice = left.swap_remove(rng.random_range(0..left.len()));
+            if let Some(q) = build(seed, &mut rng, &self.cases[choice.case], choice) {
+                return Some(q);
+            }
+        }
+        None
+    }
+}
+
+/// Draws the question for `seed` from `presets` within `filter`, or None if nothing fits.
+pub fn generate(seed: u64, presets: &[Preset], filter: &Filter) -> Option<Question> {
+    Generator::new(presets, filter).question(seed)
+}
+
+/// `base` with the inputs `sets` names set, if that is a valid scenario.
+fn with_sets(base: &Scenario, sets: &[(&str, &str)]) -> Option<Scenario> {
+    let mut s = base.clone();
+    for (path, value) in sets {
+        overrides::set(&mut s, path, value).ok()?;
+    }
+    validate::validate(&s).is_empty().then_some(s)
 }
 
 /// A round number near `x`: 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^k.
@@ -540,161 +214,13 @@ fn perturb(rng: &mut ChaCha8Rng, s: &mut Scenario, path: &str) {
         _ => return,
     };
     let mut trial = s.clone();
-    if overrides::set(&mut trial, path, &text).is_ok()
-        && crate::scenario::validate::validate(&trial).is_empty()
-    {
+    if overrides::set(&mut trial, path, &text).is_ok() && validate::validate(&trial).is_empty() {
         *s = trial;
     }
 }
 
-/// How an input is said aloud: "500M daily active users", "ranking: one server handles 50k/s".
-fn phrase(path: &str, shown: &str) -> String {
-    let parts: Vec<&str> = path.split('.').collect();
-    let (owner, key) = match parts.as_slice() {
-        [_, name, key] => (Some(*name), *key),
-        [_, key] => (None, *key),
-        _ => (None, path),
-    };
-    let said = match key {
-        "dau" => format!("{shown} daily active users"),
-        "requests_per_user_per_day" if shown == "1" => "1 request per user per day".to_string(),
-        "requests_per_user_per_day" => format!("{shown} requests per user per day"),
-        "qps" => format!("{shown} on average"),
-        "peak_factor" => format!(
-            "peak traffic is {}× the average",
-            shown.trim_end_matches('×')
-        ),
-        "request_size" => format!("requests of {shown}"),
-        "response_size" => format!("responses of {shown}"),
-        "items" => format!("{shown} items stored"),
-        "item_size" => format!("{shown} per item"),
-        "new_items_per_day" => format!("{shown} new items a day"),
-        "replication" => match shown.trim_end_matches('×') {
-            "1" => "1 copy of each".to_string(),
-            n => format!("{n} copies of each"),
-        },
-        "retention" => format!("kept for {shown}"),
-        "vectors" => format!("{shown} vectors"),
-        "dim" => format!("{shown} dimensions"),
-        "dtype" => format!("stored as {shown}"),
-        "pq_m" => format!("PQ with m = {shown}"),
-        "pq_nbits" => format!("{shown} bits per PQ code"),
-        "kind" => format!("index kind {shown}"),
-        "hnsw_m" => format!("M = {shown}"),
-        "nlist" => format!("{shown} IVF lists"),
-        "degree" => format!("graph degree R = {shown}"),
-        "node_memory" => format!("{shown} of RAM per node"),
-        "memory_headroom" => format!("{shown} of it usable"),
-        "node_disk" => format!("{shown} of SSD per node"),
-        "per_replica_qps" => format!("one index replica serves {shown}"),
-        "shards" => format!("{shown} shards"),
-        "shard_fast_probability" => format!("each shard answers in time {shown} of the time"),
-        "index" => "it queries the sharded index".to_string(),
-        "holds" => format!("it keeps {shown} in RAM"),
-        // Only a corpus marked false is among an output's inputs (the default is the rule).
-        "uploaded" if shown == "false" => {
-            "stored from data already inside, not uploaded".to_string()
-        }
-        "uploaded" => String::new(),
-        "items_per_request" if shown == "1" => "1 item per request".to_string(),
-        "items_per_request" => format!("{shown} items per request"),
-        "items_per_day" => format!("{shown} items a day"),
-        "window" => format!("a {shown} window"),
-        "every" => format!("a run every {shown}"),
-        "per_server_throughput" => format!("one server handles {shown}"),
-        "flops_per_item" => format!("{shown} FLOPs per item"),
-        "device_flops" => format!("a device peaks at {} FLOP/s", shown.trim_end_matches("/s")),
-        "efficiency" => format!("{shown} efficiency"),
-        "devices_per_server" => format!("{shown} devices per server"),
-        "latency" => format!("takes {shown}"),
-        "utilization" => format!("target utilisation {shown}"),
-        "latency_budget" => format!("a {shown} latency budget"),
-        "target_utilization" => format!("target utilisation {shown}"),
-        "redundancy" => format!("N+{shown} spares"),
-        "regions" if shown == "1" => "1 region".to_string(),
-        "regions" => format!("{shown} regions"),
-        "region_failover" if shown == "true" => {
-            "each region can take over a failed one's traffic".to_string()
-        }
-        "region_failover" => String::new(),
-        "overhead" => format!("{shown} of network overhead"),
-        "events_per_user_per_day" => format!("{shown} logged events per user per day"),
-        "events_per_day" => format!("{shown} events a day"),
-        "event_size" => format!("{shown} per event"),
-        "nodes" => format!("{shown} users in the graph"),
-        "avg_degree" => format!("{shown} connections each"),
-        "bytes_per_edge" => format!("{shown} per adjacency entry"),
-        "documents" => format!("{shown} documents"),
-        "terms_per_document" => format!("{shown} terms each"),
-        "bytes_per_posting" => format!("{shown} per posting"),
-        other => format!("{other} = {shown}"),
-    };
-    match owner {
-        _ if said.is_empty() => said,
-        Some(name) => format!("{name}: {said}"),
-        None => said,
-    }
-}
-
-/// Candidate (template, output id, name) pairs a scenario offers.
-fn offers(
-    s: &Scenario,
-    report: &Report,
-    filter: &Filter,
-) -> Vec<(&'static Template, String, String)> {
-    let mut out = Vec::new();
-    for o in report
-        .outputs
-        .iter()
-        .filter(|o| o.value > 0.0 && o.value.is_finite())
-    {
-        for t in TEMPLATES {
-            if filter.skill.is_some_and(|k| k != t.skill)
-                || filter.template.as_deref().is_some_and(|id| id != t.id)
-            {
-                continue;
-            }
-            if let Some(name) = fit(t.pattern, &o.id)
-                && (t.when)(s, name)
-            {
-                out.push((t, o.id.clone(), name.to_string()));
-            }
-        }
-    }
-    out
-}
-
-/// Draws the question for `seed` from `presets` within `filter`, or None if nothing fits.
-pub fn generate(seed: u64, presets: &[Preset], filter: &Filter) -> Option<Question> {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let cases: Vec<(&Preset, Scenario)> = presets
-        .iter()
-        .filter(|p| filter.case.as_deref().is_none_or(|c| c == p.id))
-        .filter_map(|p| p.load().ok().map(|s| (p, s)))
-        .collect();
-    let mut choices = Vec::new();
-    for (p, s) in &cases {
-        let Ok(report) = Report::build(s, Style::Decimal) else {
-            continue;
-        };
-        for (t, id, name) in offers(s, &report, filter) {
-            choices.push((*p, s, t, id, name));
-        }
-    }
-    // Try the choices in a seeded order until one makes a question.
-    while !choices.is_empty() {
-        let (preset, base, template, output, name) =
-            choices.swap_remove(rng.random_range(0..choices.len()));
-        if let Some(q) = build(seed, &mut rng, preset, base, template, &output, &name) {
-            return Some(q);
-        }
-    }
-    None
-}
-
-/// Moves the inputs of `output` around their preset values and states the question.
-/// What an ingress question must say beyond its inputs: how uploads peak, if there are any.
-fn ingress_hint(s: &Scenario) -> &'static str {
+/// What an ingress question says about uploads, if there are any.
+fn uploads_hint(s: &Scenario) -> &'static str {
     let uploads = s
         .corpora
         .iter()
@@ -706,20 +232,14 @@ fn ingress_hint(s: &Scenario) -> &'static str {
     }
 }
 
-fn build(
-    seed: u64,
-    rng: &mut ChaCha8Rng,
-    preset: &Preset,
-    base: &Scenario,
-    template: &'static Template,
-    output: &str,
-    name: &str,
-) -> Option<Question> {
-    let mut s = base.clone();
+/// Moves the inputs of the chosen output around their preset values and states the question.
+fn build(seed: u64, rng: &mut ChaCha8Rng, case: &Case, choice: &Choice) -> Option<Question> {
+    let template = choice.template;
+    let mut s = case.scenario.clone();
     let (_, outs) = estimate::explain(&s);
     let mut used = outs
         .iter()
-        .find(|o| o.id == output)
+        .find(|o| o.id == choice.output)
         .map(|o| o.inputs.clone())
         .unwrap_or_default();
     if used.is_empty() {
@@ -732,7 +252,7 @@ fn build(
         perturb(rng, &mut s, path);
     }
     let report = Report::build(&s, Style::Decimal).ok()?;
-    let target = report.output(output)?;
+    let target = report.output(&choice.output)?;
     if !(target.value > 0.0 && target.value.is_finite()) {
         return None;
     }
@@ -741,11 +261,11 @@ fn build(
         .filter_map(|path| report.input(path).map(|i| phrase(path, &i.display)))
         .filter(|p| !p.is_empty())
         .collect();
-    let ask = template.ask.replace("{}", name);
+    let ask = template.ask.replace("{}", &choice.name);
     let mut prompt = format!("{}: {}. {ask}", s.meta.title, said.join(", "));
-    let assume = match template.id {
-        "bandwidth.ingress" => ingress_hint(&s),
-        _ => template.assume,
+    let assume = match template.assume {
+        Assume::Says(text) => text,
+        Assume::Uploads => uploads_hint(&s),
     };
     if !assume.is_empty() {
         prompt.push(' ');
@@ -756,11 +276,11 @@ fn build(
     }
     Some(Question {
         seed,
-        case: preset.id.clone(),
+        case: case.id.clone(),
         case_title: s.meta.title.clone(),
         template: template.id,
         skill: template.skill,
-        output: output.to_string(),
+        output: choice.output.clone(),
         prompt,
         truth: target.value,
         kind: target.kind,
@@ -781,28 +301,5 @@ mod tests {
         assert_eq!(nice(7.0), 8.0);
         // 0.42 is nearer 0.4 than 0.5 on a log scale (ln 1.05 < ln 1.19).
         assert_eq!(nice(0.42), 0.4);
-    }
-
-    #[test]
-    fn patterns_fit_named_outputs_only() {
-        assert_eq!(fit("storage.*", "storage.videos"), Some("videos"));
-        assert_eq!(fit("storage.*", "storage.videos.growth_per_day"), None);
-        assert_eq!(
-            fit("storage.*.growth_per_day", "storage.videos.growth_per_day"),
-            Some("videos")
-        );
-        assert_eq!(fit("traffic.peak_qps", "traffic.peak_qps"), Some(""));
-    }
-
-    #[test]
-    fn there_are_at_least_thirty_templates_over_every_skill() {
-        assert!(TEMPLATES.len() >= 30, "{}", TEMPLATES.len());
-        for skill in Skill::ALL {
-            assert!(TEMPLATES.iter().any(|t| t.skill == skill), "{skill:?}");
-        }
-        let mut ids: Vec<&str> = TEMPLATES.iter().map(|t| t.id).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        assert_eq!(ids.len(), TEMPLATES.len(), "template ids are unique");
     }
 }

@@ -3,7 +3,8 @@
 
 use super::feedback::{self, Outcome};
 use super::history::{self, Record};
-use super::question::{self, Filter, Question};
+use super::question::{self, Filter, Generator, Question};
+use super::templates::TEMPLATES;
 use crate::presets::Preset;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -21,7 +22,7 @@ pub struct Options {
 
 /// The seed of question `i` of a session seeded with `seed` (SplitMix64).
 pub fn question_seed(seed: u64, i: u64) -> u64 {
-    let mut z = seed.wrapping_add((i + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let mut z = seed.wrapping_add(i.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^ (z >> 31)
@@ -50,7 +51,104 @@ pub fn record(q: &Question, text: &str, o: &Outcome) -> Record {
     }
 }
 
-/// The questions of a session: due reviews first (unless seeded), then fresh ones; and how
+/// The questions of a session, built one at a time as they are asked: due reviews first (unless
+/// seeded), then fresh ones.
+pub struct Questions<'a> {
+    presets: &'a [Preset],
+    filter: Filter,
+    /// Due reviews still to ask: (case, template, seed).
+    reviews: std::vec::IntoIter<(String, String, u64)>,
+    fresh: Generator,
+    seed: u64,
+    /// The next fresh question's index; fresh questions stop at `tries`.
+    next: u64,
+    tries: u64,
+    /// Questions still to ask.
+    left: usize,
+}
+
+impl<'a> Questions<'a> {
+    /// The questions of a session seeded with `seed`; says on `err` how many reviews come first.
+    pub fn new(opts: &Options, presets: &'a [Preset], seed: u64, err: &mut dyn Write) -> Self {
+        let mut reviews = Vec::new();
+        if opts.seed.is_none()
+            && let Some(path) = &opts.history
+        {
+            let (records, _) = history::read(path);
+            let skill_of = |id: &str| TEMPLATES.iter().find(|t| t.id == id).map(|t| t.skill);
+            reviews = history::review_queue(&records)
+                .into_iter()
+                .filter(|(case, template, _)| {
+                    opts.filter.case.as_ref().is_none_or(|c| c == case)
+                        && presets.iter().any(|p| &p.id == case)
+                        && skill_of(template)
+                            .is_some_and(|k| opts.filter.skill.is_none_or(|f| f == k))
+                })
+                .take(opts.count / 2)
+                .collect();
+            if !reviews.is_empty() {
+                let _ = writeln!(
+                    err,
+                    "{} question(s) from your review queue come first.",
+                    reviews.len()
+                );
+            }
+        }
+        Questions {
+            presets,
+            filter: opts.filter.clone(),
+            reviews: reviews.into_iter(),
+            fresh: Generator::new(presets, &opts.filter),
+            seed,
+            next: 0,
+            // Four tries a question, as a seed can fail to make one.
+            tries: u64::try_from(opts.count)
+                .unwrap_or(u64::MAX)
+                .saturating_mul(4),
+            left: opts.count,
+        }
+    }
+
+    /// How many reviews come first.
+    pub fn reviews(&self) -> usize {
+        self.reviews.len()
+    }
+}
+
+impl Iterator for Questions<'_> {
+    type Item = Question;
+
+    fn next(&mut self) -> Option<Question> {
+        if self.left == 0 {
+            return None;
+        }
+        let question = self
+            .reviews
+            .by_ref()
+            .find_map(|(case, template, seed)| {
+                let f = Filter {
+                    case: Some(case),
+                    template: Some(template),
+                    skill: self.filter.skill,
+                };
+                question::generate(question_seed(seed, 0), self.presets, &f)
+            })
+            .or_else(|| {
+                while self.next < self.tries {
+                    let seed = question_seed(self.seed, self.next);
+                    self.next += 1;
+                    if let Some(q) = self.fresh.question(seed) {
+                        return Some(q);
+                    }
+                }
+                None
+            })?;
+        self.left -= 1;
+        Some(question)
+    }
+}
+
+/// The questions of a session all at once (the drill screen draws them in small batches), and how
 /// many of them are reviews.
 pub fn questions(
     opts: &Options,
@@ -58,42 +156,9 @@ pub fn questions(
     seed: u64,
     err: &mut dyn Write,
 ) -> (Vec<Question>, usize) {
-    let mut out = Vec::new();
-    if opts.seed.is_none()
-        && let Some(path) = &opts.history
-    {
-        let (records, _) = history::read(path);
-        for (case, template, s) in history::review_queue(&records) {
-            if out.len() >= opts.count / 2 || opts.filter.case.as_ref().is_some_and(|c| c != &case)
-            {
-                continue;
-            }
-            let f = Filter {
-                case: Some(case),
-                template: Some(template),
-                skill: opts.filter.skill,
-            };
-            if let Some(q) = question::generate(question_seed(s, 0), presets, &f) {
-                out.push(q);
-            }
-        }
-        if !out.is_empty() {
-            let _ = writeln!(
-                err,
-                "{} question(s) from your review queue come first.",
-                out.len()
-            );
-        }
-    }
-    let reviews = out.len();
-    let mut i = 0;
-    while out.len() < opts.count && i < opts.count as u64 * 4 {
-        if let Some(q) = question::generate(question_seed(seed, i), presets, &opts.filter) {
-            out.push(q);
-        }
-        i += 1;
-    }
-    (out, reviews)
+    let qs = Questions::new(opts, presets, seed, err);
+    let reviews = qs.reviews();
+    (qs.collect(), reviews)
 }
 
 /// Runs a session; returns the points of each scored answer.
@@ -107,22 +172,19 @@ pub fn run(
     let seed = opts
         .seed
         .unwrap_or_else(|| history::now() as u64 ^ u64::from(std::process::id()).rotate_left(32));
-    let (qs, reviews) = questions(opts, presets, seed, err);
-    if qs.is_empty() {
+    let mut qs = Questions::new(opts, presets, seed, err);
+    let reviews = qs.reviews();
+    let Some(first) = qs.next() else {
         return Err(std::io::Error::other(
             "no question fits those filters: try another --case or --skill",
         ));
-    }
+    };
     let mut again = format!("napkin drill --plain --seed {seed} --count {}", opts.count);
     if let Some(case) = &opts.filter.case {
         again.push_str(&format!(" --case {case}"));
     }
-    if let Some(skill) = opts
-        .filter
-        .skill
-        .and_then(|k| clap::ValueEnum::to_possible_value(&k))
-    {
-        again.push_str(&format!(" --skill {}", skill.get_name()));
+    if let Some(skill) = opts.filter.skill {
+        again.push_str(&format!(" --skill {}", skill.id()));
     }
     if reviews == 0 {
         writeln!(out, "Seed {seed}: `{again}` asks these questions again.")?;
@@ -137,12 +199,12 @@ pub fn run(
         "Answer with units (\"1.2 TB\", \"40k/s\", \"~200 servers\") or a 90% interval (\"50k..200k\"); an empty line skips.\n"
     )?;
     let mut points = Vec::new();
-    for (i, q) in qs.iter().enumerate() {
+    for (i, q) in std::iter::once(first).chain(qs).enumerate() {
         writeln!(
             out,
             "Q{}/{} [{} · {}]",
             i + 1,
-            qs.len(),
+            opts.count,
             q.skill.name(),
             q.case
         )?;
@@ -159,19 +221,19 @@ pub fn run(
                 writeln!(out, "Skipped.")?;
                 break None;
             }
-            match feedback::assess(q, &line) {
+            match feedback::assess(&q, &line) {
                 Ok(o) => break Some((line, o)),
                 Err(why) => writeln!(out, "Could not read that: {why}. Try again.")?,
             }
         };
         match outcome {
             Some((line, o)) => {
-                write!(out, "{}", feedback::render(q, &line, &o))?;
+                write!(out, "{}", feedback::render(&q, &line, &o))?;
                 if let Some(p) = o.score.map(|s| s.points) {
                     points.push(p);
                 }
                 if let Some(path) = &opts.history
-                    && let Err(e) = history::append(path, &record(q, &line, &o))
+                    && let Err(e) = history::append(path, &record(&q, &line, &o))
                 {
                     writeln!(
                         err,
@@ -189,16 +251,12 @@ pub fn run(
                     unit_error: None,
                     slip_step: None,
                 };
-                write!(
-                    out,
-                    "{}",
-                    feedback::render(q, "(skipped)", &o)
-                        .lines()
-                        .skip(1)
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                )?;
-                writeln!(out)?;
+                // Skipped: the truth and its working, without a verdict.
+                for line in feedback::lines(&q, "(skipped)", &o) {
+                    if line.kind != feedback::LineKind::You {
+                        writeln!(out, "{}", line.text)?;
+                    }
+                }
             }
         }
         writeln!(out)?;
@@ -218,4 +276,37 @@ fn finish(out: &mut dyn Write, points: &[f64]) -> std::io::Result<Vec<f64>> {
         )?;
     }
     Ok(points.to_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_count_is_too_large_to_start() {
+        // Built as they are asked: a session of usize::MAX questions yields its first ones at
+        // once, and no arithmetic on the count overflows.
+        let opts = Options {
+            seed: Some(1),
+            count: usize::MAX,
+            ..Options::default()
+        };
+        let presets = crate::presets::builtin();
+        let qs = Questions::new(&opts, &presets, 1, &mut std::io::sink());
+        assert_eq!(qs.take(3).count(), 3);
+        // The last question index still has a seed.
+        let _ = question_seed(u64::MAX, u64::MAX);
+    }
+
+    #[test]
+    fn a_session_stops_at_its_count() {
+        let opts = Options {
+            seed: Some(1),
+            count: 2,
+            ..Options::default()
+        };
+        let presets = crate::presets::builtin();
+        let (qs, reviews) = questions(&opts, &presets, 1, &mut std::io::sink());
+        assert_eq!((qs.len(), reviews), (2, 0));
+    }
 }

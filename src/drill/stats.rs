@@ -2,7 +2,7 @@
 //! bias, 7- and 30-day trends, interval calibration, the streak and the review queue.
 
 use super::history::{Record, review_queue};
-use super::question::Skill;
+use super::skill::Skill;
 use std::fmt::Write;
 
 /// Interval answers needed before calibration is reported.

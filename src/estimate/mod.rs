@@ -10,6 +10,7 @@ pub mod bandwidth;
 pub mod fleet;
 pub mod index;
 pub mod latency;
+pub mod math;
 pub mod storage;
 pub mod trace;
 pub mod traffic;

@@ -14,7 +14,7 @@ pub struct Diagnostic {
     /// What to write instead, in words; after [`Diagnostic::add`] when that is not empty.
     pub hint: String,
     /// Ways to fix the problem by adding inputs: each a list of inputs to add together.
-    pub add: Vec<Vec<Addition>>,
+    pub add: Box<[Vec<Addition>]>,
     /// The inputs in `add` are to be given as `--set` (their section came from `--set`, not a file).
     pub via_set: bool,
 }
@@ -31,9 +31,15 @@ pub struct Addition {
 }
 
 impl Addition {
-    /// The addition as a line of the file.
-    fn as_toml(&self) -> String {
-        format!("{} = {}", self.key, self.value)
+    /// The addition as a line of the file; `[section] with …` when it goes in another section
+    /// than the one at `path`.
+    fn as_toml(&self, path: &str) -> String {
+        let line = format!("{} = {}", self.key, self.value);
+        if path.starts_with(&self.section) || self.section.contains('.') {
+            line
+        } else {
+            format!("[{}] with {line}", self.section)
+        }
     }
 
     /// The addition as a command-line argument: a string value loses its quotes and spaces.
@@ -64,7 +70,7 @@ impl Diagnostic {
                         if self.via_set {
                             a.as_set()
                         } else {
-                            a.as_toml()
+                            a.as_toml(&self.path)
                         }
                     })
                     .collect();
@@ -84,14 +90,31 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", self.location)?;
+        write!(f, "{}: ", Printable(&self.location))?;
         if !self.path.is_empty() {
-            write!(f, "{}: ", self.path)?;
+            write!(f, "{}: ", Printable(&self.path))?;
         }
-        write!(f, "{}", self.problem)?;
+        write!(f, "{}", Printable(&self.problem))?;
         let help = self.help();
         if !help.is_empty() {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", Printable(&help))?;
+        }
+        Ok(())
+    }
+}
+
+/// Text that echoes what a user typed, with control characters written as escapes (`\u{1b}`),
+/// so a name cannot move the cursor or colour the terminal. Line breaks and tabs stay.
+pub struct Printable<'a>(pub &'a str);
+
+impl fmt::Display for Printable<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for c in self.0.chars() {
+            if c.is_control() && c != '\n' && c != '\t' {
+                write!(f, "{}", c.escape_default())?;
+            } else {
+                write!(f, "{c}")?;
+            }
         }
         Ok(())
     }
@@ -172,13 +195,13 @@ mod tests {
             location: "x.toml:3:1".into(),
             path: "traffic".into(),
             problem: "[traffic] gives neither qps nor dau".into(),
-            add: vec![
+            add: Box::new([
                 vec![
                     input("traffic", "dau", "\"100M\""),
                     input("traffic", "requests_per_user_per_day", "5"),
                 ],
                 vec![input("traffic", "qps", "\"10k/s\"")],
-            ],
+            ]),
             via_set,
             ..Default::default()
         }
@@ -197,9 +220,23 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_in_echoed_names_are_escaped() {
+        let d = Diagnostic {
+            location: "napkin".into(),
+            problem: "no preset or file named `tw\u{1b}[31mred`".into(),
+            hint: "did you mean `tw\u{7}`?".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            d.to_string(),
+            "napkin: no preset or file named `tw\\u{1b}[31mred`\n  help: did you mean `tw\\u{7}`?"
+        );
+    }
+
+    #[test]
     fn a_hint_follows_the_additions_and_a_size_loses_its_space_on_the_command_line() {
         let d = Diagnostic {
-            add: vec![vec![input("stage.ranking", "node_memory", "\"256 GiB\"")]],
+            add: Box::new([vec![input("stage.ranking", "node_memory", "\"256 GiB\"")]]),
             hint: "(RAM of one server)".into(),
             via_set: true,
             ..Default::default()
@@ -213,5 +250,12 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(plain.help(), "write 16 or 32");
+        // An input of another section names its section in the file's form.
+        let elsewhere = Diagnostic {
+            path: "index".into(),
+            add: Box::new([vec![input("embeddings", "dim", "256")]]),
+            ..Default::default()
+        };
+        assert_eq!(elsewhere.help(), "add [embeddings] with dim = 256");
     }
 }

@@ -91,7 +91,7 @@ impl Reader<'_> {
         section
     }
 
-    /// A value written plainly, or as `{ value = …, book|public|assume = "…" }`.
+    /// A value written plainly, or as `{ value = …, book|public|derived|assume = "…" }`.
     fn field_value(
         &mut self,
         value: &Spanned<DeValue<'_>>,
@@ -124,7 +124,7 @@ impl Reader<'_> {
                         &k.span(),
                         path,
                         "an input has more than one source mark",
-                        "keep one of book, public or assume",
+                        "keep one of book, public, derived or assume",
                     );
                 }
                 self.scenario.provenance.sources.insert(
@@ -139,7 +139,7 @@ impl Reader<'_> {
                     &k.span(),
                     path,
                     format!("unknown key `{key}` in an input's table"),
-                    format!("an input is written {{ value = …, book = \"…\" }} (or public = / assume =); {}", suggest(key, &["value", "book", "public", "assume"])),
+                    format!("an input is written {{ value = …, book = \"…\" }} (or public = / derived = / assume =); {}", suggest(key, &["value", "book", "public", "derived", "assume"])),
                 );
             }
         }
@@ -330,8 +330,22 @@ impl Reader<'_> {
             let Some(table) = self.table(item, key) else {
                 continue;
             };
-            let name = match table.get("name").map(|n| n.get_ref()) {
-                Some(DeValue::String(s)) if !s.is_empty() => s.to_string(),
+            let name = match table.get("name") {
+                Some(n) if matches!(n.get_ref(), DeValue::String(s) if !s.is_empty()) => {
+                    n.get_ref().as_str().unwrap_or_default().to_string()
+                }
+                Some(n) if !matches!(n.get_ref(), DeValue::String(_)) => {
+                    self.error(
+                        &n.span(),
+                        &format!("{key}.name"),
+                        format!(
+                            "a name must be a string, not {}",
+                            a_or_an(n.get_ref().type_str())
+                        ),
+                        format!("quote it: name = \"{key}-1\""),
+                    );
+                    continue;
+                }
                 _ => {
                     self.error(
                         &item.span(),
@@ -400,12 +414,24 @@ pub fn load_str(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
     let root = match DeTable::parse(text) {
         Ok(root) => root,
         Err(e) => {
-            let p = Position::of(text, e.span().map_or(0, |s| s.start));
+            let span = e.span().unwrap_or(0..0);
+            let p = Position::of(text, span.start);
+            let message = e.message().trim();
+            // toml says "duplicate key" with the key's span: name it.
+            let (problem, hint) = match text.get(span.clone()) {
+                Some(key) if message == "duplicate key" && !key.is_empty() => (
+                    format!("invalid TOML: the key `{}` is given twice in one table", key.trim()),
+                    "keep one of the two lines".to_string(),
+                ),
+                _ => (
+                    format!("invalid TOML: {message}"),
+                    "check the quoting and brackets near that position; values with units are strings: dau = \"500M\"".to_string(),
+                ),
+            };
             return Err(ScenarioError(vec![Diagnostic {
                 location: format!("{origin}:{}:{}", p.line, p.col),
-                path: String::new(),
-                problem: format!("invalid TOML: {}", e.message().trim()),
-                hint: "check the quoting and brackets near that position; values with units are strings: dau = \"500M\"".to_string(),
+                problem,
+                hint,
                 ..Default::default()
             }]));
         }

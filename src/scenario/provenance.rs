@@ -1,5 +1,5 @@
-//! Where each input came from: the book, a named public source, or an assumption; and where in
-//! which file it was written, so later errors can point at it.
+//! Where each input came from: the book, a named public source, arithmetic on those, or an
+//! assumption; and where in which file it was written, so later errors can point at it.
 
 use rustc_hash::FxHashMap;
 use std::fmt;
@@ -11,6 +11,9 @@ pub enum SourceKind {
     Book,
     /// A public engineering source, named in the note.
     Public,
+    /// Worked out from stated numbers (the book's or a public source's); the note shows the
+    /// arithmetic, e.g. "1M events a month (book ch. 7) ÷ 30 d ≈ 33k".
+    Derived,
     /// A judgement, with its reason in the note.
     Assumption,
     /// A value changed on the command line or in the TUI.
@@ -19,9 +22,10 @@ pub enum SourceKind {
 
 impl SourceKind {
     /// The key that marks it in a file: `{ value = …, book = "…" }`.
-    pub const KEYS: [(&'static str, SourceKind); 3] = [
+    pub const KEYS: [(&'static str, SourceKind); 4] = [
         ("book", SourceKind::Book),
         ("public", SourceKind::Public),
+        ("derived", SourceKind::Derived),
         ("assume", SourceKind::Assumption),
     ];
 
@@ -30,6 +34,7 @@ impl SourceKind {
         match self {
             SourceKind::Book => "book",
             SourceKind::Public => "public",
+            SourceKind::Derived => "derived",
             SourceKind::Assumption => "assumption",
             SourceKind::Override => "override",
         }

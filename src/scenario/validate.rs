@@ -149,6 +149,15 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
                 "give it the name of what it stores, such as \"videos\" or \"images\"",
             );
         }
+        if c.item_size.value == 0.0 {
+            let corpus = format!("corpus.{}", c.name);
+            f.add(
+                &format!("{corpus}.item_size"),
+                format!("the corpus \"{}\" has no item_size", c.name),
+                &[&[(&corpus, "item_size", "\"1 KB\"")]],
+                "(bytes one item takes, such as \"50 MB\" for a video)",
+            );
+        }
         if c.replication < 1.0 {
             f.say(
                 &format!("corpus.{}.replication", c.name),
@@ -211,10 +220,11 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
 
     if let Some(ix) = &s.index {
         let Some(e) = &s.embeddings else {
-            f.say(
+            f.add(
                 "index",
                 "[index] needs an [embeddings] section to know the vectors".into(),
-                "add [embeddings] with dim = 256",
+                &[&[("embeddings", "dim", "256")]],
+                "",
             );
             return f.out;
         };

@@ -15,11 +15,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use std::time::Instant;
 
-/// The one-letter mark of a source: B book, P public, A assumption, E edited, · default.
+/// The one-letter mark of a source: B book, P public, D derived, A assumption, E edited,
+/// · default.
 fn mark(kind: Option<SourceKind>) -> &'static str {
     match kind {
         Some(SourceKind::Book) => "B",
         Some(SourceKind::Public) => "P",
+        Some(SourceKind::Derived) => "D",
         Some(SourceKind::Assumption) => "A",
         Some(SourceKind::Override) => "E",
         None => "·",

@@ -65,10 +65,14 @@ pub fn render(s: &ScenarioScreen, focused: bool, area: Rect, buf: &mut Buffer, t
     scrolled(lines, &s.pictures, inner, buf);
 }
 
-/// The label column's width: the longest label, cut only to leave `rest` cells.
+/// Cells a label keeps however narrow the panel: enough to tell stages apart.
+const MIN_LABEL: usize = 8;
+
+/// The label column's width: the longest label, cut only to leave `rest` cells, and never
+/// below [`MIN_LABEL`] (the bars give way then).
 fn label_width<'a>(labels: impl Iterator<Item = &'a str>, width: usize, rest: usize) -> usize {
     let longest = labels.map(fit::width).max().unwrap_or(0);
-    longest.min(width.saturating_sub(rest)).max(1)
+    longest.min(width.saturating_sub(rest).max(MIN_LABEL))
 }
 
 /// A bar chart: one bar per item, as long as its share of the largest, with its value.

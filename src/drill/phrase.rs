@@ -1,0 +1,112 @@
+//! How a question says its inputs aloud: "500M daily active users", "ranking: one server handles
+//! 50k/s".
+
+/// How an input is said aloud: "500M daily active users", "ranking: one server handles 50k/s".
+pub fn phrase(path: &str, shown: &str) -> String {
+    let parts: Vec<&str> = path.split('.').collect();
+    let (owner, key) = match parts.as_slice() {
+        [_, name, key] => (Some(*name), *key),
+        [_, key] => (None, *key),
+        _ => (None, path),
+    };
+    let said = match key {
+        "dau" => format!("{shown} daily active users"),
+        "requests_per_user_per_day" if shown == "1" => "1 request per user per day".to_string(),
+        "requests_per_user_per_day" => format!("{shown} requests per user per day"),
+        "qps" => format!("{shown} on average"),
+        "peak_factor" => format!(
+            "peak traffic is {}× the average",
+            shown.trim_end_matches('×')
+        ),
+        "request_size" => format!("requests of {shown}"),
+        "response_size" => format!("responses of {shown}"),
+        "items" => format!("{shown} items stored"),
+        "item_size" => format!("{shown} per item"),
+        "new_items_per_day" => format!("{shown} new items a day"),
+        "replication" => match shown.trim_end_matches('×') {
+            "1" => "1 copy of each".to_string(),
+            n => format!("{n} copies of each"),
+        },
+        "retention" => format!("kept for {shown}"),
+        "vectors" => format!("{shown} vectors"),
+        "dim" => format!("{shown} dimensions"),
+        "dtype" => format!("stored as {shown}"),
+        "pq_m" => format!("PQ with m = {shown}"),
+        "pq_nbits" => format!("{shown} bits per PQ code"),
+        "kind" => format!("index kind {shown}"),
+        "hnsw_m" => format!("M = {shown}"),
+        "nlist" => format!("{shown} IVF lists"),
+        "degree" => format!("graph degree R = {shown}"),
+        "node_memory" => format!("{shown} of RAM per node"),
+        "memory_headroom" => format!("{shown} of it usable"),
+        "node_disk" => format!("{shown} of SSD per node"),
+        "per_replica_qps" => format!("one index replica serves {shown}"),
+        "shards" => format!("{shown} shards"),
+        "shard_fast_probability" => format!("each shard answers in time {shown} of the time"),
+        "index" => "it queries the sharded index".to_string(),
+        "holds" => format!("it keeps {shown} in RAM"),
+        // Only a corpus marked false is among an output's inputs (the default is the rule).
+        "uploaded" if shown == "false" => {
+            "stored from data already inside, not uploaded".to_string()
+        }
+        "uploaded" => String::new(),
+        "items_per_request" if shown == "1" => "1 item per request".to_string(),
+        "items_per_request" => format!("{shown} items per request"),
+        "items_per_day" => format!("{shown} items a day"),
+        "window" => format!("a {shown} window"),
+        "every" => format!("a run every {shown}"),
+        "per_server_throughput" => format!("one server handles {shown}"),
+        "flops_per_item" => format!("{shown} FLOPs per item"),
+        "device_flops" => format!("a device peaks at {} FLOP/s", shown.trim_end_matches("/s")),
+        "efficiency" => format!("{shown} efficiency"),
+        "devices_per_server" => format!("{shown} devices per server"),
+        "latency" => format!("takes {shown}"),
+        "utilization" => format!("target utilisation {shown}"),
+        "latency_budget" => format!("a {shown} latency budget"),
+        "target_utilization" => format!("target utilisation {shown}"),
+        "redundancy" => format!("N+{shown} spares"),
+        "regions" if shown == "1" => "1 region".to_string(),
+        "regions" => format!("{shown} regions"),
+        "region_failover" if shown == "true" => {
+            "each region can take over a failed one's traffic".to_string()
+        }
+        "region_failover" => String::new(),
+        "overhead" => format!("{shown} of network overhead"),
+        "events_per_user_per_day" => format!("{shown} logged events per user per day"),
+        "events_per_day" => format!("{shown} events a day"),
+        "event_size" => format!("{shown} per event"),
+        "nodes" => format!("{shown} users in the graph"),
+        "avg_degree" => format!("{shown} connections each"),
+        "bytes_per_edge" => format!("{shown} per adjacency entry"),
+        "documents" => format!("{shown} documents"),
+        "terms_per_document" => format!("{shown} terms each"),
+        "bytes_per_posting" => format!("{shown} per posting"),
+        other => format!("{other} = {shown}"),
+    };
+    match owner {
+        _ if said.is_empty() => said,
+        Some(name) => format!("{name}: {said}"),
+        None => said,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::phrase;
+
+    #[test]
+    fn inputs_are_said_as_an_interviewer_would() {
+        assert_eq!(phrase("traffic.dau", "500M"), "500M daily active users");
+        assert_eq!(
+            phrase("stage.ranking.per_server_throughput", "50k/s"),
+            "ranking: one server handles 50k/s"
+        );
+        assert_eq!(
+            phrase("traffic.peak_factor", "2×"),
+            "peak traffic is 2× the average"
+        );
+        // A corpus uploaded as usual says nothing, not even its name.
+        assert_eq!(phrase("corpus.videos.uploaded", "true"), "");
+        assert_eq!(phrase("index.mystery", "7"), "mystery = 7");
+    }
+}

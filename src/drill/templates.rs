@@ -1,0 +1,485 @@
+//! The kinds of question, as data: which output each asks about, when it fits a scenario, and how
+//! it is phrased. [`super::question`] turns a template and a scenario into a question; a question
+//! states every input its output depends on (the estimate's trace lists them).
+
+use super::skill::Skill;
+use crate::scenario::{Dtype, IndexKind, Mode, Scenario, Stage};
+
+/// A kind of question.
+#[derive(Clone, Copy, Debug)]
+pub struct Template {
+    pub id: &'static str,
+    pub skill: Skill,
+    /// The output id asked about, with `*` for a corpus, stage or log name.
+    pub output: &'static str,
+    /// What the scenario must have for the question to fit.
+    pub when: When,
+    /// Inputs set (path, value) before the question is drawn: the case studies' own index is
+    /// never flat, so the flat-index question asks what a flat index of their vectors would need.
+    pub sets: &'static [(&'static str, &'static str)],
+    /// The question; `{}` is the name `*` matched.
+    pub ask: &'static str,
+    /// What the answer may assume that the inputs do not say.
+    pub assume: Assume,
+}
+
+/// What a scenario must have for a template to fit it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    Always,
+    /// `*` names a corpus (not "total", "logs" or another storage output).
+    Corpus,
+    /// Traffic is given as daily active users.
+    DauTraffic,
+    /// Traffic is given as a rate.
+    RateTraffic,
+    /// The index is one of these kinds.
+    Index(&'static [IndexKind]),
+    /// The embeddings are floats or int8.
+    RawEmbeddings,
+    /// The embeddings are binary or PQ codes.
+    CompressedEmbeddings,
+    /// `*` names an online stage sized by one server's throughput.
+    CpuStage,
+    /// `*` names an online stage sized by FLOPs.
+    GpuStage,
+    /// `*` names a batch stage.
+    BatchStage,
+    /// `*` names an online stage.
+    OnlineStage,
+    /// The shard count is worked out, not given.
+    ComputedShards,
+    /// There is a latency budget.
+    LatencyBudget,
+}
+
+/// What the answer may assume.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Assume {
+    Says(&'static str),
+    /// How uploads arrive, if there are any: with the traffic peak, or at their daily average.
+    Uploads,
+}
+
+impl When {
+    /// Whether `s` has what the template needs, `name` being what `*` matched.
+    pub fn fits(self, s: &Scenario, name: &str) -> bool {
+        let stage = || s.stages.iter().find(|st| st.name == name);
+        let online = |more: fn(&Stage) -> bool| {
+            stage().is_some_and(|st| st.mode == Mode::Online && more(st))
+        };
+        let raw = || {
+            s.embeddings
+                .as_ref()
+                .is_some_and(|e| matches!(e.dtype, Dtype::F32 | Dtype::F16 | Dtype::Int8))
+        };
+        match self {
+            When::Always => true,
+            When::Corpus => s.corpora.iter().any(|c| c.name == name),
+            When::DauTraffic => s.traffic.as_ref().is_some_and(|t| t.dau.is_some()),
+            When::RateTraffic => s.traffic.as_ref().is_some_and(|t| t.qps.is_some()),
+            When::Index(kinds) => s.index.as_ref().is_some_and(|i| kinds.contains(&i.kind)),
+            When::RawEmbeddings => raw(),
+            When::CompressedEmbeddings => s.embeddings.is_some() && !raw(),
+            When::CpuStage => online(|st| !st.index && st.per_server_throughput.is_some()),
+            When::GpuStage => online(|st| !st.index && st.flops_per_item.is_some()),
+            When::BatchStage => stage().is_some_and(|st| st.mode == Mode::Batch),
+            When::OnlineStage => online(|_| true),
+            When::ComputedShards => s.index.as_ref().is_some_and(|i| i.shards.is_none()),
+            When::LatencyBudget => s.serving.latency_budget.is_some(),
+        }
+    }
+}
+
+impl Template {
+    /// The name `*` stands for when output `id` is the one this template asks about ("" for a
+    /// template without `*`), or None.
+    pub fn names<'a>(&self, id: &'a str) -> Option<&'a str> {
+        match self.output.split_once('*') {
+            None => (self.output == id).then_some(""),
+            Some((pre, post)) => {
+                let name = id.strip_prefix(pre)?.strip_suffix(post)?;
+                (!name.is_empty() && !name.contains('.')).then_some(name)
+            }
+        }
+    }
+}
+
+const DAY: Assume = Assume::Says("A day has 86,400 s (≈10^5).");
+const PEAK: Assume = Assume::Says("Size for peak traffic.");
+const CEIL: Assume = Assume::Says("Round up to whole machines.");
+const IN_SERIES: Assume = Assume::Says("The stages run one after another.");
+const NOTHING: Assume = Assume::Says("");
+const IVF: &[IndexKind] = &[IndexKind::IvfFlat, IndexKind::IvfSq8, IndexKind::IvfPq];
+
+/// A template that sets no input.
+const fn t(
+    id: &'static str,
+    skill: Skill,
+    output: &'static str,
+    when: When,
+    ask: &'static str,
+    assume: Assume,
+) -> Template {
+    Template {
+        id,
+        skill,
+        output,
+        when,
+        sets: &[],
+        ask,
+        assume,
+    }
+}
+
+use Assume::Says;
+use Skill::*;
+
+/// Every question template.
+pub const TEMPLATES: &[Template] = &[
+    t(
+        "qps.average",
+        Qps,
+        "traffic.avg_qps",
+        When::DauTraffic,
+        "What is the average QPS?",
+        DAY,
+    ),
+    t(
+        "qps.peak",
+        Qps,
+        "traffic.peak_qps",
+        When::DauTraffic,
+        "What is the peak QPS?",
+        DAY,
+    ),
+    t(
+        "qps.peak_from_rate",
+        Qps,
+        "traffic.peak_qps",
+        When::RateTraffic,
+        "What is the peak rate per second?",
+        DAY,
+    ),
+    t(
+        "storage.corpus",
+        Storage,
+        "storage.*",
+        When::Corpus,
+        "How much storage do the {} take today, with every copy?",
+        Says("Decimal units: 1 KB = 10^3 B."),
+    ),
+    t(
+        "storage.corpus_growth",
+        Storage,
+        "storage.*.growth_per_day",
+        When::Corpus,
+        "How much storage do new {} add per day, with every copy?",
+        Says("Decimal units."),
+    ),
+    t(
+        "storage.corpus_retained",
+        Storage,
+        "storage.*.retained_growth",
+        When::Corpus,
+        "How much storage do new {} add over their retention?",
+        Says("A year is 365 days."),
+    ),
+    t(
+        "storage.embeddings_raw",
+        Storage,
+        "storage.embeddings",
+        When::RawEmbeddings,
+        "How much space do the raw embeddings take?",
+        Says("f32 is 4 bytes a dimension, f16 2, int8 1."),
+    ),
+    t(
+        "storage.embeddings_compressed",
+        Storage,
+        "storage.embeddings",
+        When::CompressedEmbeddings,
+        "How much space do the compressed embeddings take?",
+        Says("Binary is 1 bit a dimension; PQ is m codes of nbits bits."),
+    ),
+    t(
+        "storage.logs",
+        Storage,
+        "storage.logs",
+        When::Always,
+        "How much log (training) data is kept?",
+        Says("Keep each day's logs for the whole retention."),
+    ),
+    t(
+        "storage.log_stream",
+        Storage,
+        "storage.log.*",
+        When::Always,
+        "How much {} log data is kept over its retention?",
+        NOTHING,
+    ),
+    t(
+        "storage.graph",
+        Storage,
+        "storage.graph",
+        When::Always,
+        "How much space do the graph's adjacency lists take?",
+        Says("Each connection is listed under both of its ends."),
+    ),
+    t(
+        "storage.friends_of_friends",
+        Storage,
+        "graph.friends_of_friends",
+        When::Always,
+        "How many friends-of-friends candidates does one user have, before removing duplicates?",
+        NOTHING,
+    ),
+    t(
+        "storage.text_index",
+        Storage,
+        "storage.text_index",
+        When::Always,
+        "How large is the inverted text index?",
+        Says("One posting per term per document."),
+    ),
+    t(
+        "storage.growth",
+        Storage,
+        "storage.growth_per_day",
+        When::Always,
+        "How much storage is added per day in all, logs included?",
+        NOTHING,
+    ),
+    t(
+        "storage.total",
+        Storage,
+        "storage.total",
+        When::Always,
+        "What is the total storage at the end of the retention period?",
+        Says("Corpora with their growth over retention, embeddings, logs, graph and text index."),
+    ),
+    t(
+        "bandwidth.ingress",
+        Bandwidth,
+        "bandwidth.ingress",
+        When::Always,
+        "What is the ingress bandwidth at peak?",
+        Assume::Uploads,
+    ),
+    t(
+        "bandwidth.egress",
+        Bandwidth,
+        "bandwidth.egress",
+        When::Always,
+        "What is the egress bandwidth at peak?",
+        PEAK,
+    ),
+    t(
+        "bandwidth.fanout",
+        Bandwidth,
+        "bandwidth.*.fanout",
+        When::Always,
+        "How much bandwidth flows between {} and the index shards at peak?",
+        Says(
+            "Each shard gets the query, encoded as the vectors are stored (f32 for PQ), and returns k results of 12 bytes (id + score).",
+        ),
+    ),
+    t(
+        "memory.bytes_hnsw",
+        Memory,
+        "index.bytes_per_vector",
+        When::Index(&[IndexKind::Hnsw]),
+        "How many bytes does each vector take in the HNSW index?",
+        Says("Faiss: data + 8·M bytes of level-0 links + 4·M/(M−1) upper links + 12 bytes."),
+    ),
+    t(
+        "memory.bytes_ivf",
+        Memory,
+        "index.bytes_per_vector",
+        When::Index(IVF),
+        "How many bytes does each vector take in the IVF index?",
+        Says("Faiss stores an 8-byte list id with each code."),
+    ),
+    t(
+        "memory.hnsw",
+        Memory,
+        "index.memory",
+        When::Index(&[IndexKind::Hnsw]),
+        "How much RAM does one copy of the HNSW index need?",
+        Says("Faiss: data + 8·M + 4·M/(M−1) + 12 bytes a vector."),
+    ),
+    t(
+        "memory.ivf",
+        Memory,
+        "index.memory",
+        When::Index(IVF),
+        "How much RAM does one copy of the IVF index need?",
+        Says(
+            "Codes + 8-byte ids, plus centroids (4·d bytes per list; d/8 for binary) and any codebook.",
+        ),
+    ),
+    Template {
+        sets: &[("index.kind", "flat")],
+        ..t(
+            "memory.flat",
+            Memory,
+            "index.memory",
+            When::Index(&[IndexKind::Flat]),
+            "How much RAM does a flat index of these vectors need?",
+            Says("The vectors alone."),
+        )
+    },
+    t(
+        "memory.diskann_ram",
+        Memory,
+        "index.memory",
+        When::Index(&[IndexKind::DiskAnn]),
+        "How much RAM does the DiskANN index keep (its PQ codes)?",
+        Says("RAM holds the PQ codes and pivots; full vectors live on SSD."),
+    ),
+    t(
+        "memory.diskann_ssd",
+        Memory,
+        "index.disk",
+        When::Index(&[IndexKind::DiskAnn]),
+        "How much SSD does the DiskANN graph need?",
+        Says("A node is (R+1)·4 bytes of links plus the vector, packed into 4 KiB sectors."),
+    ),
+    t(
+        "shards.count",
+        Shards,
+        "index.shards",
+        When::ComputedShards,
+        "How many shards does the index need?",
+        Says("Only the usable fraction of a node's RAM holds index."),
+    ),
+    t(
+        "shards.replicas",
+        Shards,
+        "index.replicas",
+        When::Always,
+        "How many replicas of the index does each region need?",
+        Says("Size for peak QPS at the target utilisation, plus the spares."),
+    ),
+    t(
+        "servers.index_nodes",
+        Servers,
+        "index.nodes",
+        When::Always,
+        "How many index servers are there in all?",
+        Says("Shards × replicas × regions."),
+    ),
+    t(
+        "servers.online",
+        Servers,
+        "fleet.*.servers",
+        When::CpuStage,
+        "How many servers does the {} stage need?",
+        Says("Size for peak, at the target utilisation, spares per region, times regions."),
+    ),
+    t(
+        "servers.gpu",
+        Servers,
+        "fleet.*.servers",
+        When::GpuStage,
+        "How many GPU servers does the {} stage need?",
+        Says("Throughput = FLOP/s × efficiency × devices ÷ FLOPs per item."),
+    ),
+    t(
+        "servers.batch",
+        Servers,
+        "fleet.*.servers",
+        When::BatchStage,
+        "How many servers does the {} batch job need to finish in its window?",
+        Says("A run takes items per day × its interval ÷ 1 day."),
+    ),
+    t(
+        "servers.in_flight",
+        Servers,
+        "fleet.*.concurrency",
+        When::OnlineStage,
+        "How many requests are in flight in the {} stage at peak?",
+        Says("Little's law: concurrency = arrival rate × latency."),
+    ),
+    t(
+        "servers.total",
+        Servers,
+        "fleet.total_servers",
+        When::Always,
+        "How many servers are there in all stages?",
+        CEIL,
+    ),
+    t(
+        "latency.total",
+        Latency,
+        "latency.total",
+        When::Always,
+        "What is the latency of the online path?",
+        IN_SERIES,
+    ),
+    t(
+        "latency.budget",
+        Latency,
+        "latency.budget_used",
+        When::LatencyBudget,
+        "What fraction of the latency budget does the online path use?",
+        IN_SERIES,
+    ),
+    t(
+        "latency.fanout_tail",
+        Latency,
+        "latency.fanout_slow_fraction",
+        When::Always,
+        "What share of requests wait on at least one slow shard?",
+        Says("P(all N shards fast) = q^N."),
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn template(id: &str) -> &'static Template {
+        TEMPLATES.iter().find(|t| t.id == id).unwrap()
+    }
+
+    #[test]
+    fn output_patterns_name_one_thing() {
+        let corpus = template("storage.corpus");
+        assert_eq!(corpus.names("storage.videos"), Some("videos"));
+        assert_eq!(corpus.names("storage.videos.growth_per_day"), None);
+        assert_eq!(corpus.names("storage."), None);
+        let growth = template("storage.corpus_growth");
+        assert_eq!(
+            growth.names("storage.videos.growth_per_day"),
+            Some("videos")
+        );
+        assert_eq!(template("qps.peak").names("traffic.peak_qps"), Some(""));
+        assert_eq!(template("qps.peak").names("traffic.avg_qps"), None);
+    }
+
+    #[test]
+    fn there_are_at_least_thirty_templates_over_every_skill() {
+        assert!(TEMPLATES.len() >= 30, "{}", TEMPLATES.len());
+        for skill in Skill::ALL {
+            assert!(TEMPLATES.iter().any(|t| t.skill == skill), "{skill:?}");
+        }
+        let mut ids: Vec<&str> = TEMPLATES.iter().map(|t| t.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), TEMPLATES.len(), "template ids are unique");
+    }
+
+    #[test]
+    fn each_template_asks_about_its_skill_and_has_a_question_mark() {
+        for t in TEMPLATES {
+            assert!(
+                t.id.starts_with(t.skill.id()),
+                "{} under {:?}",
+                t.id,
+                t.skill
+            );
+            assert!(t.ask.ends_with('?'), "{}", t.id);
+            assert_eq!(t.ask.contains("{}"), t.output.contains('*'), "{}", t.id);
+        }
+    }
+}
