@@ -1023,3 +1023,21 @@ fn feedback_lines_are_styled_by_kind() {
     assert!(bold_at("You:"));
     assert!(!bold_at("  1  "));
 }
+
+#[test]
+fn a_message_shows_before_a_field_error_until_the_next_key() {
+    let mut app = app_on("twitter");
+    retype(&mut app, "traffic.dau", "300Mq");
+    send(&mut app, &[KeyCode::Enter, KeyCode::Char('w')]);
+    // The refusal shows, not the field's error it is about.
+    let screen = draw(&app, 120, 36);
+    assert!(
+        screen.contains("fix the fields marked invalid before writing"),
+        "{screen}"
+    );
+    send(&mut app, &[KeyCode::Char('k')]);
+    let screen = draw(&app, 120, 36);
+    assert!(!screen.contains("before writing"), "{screen}");
+    // DAU is still selected: its error is on the status line again.
+    assert!(screen.contains("traffic.dau: \"Mq\""), "{screen}");
+}

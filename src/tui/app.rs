@@ -418,10 +418,6 @@ impl App {
         let Some(w) = self.scenario().map(|s| &s.work) else {
             return;
         };
-        let Some(dir) = self.user_dir.clone() else {
-            self.status = "no config directory to write presets to".into();
-            return;
-        };
         let base_id = w.base.meta.id.trim_end_matches("-edited");
         let id = format!("{base_id}-edited");
         let title = if w.base.meta.title.ends_with("(edited)") {
@@ -444,6 +440,10 @@ impl App {
                 };
                 return;
             }
+        };
+        let Some(dir) = self.user_dir.clone() else {
+            self.status = "no config directory to write presets to".into();
+            return;
         };
         let existed = dir.join(format!("{id}.toml")).exists();
         self.status = match presets::write_user(&dir, &id, &text) {

@@ -56,7 +56,11 @@ impl Widget for &App {
 }
 
 impl App {
+    /// The message the last key left, else what is wrong with the scenario's fields.
     fn status_line(&self) -> String {
+        if !self.status.is_empty() {
+            return self.status.clone();
+        }
         if let Some(s) = self.scenario() {
             let w = &s.work;
             if let Some(p) = &w.problem {
@@ -76,7 +80,7 @@ impl App {
                     .into();
             }
         }
-        self.status.clone()
+        String::new()
     }
 
     fn render_head(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
