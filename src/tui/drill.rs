@@ -77,6 +77,8 @@ impl DrillState {
         match feedback::assess(q, &self.answer) {
             Ok(o) => {
                 let lines = feedback::lines(q, &self.answer, &o);
+                // The answer was read: what is said under it now is only a failure to save it.
+                self.error = None;
                 if let Some(path) = &self.opts.history
                     && let Err(e) = history::append(path, &session::record(q, &self.answer, &o))
                 {
@@ -88,13 +90,6 @@ impl DrillState {
                     self.recent.drain(..keep);
                 }
                 self.feedback = Some(lines);
-                if self
-                    .error
-                    .as_ref()
-                    .is_some_and(|e| !e.starts_with("could not save"))
-                {
-                    self.error = None;
-                }
             }
             Err(why) => self.error = Some(why),
         }
