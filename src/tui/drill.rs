@@ -77,13 +77,11 @@ impl DrillState {
         match feedback::assess(q, &self.answer) {
             Ok(o) => {
                 let lines = feedback::lines(q, &self.answer, &o);
+                let unsaved = self.opts.history.as_ref().and_then(|path| {
+                    history::append(path, &session::record(q, &self.answer, &o)).err()
+                });
                 // The answer was read: what is said under it now is only a failure to save it.
-                self.error = None;
-                if let Some(path) = &self.opts.history
-                    && let Err(e) = history::append(path, &session::record(q, &self.answer, &o))
-                {
-                    self.error = Some(format!("could not save this answer: {e}"));
-                }
+                self.error = unsaved.map(|e| format!("could not save this answer: {e}"));
                 if let Some(s) = o.score {
                     self.recent.push(s.points);
                     let keep = self.recent.len().saturating_sub(RECENT);
@@ -145,17 +143,13 @@ impl DrillState {
             q.skill.name(),
             q.case_title
         );
-        let b = theme.block(&title, false);
-        let inner = b.inner(question);
-        b.render(question, buf);
+        let inner = theme.panel(&title, false, question, buf);
         Paragraph::new(q.prompt.clone())
             .wrap(Wrap { trim: true })
             .render(inner, buf);
         self.render_answer(answer, buf, theme);
 
-        let b = theme.block("Feedback", false);
-        let inner = b.inner(feedback);
-        b.render(feedback, buf);
+        let inner = theme.panel("Feedback", false, feedback, buf);
         match &self.feedback {
             Some(lines) => {
                 let lines: Vec<Line> = lines
@@ -177,9 +171,12 @@ impl DrillState {
 
     fn render_answer(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
         let typing = self.feedback.is_none();
-        let b = theme.block("Your answer (units, or a 90% interval lo..hi)", typing);
-        let inner = b.inner(area);
-        b.render(area, buf);
+        let inner = theme.panel(
+            "Your answer (units, or a 90% interval lo..hi)",
+            typing,
+            area,
+            buf,
+        );
         let error = self
             .error
             .as_ref()
@@ -204,15 +201,15 @@ impl DrillState {
         } else {
             self.recent.iter().sum::<f64>() / self.recent.len() as f64
         };
-        let b = theme.block(
+        let inner = theme.panel(
             &format!(
                 "Recent scores ({} answers, {mean:.0} points on average)",
                 self.recent.len()
             ),
             false,
+            area,
+            buf,
         );
-        let inner = b.inner(area);
-        b.render(area, buf);
         let data: Vec<u64> = self.recent.iter().map(|p| p.round() as u64).collect();
         Sparkline::default()
             .data(&data)

@@ -38,6 +38,16 @@ pub fn tail(s: &str, room: usize) -> String {
     }
 }
 
+/// `left` and `right` on one line of `width` cells, `right` against the right edge: `right`
+/// always shows whole, and `left` gives way, ending in "…".
+pub fn spread(left: &str, right: &str, width: usize) -> String {
+    let left = cut(left, width.saturating_sub(self::width(right) + 1));
+    let pad = width
+        .saturating_sub(self::width(&left) + self::width(right))
+        .max(1);
+    format!("{left}{}{right}", " ".repeat(pad))
+}
+
 /// The rows `[start, end)` of a list of `len` that keep `selected` in a window of `height`.
 pub fn window(len: usize, selected: usize, height: usize) -> (usize, usize) {
     if height == 0 {
@@ -60,6 +70,10 @@ mod tests {
         assert_eq!(cut("ranking", 0), "");
         assert_eq!(tail("1000000000000", 6), "…00000");
         assert_eq!(tail("12", 6), "12");
+        // 10 cells: "dau", 5 spaces, "1B".
+        assert_eq!(spread("dau", "1B", 10), "dau     1B");
+        // 10 cells less "5" and a space leave 8 for the left: 7 letters and "…".
+        assert_eq!(spread("requests_per_user", "5", 10), "request… 5");
     }
 
     #[test]

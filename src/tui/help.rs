@@ -43,9 +43,7 @@ pub fn render(contexts: &[Context], area: Rect, buf: &mut Buffer, theme: Theme) 
         height: h,
     };
     Clear.render(popup, buf);
-    let b = theme.block("Keys here (Esc closes)", true);
-    let inner = b.inner(popup);
-    b.render(popup, buf);
+    let inner = theme.panel("Keys here (Esc closes)", true, popup, buf);
     if two {
         let [left, right] = inner.layout(&Layout::horizontal([
             Constraint::Percentage(50),

@@ -118,9 +118,7 @@ impl Picker {
         } else {
             "Presets".to_string()
         };
-        let b = theme.block(&title, true);
-        let inner = b.inner(area);
-        b.render(area, buf);
+        let inner = theme.panel(&title, true, area, buf);
         let list = self.filtered();
         if list.is_empty() {
             Paragraph::new("no preset matches the filter (Esc clears it)").render(inner, buf);

@@ -37,9 +37,7 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: Theme) {
         Constraint::Length(POWERS_OF_TWO.len() as u16 + 3),
         Constraint::Fill(1),
     ]));
-    let b = theme.block("Powers of two", false);
-    let inner = b.inner(powers);
-    b.render(powers, buf);
+    let inner = theme.panel("Powers of two", false, powers, buf);
     let mut lines = vec![Line::from(Span::styled(
         "power  ≈ decimal       size",
         theme.dim(),
@@ -50,9 +48,7 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: Theme) {
             .map(|(p, approx, _, unit)| Line::from(format!("2^{p:<4} {approx:<14} {unit}"))),
     );
     Paragraph::new(lines).render(inner, buf);
-    let b = theme.block("Availability: downtime", false);
-    let inner = b.inner(nines);
-    b.render(nines, buf);
+    let inner = theme.panel("Availability: downtime", false, nines, buf);
     let mut lines = vec![Line::from(Span::styled(
         "available per day   per year",
         theme.dim(),
@@ -75,9 +71,7 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: Theme) {
 }
 
 fn render_latency(area: Rect, buf: &mut Buffer, theme: Theme) {
-    let b = theme.block("Latency numbers (Dean 2010, in Xu)", false);
-    let inner = b.inner(area);
-    b.render(area, buf);
+    let inner = theme.panel("Latency numbers (Dean 2010, in Xu)", false, area, buf);
     const VALUE: usize = 9;
     let width = inner.width as usize;
     let longest = LATENCY.iter().map(|l| fit::width(l.0)).max().unwrap_or(0);

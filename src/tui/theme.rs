@@ -1,9 +1,11 @@
 //! How the screen looks: the styles every screen draws with, with colour or (NO_COLOR) with bold,
 //! dim, underline and reverse alone, and the framed panel they share.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders};
+use ratatui::widgets::{Block, Borders, Widget};
 
 #[derive(Clone, Copy, Debug)]
 pub struct Theme {
@@ -85,11 +87,25 @@ impl Theme {
         }
     }
 
-    /// A framed panel titled `title`, its border bright when it has the focus.
-    pub fn block(self, title: &str, focused: bool) -> Block<'static> {
-        Block::new()
+    /// Draws a framed panel titled `title` over `area`, its border bright when it has the
+    /// focus; returns the area inside the frame.
+    pub fn panel(self, title: &str, focused: bool, area: Rect, buf: &mut Buffer) -> Rect {
+        let block = Block::new()
             .borders(Borders::ALL)
             .border_style(self.border(focused))
-            .title(Span::styled(format!(" {title} "), self.title()))
+            .title(Span::styled(format!(" {title} "), self.title()));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        inner
+    }
+
+    /// A row of a list: reversed when selected in the focused panel, marked more quietly when
+    /// selected elsewhere, plain otherwise.
+    pub fn row(self, selected: bool, focused: bool) -> Style {
+        if selected {
+            self.selected(focused)
+        } else {
+            Style::new()
+        }
     }
 }

@@ -9,7 +9,6 @@ use super::mark;
 use crate::scenario::schema::FieldKind;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -28,9 +27,7 @@ pub fn render(s: &ScenarioScreen, focused: bool, area: Rect, buf: &mut Buffer, t
     } else {
         format!("Inputs: {} of {} (a: all)", shown.len(), w.rows.len())
     };
-    let b = theme.block(&title, focused);
-    let inner = b.inner(area);
-    b.render(area, buf);
+    let inner = theme.panel(&title, focused, area, buf);
     if inner.height < 2 {
         return;
     }
@@ -102,22 +99,14 @@ fn row_line(
     } else {
         text
     };
-    // The value always shows; a long path gives way, ending in "…".
-    let label = fit::cut(&label, width.saturating_sub(fit::width(&value) + 1));
-    let pad = width
-        .saturating_sub(fit::width(&label) + fit::width(&value))
-        .max(1);
-    let mut style = if i == w.selected {
-        theme.selected(focused)
-    } else {
-        Style::new()
-    };
+    let mut style = theme.row(i == w.selected, focused);
     if w.errors.contains_key(&row.path) {
         style = style.patch(theme.error());
     } else if (source.is_none() && !edited) || idle(s, i) {
         style = style.patch(theme.dim());
     }
-    Line::from(format!("{label}{}{value}", " ".repeat(pad))).style(style)
+    // The value always shows; a long key gives way.
+    Line::from(fit::spread(&label, &value, width)).style(style)
 }
 
 /// What the selected input means and where its value came from, or its error.

@@ -7,7 +7,6 @@ use super::{mark, scrolled};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 pub fn render(s: &ScenarioScreen, focused: bool, area: Rect, buf: &mut Buffer, theme: Theme) {
     let w = &s.work;
@@ -15,9 +14,7 @@ pub fn render(s: &ScenarioScreen, focused: bool, area: Rect, buf: &mut Buffer, t
     let Some(o) = r.outputs.get(w.selected_output) else {
         return;
     };
-    let b = theme.block(&format!("How: {}", o.label), focused);
-    let inner = b.inner(area);
-    b.render(area, buf);
+    let inner = theme.panel(&format!("How: {}", o.label), focused, area, buf);
     let mut lines: Vec<Line> = Vec::new();
     for (i, s) in o.steps.iter().enumerate() {
         lines.push(Line::from(vec![

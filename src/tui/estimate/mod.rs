@@ -58,9 +58,7 @@ pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, th
     how::render(s, s.focus == Focus::How, how, buf, theme);
     pictures::render(s, s.focus == Focus::Pictures, pictures, buf, theme);
     if warn_height > 0 {
-        let b = theme.block("Warnings", false);
-        let inner = b.inner(warnings);
-        b.render(warnings, buf);
+        let inner = theme.panel("Warnings", false, warnings, buf);
         let lines: Vec<Line> = w
             .report
             .warnings

@@ -13,7 +13,6 @@ use crate::units::format::Human;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 /// The fewest cells a bar gets before labels are cut.
 const MIN_BAR: usize = 6;
@@ -22,9 +21,7 @@ const MIN_WATERFALL: usize = 12;
 
 pub fn render(s: &ScenarioScreen, focused: bool, area: Rect, buf: &mut Buffer, theme: Theme) {
     let r = &s.work.report;
-    let b = theme.block("Pictures", focused);
-    let inner = b.inner(area);
-    b.render(area, buf);
+    let inner = theme.panel("Pictures", focused, area, buf);
     let width = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
     let storage: Vec<(String, f64, String)> = r

@@ -6,7 +6,6 @@ use super::super::theme::Theme;
 use super::super::workbench::Workbench;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 use std::time::Instant;
@@ -27,9 +26,7 @@ pub fn render(
     } else {
         "Results"
     };
-    let b = theme.block(title, focused);
-    let inner = b.inner(area);
-    b.render(area, buf);
+    let inner = theme.panel(title, focused, area, buf);
     let r = &w.report;
     // The value and its napkin value (when it differs), as written, for every output: the
     // columns are as wide as their widest entry, so they stay put as the list scrolls.
@@ -67,25 +64,15 @@ pub fn render(
         } else {
             format!("{value:>value_w$}  {napkin:>napkin_w$}")
         };
-        let label = fit::cut(
-            &format!("{section:<SECTION$} {}", o.label),
-            width.saturating_sub(fit::width(&numbers) + 1),
-        );
-        let pad = width
-            .saturating_sub(fit::width(&label) + fit::width(&numbers))
-            .max(1);
-        let mut style = if i == w.selected_output {
-            theme.selected(focused)
-        } else {
-            Style::new()
-        };
+        let label = format!("{section:<SECTION$} {}", o.label);
+        let mut style = theme.row(i == w.selected_output, focused);
         if w.flashing(&o.id, now) {
             style = style.patch(theme.changed());
         }
         if w.stale {
             style = style.patch(theme.dim());
         }
-        lines.push(Line::from(format!("{label}{}{numbers}", " ".repeat(pad))).style(style));
+        lines.push(Line::from(fit::spread(&label, &numbers, width)).style(style));
     }
     Paragraph::new(lines).render(inner, buf);
 }
