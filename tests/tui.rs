@@ -1041,3 +1041,25 @@ fn a_message_shows_before_a_field_error_until_the_next_key() {
     // DAU is still selected: its error is on the status line again.
     assert!(screen.contains("traffic.dau: \"Mq\""), "{screen}");
 }
+
+#[test]
+fn each_input_is_marked_with_its_source() {
+    let mut app = app_on("twitter");
+    retype(&mut app, "traffic.dau", "300M");
+    send(&mut app, &[KeyCode::Enter]);
+    let screen = draw(&app, 120, 40);
+    // Twitter: 2 tweets a user a day from the book, 204 B a request worked out from the book's
+    // numbers, the response size assumed, an unwritten default, and the DAU just edited.
+    for (mark, key) in [
+        ("B", "requests_per_user_per_day"),
+        ("D", "request_size"),
+        ("A", "response_size"),
+        ("·", "hardware"),
+        ("E", "dau"),
+    ] {
+        assert!(
+            screen.contains(&format!("│{mark} {key} ")),
+            "{mark} {key}:\n{screen}"
+        );
+    }
+}

@@ -178,7 +178,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Inputs, [key(KeyCode::Left)], ChoicePrev, "previous choice", false),
     bind!(Inputs, [key(KeyCode::Right)], ChoiceNext, "next choice", false),
     bind!(Inputs, [ch('r')], Reset, "reset to the preset", true),
-    bind!(Inputs, [ch('a')], AllInputs, "all inputs, or fewer", true),
+    bind!(Scenario, [ch('a')], AllInputs, "all inputs, or fewer", false),
     bind!(Scenario, [ch('w')], Write, "write as a user preset", true),
     bind!(Scenario, [ch('t')], ToggleTab, "estimate / reference tab", true),
     bind!(Scenario, [ch('d')], Drill, "drill on it as edited", false),
