@@ -12,8 +12,8 @@
 //! - [`drill`]: practice questions drawn from the presets, scoring, feedback and progress.
 //! - [`cli`]: the `napkin` command line. The binary (`src/main.rs`) only starts it: on Linux
 //!   glibc from C's `main`, skipping the runtime set-up that was a fifth of `calc`'s time.
-//! - [`tui`]: the interactive screen (ratatui): state and keys in `app`, drawing in `view`, the
-//!   key table in `keymap`.
+//! - [`tui`]: the interactive screen (ratatui): one module per screen, each with its state in an
+//!   `app::Screen` variant; keys in `app`, the key table in `keymap`.
 //! - [`reference`](mod@reference): latency numbers, powers of two and availability nines for the reference tab.
 //!
 //! The engine ([`units`], [`scenario`], [`estimate`]) knows no terminal: the CLI and the TUI are

@@ -2,9 +2,9 @@
 //!
 //! [`app`] holds the state and turns keys into changes; each screen keeps its state in its
 //! [`app::Screen`] variant and draws itself: [`picker`], the scenario ([`scenario`] and
-//! [`workbench`] its state, [`estimate`] and [`reference`] its two tabs), [`drill`]; [`help`] is
-//! the `?` overlay and [`view`] the frame around them all, in the styles of [`theme`].
-//! [`keymap`] is the one key table behind dispatch, help and hints.
+//! [`workbench`] its state, `estimate` and `reference` its two tabs), [`drill`]; `help` is the
+//! `?` overlay and [`view`] the frame around them all, in the styles of `theme`. [`keymap`] is
+//! the one key table behind dispatch, help and hints.
 //!
 //! The terminal is restored on every way out: on return and on an error by a guard, after a
 //! panic by the hook `ratatui::try_init` installs (it restores before the panic message prints).

@@ -5,7 +5,7 @@ use super::app::{App, Screen};
 use super::keymap::{self, Action};
 use super::scenario::Tab;
 use super::theme::Theme;
-use super::{drill, estimate, help, reference};
+use super::{estimate, help, reference};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -44,7 +44,7 @@ impl Widget for &App {
                 Tab::Estimate => estimate::render(s, self.now, body, buf, theme),
                 Tab::Reference => reference::render(body, buf, theme),
             },
-            Screen::Drill { drill, .. } => drill::DrillState::render(drill, body, buf, theme),
+            Screen::Drill { drill, .. } => drill.render(body, buf, theme),
         }
         Paragraph::new(Line::from(Span::styled(self.status_line(), theme.warn())))
             .render(status, buf);
