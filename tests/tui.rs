@@ -673,7 +673,7 @@ fn the_waterfall_carries_ms_labels_and_pictures_keep_whole_labels() {
         .collect();
     for label in [
         "candidate_generation ",
-        "videos.retained_growth ",
+        "videos retained growth ",
         "re_ranking ",
     ] {
         assert!(

@@ -180,7 +180,7 @@ fn whole_labels_and_the_waterfall_at_160x48() {
             .any(|l| l.contains("│candidate_generation ") && l.contains("┃ 30 ms│")),
         "{screen}"
     );
-    assert!(screen.contains("│videos.retained_growth █"), "{screen}");
+    assert!(screen.contains("│videos retained growth █"), "{screen}");
     tmux.keys(&["C-c"]);
     tmux.assert_restored();
 }

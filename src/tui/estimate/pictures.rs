@@ -24,38 +24,29 @@ pub fn render(s: &ScenarioScreen, focused: bool, area: Rect, buf: &mut Buffer, t
     let inner = theme.panel("Pictures", focused, area, buf);
     let width = inner.width as usize;
     let mut lines: Vec<Line> = Vec::new();
-    let storage: Vec<(String, f64, String)> = r
-        .outputs
-        .iter()
-        .filter(|o| {
-            o.id.starts_with("storage.")
-                && !o.id.contains("growth_per_day")
-                && o.id != "storage.total"
-                && !o.id.starts_with("storage.log.")
-                && o.value > 0.0
-        })
-        .map(|o| {
-            (
-                o.id.trim_start_matches("storage.").to_string(),
-                o.value,
-                r.human(o.value, o.kind),
-            )
-        })
-        .collect();
+    // The outputs drawn, asked for by id from the scenario's own corpora and stages.
+    let sc = &s.work.current;
+    let bar = |label: String, id: String| {
+        r.output(&id)
+            .filter(|o| o.value > 0.0)
+            .map(|o| (label, o.value, r.human(o.value, o.kind)))
+    };
+    let mut storage = Vec::new();
+    for c in &sc.corpora {
+        storage.extend(bar(c.name.clone(), format!("storage.{}", c.name)));
+        storage.extend(bar(
+            format!("{} retained growth", c.name),
+            format!("storage.{}.retained_growth", c.name),
+        ));
+    }
+    for name in ["embeddings", "logs", "graph", "text_index"] {
+        storage.extend(bar(name.to_string(), format!("storage.{name}")));
+    }
     chart("Storage", storage, width, &mut lines, theme);
-    let servers: Vec<(String, f64, String)> = r
-        .outputs
+    let servers = sc
+        .stages
         .iter()
-        .filter(|o| o.id.starts_with("fleet.") && o.id.ends_with(".servers"))
-        .map(|o| {
-            (
-                o.id.trim_start_matches("fleet.")
-                    .trim_end_matches(".servers")
-                    .to_string(),
-                o.value,
-                r.human(o.value, o.kind),
-            )
-        })
+        .filter_map(|st| bar(st.name.clone(), format!("fleet.{}.servers", st.name)))
         .collect();
     chart("Servers per stage", servers, width, &mut lines, theme);
     waterfall(r, &s.work.current, width, &mut lines, theme);
