@@ -4,8 +4,11 @@
 //! The commands run in turn, round after round, so a noisy moment slows all of them alike; the
 //! figures are medians and the ratios are taken within this one run.
 //!
+//! The budget (see `benches/README.md`): `napkin calc` from a plain release build stays under
+//! 3.5× the time of `true`.
+//!
 //! ```sh
-//! cargo bench --bench startup                      # the binary cargo builds for benches
+//! cargo bench --bench startup                      # the release build cargo makes for benches
 //! NAPKIN_BIN=path/to/napkin cargo bench --bench startup   # another build, e.g. the static one
 //! NAPKIN_STARTUP_ROUNDS=3000 cargo bench --bench startup
 //! ```

@@ -5,19 +5,21 @@
 //!   and the napkin rounding. Nothing else parses or formats a quantity.
 //! - [`scenario`]: the typed inputs of a case study, read from TOML with located errors,
 //!   changed by `--set`, with the source of every input.
-//! - [`estimate`]: the pure function from a scenario to every output, each with its derivation
-//!   when asked; the sanity warnings.
-//! - [`report`]: an estimate as text, JSON (the stable contract) or Markdown.
+//! - [`estimate`]: the pure function from a scenario to every output, each with its
+//!   [`Section`](estimate::Section) and, when asked, its derivation; the sanity warnings.
+//! - [`report`]: an estimate as text, JSON (the stable contract, written by serde_json) or
+//!   Markdown; [`report::input_text`] is how every face shows an input's value.
 //! - [`presets`]: the built-in case studies, compiled in, and the user's own.
 //! - [`drill`]: practice questions drawn from the presets, scoring, feedback and progress.
-//! - [`cli`]: the `napkin` command line. The binary (`src/main.rs`) only starts it: on Linux
-//!   glibc from C's `main`, skipping the runtime set-up that was a fifth of `calc`'s time.
+//! - [`cli`]: the `napkin` command line. The binary (`src/main.rs`) only starts it.
 //! - [`tui`]: the interactive screen (ratatui): one module per screen, each with its state in an
 //!   `app::Screen` variant; keys in `app`, the key table in `keymap`.
 //! - [`reference`](mod@reference): latency numbers, powers of two and availability nines for the reference tab.
 //!
 //! The engine ([`units`], [`scenario`], [`estimate`]) knows no terminal: the CLI and the TUI are
 //! faces over it.
+
+#![forbid(unsafe_code)]
 
 pub mod cli;
 pub mod drill;

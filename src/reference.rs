@@ -1,5 +1,7 @@
 //! Numbers every candidate is expected to know: latency numbers, powers of two, availability
-//! nines. Data only; the TUI's Reference tab shows them.
+//! nines, and the availability table as it is shown. The TUI's Reference tab shows them.
+
+use crate::units::{Human, Kind};
 
 /// (operation, seconds, source note).
 pub const LATENCY: &[(&str, f64, &str)] = &[
@@ -41,9 +43,34 @@ pub fn downtime(a: f64, period: f64) -> f64 {
     (1.0 - a) * period
 }
 
+/// A year as the downtime table counts it: 365 days.
+pub const YEAR: f64 = 365.0 * 86_400.0;
+
+/// One row of the availability table as it is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NinesRow {
+    /// "99.99%": the digits that tell it from 100% kept.
+    pub availability: String,
+    pub per_day: String,
+    pub per_year: String,
+}
+
+/// The availability table: each level of [`NINES`] with the downtime it allows a day and a year.
+pub fn nines_rows() -> Vec<NinesRow> {
+    let shown = |x: f64, kind: Kind| Human::new(x, kind).to_string();
+    NINES
+        .iter()
+        .map(|&a| NinesRow {
+            availability: shown(a, Kind::Fraction),
+            per_day: shown(downtime(a, 86_400.0), Kind::Duration),
+            per_year: shown(downtime(a, YEAR), Kind::Duration),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::downtime;
+    use super::{NinesRow, downtime, nines_rows};
 
     #[test]
     fn downtime_of_the_nines() {
@@ -52,5 +79,30 @@ mod tests {
         assert!((downtime(0.999, 31_536_000.0) / 3_600.0 - 8.76).abs() < 1e-9);
         // 99.99% of a year: 0.0001 × 31,536,000 = 3,153.6 s = 52.56 min.
         assert!((downtime(0.9999, 31_536_000.0) / 60.0 - 52.56).abs() < 1e-6);
+    }
+
+    #[test]
+    fn every_row_of_the_availability_table_keeps_its_nines() {
+        let row = |a: &str, d: &str, y: &str| NinesRow {
+            availability: a.into(),
+            per_day: d.into(),
+            per_year: y.into(),
+        };
+        // Downtime = (1 − a) × 86,400 s a day and × 31,536,000 s a year:
+        // 0.01 → 864 s = 14.4 min, 315,360 s = 3.65 d;
+        // 0.001 → 86.4 s = 1.44 min, 31,536 s = 8.76 h;
+        // 0.0001 → 8.64 s, 3,153.6 s = 52.56 min → 52.6 min;
+        // 0.00001 → 0.864 s = 864 ms, 315.36 s = 5.256 min → 5.26 min;
+        // 0.000001 → 0.0864 s = 86.4 ms, 31.536 s → 31.5 s.
+        assert_eq!(
+            nines_rows(),
+            vec![
+                row("99%", "14.4 min", "3.65 d"),
+                row("99.9%", "1.44 min", "8.76 h"),
+                row("99.99%", "8.64 s", "52.6 min"),
+                row("99.999%", "864 ms", "5.26 min"),
+                row("99.9999%", "86.4 ms", "31.5 s"),
+            ]
+        );
     }
 }

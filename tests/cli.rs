@@ -71,7 +71,10 @@ fn json_follows_the_contract() {
         .iter()
         .find(|o| o["id"] == "storage.media.growth_per_day")
         .unwrap();
-    assert_eq!(media["unit"], "B");
+    // Bytes a day: 30M new items × 1 MB = 3e13 B/day.
+    assert_eq!(media["unit"], "B/day");
+    assert_eq!(media["value"], 3e13);
+    assert_eq!(media["display"], "30 TB/day");
     assert!(v["warnings"].is_array());
 }
 
@@ -714,6 +717,80 @@ fn errors_in_a_section_set_added_point_at_set() {
         .stderr(predicate::str::contains(
             "--set: embeddings.pq_m: pq_m = 3 does not divide dim = 100",
         ));
+}
+
+#[test]
+fn a_report_prints_only_the_parts_the_scenario_has() {
+    // No [traffic], no stages, no logs, a flat index: no QPS, fleet, latency, log storage or SSD
+    // lines in the text; JSON keeps every output id of the contract.
+    let text = napkin()
+        .args([
+            "calc",
+            "--set",
+            "embeddings.vectors=10B",
+            "--set",
+            "embeddings.dim=256",
+            "--brief",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(text.stdout).unwrap();
+    for absent in [
+        "TRAFFIC",
+        "Peak QPS",
+        "FLEET",
+        "LATENCY",
+        "Logs",
+        "Index on SSD",
+        "BANDWIDTH",
+    ] {
+        assert!(!text.contains(absent), "{absent} in:\n{text}");
+    }
+    assert!(text.contains("Index memory (one copy)"), "{text}");
+    let json = napkin()
+        .args([
+            "calc",
+            "--set",
+            "embeddings.vectors=10B",
+            "--set",
+            "embeddings.dim=256",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let ids: Vec<&str> = v["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "traffic.peak_qps",
+        "storage.logs",
+        "fleet.total_servers",
+        "index.disk",
+    ] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    // With a DiskANN index the SSD line is printed.
+    napkin()
+        .args([
+            "calc",
+            "--set",
+            "embeddings.vectors=10B",
+            "--set",
+            "embeddings.dim=256",
+            "--set",
+            "index.kind=diskann",
+            "--set",
+            "index.pq_m=32",
+            "--brief",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Index on SSD"));
 }
 
 #[test]

@@ -211,14 +211,22 @@ fn a_whole_plain_session_then_stats() {
     let input = format!("{exact}\n1..1e20\nnonsense\n5 parsecs\n\n");
     napkin(data.path())
         .args([
-            "drill", "--plain", "--seed", "21", "--count", "4", "--case", "twitter", "--skill",
+            "drill",
+            "--plain",
+            "--seed",
+            "21",
+            "--count",
+            "4",
+            "--only-case",
+            "twitter",
+            "--skill",
             "qps",
         ])
         .write_stdin(input)
         .assert()
         .success()
         .stdout(predicate::str::contains("Q1/4 [").and(predicate::str::contains(&q1.prompt)))
-        .stdout(predicate::str::contains("on target. 100 points."))
+        .stdout(predicate::str::contains("exact. 100 points."))
         .stdout(predicate::str::contains(
             "(90% interval) → the truth is inside",
         ))
@@ -314,6 +322,7 @@ fn record(i: u64, e: f64) -> Record {
         interval_score: None,
         hit: None,
         unit_error: None,
+        walk: None,
     }
 }
 
@@ -409,7 +418,15 @@ fn answer_one_question(data: &std::path::Path) -> String {
         question::generate(session::question_seed(21, 0), &presets::builtin(), &filter).unwrap();
     napkin(data)
         .args([
-            "drill", "--plain", "--seed", "21", "--count", "1", "--case", "twitter", "--skill",
+            "drill",
+            "--plain",
+            "--seed",
+            "21",
+            "--count",
+            "1",
+            "--only-case",
+            "twitter",
+            "--skill",
             "qps",
         ])
         .write_stdin(format!("{}\n", q.truth))
@@ -492,7 +509,7 @@ fn twenty_warnings_about_a_damaged_history_then_a_count() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.matches("skipped a line").count(), 20, "{err}");
     assert!(err.contains("… and 5 more damaged lines"), "{err}");
-    assert!(String::from_utf8(out.stdout).unwrap().contains("1 answers"));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("1 answer,"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
 
@@ -529,7 +546,7 @@ fn moved(v: f64, kind: napkin::units::Kind) -> Option<String> {
         Kind::Count | Kind::Rate | Kind::Factor => format!("{}", v * 1.37),
         Kind::Integer => format!("{}", (v * 1.37).round().max(v + 1.0)),
         Kind::Fraction => format!("{}", v * 0.9),
-        Kind::Size => format!("{} B", v * 1.37),
+        Kind::Size | Kind::SizePerDay => format!("{} B", v * 1.37),
         Kind::Duration => format!("{} s", v * 1.37),
         Kind::DataRate => format!("{} B/s", v * 1.37),
     })
@@ -599,7 +616,7 @@ fn the_readme_drill_example_is_real() {
             "12",
             "--count",
             "2",
-            "--case",
+            "--only-case",
             "video-recommendation",
             "--skill",
             "qps",
@@ -607,6 +624,7 @@ fn the_readme_drill_example_is_real() {
         .write_stdin("90k\n50k..150k\n")
         .output()
         .unwrap();
+    assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
         include_str!("../README.md").contains(text.trim_end()),

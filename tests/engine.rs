@@ -446,3 +446,130 @@ fn parallel_stages_count_the_slower_one() {
     let e = napkin::estimate::estimate(&scenario(&format!("{META}{stages}")));
     assert_eq!((e.stages[2].start, e.stages[2].finish), (0.03, 0.06));
 }
+
+/// The working of output `id`, one line a step.
+fn working(outs: &[Output], id: &str) -> Vec<String> {
+    outs.iter()
+        .find(|o| o.id == id)
+        .unwrap_or_else(|| panic!("no output {id}"))
+        .steps
+        .iter()
+        .map(|s| s.text.clone())
+        .collect()
+}
+
+fn shown(o: &Output) -> String {
+    napkin::units::Human::new(o.value, o.kind).to_string()
+}
+
+#[test]
+fn growth_per_day_reads_per_day() {
+    use napkin::units::Kind;
+    let outs = outputs(include_str!("../presets/twitter.toml"));
+    // 30M new media a day × 1 MB × 1 copy = 3e13 B a day.
+    for id in ["storage.media.growth_per_day", "storage.growth_per_day"] {
+        let o = outs.iter().find(|o| o.id == id).unwrap();
+        assert_eq!(o.kind, Kind::SizePerDay, "{id}");
+        assert_eq!(o.kind.base_unit(), "B/day");
+        assert_eq!(shown(o), "30 TB/day", "{id}");
+    }
+    assert_eq!(
+        working(&outs, "storage.growth_per_day"),
+        ["30 TB/day corpora + 0 B/day logs = 30 TB/day"]
+    );
+    // Kept for 5 years: 30 TB/day × 1,825 days = 54.75 PB, a size.
+    assert_eq!(
+        working(&outs, "storage.media.retained_growth"),
+        ["30 TB/day × 1,825 days retention = 54.8 PB"]
+    );
+}
+
+#[test]
+fn uploads_read_per_day_without_a_space() {
+    let outs = outputs(include_str!("../presets/twitter.toml"));
+    // 30M/day × 1e6 B ÷ 86,400 s × 2 = 694,444 B/s = 694 MB/s.
+    let ingress = working(&outs, "bandwidth.ingress");
+    assert!(
+        ingress.contains(
+            &"uploads to media: 30M/day × 1 MB ÷ 86,400 s × peak 2 = 694 MB/s".to_string()
+        ),
+        "{ingress:?}"
+    );
+}
+
+#[test]
+fn the_latency_working_starts_with_the_first_part_of_the_path() {
+    // No overhead: the first stage stands alone, the next adds to it (30 + 50 = 80 ms).
+    let outs = outputs(&format!("{META}{FLEET}"));
+    assert_eq!(
+        working(&outs, "latency.total"),
+        ["retrieval 30 ms", "+ ranking 50 ms = 80 ms"]
+    );
+    // With an overhead, the overhead comes first and every stage adds to it.
+    let outs = outputs(&format!("{META}{FLEET}\n[serving]\noverhead = \"20 ms\"\n"));
+    assert_eq!(
+        working(&outs, "latency.total"),
+        [
+            "overhead (network, serialisation): 20 ms",
+            "+ retrieval 30 ms = 50 ms",
+            "+ ranking 50 ms = 100 ms"
+        ]
+    );
+}
+
+#[test]
+fn fractions_in_the_working_are_percentages() {
+    let outs = outputs(&format!(
+        "{META}{}",
+        FLEET.replace("kind = \"flat\"", "kind = \"flat\"\nshards = 8")
+    ));
+    // P(all 8 fast) = 0.99^8 = 0.922745 → 92.3%; each shard fast 0.99^(1/8) = 0.998744 → the
+    // gap to 100% is 0.1256%, two figures 0.13: 99.874 → "99.87%".
+    let tail = working(&outs, "latency.fanout_slow_fraction");
+    assert_eq!(tail[0], "P(all 8 shards fast) = 99%^8 = 92.3%");
+    assert!(tail[2].ends_with("= 99.87% of the time"), "{}", tail[2]);
+    // Utilisation and headroom as percentages, never 0.6 or 0.7.
+    let servers = working(&outs, "fleet.ranking.servers").join("\n");
+    assert!(servers.contains("× 60% utilisation)"), "{servers}");
+    for o in &outs {
+        for s in &o.steps {
+            assert!(
+                !s.text.contains(" 0.6 ") && !s.text.contains(" 0.7 "),
+                "{}: {}",
+                o.id,
+                s.text
+            );
+        }
+    }
+}
+
+#[test]
+fn sizes_past_exabytes_keep_a_unit() {
+    // 4e12 items × 1 GB = 4e21 B = 4,000 EB.
+    let outs = outputs(&format!(
+        "{META}[[corpus]]\nname = \"huge\"\nitems = \"4T\"\nitem_size = \"1 GB\"\n"
+    ));
+    let o = outs.iter().find(|o| o.id == "storage.huge").unwrap();
+    assert_eq!(shown(o), "4,000 EB");
+    assert_eq!(
+        working(&outs, "storage.huge"),
+        ["4T items × 1 GB × 1 copy = 4,000 EB"]
+    );
+}
+
+#[test]
+fn tiny_values_are_written_without_an_exponent() {
+    // One request a day: 1 ÷ 86,400 s = 0.0000115741/s → "0.0000116/s".
+    let outs = outputs(&format!(
+        "{META}[traffic]\ndau = 1\nrequests_per_user_per_day = 1\n"
+    ));
+    let o = outs.iter().find(|o| o.id == "traffic.avg_qps").unwrap();
+    assert_eq!(shown(o), "0.0000116/s");
+    assert!(
+        working(&outs, "traffic.avg_qps")
+            .iter()
+            .all(|s| !s.contains("e-")),
+        "{:?}",
+        working(&outs, "traffic.avg_qps")
+    );
+}

@@ -314,6 +314,73 @@ fn a_user_preset_is_run_by_its_file_name_and_may_replace_a_built_in() {
 }
 
 #[test]
+fn every_input_shown_reads_back_as_its_value_with_fractions_as_percentages() {
+    use napkin::scenario::overrides;
+    use napkin::scenario::schema::{FieldKind, Value};
+    use napkin::units::{Kind, parse};
+    for (id, s) in builtins() {
+        let r = Report::build(&s, Style::Decimal).unwrap();
+        for input in &r.inputs {
+            let Some((Value::Num(x), FieldKind::Quantity(kind))) = overrides::get(&s, &input.path)
+            else {
+                continue;
+            };
+            // Shown as napkin writes it, it still pastes back into --set unchanged.
+            let back = parse(&input.display, kind)
+                .unwrap_or_else(|e| panic!("{id}: {} = {}: {e}", input.path, input.display));
+            assert!(
+                (back - x).abs() <= 1e-12 * x.abs(),
+                "{id}: {} shows {} for {x}",
+                input.path,
+                input.display
+            );
+            if kind == Kind::Fraction {
+                assert!(input.display.ends_with('%'), "{id}: {}", input.path);
+            }
+            // Whole counts of four digits or more carry separators (2,097,152, 1,000).
+            if matches!(kind, Kind::Count | Kind::Integer) && input.display.parse::<f64>().is_ok() {
+                assert!(x < 1000.0, "{id}: {} = {}", input.path, input.display);
+            }
+        }
+    }
+}
+
+#[test]
+fn list_inputs_shows_fractions_as_percentages_and_counts_with_separators() {
+    let out = Command::cargo_bin("napkin")
+        .unwrap()
+        .args(["calc", "visual-search", "--list-inputs"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    // Written 0.6 and 2097152 in the preset; the default headroom is 0.7.
+    for line in [
+        "serving.target_utilization=60%\t",
+        "index.nlist=2,097,152\t",
+        "stage.ann_search.memory_headroom=70%\t[default]",
+    ] {
+        assert!(text.contains(line), "{line} in\n{text}");
+    }
+    // Each pastes back into --set as the same value: the report is unchanged.
+    let report = |sets: &[&str]| {
+        let mut args = vec!["calc", "visual-search", "--brief"];
+        for set in sets {
+            args.extend(["--set", set]);
+        }
+        Command::cargo_bin("napkin")
+            .unwrap()
+            .args(&args)
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(
+        report(&["serving.target_utilization=60%", "index.nlist=2,097,152"]),
+        report(&[])
+    );
+}
+
+#[test]
 fn list_inputs_and_the_text_report_show_a_derived_mark() {
     // Xu vol. 1 gives tweet_id 64 B and text 140 B; their sum, 64 + 140 = 204 B, is worked out.
     Command::cargo_bin("napkin")

@@ -244,11 +244,7 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
     if args.list_inputs {
         // Every path --set accepts, with its value as written (or the default), ready to paste.
         for path in overrides::paths(&s) {
-            let value = match (s.provenance.raw.get(&path), overrides::get(&s, &path)) {
-                (Some(raw), _) => raw.clone(),
-                (None, Some((v, kind))) => crate::report::show_value(&v, kind, style),
-                (None, None) => String::new(),
-            };
+            let value = crate::report::input_text(&s, &path, style).unwrap_or_default();
             let source = match (
                 s.provenance.source(&path),
                 s.provenance.places.contains_key(&path),

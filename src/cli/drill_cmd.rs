@@ -5,6 +5,7 @@ use crate::drill::history;
 use crate::drill::question::Filter;
 use crate::drill::session::{self, Options};
 use crate::drill::skill::Skill;
+use crate::drill::walk;
 use crate::presets;
 use crate::scenario::diagnostic::suggest_or;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -25,8 +26,11 @@ fn io(e: std::io::Error) -> String {
 }
 
 pub fn run(args: &DrillArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
+    if let Some(case) = &args.case {
+        return walk(case, args, out, err);
+    }
     let (all, _) = presets::all(presets::user_dir().as_deref());
-    let pool: Vec<presets::Preset> = match &args.case {
+    let pool: Vec<presets::Preset> = match &args.only_case {
         Some(case) => {
             let Some(p) = all.iter().find(|p| &p.id == case) else {
                 let hint = suggest_or(
@@ -35,7 +39,7 @@ pub fn run(args: &DrillArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
                     "`napkin presets list` shows them all",
                 );
                 return Err(format!(
-                    "error: --case: no preset named `{case}`\n  help: {hint}"
+                    "error: --only-case: no preset named `{case}`\n  help: {hint}"
                 ));
             };
             vec![p.clone()]
@@ -47,7 +51,7 @@ pub fn run(args: &DrillArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         seed: args.seed,
         count: usize::from(args.count),
         filter: Filter {
-            case: args.case.clone(),
+            case: args.only_case.clone(),
             skill: args.skill,
             template: None,
         },
@@ -59,6 +63,38 @@ pub fn run(args: &DrillArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     session::run(&opts, &pool, &mut input, out, err).map_err(io)?;
+    Ok(())
+}
+
+/// `napkin drill --case`: one case study, step by step.
+fn walk(
+    case: &str,
+    args: &DrillArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), String> {
+    let mut scenario = super::calc::resolve(case).map_err(|e| e.to_string())?;
+    let id = if scenario.meta.id.is_empty() {
+        case.to_string()
+    } else {
+        scenario.meta.id.clone()
+    };
+    if args.vary {
+        let seed = args.seed.unwrap_or_else(|| {
+            history::now() as u64 ^ u64::from(std::process::id()).rotate_left(32)
+        });
+        walk::vary(&mut scenario, seed);
+        writeln!(
+            out,
+            "Seed {seed}: `napkin drill --case {case} --vary --seed {seed}` walks these numbers again."
+        )
+        .map_err(io)?;
+    }
+    let w = walk::build(&id, &scenario).map_err(|e| format!("error: --case {case}: {e}"))?;
+    // The walk reads answers line by line, in a terminal as in a pipe.
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    walk::run(&w, history::default_path().as_ref(), &mut input, out, err).map_err(io)?;
     Ok(())
 }
 

@@ -5,6 +5,7 @@
 mod calc;
 mod complete;
 mod drill_cmd;
+mod pipe;
 mod presets_cmd;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
@@ -43,7 +44,7 @@ pub enum Command {
         #[arg(add = ArgValueCompleter::new(complete::scenario))]
         scenario: Option<String>,
     },
-    /// Practise: napkin asks scale questions from the case studies and scores your answers.
+    /// Practise: scale questions from the case studies, or a whole case study in order (--case).
     Drill(DrillArgs),
     /// Your drill progress: accuracy per skill and case, bias, trends, calibration, streak.
     Stats,
@@ -70,9 +71,18 @@ pub struct DrillArgs {
     /// How many questions, 1 to 1,000.
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=drill_cmd::MAX_COUNT))]
     pub count: u16,
-    /// Only this case study (a preset id).
-    #[arg(long = "case", value_name = "ID", add = ArgValueCompleter::new(complete::preset_ids))]
+    /// Walk one case study in interview order (a preset id or a scenario file): traffic, storage,
+    /// bandwidth, index, fleet, latency, on its own numbers.
+    #[arg(long = "case", value_name = "ID|FILE", add = ArgValueCompleter::new(complete::scenario),
+          conflicts_with_all = ["count", "skill", "only_case"])]
     pub case: Option<String>,
+    /// With --case: move the case study's numbers around theirs (up to 3× either way) for repeat
+    /// practice; --seed gives the same numbers again.
+    #[arg(long, requires = "case")]
+    pub vary: bool,
+    /// Random questions only from this case study (a preset id).
+    #[arg(long = "only-case", value_name = "ID", add = ArgValueCompleter::new(complete::preset_ids))]
+    pub only_case: Option<String>,
     /// Only this skill.
     #[arg(long, value_parser = drill_cmd::skill_parser())]
     pub skill: Option<crate::drill::skill::Skill>,
@@ -125,6 +135,7 @@ pub fn main() -> u8 {
 
 /// Runs a parsed command line, writing to `out` and `err`.
 pub fn run(cli: Cli, host: Host, out: &mut dyn std::io::Write, err: &mut dyn std::io::Write) -> u8 {
+    let out = &mut pipe::ReaderGone::new(out);
     let result = match cli.command {
         Some(Command::Calc(args)) => calc::run(&args, host, out),
         Some(Command::Presets {
@@ -149,7 +160,7 @@ pub fn run(cli: Cli, host: Host, out: &mut dyn std::io::Write, err: &mut dyn std
     match result {
         Ok(()) => 0,
         // A reader that stops early (`| head`) is not an error.
-        Err(message) if message.contains("Broken pipe") => 0,
+        Err(_) if out.gone => 0,
         Err(message) => {
             let _ = writeln!(err, "{message}");
             1

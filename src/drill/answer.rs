@@ -80,8 +80,34 @@ fn unit_of(text: &str) -> &str {
 /// Reads one value; a unit of another kind is a dimension error, not a parse error.
 fn one(text: &str, kind: Kind) -> Result<Result<f64, String>, String> {
     // A size, a duration or a data rate needs its unit: "5" alone is a slip to retry, not bytes.
-    if unit_of(text).is_empty() && matches!(kind, Kind::Size | Kind::Duration | Kind::DataRate) {
+    // "1k" is a count: its k is a magnitude, not a unit ("5 B" is bytes, though it reads as a
+    // count of 5 billion too).
+    let bare = unit_of(text).is_empty()
+        || (units::parse(text, kind).is_err() && units::parse(text, Kind::Count).is_ok());
+    if bare
+        && matches!(
+            kind,
+            Kind::Size | Kind::SizePerDay | Kind::Duration | Kind::DataRate
+        )
+    {
         return Err(format!("\"{text}\" has no unit; write {}", kind.describe()));
+    }
+    let unit = unit_of(text);
+    if kind == Kind::Fraction
+        && unit.is_empty()
+        && let Ok(v) = units::parse(text, Kind::Count)
+        && v > 1.0
+    {
+        return Err(format!(
+            "\"{text}\" is more than 1: write a fraction such as 0.7, or a percentage such as \"70%\""
+        ));
+    }
+    // A percentage is a share, not a number of things.
+    if unit == "%" && kind != Kind::Fraction {
+        return Ok(Err(format!(
+            "wrong dimension: \"{text}\" is a percentage, but the question asks for a {}",
+            kind.name()
+        )));
     }
     match units::parse(text, kind) {
         Ok(v) if v > 0.0 => Ok(Ok(v)),
@@ -271,6 +297,8 @@ mod tests {
     #[test]
     fn sizes_durations_and_data_rates_need_a_unit() {
         assert!(read("5", Kind::Size).unwrap_err().contains("has no unit"));
+        assert!(read("1k", Kind::Size).unwrap_err().contains("has no unit"));
+        assert_eq!(single("5 B", Kind::Size), 5.0);
         assert!(
             read("5", Kind::DataRate)
                 .unwrap_err()
@@ -305,6 +333,21 @@ mod tests {
         );
         let r = read("40 ms", Kind::Size).unwrap();
         assert!(r.unit_error.unwrap().contains("duration"));
+    }
+
+    #[test]
+    fn a_plain_number_over_one_for_a_fraction_is_more_than_one() {
+        let e = read("5", Kind::Fraction).unwrap_err();
+        assert!(e.contains("more than 1") && !e.contains("is a size"), "{e}");
+        assert_eq!(single("0.5", Kind::Fraction), 0.5);
+        assert_eq!(single("1", Kind::Fraction), 1.0);
+    }
+
+    #[test]
+    fn a_percentage_for_a_count_is_a_unit_error() {
+        let r = read("30%", Kind::Count).unwrap();
+        assert_eq!(r.answer, None);
+        assert!(r.unit_error.unwrap().contains("percentage"));
     }
 
     #[test]

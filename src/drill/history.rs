@@ -35,6 +35,10 @@ pub struct Record {
     pub hit: Option<bool>,
     #[serde(default)]
     pub unit_error: Option<String>,
+    /// When the answer was a step of a case walk: the walk's start in milliseconds since the Unix
+    /// epoch, which groups its steps.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub walk: Option<i64>,
 }
 
 /// `$XDG_DATA_HOME/napkin/history.jsonl` (or `~/.local/share/napkin/history.jsonl`).

@@ -3,12 +3,16 @@
 //! directory.
 //!
 //! [`templates`] lists the kinds of question as data; [`question`] draws a question from a
-//! template and a case study, and [`phrase`] says its inputs; [`answer`] reads answers and
-//! notices unit slips; [`score`] scores them; [`feedback`] explains; [`history`] keeps every
-//! answer (JSON Lines, append-only); [`stats`] summarises progress per [`skill`]; [`session`] runs
-//! a plain-text session.
+//! template and a case study, and [`phrase`] says its inputs; [`walk`] asks a whole case study in
+//! interview order; [`answer`] reads answers and notices unit slips; [`score`] scores them;
+//! [`chain`] gathers the whole chain of working behind an output; [`slips`] names the known
+//! mistake an answer matches; [`feedback`] and [`coach`] explain; [`history`] keeps every answer
+//! (JSON Lines, append-only); [`stats`] summarises progress per [`skill`] and case study;
+//! [`session`] runs a plain-text session.
 
 pub mod answer;
+pub mod chain;
+pub mod coach;
 pub mod feedback;
 pub mod history;
 pub mod phrase;
@@ -16,5 +20,7 @@ pub mod question;
 pub mod score;
 pub mod session;
 pub mod skill;
+pub mod slips;
 pub mod stats;
 pub mod templates;
+pub mod walk;

@@ -90,6 +90,12 @@ pub fn phrase(path: &str, shown: &str) -> String {
     }
 }
 
+/// "1 server", "3 servers", "1.5 servers": the noun agrees with the count.
+pub fn plural(n: f64, one: &str, many: &str) -> String {
+    let noun = if n == 1.0 { one } else { many };
+    format!("{} {noun}", crate::units::format::Sig(n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::phrase;

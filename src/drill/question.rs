@@ -181,7 +181,7 @@ fn nice(x: f64) -> f64 {
 
 /// Moves one input around its preset value: counts, sizes and rates by up to 3× either way,
 /// dimensions and links among the usual choices; the rest stay.
-fn perturb(rng: &mut ChaCha8Rng, s: &mut Scenario, path: &str) {
+pub(super) fn perturb(rng: &mut ChaCha8Rng, s: &mut Scenario, path: &str) {
     let Some((crate::scenario::schema::Value::Num(v), FieldKind::Quantity(kind))) =
         overrides::get(s, path)
     else {
@@ -284,7 +284,7 @@ fn build(seed: u64, rng: &mut ChaCha8Rng, case: &Case, choice: &Choice) -> Optio
         prompt,
         truth: target.value,
         kind: target.kind,
-        steps: target.steps.clone(),
+        steps: super::chain::chain(&report.outputs, &choice.output),
         stated: used,
         scenario: s,
     })

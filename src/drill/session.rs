@@ -1,7 +1,8 @@
 //! A drill session in plain text: questions out, answers in line by line, feedback out. Works in
 //! a pipe, so scripts and tests can drive it.
 
-use super::feedback::{self, Outcome};
+use super::coach::{self, Attempt};
+use super::feedback::Outcome;
 use super::history::{self, Record};
 use super::question::{self, Filter, Generator, Question};
 use super::templates::TEMPLATES;
@@ -19,6 +20,9 @@ pub struct Options {
     /// Where answers are kept; None keeps nothing.
     pub history: Option<PathBuf>,
 }
+
+/// How to answer, said before the first question.
+pub const ANSWER_HELP: &str = "Answer with units (\"1.2 TB\", \"40k/s\", \"~200 servers\") or a 90% interval (\"50k..200k\"); ? reveals the answer, an empty line skips.";
 
 /// The seed of question `i` of a session seeded with `seed` (SplitMix64).
 pub fn question_seed(seed: u64, i: u64) -> u64 {
@@ -48,6 +52,7 @@ pub fn record(q: &Question, text: &str, o: &Outcome) -> Record {
         interval_score: o.interval.map(|i| i.total),
         hit: o.interval.map(|i| i.hit),
         unit_error: o.unit_error.clone(),
+        walk: None,
     }
 }
 
@@ -181,7 +186,7 @@ pub fn run(
     };
     let mut again = format!("napkin drill --plain --seed {seed} --count {}", opts.count);
     if let Some(case) = &opts.filter.case {
-        again.push_str(&format!(" --case {case}"));
+        again.push_str(&format!(" --only-case {case}"));
     }
     if let Some(skill) = opts.filter.skill {
         again.push_str(&format!(" --skill {}", skill.id()));
@@ -194,10 +199,7 @@ pub fn run(
             "Seed {seed}: `{again}` asks the fresh questions again (the reviews come from your history)."
         )?;
     }
-    writeln!(
-        out,
-        "Answer with units (\"1.2 TB\", \"40k/s\", \"~200 servers\") or a 90% interval (\"50k..200k\"); an empty line skips.\n"
-    )?;
+    writeln!(out, "{ANSWER_HELP}\n")?;
     let mut points = Vec::new();
     for (i, q) in std::iter::once(first).chain(qs).enumerate() {
         writeln!(
@@ -209,59 +211,71 @@ pub fn run(
             q.case
         )?;
         writeln!(out, "{}", q.prompt)?;
-        let outcome = loop {
-            write!(out, "> ")?;
-            out.flush()?;
-            let mut line = String::new();
-            if input.read_line(&mut line)? == 0 {
+        match ask(&q, input, out)? {
+            None => {
                 writeln!(out)?;
                 return finish(out, &points);
             }
-            if line.trim().is_empty() {
-                writeln!(out, "Skipped.")?;
-                break None;
-            }
-            match feedback::assess(&q, &line) {
-                Ok(o) => break Some((line, o)),
-                Err(why) => writeln!(out, "Could not read that: {why}. Try again.")?,
-            }
-        };
-        match outcome {
-            Some((line, o)) => {
-                write!(out, "{}", feedback::render(&q, &line, &o))?;
-                if let Some(p) = o.score.map(|s| s.points) {
+            Some(Attempt::Judged(j)) => {
+                write!(out, "{}", coach::render(&q, &j, None))?;
+                if let Some(p) = j.outcome.score.map(|s| s.points) {
                     points.push(p);
                 }
-                if let Some(path) = &opts.history
-                    && let Err(e) = history::append(path, &record(&q, &line, &o))
-                {
-                    writeln!(
-                        err,
-                        "warning: could not save this answer to {}: {e}",
-                        path.display()
-                    )?;
-                }
+                keep(opts, &record(&q, &j.text, &j.outcome), err)?;
             }
-            None => {
-                let o = Outcome {
-                    answer: None,
-                    scored: None,
-                    score: None,
-                    interval: None,
-                    unit_error: None,
-                    slip_step: None,
-                };
-                // Skipped: the truth and its working, without a verdict.
-                for line in feedback::lines(&q, "(skipped)", &o) {
-                    if line.kind != feedback::LineKind::You {
-                        writeln!(out, "{}", line.text)?;
-                    }
-                }
-            }
+            Some(_) => {}
         }
         writeln!(out)?;
     }
     finish(out, &points)
+}
+
+/// Asks `q` until a line is judged, skipped or revealed; None at the end of the input. Lines that
+/// cannot be judged (unreadable, a unit of another dimension) are asked again without the answer.
+pub fn ask(
+    q: &Question,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> std::io::Result<Option<Attempt>> {
+    loop {
+        write!(out, "> ")?;
+        out.flush()?;
+        let mut line = String::new();
+        if input.read_line(&mut line)? == 0 {
+            return Ok(None);
+        }
+        match coach::attempt(q, &line) {
+            Attempt::Retry(why) => {
+                writeln!(
+                    out,
+                    "{why} Try again (? reveals the answer, an empty line skips)."
+                )?;
+            }
+            Attempt::Skip => {
+                writeln!(out, "Skipped.")?;
+                return Ok(Some(Attempt::Skip));
+            }
+            Attempt::Reveal => {
+                write!(out, "{}", coach::reveal(q))?;
+                return Ok(Some(Attempt::Reveal));
+            }
+            judged => return Ok(Some(judged)),
+        }
+    }
+}
+
+/// Appends `r` to the history, if one is kept; a failure is a warning on `err`.
+pub fn keep(opts: &Options, r: &Record, err: &mut dyn Write) -> std::io::Result<()> {
+    if let Some(path) = &opts.history
+        && let Err(e) = history::append(path, r)
+    {
+        writeln!(
+            err,
+            "warning: could not save this answer to {}: {e}",
+            path.display()
+        )?;
+    }
+    Ok(())
 }
 
 fn finish(out: &mut dyn Write, points: &[f64]) -> std::io::Result<Vec<f64>> {

@@ -2,6 +2,7 @@
 //! bias, 7- and 30-day trends, interval calibration, the streak and the review queue.
 
 use super::history::{Record, review_queue};
+use super::phrase::plural;
 use super::skill::Skill;
 use std::fmt::Write;
 
@@ -91,6 +92,76 @@ pub fn weakest(records: &[Record]) -> Option<(Skill, Accuracy)> {
         .min_by(|a, b| a.1.mean_points.total_cmp(&b.1.mean_points))
 }
 
+/// The columns of a group's line, after its name (BY SKILL is 5 characters longer than BY CASE
+/// STUDY's padding needs).
+const GROUP_HEADER: &str =
+    "                    answers  median off  trend   bias                 intervals hit";
+
+/// Whether the recent half of a group's answers misses less than the earlier half: "better",
+/// "worse", "steady", or "—" under 4 answers.
+fn trend(es: &[f64]) -> &'static str {
+    if es.len() < 4 {
+        return "—";
+    }
+    let half = es.len() / 2;
+    let before = median(es[..half].iter().map(|e| e.abs()).collect()).unwrap_or(0.0);
+    let recent = median(es[es.len() - half..].iter().map(|e| e.abs()).collect()).unwrap_or(0.0);
+    if recent < before - 0.02 {
+        "better"
+    } else if recent > before + 0.02 {
+        "worse"
+    } else {
+        "steady"
+    }
+}
+
+/// One group's line: answers, median factor off, trend, bias and interval hits.
+fn group_line<'a>(name: &str, records: impl Iterator<Item = &'a Record>) -> Option<String> {
+    let mut group: Vec<&Record> = records.collect();
+    group.sort_by_key(|r| r.ts);
+    let a = accuracy(group.iter().copied())?;
+    let es: Vec<f64> = group.iter().filter_map(|r| r.e).collect();
+    let intervals = group.iter().filter(|r| r.hit.is_some()).count();
+    let hits = group.iter().filter(|r| r.hit == Some(true)).count();
+    let calibration = if intervals == 0 {
+        "—".to_string()
+    } else {
+        format!("{hits} of {intervals}")
+    };
+    Some(format!(
+        "  {name:<24} {:>6}  {:>9.1}×  {:<6}  {:<20} {calibration}\n",
+        a.answers,
+        10f64.powf(a.median_error),
+        trend(&es),
+        bias_words(a.bias),
+    ))
+}
+
+/// The case walks of `case`: how many, the last total and the best, as shares of the points.
+fn walks(records: &[Record], case: &str) -> Option<String> {
+    let mut totals: Vec<(i64, f64, usize)> = Vec::new();
+    for r in records.iter().filter(|r| r.case == case) {
+        let Some(w) = r.walk else { continue };
+        let i = match totals.iter().position(|(t, _, _)| *t == w) {
+            Some(i) => i,
+            None => {
+                totals.push((w, 0.0, 0));
+                totals.len() - 1
+            }
+        };
+        totals[i].1 += r.points.unwrap_or(0.0);
+        totals[i].2 += 1;
+    }
+    totals.sort_by_key(|(t, _, _)| *t);
+    let share = |(_, p, n): &(i64, f64, usize)| p / *n as f64;
+    let last = share(totals.last()?);
+    let best = totals.iter().map(share).fold(0.0, f64::max);
+    Some(format!(
+        "{}: last {last:.0} points a step, best {best:.0}",
+        plural(totals.len() as f64, "case walk", "case walks")
+    ))
+}
+
 /// The whole progress report as text.
 pub fn report(records: &[Record], now: i64) -> String {
     let mut out = String::new();
@@ -101,26 +172,19 @@ pub fn report(records: &[Record], now: i64) -> String {
     let unit_errors = records.iter().filter(|r| r.unit_error.is_some()).count();
     let _ = writeln!(
         out,
-        "{} answers, {scored} scored, {unit_errors} with a unit error",
-        records.len()
+        "{}, {scored} scored, {unit_errors} with a unit error",
+        plural(records.len() as f64, "answer", "answers")
     );
-    let _ = writeln!(out, "Streak: {} day(s) in a row", streak(records, now));
-
     let _ = writeln!(
         out,
-        "\nBY SKILL              answers  typical miss  points  bias"
+        "Streak: {} in a row",
+        plural(f64::from(streak(records, now)), "day", "days")
     );
+
+    let _ = writeln!(out, "\nBY SKILL{}", GROUP_HEADER);
     for k in Skill::ALL {
-        if let Some(a) = accuracy(records.iter().filter(|r| r.skill == k)) {
-            let _ = writeln!(
-                out,
-                "  {:<20} {:>6}  {:>10.1}×  {:>6.0}  {}",
-                k.name(),
-                a.answers,
-                10f64.powf(a.median_error),
-                a.mean_points,
-                bias_words(a.bias)
-            );
+        if let Some(line) = group_line(k.name(), records.iter().filter(|r| r.skill == k)) {
+            out.push_str(&line);
         }
     }
     match weakest(records) {
@@ -141,22 +205,18 @@ pub fn report(records: &[Record], now: i64) -> String {
         }
     }
 
-    let _ = writeln!(out, "\nBY CASE STUDY");
+    let _ = writeln!(out, "\nBY CASE STUDY{}", &GROUP_HEADER[5..]);
     let mut cases: Vec<&str> = records.iter().map(|r| r.case.as_str()).collect();
     cases.sort_unstable();
     cases.dedup();
-    for c in cases {
-        if let Some(a) = accuracy(records.iter().filter(|r| r.case == c)) {
-            let _ = writeln!(
-                out,
-                "  {c:<28} {:>4} answers  {:>4.0} points  typically {:.1}× off",
-                a.answers,
-                a.mean_points,
-                10f64.powf(a.median_error)
-            );
+    for c in &cases {
+        if let Some(line) = group_line(c, records.iter().filter(|r| r.case == *c)) {
+            out.push_str(&line);
+        }
+        if let Some(w) = walks(records, c) {
+            let _ = writeln!(out, "    {w}");
         }
     }
-
     let _ = writeln!(out, "\nTRENDS (median miss, this window vs the one before)");
     for days in [7, 30] {
         let span = days * DAY;
@@ -217,8 +277,8 @@ pub fn report(records: &[Record], now: i64) -> String {
     let due = review_queue(records);
     let _ = writeln!(
         out,
-        "\nReview queue: {} question(s) missed by more than 3× will come back",
-        due.len()
+        "\nReview queue: {} missed by more than 3× will come back",
+        plural(due.len() as f64, "question", "questions")
     );
     out
 }
@@ -243,6 +303,7 @@ mod tests {
             interval_score: None,
             hit: None,
             unit_error: None,
+            walk: None,
         }
     }
 
@@ -300,5 +361,33 @@ mod tests {
         }
         let text = report(&r, now);
         assert!(text.contains(" 7 days: 1.6× vs 3.2×: better"), "{text}");
+    }
+
+    #[test]
+    fn per_case_trend_bias_intervals_and_walks() {
+        let mut r = Vec::new();
+        // Four answers on case "c": misses of 1.0, 1.0 dex, then 0.1, 0.1 dex (10×, then 1.26×):
+        // the recent half misses less → better; signed median (1.0 + 0.1) / 2 = 0.55 → 3.5× high.
+        for (i, e) in [1.0, 1.0, 0.1, 0.1].into_iter().enumerate() {
+            r.push(rec(i as i64, Skill::Qps, e));
+        }
+        // The last two are a case walk: (90 + 90) points over 2 steps → 90 a step.
+        r[2].walk = Some(7);
+        r[3].walk = Some(7);
+        // One interval on it that holds the truth.
+        r[3].hit = Some(true);
+        let text = report(&r, 10);
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with("c "))
+            .unwrap();
+        assert!(line.contains("better"), "{text}");
+        assert!(line.contains("you run 3.5× high"), "{text}");
+        assert!(line.contains("1 of 1"), "{text}");
+        assert!(
+            text.contains("1 case walk: last 90 points a step, best 90"),
+            "{text}"
+        );
+        assert!(text.contains("4 answers"), "{text}");
     }
 }

@@ -3,7 +3,7 @@
 
 use super::storage::{DtypeFormula, dtype_bytes};
 use super::traffic::uses_traffic;
-use super::{Estimate, Trace};
+use super::{Estimate, Section, Trace};
 use crate::scenario::{Dtype, Scenario};
 use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, SECONDS_PER_DAY, bytes_per_second};
@@ -64,7 +64,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             up,
             Kind::DataRate,
             format_args!(
-                "uploads to {}: {} /day × {} ÷ {} s × peak {} = {}",
+                "uploads to {}: {}/day × {} ÷ {} s × peak {} = {}",
                 c.name,
                 Human::new(c.new_items_per_day.0, Kind::Count),
                 Human::new(size, Kind::Size),
@@ -82,7 +82,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         format_args!("total ingress = {}", Human::new(ingress, Kind::DataRate)),
     );
     t.output(
-        format_args!("bandwidth.ingress"),
+        Section::Bandwidth,
+        format_args!("ingress"),
         format_args!("Ingress at peak"),
         Kind::DataRate,
         ingress,
@@ -104,7 +105,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         ),
     );
     t.output(
-        format_args!("bandwidth.egress"),
+        Section::Bandwidth,
+        format_args!("egress"),
         format_args!("Egress at peak"),
         Kind::DataRate,
         egress,
@@ -160,7 +162,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             );
             t.inherit(|id| id == "index.shards");
             t.output(
-                format_args!("bandwidth.{}.fanout", st.name),
+                Section::Bandwidth,
+                format_args!("{}.fanout", st.name),
                 format_args!("Fan-out to index shards: {}", st.name),
                 Kind::DataRate,
                 fanout,

@@ -4,7 +4,7 @@
 
 use super::index::region_share_step;
 use super::traffic::uses_traffic;
-use super::{Estimate, StageEstimate, Trace};
+use super::{Estimate, Section, StageEstimate, Trace};
 use crate::scenario::{Mode, Scenario, Stage};
 use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, SECONDS_PER_DAY, bytes_per_second};
@@ -34,7 +34,7 @@ fn per_server<T: Trace>(st: &Stage, t: &mut T) -> f64 {
         format_args!(
             "{} FLOP/s × {} efficiency × {} devices ÷ {} FLOP/item = {} items per server",
             Human::new(dev, Kind::Count),
-            Grouped(st.efficiency),
+            Human::new(st.efficiency, Kind::Fraction),
             Grouped(st.devices_per_server),
             Human::new(flops.0, Kind::Count),
             Human::new(rate, Kind::Rate)
@@ -109,7 +109,7 @@ fn with_held_corpus<T: Trace>(
             },
             Human::new(bytes, Kind::Size),
             Human::new(node, Kind::Size),
-            Grouped(st.memory_headroom),
+            Human::new(st.memory_headroom, Kind::Fraction),
             Grouped(by_memory)
         ),
     );
@@ -181,7 +181,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                             "⌈{} ÷ ({} per server × {} utilisation)⌉ = {} servers",
                             Human::new(region_load, Kind::Rate),
                             Human::new(rate, Kind::Rate),
-                            Grouped(util),
+                            Human::new(util, Kind::Fraction),
                             Grouped(base)
                         ),
                     );
@@ -242,7 +242,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                             "⌈{} ÷ ({} per server × {} utilisation)⌉ = {} servers",
                             Human::new(load, Kind::Rate),
                             Human::new(rate, Kind::Rate),
-                            Grouped(util),
+                            Human::new(util, Kind::Fraction),
                             Grouped(base)
                         ),
                     );
@@ -267,7 +267,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             t.inherit(|id| id == "index.nodes");
         }
         t.output(
-            format_args!("fleet.{}.servers", st.name),
+            Section::Fleet,
+            format_args!("{}.servers", st.name),
             format_args!("Servers: {}", st.name),
             Kind::Count,
             servers,
@@ -308,7 +309,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 );
             }
             t.output(
-                format_args!("fleet.{}.concurrency", st.name),
+                Section::Fleet,
+                format_args!("{}.concurrency", st.name),
                 format_args!("In flight: {}", st.name),
                 Kind::Count,
                 in_flight,
@@ -337,7 +339,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         ),
     );
     t.output(
-        format_args!("fleet.total_servers"),
+        Section::Fleet,
+        format_args!("total_servers"),
         format_args!("Total servers"),
         Kind::Count,
         total,

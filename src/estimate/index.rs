@@ -6,7 +6,7 @@
 
 use super::storage::{DtypeFormula, dtype_bytes, uses_embeddings, vector_count};
 use super::traffic::uses_traffic;
-use super::{Estimate, IndexEstimate, Trace};
+use super::{Estimate, IndexEstimate, Section, Trace};
 use crate::scenario::{Dtype, Embeddings, Index, IndexKind, Scenario};
 use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, bytes};
@@ -293,7 +293,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     uses_index(ix, t);
     let lay = layout(ix, emb, n, &mut *t);
     t.output(
-        format_args!("index.bytes_per_vector"),
+        Section::Index,
+        format_args!("bytes_per_vector"),
         format_args!("Index bytes per vector"),
         Kind::Size,
         lay.per_vector,
@@ -314,7 +315,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         ),
     );
     t.output(
-        format_args!("index.memory"),
+        Section::Index,
+        format_args!("memory"),
         format_args!("Index memory (one copy)"),
         Kind::Size,
         memory,
@@ -342,7 +344,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         );
     }
     t.output(
-        format_args!("index.disk"),
+        Section::Index,
+        format_args!("disk"),
         format_args!("Index on SSD (one copy)"),
         Kind::Size,
         lay.disk,
@@ -376,7 +379,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                     "⌈{} ÷ ({} node × {} usable)⌉ = ⌈{} ÷ {}⌉ = {} shards",
                     Human::new(memory, Kind::Size),
                     Human::new(node_mem, Kind::Size),
-                    Grouped(ix.memory_headroom),
+                    Human::new(ix.memory_headroom, Kind::Fraction),
                     Human::new(memory, Kind::Size),
                     Human::new(usable, Kind::Size),
                     Grouped(by_mem)
@@ -405,7 +408,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     };
     t.inherit(|id| id == "index.memory" || id == "index.disk");
     t.output(
-        format_args!("index.shards"),
+        Section::Index,
+        format_args!("shards"),
         format_args!("Index shards"),
         Kind::Count,
         shards,
@@ -430,7 +434,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                     "⌈{} ÷ ({} per replica × {} utilisation)⌉ = {} replicas",
                     Human::new(region_peak, Kind::Rate),
                     Human::new(prq, Kind::Rate),
-                    Grouped(util),
+                    Human::new(util, Kind::Fraction),
                     Grouped(base)
                 ),
             );
@@ -462,7 +466,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         }
     };
     t.output(
-        format_args!("index.replicas"),
+        Section::Index,
+        format_args!("replicas"),
         format_args!("Index replicas per region"),
         Kind::Count,
         replicas,
@@ -484,7 +489,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     );
     t.inherit(|id| id == "index.shards" || id == "index.replicas");
     t.output(
-        format_args!("index.nodes"),
+        Section::Index,
+        format_args!("nodes"),
         format_args!("Index nodes"),
         Kind::Count,
         nodes,

@@ -1,7 +1,7 @@
 //! Latency: online stages plus overhead against the budget, and the fan-out tail of a sharded
 //! index (Dean & Barroso, "The Tail at Scale", CACM 2013).
 
-use super::{Estimate, Trace};
+use super::{Estimate, Section, Trace};
 use crate::scenario::{Mode, Scenario};
 use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, seconds};
@@ -56,6 +56,12 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                     ),
                 );
             }
+            // The path's first part reads on its own; the rest add to it.
+            None if total == 0.0 => t.step(
+                finish,
+                Kind::Duration,
+                format_args!("{} {}", st.name, Human::new(l, Kind::Duration)),
+            ),
             None => t.step(
                 finish,
                 Kind::Duration,
@@ -74,7 +80,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         }
     }
     t.output(
-        format_args!("latency.total"),
+        Section::Latency,
+        format_args!("total"),
         format_args!("Latency, online stages"),
         Kind::Duration,
         total,
@@ -97,7 +104,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         );
         t.inherit(|id| id == "latency.total");
         t.output(
-            format_args!("latency.budget_used"),
+            Section::Latency,
+            format_args!("budget_used"),
             format_args!("Latency budget used"),
             Kind::Fraction,
             used,
@@ -118,7 +126,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 format_args!(
                     "P(all {} shards fast) = {}^{} = {}",
                     Grouped(n),
-                    Grouped(q),
+                    Human::new(q, Kind::Fraction),
                     Grouped(n),
                     Human::new(all_fast, Kind::Fraction)
                 ),
@@ -134,12 +142,13 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             );
             let needed = q.powf(1.0 / n);
             t.step(needed, Kind::Fraction, format_args!(
-                "for {} of requests to be fast, each shard must be fast {}^(1/{}) = {:.5} of the time",
-                Human::new(q, Kind::Fraction), Grouped(q), Grouped(n), needed
+                "for {} of requests to be fast, each shard must be fast {}^(1/{}) = {} of the time",
+                Human::new(q, Kind::Fraction), Human::new(q, Kind::Fraction), Grouped(n), Human::new(needed, Kind::Fraction)
             ));
             t.inherit(|id| id == "index.shards");
             t.output(
-                format_args!("latency.fanout_slow_fraction"),
+                Section::Latency,
+                format_args!("fanout_slow_fraction"),
                 format_args!("Requests slowed by a shard"),
                 Kind::Fraction,
                 slow,

@@ -19,7 +19,7 @@ pub mod warnings;
 use crate::scenario::Scenario;
 use uom::si::f64::{Frequency, Information, InformationRate, Time};
 
-pub use trace::{Output, Recorder, Silent, Step, Trace};
+pub use trace::{Output, Recorder, Section, Silent, Step, Trace};
 pub use warnings::{Warning, warnings};
 
 /// Storage of one corpus.

@@ -1,6 +1,6 @@
 //! Storage: each corpus at rest and its growth, the raw embeddings, the logs, the total.
 
-use super::{CorpusEstimate, Estimate, Trace};
+use super::{CorpusEstimate, Estimate, Section, Trace};
 use crate::scenario::{Dtype, Embeddings, Logging, Scenario};
 use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, SECONDS_PER_DAY, bytes};
@@ -73,7 +73,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             ),
         );
         t.output(
-            format_args!("storage.{}", c.name),
+            Section::Storage,
+            format_args!("{}", c.name),
             format_args!("Storage: {}", c.name),
             Kind::Size,
             at_rest,
@@ -83,19 +84,20 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         uses_copies(c, "new_items_per_day", t);
         t.step(
             per_day,
-            Kind::Size,
+            Kind::SizePerDay,
             format_args!(
-                "{} new/day × {} × {} copies = {}/day",
+                "{} new/day × {} × {} copies = {}",
                 Human::new(c.new_items_per_day.0, Kind::Count),
                 Human::new(size, Kind::Size),
                 Grouped(c.replication),
-                Human::new(per_day, Kind::Size)
+                Human::new(per_day, Kind::SizePerDay)
             ),
         );
         t.output(
-            format_args!("storage.{}.growth_per_day", c.name),
+            Section::Storage,
+            format_args!("{}.growth_per_day", c.name),
             format_args!("Growth per day: {}", c.name),
-            Kind::Size,
+            Kind::SizePerDay,
             per_day,
         );
 
@@ -109,14 +111,15 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                     kept,
                     Kind::Size,
                     format_args!(
-                        "{}/day × {} days retention = {}",
-                        Human::new(per_day, Kind::Size),
+                        "{} × {} days retention = {}",
+                        Human::new(per_day, Kind::SizePerDay),
                         Grouped(days.round()),
                         Human::new(kept, Kind::Size)
                     ),
                 );
                 t.output(
-                    format_args!("storage.{}.retained_growth", c.name),
+                    Section::Storage,
+                    format_args!("{}.retained_growth", c.name),
                     format_args!("Growth over retention: {}", c.name),
                     Kind::Size,
                     kept,
@@ -166,7 +169,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 ),
             );
             t.output(
-                format_args!("storage.embeddings"),
+                Section::Storage,
+                format_args!("embeddings"),
                 format_args!("Embeddings at rest"),
                 Kind::Size,
                 raw,
@@ -180,7 +184,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     for l in &s.logs {
         let (per_day, kept) = log_stream(s, l, t);
         t.output(
-            format_args!("storage.log.{}", l.name),
+            Section::Storage,
+            format_args!("log.{}", l.name),
             format_args!("Log: {}", l.name),
             Kind::Size,
             kept,
@@ -216,7 +221,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     }
     t.inherit(|id| id.starts_with("storage.log."));
     t.output(
-        format_args!("storage.logs"),
+        Section::Storage,
+        format_args!("logs"),
         format_args!("Logs (training data)"),
         Kind::Size,
         logs,
@@ -251,7 +257,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 ),
             );
             t.output(
-                format_args!("storage.graph"),
+                Section::Storage,
+                format_args!("graph"),
                 format_args!("Graph (adjacency lists)"),
                 Kind::Size,
                 size,
@@ -264,7 +271,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 Human::new(g.avg_degree.0, Kind::Count), Human::new(g.avg_degree.0, Kind::Count), Human::new(fof, Kind::Count)
             ));
             t.output(
-                format_args!("graph.friends_of_friends"),
+                Section::Graph,
+                format_args!("friends_of_friends"),
                 format_args!("Friends of friends per node"),
                 Kind::Count,
                 fof,
@@ -295,7 +303,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 ),
             );
             t.output(
-                format_args!("storage.text_index"),
+                Section::Storage,
+                format_args!("text_index"),
                 format_args!("Text index (inverted)"),
                 Kind::Size,
                 size,
@@ -309,18 +318,19 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     t.inherit(|id| id.ends_with(".growth_per_day") || id.starts_with("storage.log"));
     t.step(
         growth_total,
-        Kind::Size,
+        Kind::SizePerDay,
         format_args!(
-            "{} corpora/day + {} logs/day = {}/day",
-            Human::new(growth, Kind::Size),
-            Human::new(logs_per_day, Kind::Size),
-            Human::new(growth_total, Kind::Size)
+            "{} corpora + {} logs = {}",
+            Human::new(growth, Kind::SizePerDay),
+            Human::new(logs_per_day, Kind::SizePerDay),
+            Human::new(growth_total, Kind::SizePerDay)
         ),
     );
     t.output(
-        format_args!("storage.growth_per_day"),
+        Section::Storage,
+        format_args!("growth_per_day"),
         format_args!("Growth per day"),
-        Kind::Size,
+        Kind::SizePerDay,
         growth_total,
     );
 
@@ -340,7 +350,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         ),
     );
     t.output(
-        format_args!("storage.total"),
+        Section::Storage,
+        format_args!("total"),
         format_args!("Total storage"),
         Kind::Size,
         all,
@@ -406,12 +417,12 @@ fn log_stream<T: Trace>(s: &Scenario, l: &Logging, t: &mut T) -> (f64, f64) {
     t.uses(format_args!("{p}.event_size"));
     t.step(
         per_day,
-        Kind::Size,
+        Kind::SizePerDay,
         format_args!(
-            "{} events/day × {} = {}/day",
+            "{} events/day × {} = {}",
             Human::new(events, Kind::Count),
             Human::new(size, Kind::Size),
-            Human::new(per_day, Kind::Size)
+            Human::new(per_day, Kind::SizePerDay)
         ),
     );
     let days = l.retention.get::<second>() / SECONDS_PER_DAY;
@@ -421,8 +432,8 @@ fn log_stream<T: Trace>(s: &Scenario, l: &Logging, t: &mut T) -> (f64, f64) {
         kept,
         Kind::Size,
         format_args!(
-            "{}/day × {} days retention = {}",
-            Human::new(per_day, Kind::Size),
+            "{} × {} days retention = {}",
+            Human::new(per_day, Kind::SizePerDay),
             Grouped(days.round()),
             Human::new(kept, Kind::Size)
         ),

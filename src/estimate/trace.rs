@@ -16,8 +16,68 @@ pub trait Trace {
     /// The current output also depends on the inputs of every earlier output `from` accepts
     /// (a total on its parts).
     fn inherit(&mut self, from: fn(&str) -> bool);
-    /// Closes the current output: the steps and inputs since the last one belong to it.
-    fn output(&mut self, id: fmt::Arguments<'_>, label: fmt::Arguments<'_>, kind: Kind, value: f64);
+    /// Closes the current output, `section.name`: the steps and inputs since the last one
+    /// belong to it.
+    fn output(
+        &mut self,
+        section: Section,
+        name: fmt::Arguments<'_>,
+        label: fmt::Arguments<'_>,
+        kind: Kind,
+        value: f64,
+    );
+}
+
+/// The family an output belongs to: the first part of its id, and a heading in the reports,
+/// which print the sections in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Section {
+    Traffic,
+    Storage,
+    Graph,
+    Bandwidth,
+    Index,
+    Fleet,
+    Latency,
+}
+
+impl Section {
+    /// Every section, in the order reports print them.
+    pub const ALL: [Section; 7] = [
+        Section::Traffic,
+        Section::Storage,
+        Section::Graph,
+        Section::Bandwidth,
+        Section::Index,
+        Section::Fleet,
+        Section::Latency,
+    ];
+
+    /// The first part of the ids of its outputs ("storage" in "storage.total").
+    pub fn key(self) -> &'static str {
+        match self {
+            Section::Traffic => "traffic",
+            Section::Storage => "storage",
+            Section::Graph => "graph",
+            Section::Bandwidth => "bandwidth",
+            Section::Index => "index",
+            Section::Fleet => "fleet",
+            Section::Latency => "latency",
+        }
+    }
+
+    /// The heading reports print over its outputs.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Traffic => "Traffic",
+            Section::Storage => "Storage",
+            Section::Graph => "Graph",
+            Section::Bandwidth => "Bandwidth",
+            Section::Index => "Vector index",
+            Section::Fleet => "Fleet",
+            Section::Latency => "Latency",
+        }
+    }
 }
 
 /// Records nothing: the estimate's fast path.
@@ -31,7 +91,15 @@ impl Trace for Silent {
     #[inline(always)]
     fn inherit(&mut self, _: fn(&str) -> bool) {}
     #[inline(always)]
-    fn output(&mut self, _: fmt::Arguments<'_>, _: fmt::Arguments<'_>, _: Kind, _: f64) {}
+    fn output(
+        &mut self,
+        _: Section,
+        _: fmt::Arguments<'_>,
+        _: fmt::Arguments<'_>,
+        _: Kind,
+        _: f64,
+    ) {
+    }
 }
 
 /// Plurals written after a count, and the singular each becomes after exactly "1 ".
@@ -90,8 +158,9 @@ pub struct Step {
 /// One output with its derivation.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Output {
-    /// Stable dotted id ("traffic.peak_qps", "fleet.ranking.servers").
+    /// Stable dotted id ("traffic.peak_qps", "fleet.ranking.servers"), its section's key first.
     pub id: String,
+    pub section: Section,
     pub label: String,
     pub kind: Kind,
     /// In the kind's base unit.
@@ -147,13 +216,15 @@ impl Trace for Recorder {
     }
     fn output(
         &mut self,
-        id: fmt::Arguments<'_>,
+        section: Section,
+        name: fmt::Arguments<'_>,
         label: fmt::Arguments<'_>,
         kind: Kind,
         value: f64,
     ) {
         self.outputs.push(Output {
-            id: id.to_string(),
+            id: format!("{}.{name}", section.key()),
+            section,
             label: label.to_string(),
             kind,
             value,

@@ -1,6 +1,6 @@
 //! Average and peak QPS, and the share one region serves.
 
-use super::{Estimate, Trace};
+use super::{Estimate, Section, Trace};
 use crate::scenario::Scenario;
 use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, SECONDS_PER_DAY, per_second};
@@ -83,7 +83,8 @@ fn average<T: Trace>(s: &Scenario, t: &mut T) -> (f64, f64) {
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let (avg, peak_factor) = average(s, t);
     t.output(
-        format_args!("traffic.avg_qps"),
+        Section::Traffic,
+        format_args!("avg_qps"),
         format_args!("Average QPS"),
         Kind::Rate,
         avg,
@@ -106,7 +107,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         );
     }
     t.output(
-        format_args!("traffic.peak_qps"),
+        Section::Traffic,
+        format_args!("peak_qps"),
         format_args!("Peak QPS"),
         Kind::Rate,
         peak,

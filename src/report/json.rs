@@ -1,8 +1,10 @@
 //! `calc --format json`: the contract scripts rely on (see the scenario spec in the README).
+//!
+//! The object is a borrowed view of the [`Report`], written by serde_json; the fields below are
+//! in the order the keys are written.
 
 use super::Report;
-use crate::estimate::Warning;
-use crate::scenario::Source;
+use serde::Serialize;
 
 /// How the JSON object is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,253 +15,207 @@ pub enum Layout {
     Compact,
 }
 
+#[derive(Serialize)]
+struct Document<'a> {
+    scenario: Head<'a>,
+    outputs: Vec<OutputJson<'a>>,
+    warnings: Vec<WarningJson<'a>>,
+    inputs: Vec<InputJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct Head<'a> {
+    id: &'a str,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chapter: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct OutputJson<'a> {
+    id: &'a str,
+    label: &'a str,
+    /// In the base unit `unit`.
+    value: Number,
+    unit: &'static str,
+    display: String,
+    napkin: Number,
+    steps: Vec<StepJson<'a>>,
+    inputs: &'a [String],
+}
+
+#[derive(Serialize)]
+struct StepJson<'a> {
+    text: &'a str,
+    value: Number,
+}
+
+#[derive(Serialize)]
+struct WarningJson<'a> {
+    id: &'a str,
+    subject: &'a str,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct InputJson<'a> {
+    path: &'a str,
+    /// As the report shows it.
+    value: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<SourceJson<'a>>,
+    given: bool,
+}
+
+#[derive(Serialize)]
+struct SourceJson<'a> {
+    kind: &'a str,
+    note: &'a str,
+}
+
+/// A number, or `null` when it is not finite (JSON has no NaN or infinity). [`Report::build`]
+/// refuses outputs that are not finite, so only a step of working can be `null`.
+struct Number(f64);
+
+impl Serialize for Number {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0.is_finite() {
+            s.serialize_f64(self.0)
+        } else {
+            s.serialize_none()
+        }
+    }
+}
+
 /// The report as one JSON object.
-///
-/// The object has one fixed shape, so it is written field by field: keys are literals and only
-/// values are escaped (serde_json's derive took twice as long, a fifth of `calc`'s start, see
-/// `benches/README.md`). The tests hold it to serde_json: every string escapes and every number
-/// is written the same, and the whole object parses.
 pub fn render(r: &Report, layout: Layout) -> String {
-    let mut j = Writer(Vec::with_capacity(32 * 1024));
-    j.raw("{\"scenario\":{\"id\":");
-    j.string(&r.id);
-    j.raw(",\"title\":");
-    j.string(&r.title);
-    if let Some(chapter) = r.chapter {
-        j.raw(",\"chapter\":");
-        j.raw(&chapter.to_string());
-    }
-    j.raw("},\"outputs\":[");
-    for (i, o) in r.outputs.iter().enumerate() {
-        j.comma(i);
-        j.raw("{\"id\":");
-        j.string(&o.id);
-        j.raw(",\"label\":");
-        j.string(&o.label);
-        j.raw(",\"value\":");
-        j.number(o.value);
-        j.raw(",\"unit\":");
-        j.string(o.kind.base_unit());
-        j.raw(",\"display\":");
-        j.string(&r.human(o.value, o.kind));
-        j.raw(",\"napkin\":");
-        j.number(r.napkin(o.value, o.kind));
-        j.raw(",\"steps\":[");
-        for (k, step) in o.steps.iter().enumerate() {
-            j.comma(k);
-            j.raw("{\"text\":");
-            j.string(&step.text);
-            j.raw(",\"value\":");
-            j.number(step.value);
-            j.raw("}");
-        }
-        j.raw("],\"inputs\":[");
-        for (k, path) in o.inputs.iter().enumerate() {
-            j.comma(k);
-            j.string(path);
-        }
-        j.raw("]}");
-    }
-    j.raw("],\"warnings\":[");
-    for (i, w) in r.warnings.iter().enumerate() {
-        j.comma(i);
-        j.warning(w);
-    }
-    j.raw("],\"inputs\":[");
-    for (i, input) in r.inputs.iter().enumerate() {
-        j.comma(i);
-        j.raw("{\"path\":");
-        j.string(&input.path);
-        j.raw(",\"value\":");
-        j.string(&input.display);
-        if let Some(source) = &input.source {
-            j.raw(",\"source\":");
-            j.source(source);
-        }
-        j.raw(",\"given\":");
-        j.raw(if input.given { "true" } else { "false" });
-        j.raw("}");
-    }
-    j.raw("]}");
-    let text = String::from_utf8(j.0).expect("the writer appends only UTF-8 text");
-    match layout {
-        Layout::Compact => text,
-        Layout::Pretty => indent(&text),
-    }
-}
-
-/// Compact JSON laid out as serde_json's pretty printer does (two spaces a level, `"key": value`,
-/// `[]` for an empty list), with every string and number kept byte for byte.
-fn indent(compact: &str) -> String {
-    let mut out = String::with_capacity(compact.len() * 2);
-    let mut depth = 0usize;
-    let newline = |out: &mut String, depth: usize| {
-        out.push('\n');
-        out.extend(std::iter::repeat_n("  ", depth));
+    let document = Document {
+        scenario: Head {
+            id: &r.id,
+            title: &r.title,
+            chapter: r.chapter,
+        },
+        outputs: r
+            .outputs
+            .iter()
+            .map(|o| OutputJson {
+                id: &o.id,
+                label: &o.label,
+                value: Number(o.value),
+                unit: o.kind.base_unit(),
+                display: r.human(o.value, o.kind),
+                napkin: Number(r.napkin(o.value, o.kind)),
+                steps: o
+                    .steps
+                    .iter()
+                    .map(|s| StepJson {
+                        text: &s.text,
+                        value: Number(s.value),
+                    })
+                    .collect(),
+                inputs: &o.inputs,
+            })
+            .collect(),
+        warnings: r
+            .warnings
+            .iter()
+            .map(|w| WarningJson {
+                id: w.id,
+                subject: &w.subject,
+                message: &w.message,
+            })
+            .collect(),
+        inputs: r
+            .inputs
+            .iter()
+            .map(|i| InputJson {
+                path: &i.path,
+                value: &i.display,
+                source: i.source.as_ref().map(|s| SourceJson {
+                    kind: s.kind.label(),
+                    note: &s.note,
+                }),
+                given: i.given,
+            })
+            .collect(),
     };
-    let mut chars = compact.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => {
-                out.push('"');
-                while let Some(c) = chars.next() {
-                    out.push(c);
-                    match c {
-                        '\\' => out.extend(chars.next()),
-                        '"' => break,
-                        _ => {}
-                    }
-                }
-            }
-            '{' | '[' => {
-                out.push(c);
-                if matches!(chars.peek(), Some('}' | ']')) {
-                    out.extend(chars.next());
-                } else {
-                    depth += 1;
-                    newline(&mut out, depth);
-                }
-            }
-            '}' | ']' => {
-                depth = depth.saturating_sub(1);
-                newline(&mut out, depth);
-                out.push(c);
-            }
-            ',' => {
-                out.push(',');
-                newline(&mut out, depth);
-            }
-            ':' => out.push_str(": "),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Appends JSON text (as bytes, so numbers can be written straight in).
-struct Writer(Vec<u8>);
-
-impl Writer {
-    fn raw(&mut self, text: &str) {
-        self.0.extend_from_slice(text.as_bytes());
-    }
-
-    fn comma(&mut self, index: usize) {
-        if index > 0 {
-            self.0.push(b',');
-        }
-    }
-
-    /// A number as serde_json writes it (shortest round-trip form; null if not finite).
-    fn number(&mut self, x: f64) {
-        serde_json::to_writer(&mut self.0, &x).expect("writing to memory cannot fail");
-    }
-
-    /// A string, quoted and escaped as serde_json escapes it.
-    fn string(&mut self, s: &str) {
-        self.0.push(b'"');
-        // Almost every string needs no escape; this test has no branch per byte, so the
-        // compiler checks many bytes at once.
-        let needs_escape = s.bytes().fold(false, |any, b| {
-            any | (b < 0x20) | (b == b'"') | (b == b'\\')
-        });
-        if !needs_escape {
-            self.0.extend_from_slice(s.as_bytes());
-            self.0.push(b'"');
-            return;
-        }
-        let mut clean = 0;
-        for (i, b) in s.bytes().enumerate() {
-            let escape: &[u8] = match b {
-                b'"' => b"\\\"",
-                b'\\' => b"\\\\",
-                b'\n' => b"\\n",
-                b'\r' => b"\\r",
-                b'\t' => b"\\t",
-                0x08 => b"\\b",
-                0x0c => b"\\f",
-                0..0x20 => {
-                    const HEX: &[u8; 16] = b"0123456789abcdef";
-                    &[
-                        b'\\',
-                        b'u',
-                        b'0',
-                        b'0',
-                        HEX[(b >> 4) as usize],
-                        HEX[(b & 15) as usize],
-                    ]
-                }
-                _ => continue,
-            };
-            self.0.extend_from_slice(&s.as_bytes()[clean..i]);
-            self.0.extend_from_slice(escape);
-            clean = i + 1;
-        }
-        self.0.extend_from_slice(&s.as_bytes()[clean..]);
-        self.0.push(b'"');
-    }
-
-    fn warning(&mut self, w: &Warning) {
-        self.raw("{\"id\":");
-        self.string(w.id);
-        self.raw(",\"subject\":");
-        self.string(&w.subject);
-        self.raw(",\"message\":");
-        self.string(&w.message);
-        self.raw("}");
-    }
-
-    fn source(&mut self, s: &Source) {
-        self.raw("{\"kind\":");
-        self.string(s.kind.label());
-        self.raw(",\"note\":");
-        self.string(&s.note);
-        self.raw("}");
-    }
+    let written = match layout {
+        Layout::Compact => serde_json::to_string(&document),
+        Layout::Pretty => serde_json::to_string_pretty(&document),
+    };
+    // Only a failing `Serialize` impl or a non-string map key can fail, and there is neither.
+    written.expect("the report's JSON view always serializes")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Layout, Writer, render};
+    use super::{Layout, render};
     use crate::report::Report;
     use crate::units::Style;
 
-    /// `json` without the whitespace outside its strings.
-    fn minify(json: &str) -> String {
-        let mut out = String::new();
-        let (mut in_string, mut escaped) = (false, false);
-        for c in json.chars() {
-            if in_string {
-                out.push(c);
-                (in_string, escaped) = match (escaped, c) {
-                    (true, _) => (true, false),
-                    (false, '\\') => (true, true),
-                    (false, '"') => (false, false),
-                    _ => (true, false),
-                };
-            } else if !c.is_whitespace() {
-                in_string = c == '"';
-                out.push(c);
-            }
-        }
-        out
-    }
-
     #[test]
-    fn both_layouts_hold_the_same_text_for_every_preset() {
+    fn both_layouts_hold_the_same_object_for_every_preset() {
         for preset in crate::presets::builtin() {
             let s = preset.load().unwrap();
             let r = Report::build(&s, Style::Decimal).unwrap();
             let compact = render(&r, Layout::Compact);
             let pretty = render(&r, Layout::Pretty);
             assert!(!compact.contains('\n'), "{}: one line", preset.id);
-            // Same keys in the same order, same strings and numbers to the last digit.
-            assert_eq!(minify(&pretty), compact, "{}", preset.id);
+            assert!(pretty.starts_with("{\n  \"scenario\": {"), "{}", preset.id);
             let a: serde_json::Value = serde_json::from_str(&compact).unwrap();
+            let b: serde_json::Value = serde_json::from_str(&pretty).unwrap();
+            assert_eq!(a, b, "{}", preset.id);
             assert_eq!(a["outputs"].as_array().unwrap().len(), r.outputs.len());
             assert_eq!(a["inputs"].as_array().unwrap().len(), r.inputs.len());
             assert_eq!(a["warnings"].as_array().unwrap().len(), r.warnings.len());
         }
+    }
+
+    #[test]
+    fn keys_are_written_in_the_contract_order() {
+        let mut s = crate::presets::builtin()
+            .iter()
+            .find(|p| p.id == "video-recommendation")
+            .unwrap()
+            .load()
+            .unwrap();
+        // Above 80% utilisation: a warning, so its keys are written too.
+        crate::scenario::overrides::set(&mut s, "serving.target_utilization", "0.9").unwrap();
+        let r = Report::build(&s, Style::Decimal).unwrap();
+        let json = render(&r, Layout::Compact);
+        // Each object's keys in order, as the README's contract lists them. 1B DAU × 5 ÷ 86,400 s
+        // = 57,870/s: "57.9k/s", napkin 60,000.
+        let fragments = [
+            "{\"scenario\":{\"id\":\"video-recommendation\",\"title\":\"Video Recommendation System\",\"chapter\":6},\"outputs\":[",
+            "{\"id\":\"traffic.avg_qps\",\"label\":\"Average QPS\",\"value\":",
+            ",\"unit\":\"1/s\",\"display\":\"57.9k/s\",\"napkin\":60000.0,\"steps\":[{\"text\":",
+            "],\"inputs\":[\"traffic.dau\",",
+            "]}],\"warnings\":[{\"id\":\"serving.high_utilization\",\"subject\":\"serving.target_utilization\",\"message\":",
+            "}],\"inputs\":[{\"path\":\"traffic.dau\",\"value\":\"1B\",\"source\":{\"kind\":\"public\",\"note\":",
+            "},\"given\":true}",
+        ];
+        let mut from = 0;
+        for f in fragments {
+            let at = json[from..]
+                .find(f)
+                .unwrap_or_else(|| panic!("{f} after {from}"));
+            from += at + f.len();
+        }
+        assert!(json.ends_with("}]}"));
+    }
+
+    #[test]
+    fn a_number_that_is_not_finite_is_written_as_null() {
+        let s = crate::presets::builtin()[0].load().unwrap();
+        let mut r = Report::build(&s, Style::Decimal).unwrap();
+        let mut step = r.outputs[0].steps[0].clone();
+        step.value = f64::INFINITY;
+        r.outputs[0].steps[0].value = f64::NAN;
+        r.outputs[0].steps.insert(1, step);
+        let json = render(&r, Layout::Compact);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert!(v["outputs"][0]["steps"][0]["value"].is_null());
+        assert!(v["outputs"][0]["steps"][1]["value"].is_null());
     }
 
     #[test]
@@ -277,37 +233,6 @@ mod tests {
                     );
                 }
             }
-        }
-    }
-
-    #[test]
-    fn pretty_is_laid_out_as_serde_json_lays_it_out() {
-        // serde_json's own pretty printer on a value whose keys are already in sorted order
-        // (so its map keeps the order), with nesting, an empty list, escapes and a colon and
-        // brackets inside strings.
-        let compact = r#"{"a":[1,{"b":"x: [y], {z}","c":[]}],"d":"q\"uo\\te","e":{}}"#;
-        let value: serde_json::Value = serde_json::from_str(compact).unwrap();
-        assert_eq!(
-            super::indent(compact),
-            serde_json::to_string_pretty(&value).unwrap()
-        );
-    }
-
-    proptest::proptest! {
-        /// Any text, control characters, quotes and non-ASCII included, escapes as serde_json's.
-        #[test]
-        fn strings_escape_as_serde_json_escapes_them(s in "\\PC*|[\\x00-\\x1f\"\\\\a-z×µ]*") {
-            let mut w = Writer(Vec::new());
-            w.string(&s);
-            proptest::prop_assert_eq!(String::from_utf8(w.0).unwrap(), serde_json::to_string(&s).unwrap());
-        }
-
-        /// Numbers are written as serde_json writes them.
-        #[test]
-        fn numbers_write_as_serde_json_writes_them(x in proptest::num::f64::ANY) {
-            let mut w = Writer(Vec::new());
-            w.number(x);
-            proptest::prop_assert_eq!(String::from_utf8(w.0).unwrap(), serde_json::to_string(&x).unwrap());
         }
     }
 }

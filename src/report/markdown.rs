@@ -1,6 +1,7 @@
 //! A Markdown table to paste into notes.
 
-use super::{Report, SECTIONS};
+use super::Report;
+use crate::estimate::Section;
 use std::fmt::Write;
 
 fn cell(s: &str) -> String {
@@ -12,12 +13,9 @@ pub fn render(r: &Report) -> String {
     let _ = writeln!(out, "## {} (`{}`)\n", r.title, r.id);
     let _ = writeln!(out, "| Section | Output | Value | Napkin | Working |");
     let _ = writeln!(out, "|---|---|---:|---:|---|");
-    for (prefix, title) in SECTIONS {
-        for o in r
-            .outputs
-            .iter()
-            .filter(|o| o.id.split('.').next() == Some(prefix))
-        {
+    for section in Section::ALL {
+        let title = section.title();
+        for o in r.shown_in(section) {
             let steps: Vec<String> = o.steps.iter().map(|s| cell(&s.text)).collect();
             let _ = writeln!(
                 out,

@@ -6,23 +6,12 @@ pub mod markdown;
 pub mod table;
 pub mod text;
 
-use crate::estimate::{self, Estimate, Output, Warning};
+use crate::estimate::{self, Estimate, Output, Section, Warning};
 use crate::scenario::overrides;
 use crate::scenario::schema::{FieldKind, Value};
 use crate::scenario::{Scenario, Source};
 use crate::units::Kind;
-use crate::units::format::{Human, Style};
-
-/// The families of outputs, in the order reports print them.
-pub const SECTIONS: [(&str, &str); 7] = [
-    ("traffic", "Traffic"),
-    ("storage", "Storage"),
-    ("graph", "Graph"),
-    ("bandwidth", "Bandwidth"),
-    ("index", "Vector index"),
-    ("fleet", "Fleet"),
-    ("latency", "Latency"),
-];
+use crate::units::format::{Grouped, Human, Style};
 
 /// One input as the report shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,11 +41,15 @@ pub struct Report {
     pub title: String,
     pub chapter: Option<u32>,
     pub estimate: Estimate,
-    /// In section order.
+    /// In section order ([`Section::ALL`]).
     pub outputs: Vec<Output>,
     pub warnings: Vec<Warning>,
     pub inputs: Vec<InputLine>,
     pub style: Style,
+    /// For each of `outputs`, whether the readable reports print it: an output of a part the
+    /// scenario does not have (traffic without `[traffic]`, logs without a log) is left out of
+    /// text and Markdown, though JSON, the stable contract, keeps every output.
+    pub shown: Vec<bool>,
 }
 
 /// An output that came out NaN or infinite: inputs too large to compute with.
@@ -84,6 +77,60 @@ pub fn show_value(value: &Value, kind: FieldKind, style: Style) -> String {
     }
 }
 
+/// An input's value as napkin shows it (the report's inputs, `--list-inputs`, the drill's
+/// questions): as written, so it can be pasted back; but a bare number of a count or a fraction
+/// as napkin writes that kind ("2,097,152", "70%"), which reads back the same; and a default as
+/// napkin writes it. None for an optional input that is unset.
+pub fn input_text(s: &Scenario, path: &str, style: Style) -> Option<String> {
+    let Some(raw) = s.provenance.raw.get(path) else {
+        return overrides::get(s, path).map(|(value, kind)| show_value(&value, kind, style));
+    };
+    if raw.trim().parse::<f64>().is_err() {
+        return Some(raw.clone());
+    }
+    let Some((Value::Num(x), FieldKind::Quantity(kind))) = overrides::get(s, path) else {
+        return Some(raw.clone());
+    };
+    let shown = match kind {
+        Kind::Count | Kind::Integer if x.fract() == 0.0 => Some(Grouped(x).to_string()),
+        Kind::Fraction => Some(Human::styled(x, kind, style).to_string()),
+        _ => None,
+    };
+    // Only when it reads back as the very number written.
+    match shown {
+        Some(shown) if crate::units::parse(&shown, kind) == Ok(x) => Some(shown),
+        _ => Some(raw.clone()),
+    }
+}
+
+/// Whether `o` belongs to a part `s` has: a scenario without `[traffic]` has no QPS to print,
+/// one without stages no fleet, one without logs no log storage.
+fn applies(s: &Scenario, o: &Output) -> bool {
+    let has_logs = crate::scenario::Logging::all(s).next().is_some();
+    let uploads = s.corpora.iter().any(|c| c.new_items_per_day.0 > 0.0);
+    match o.section {
+        Section::Traffic => s.traffic.is_some(),
+        Section::Bandwidth => s.traffic.is_some() || uploads,
+        Section::Fleet => !s.stages.is_empty(),
+        Section::Latency => s
+            .stages
+            .iter()
+            .any(|st| st.mode == crate::scenario::Mode::Online),
+        Section::Storage => match o.id.as_str() {
+            "storage.logs" => has_logs,
+            "storage.growth_per_day" => has_logs || !s.corpora.is_empty(),
+            _ => true,
+        },
+        Section::Index => {
+            o.id != "index.disk"
+                || s.index
+                    .as_ref()
+                    .is_some_and(|ix| ix.kind == crate::scenario::IndexKind::DiskAnn)
+        }
+        _ => true,
+    }
+}
+
 impl Report {
     /// Estimates `s` with its derivation; fails if any output is not a finite number.
     pub fn build(s: &Scenario, style: Style) -> Result<Report, EvaluationError> {
@@ -96,13 +143,8 @@ impl Report {
                 message: "the result is too large to compute with; check the inputs it uses for a value far too large, or a throughput or size far too small".into(),
             });
         }
-        let rank = |o: &Output| {
-            SECTIONS
-                .iter()
-                .position(|(p, _)| o.id.split('.').next() == Some(p))
-                .unwrap_or(SECTIONS.len())
-        };
-        outputs.sort_by_cached_key(rank);
+        // In section order; within a section, as computed.
+        outputs.sort_by_key(|o| o.section);
         // The inputs worth listing: those written in the file or changed, and defaults an output read.
         let read: rustc_hash::FxHashSet<&str> = outputs
             .iter()
@@ -110,20 +152,14 @@ impl Report {
             .collect();
         let mut inputs = Vec::new();
         overrides::for_each_path(s, |path| {
-            // Written in the file or set (the text as written is kept for both), or unset.
-            let raw = s.provenance.raw.get(path);
+            // Written in the file or set, or unset.
             let source = s.provenance.source(path);
-            let given = raw.is_some() || source.is_some();
+            let given = s.provenance.raw.contains_key(path) || source.is_some();
             if !given && !read.contains(path) {
                 return;
             }
-            // As written where it was written, so it can be pasted back unchanged.
-            let display = match raw {
-                Some(raw) => raw.clone(),
-                None => match overrides::get(s, path) {
-                    Some((value, kind)) => show_value(&value, kind, style),
-                    None => return,
-                },
+            let Some(display) = input_text(s, path, style) else {
+                return;
             };
             inputs.push(InputLine {
                 path: path.to_string(),
@@ -132,6 +168,7 @@ impl Report {
                 given,
             });
         });
+        let shown = outputs.iter().map(|o| applies(s, o)).collect();
         let warnings = crate::units::format::in_style(style, || estimate::warnings(s, &estimate));
         Ok(Report {
             id: s.meta.id.clone(),
@@ -142,7 +179,22 @@ impl Report {
             warnings,
             inputs,
             style,
+            shown,
         })
+    }
+
+    /// The outputs of `section`, in the order computed.
+    pub fn section(&self, section: Section) -> impl Iterator<Item = &Output> {
+        self.outputs.iter().filter(move |o| o.section == section)
+    }
+
+    /// The outputs of `section` the readable reports print (see [`Report::shown`]).
+    pub fn shown_in(&self, section: Section) -> impl Iterator<Item = &Output> {
+        self.outputs
+            .iter()
+            .zip(&self.shown)
+            .filter(move |(o, shown)| **shown && o.section == section)
+            .map(|(o, _)| o)
     }
 
     /// The output with `id`.
@@ -164,5 +216,66 @@ impl Report {
     /// The input line for `path`, if the scenario has it.
     pub fn input(&self, path: &str) -> Option<&InputLine> {
         self.inputs.iter().find(|i| i.path == path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Report, input_text};
+    use crate::estimate::Section;
+    use crate::units::Style;
+
+    #[test]
+    fn outputs_come_in_section_order_with_the_section_first_in_their_id() {
+        for preset in crate::presets::builtin() {
+            let r = Report::build(&preset.load().unwrap(), Style::Decimal).unwrap();
+            for o in &r.outputs {
+                assert!(
+                    o.id.starts_with(&format!("{}.", o.section.key())),
+                    "{}",
+                    o.id
+                );
+            }
+            assert!(r.outputs.windows(2).all(|w| w[0].section <= w[1].section));
+            let sections: usize = Section::ALL.iter().map(|&s| r.section(s).count()).sum();
+            assert_eq!(sections, r.outputs.len(), "{}", preset.id);
+        }
+        // The social graph's friends of friends is computed with storage but printed on its own.
+        let pymk = crate::presets::builtin()
+            .iter()
+            .find(|p| p.id == "people-you-may-know")
+            .unwrap()
+            .load()
+            .unwrap();
+        let r = Report::build(&pymk, Style::Decimal).unwrap();
+        let fof = r.output("graph.friends_of_friends").unwrap();
+        assert_eq!(fof.section, Section::Graph);
+        assert_eq!(fof.section.title(), "Graph");
+    }
+
+    #[test]
+    fn inputs_show_as_written_unless_napkin_writes_the_same_number_more_plainly() {
+        let s = crate::scenario::load_str(
+            "[meta]\nid = \"t\"\ntitle = \"T\"\n[embeddings]\nvectors = 2000000\ndim = 256\n\
+             [index]\nkind = \"ivf_flat\"\nnlist = 2097152\nnode_memory = \"256 GiB\"\nmemory_headroom = 0.123456\n\
+             [serving]\ntarget_utilization = 0.6\nregions = 1_000\n",
+            "t.toml",
+        )
+        .unwrap();
+        let shown = |path: &str| input_text(&s, path, Style::Decimal).unwrap();
+        assert_eq!(shown("index.nlist"), "2,097,152");
+        assert_eq!(shown("embeddings.vectors"), "2,000,000");
+        assert_eq!(shown("serving.target_utilization"), "60%");
+        // 12.3% would not read back as 0.123456: as written.
+        assert_eq!(shown("index.memory_headroom"), "0.123456");
+        // Written with separators already: as written.
+        assert_eq!(shown("serving.regions"), "1_000");
+        assert_eq!(shown("index.kind"), "ivf_flat");
+        // Defaults as napkin writes them; an unset optional input has no text.
+        assert_eq!(shown("serving.overhead"), "0 s");
+        assert_eq!(
+            input_text(&s, "serving.latency_budget", Style::Decimal),
+            None
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The readable report: sections of outputs, each with its napkin value and its working.
 
-use super::{Report, SECTIONS};
+use super::Report;
+use crate::estimate::Section;
 use std::fmt::Write;
 
 /// How much of the working to print.
@@ -23,15 +24,11 @@ pub fn render(r: &Report, detail: Detail) -> String {
         .max()
         .unwrap_or(0)
         .max(20);
-    for (prefix, title) in SECTIONS {
+    for section in Section::ALL {
         let mut any = false;
-        for o in r
-            .outputs
-            .iter()
-            .filter(|o| o.id.split('.').next() == Some(prefix))
-        {
+        for o in r.shown_in(section) {
             if !any {
-                let _ = writeln!(out, "\n{}", title.to_uppercase());
+                let _ = writeln!(out, "\n{}", section.title().to_uppercase());
                 any = true;
             }
             let display = r.human(o.value, o.kind);

@@ -4,7 +4,7 @@
 
 use super::fit;
 use super::theme::Theme;
-use crate::reference::{LATENCY, NINES, POWERS_OF_TWO, downtime};
+use crate::reference::{LATENCY, POWERS_OF_TWO, nines_rows};
 use crate::units::Kind;
 use crate::units::format::Human;
 use ratatui::buffer::Buffer;
@@ -14,13 +14,6 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// Width of the right column: the powers of two and the availability table, with borders.
 const RIGHT: u16 = 30;
-
-/// An availability as a percentage with every nine it has: 0.99999 is "99.999%".
-pub fn availability(a: f64) -> String {
-    let text = format!("{:.4}", a * 100.0);
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    format!("{text}%")
-}
 
 pub fn render(area: Rect, buf: &mut Buffer, theme: Theme) {
     let right_w = if area.width >= 110 {
@@ -53,12 +46,10 @@ pub fn render(area: Rect, buf: &mut Buffer, theme: Theme) {
         "available per day   per year",
         theme.dim(),
     ))];
-    for a in NINES {
-        let day = Human::new(downtime(a, 86_400.0), Kind::Duration).to_string();
-        let year = Human::new(downtime(a, 365.0 * 86_400.0), Kind::Duration).to_string();
+    for row in nines_rows() {
         lines.push(Line::from(format!(
-            "{:<9} {day:<9} {year}",
-            availability(a)
+            "{:<9} {:<9} {}",
+            row.availability, row.per_day, row.per_year
         )));
     }
     lines.push(Line::from(Span::styled(

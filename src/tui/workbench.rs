@@ -2,11 +2,10 @@
 //! estimate. No drawing and no keys here: the scenario screen drives it.
 
 use crate::presets::{self, Preset};
-use crate::report::{Report, show_value};
+use crate::report::{self, Report};
 use crate::scenario::overrides::{self, InputAt};
-use crate::scenario::schema::{FieldKind, Section, Value};
+use crate::scenario::schema::{FieldKind, Section};
 use crate::scenario::{self, Scenario};
-use crate::units::Kind;
 use crate::units::format::Style;
 use rustc_hash::FxHashSet;
 use std::collections::BTreeMap;
@@ -26,7 +25,7 @@ pub struct Row {
     pub key: &'static str,
     pub kind: FieldKind,
     pub doc: &'static str,
-    /// The preset's value as written (or napkin's default, humanised; fractions as percentages).
+    /// The preset's value as napkin shows it (see [`report::input_text`]); empty when unset.
     pub base_text: String,
     /// Written in the file (else napkin's default, or no value).
     pub given: bool,
@@ -34,21 +33,7 @@ pub struct Row {
 
 impl Row {
     fn new(s: &Scenario, at: InputAt<'_>, path: &str) -> Row {
-        let value = overrides::get(s, path).map(|(v, _)| v);
         let raw = s.provenance.raw.get(path);
-        let base_text = match (&value, raw) {
-            // One way for fractions on the whole screen: as percentages, like the results
-            // (when the percentage keeps the value: 0.9999 is not "100%").
-            (Some(Value::Num(x)), _)
-                if at.kind == FieldKind::Quantity(Kind::Fraction)
-                    && crate::units::parse(&percent(*x), Kind::Fraction).ok() == Some(*x) =>
-            {
-                percent(*x)
-            }
-            (_, Some(raw)) => raw.clone(),
-            (Some(v), None) => show_value(v, at.kind, Style::Decimal),
-            (None, None) => String::new(),
-        };
         Row {
             path: path.to_string(),
             section: at.section,
@@ -56,7 +41,8 @@ impl Row {
             key: at.key,
             kind: at.kind,
             doc: at.doc,
-            base_text,
+            // As every face shows it: as written, a bare fraction as a percentage ("70%").
+            base_text: report::input_text(s, path, Style::Decimal).unwrap_or_default(),
             given: raw.is_some() || s.provenance.source(path).is_some(),
         }
     }
@@ -282,11 +268,6 @@ impl Workbench {
             file,
         })
     }
-}
-
-/// A fraction as a percentage, as the report writes it ("70%").
-fn percent(x: f64) -> String {
-    crate::units::format::Human::new(x, Kind::Fraction).to_string()
 }
 
 /// The inputs any output of `report` reads.

@@ -5,6 +5,7 @@
 //! a base-unit number into a humanised string; [`napkin()`] gives the interview rounding.
 //! Nothing else in the crate parses or formats a quantity.
 
+mod decimal;
 pub mod format;
 pub mod napkin;
 pub mod parse;
@@ -32,6 +33,8 @@ pub enum Kind {
     Fraction,
     /// Bytes, decimal (KB) or binary (KiB), or bits (b, bit). Base: byte.
     Size,
+    /// Bytes added per day, such as a corpus's growth ("750 TB/day"). Base: byte/day.
+    SizePerDay,
     /// A duration ("40 ms", "90 d", "5 y"). Base: second.
     Duration,
     /// Events per unit of time ("50k/s", "5M/day"); a bare number is per second. Base: 1/s.
@@ -49,6 +52,7 @@ impl Kind {
             Kind::Factor => "a plain number such as 2 or 1.5",
             Kind::Fraction => "a fraction between 0 and 1, such as 0.7 or \"70%\"",
             Kind::Size => "a size such as \"200 KB\", \"2 KiB\", \"1.5 GB\" or \"64 b\" (bits)",
+            Kind::SizePerDay => "a size per day such as \"750 TB/day\" or \"30 TB\"",
             Kind::Duration => "a duration such as \"40 ms\", \"2 h\", \"90 d\" or \"5 y\"",
             Kind::Rate => "a rate such as \"50k/s\", \"5M/day\" or 2000 (per second)",
             Kind::DataRate => "a data rate such as \"10 Gbps\" or \"1.2 GB/s\"",
@@ -63,17 +67,20 @@ impl Kind {
             Kind::Factor => "factor",
             Kind::Fraction => "fraction",
             Kind::Size => "size",
+            Kind::SizePerDay => "size per day",
             Kind::Duration => "duration",
             Kind::Rate => "rate",
             Kind::DataRate => "data rate",
         }
     }
 
-    /// The base unit of the kind as written in `calc --format json` (`B`, `s`, `1/s`, `B/s` or "").
+    /// The base unit of the kind as written in `calc --format json` (`B`, `B/day`, `s`, `1/s`,
+    /// `B/s` or "").
     pub fn base_unit(self) -> &'static str {
         match self {
             Kind::Count | Kind::Integer | Kind::Factor | Kind::Fraction => "",
             Kind::Size => "B",
+            Kind::SizePerDay => "B/day",
             Kind::Duration => "s",
             Kind::Rate => "1/s",
             Kind::DataRate => "B/s",

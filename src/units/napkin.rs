@@ -10,8 +10,8 @@ pub fn napkin(x: f64) -> f64 {
     }
     let sign = x.signum();
     let x = x.abs();
-    let exponent = super::format::magnitude(x);
-    let scale = super::format::pow10(exponent);
+    let exponent = super::decimal::magnitude(x);
+    let scale = super::decimal::pow10(exponent);
     let mantissa = x / scale;
     let rounded = if mantissa < 3.0 {
         (mantissa * 2.0).round() / 2.0
@@ -23,7 +23,7 @@ pub fn napkin(x: f64) -> f64 {
     if exponent >= 1 {
         sign * value.round()
     } else {
-        let decimals = super::format::pow10(1 - exponent);
+        let decimals = super::decimal::pow10(1 - exponent);
         sign * (value * decimals).round() / decimals
     }
 }

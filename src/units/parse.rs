@@ -145,6 +145,14 @@ fn parse_as(text: &str, kind: Kind) -> Result<f64, ParseError> {
             _ => return Err(unknown(rest, kind)),
         },
         Kind::Size => size_unit(rest).ok_or_else(|| size_error(rest))?,
+        Kind::SizePerDay => {
+            // "750 TB/day", or "750 TB" (a day being understood).
+            let size = match rest.rsplit_once('/') {
+                Some((size, per)) if matches!(per.trim(), "day" | "d") => size.trim_end(),
+                _ => rest,
+            };
+            size_unit(size).ok_or_else(|| size_error(size))?
+        }
         Kind::Duration => {
             if rest.is_empty() {
                 return Err(err(
@@ -459,6 +467,20 @@ mod tests {
         assert_eq!(ok("1 Gb", Kind::Size), 1.25e8);
         assert_eq!(ok("500", Kind::Size), 500.0);
         assert_eq!(ok("500 bytes", Kind::Size), 500.0);
+    }
+
+    #[test]
+    fn sizes_per_day_take_the_day_or_leave_it_understood() {
+        assert_eq!(ok("750 TB/day", Kind::SizePerDay), 750e12);
+        assert_eq!(ok("750 TB / day", Kind::SizePerDay), 750e12);
+        assert_eq!(ok("750 TB", Kind::SizePerDay), 750e12);
+        assert_eq!(
+            ok("2 GiB/d", Kind::SizePerDay),
+            2.0 * 1024.0 * 1024.0 * 1024.0
+        );
+        // A size a second is a data rate, not a size a day.
+        let e = parse("5 GB/s", Kind::SizePerDay).unwrap_err();
+        assert!(e.problem.contains("is a data rate"), "{e}");
     }
 
     #[test]

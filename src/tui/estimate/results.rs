@@ -57,8 +57,8 @@ pub fn render(
         .take(end)
         .skip(start)
     {
-        // The id's family as a short column: "traffic", "storage", "index"…
-        let section = o.id.split('.').next().unwrap_or("");
+        // The output's section as a short column: "traffic", "storage", "index"…
+        let section = o.section.key();
         let numbers = if napkin_w == 0 {
             format!("{value:>value_w$}")
         } else {

@@ -1,0 +1,215 @@
+//! Feedback that teaches, for the plain session and the case walk: the verdict ("exact" when it
+//! is), the answer once, the whole chain of working, the slip named when the answer matches a
+//! known mistake, and a note when the answer follows from the candidate's own earlier (wrong)
+//! answer. An answer of the wrong dimension is not judged: it is asked again.
+
+use super::answer::Answer;
+use super::feedback::{self, Outcome};
+use super::question::Question;
+use super::score::in_words;
+use super::slips::{self, Slip};
+use crate::units::Kind;
+use crate::units::format::{Human, Sig, Style, napkin_as_shown};
+use std::fmt::Write;
+
+/// What a line of input to a question asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Attempt {
+    /// An empty line: move on without the answer.
+    Skip,
+    /// `?`: show the answer and the working, unscored.
+    Reveal,
+    /// The answer could not be judged (unreadable, or of another dimension): ask again, without
+    /// the answer; the text says why.
+    Retry(String),
+    /// A judged answer.
+    Judged(Judged),
+}
+
+/// A judged answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Judged {
+    pub text: String,
+    pub outcome: Outcome,
+    /// The known mistake the answer matches.
+    pub slip: Option<Slip>,
+}
+
+/// Reads a line typed in answer to `q`.
+pub fn attempt(q: &Question, line: &str) -> Attempt {
+    let text = line.trim();
+    if text.is_empty() {
+        return Attempt::Skip;
+    }
+    if text == "?" {
+        return Attempt::Reveal;
+    }
+    match feedback::assess(q, text) {
+        Err(why) => Attempt::Retry(format!("Could not read that: {why}.")),
+        Ok(o) if o.scored.is_none() => Attempt::Retry(format!(
+            "Unit error: {}.",
+            o.unit_error
+                .as_deref()
+                .unwrap_or("this is not the unit asked for")
+        )),
+        Ok(o) => {
+            // A convention slip answer.rs named (bits for bytes, GB for GiB) is already said.
+            let slip = match (&o.answer, &o.unit_error) {
+                (Some(Answer::Single(v)), None) => slips::named(q, *v),
+                _ => None,
+            };
+            Attempt::Judged(Judged {
+                text: text.to_string(),
+                outcome: o,
+                slip,
+            })
+        }
+    }
+}
+
+/// `x` in scientific notation when that says more than the human form (≥ 10^4 or < 10^-2).
+fn sci(x: f64) -> Option<String> {
+    (x.abs() >= 1e4 || (x != 0.0 && x.abs() < 1e-2)).then(|| format!("{x:.2e}"))
+}
+
+/// "Answer: 531", "Answer: 116k/s (1.16e5), napkin ≈ 100k/s": each number once.
+pub fn answer_line(q: &Question) -> String {
+    let human = Human::new(q.truth, q.kind).to_string();
+    let mut line = format!("Answer: {human}");
+    if let Some(s) = sci(q.truth).filter(|_| q.kind != Kind::Fraction) {
+        let _ = write!(line, " ({s})");
+    }
+    let napkin = Human::new(napkin_as_shown(q.truth, q.kind, Style::Decimal), q.kind).to_string();
+    if napkin != human {
+        let _ = write!(line, ", napkin ≈ {napkin}");
+    }
+    line
+}
+
+/// The whole chain of working, numbered, with the step the answer matches marked.
+pub fn working(q: &Question, matched: Option<usize>) -> String {
+    let mut out = String::from("Working:\n");
+    for (i, s) in q.steps.iter().enumerate() {
+        let marker = if matched == Some(i) {
+            "  ← your answer matches this step"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  {}  {}{marker}", i + 1, s.text);
+    }
+    out
+}
+
+/// |e| below this (0.4%): the answer is the truth to the precision anyone writes.
+const EXACT: f64 = 1e-4 / std::f64::consts::LN_10;
+/// |e| below this: within 1%.
+pub const CLOSE: f64 = 0.0043;
+
+/// Whether an answer e = log10(answer ÷ truth) off is exact: within 0.01%.
+pub fn is_exact(e: f64) -> bool {
+    e.abs() < EXACT
+}
+
+/// The verdict on a single answer: "exact", or how far off and which way.
+fn verdict(text: &str, o: &Outcome) -> String {
+    match (o.score, o.interval) {
+        (Some(s), None) if is_exact(s.e) => {
+            format!("You: {text} → exact. {:.0} points.", s.points)
+        }
+        (Some(s), None) if s.e.abs() < CLOSE => format!(
+            "You: {text} → within 1% of the answer: {}. {:.0} points.",
+            s.band.describe(),
+            s.points
+        ),
+        (Some(s), None) => {
+            let times = 10f64.powf(s.e.abs());
+            format!(
+                "You: {text} → {:.2} dex {} ({}× {}): {}. {:.0} points.",
+                s.e.abs(),
+                if s.e >= 0.0 { "high" } else { "low" },
+                Sig(times),
+                if s.e >= 0.0 { "over" } else { "under" },
+                s.band.describe(),
+                s.points
+            )
+        }
+        (_, Some(i)) => format!(
+            "You: {text} (90% interval) → the truth is {}. Interval score {:.2} = width {:.2} + miss penalty {:.2} (lower is better).",
+            if i.hit { "inside" } else { "outside" },
+            i.total,
+            i.width,
+            i.penalty
+        ),
+        (None, None) => format!("You: {text} → not scored."),
+    }
+}
+
+/// The feedback on a judged answer; `consistent` is a note on the candidate's earlier answers.
+pub fn render(q: &Question, j: &Judged, consistent: Option<&str>) -> String {
+    let o = &j.outcome;
+    let mut out = String::new();
+    if let Some(e) = &o.unit_error {
+        let _ = writeln!(out, "Unit error: {e}.");
+    }
+    let _ = writeln!(out, "{}", verdict(&j.text, o));
+    let _ = writeln!(out, "{}", answer_line(q));
+    out.push_str(&working(q, o.slip_step.filter(|_| j.slip.is_none())));
+    match (&j.slip, o.slip_step) {
+        (Some(s), _) if s.kind.is_fine() => {
+            let _ = writeln!(out, "Note: {}.", s.text);
+        }
+        (Some(s), _) => {
+            let _ = writeln!(out, "Slip: {}.", s.text);
+        }
+        (None, Some(i)) => {
+            let _ = writeln!(
+                out,
+                "Likely slip: after step {}: your answer matches it, so the steps after it are where it went astray.",
+                i + 1
+            );
+        }
+        (None, None) if consistent.is_none() && o.score.is_some_and(|s| s.e.abs() > 0.3) => {
+            let _ = writeln!(
+                out,
+                "Likely slip: no step matches your answer; check each input and unit against the steps."
+            );
+        }
+        _ => {}
+    }
+    if let Some(c) = consistent {
+        let _ = writeln!(out, "{c}");
+    }
+    let mut words = Vec::new();
+    if q.kind != Kind::Fraction {
+        if let Some(w) = in_words(q.truth) {
+            words.push(format!("{:.2e} = {w}", q.truth));
+        }
+        if let Some(v) = o.scored
+            && let Some(w) = in_words(v)
+        {
+            words.push(format!("yours {v:.2e} = {w}"));
+        }
+    }
+    if !words.is_empty() {
+        let _ = writeln!(out, "In words: {}", words.join("; "));
+    }
+    out
+}
+
+/// The answer and the working, for `?`.
+pub fn reveal(q: &Question) -> String {
+    format!(
+        "Revealed (not scored).\n{}\n{}",
+        answer_line(q),
+        working(q, None)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn plurals_agree() {
+        assert_eq!(super::super::phrase::plural(1.0, "day", "days"), "1 day");
+        assert_eq!(super::super::phrase::plural(3.0, "day", "days"), "3 days");
+    }
+}
