@@ -446,10 +446,8 @@ fn the_drill_screen_scores_records_and_moves_on() {
     let d = app.drill().unwrap();
     let lines = d.feedback.as_deref().unwrap();
     let verdict = lines.iter().find(|l| l.kind == LineKind::You).unwrap();
-    assert!(
-        verdict.text.ends_with("on target. 100 points."),
-        "{lines:?}"
-    );
+    // The truth typed in full: exact, as the plain session says it.
+    assert!(verdict.text.ends_with("exact. 100 points."), "{lines:?}");
     assert_eq!(d.recent.last(), Some(&100.0));
     let (records, _) = napkin::drill::history::read(&path);
     assert_eq!(records.len(), 1);
@@ -1062,4 +1060,33 @@ fn each_input_is_marked_with_its_source() {
             "{mark} {key}:\n{screen}"
         );
     }
+}
+
+#[test]
+fn in_the_drill_a_question_mark_reveals_and_an_empty_answer_skips() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.jsonl");
+    let mut app = drill_app(Some(path.clone()));
+    let q = app.drill().unwrap().question().unwrap().clone();
+    type_text(&mut app, "?");
+    send(&mut app, &[KeyCode::Enter]);
+    let d = app.drill().unwrap();
+    let lines = d.feedback.clone().expect("the answer is shown");
+    let kinds: Vec<LineKind> = lines.iter().map(|l| l.kind).collect();
+    assert_eq!(
+        kinds[..3],
+        [LineKind::Note, LineKind::Answer, LineKind::Working]
+    );
+    assert_eq!(lines[0].text, "Revealed (not scored).");
+    // The same text the plain session prints for ?.
+    assert_eq!(
+        napkin::drill::feedback::plain(&lines),
+        napkin::drill::coach::reveal(&q)
+    );
+    assert!(d.recent.is_empty(), "not scored");
+    assert!(!path.exists(), "nothing kept");
+    // Enter moves on; an empty answer then skips that question too.
+    send(&mut app, &[KeyCode::Enter, KeyCode::Enter]);
+    let d = app.drill().unwrap();
+    assert_eq!((d.index, d.feedback.is_none()), (2, true));
 }

@@ -2,6 +2,7 @@
 
 use super::fit;
 use super::theme::Theme;
+use crate::drill::coach::{self, Attempt};
 use crate::drill::feedback::{self, LineKind};
 use crate::drill::history;
 use crate::drill::question::Question;
@@ -67,29 +68,36 @@ impl DrillState {
         self.questions.get(self.index)
     }
 
-    /// Enter: score the answer, or move on once the feedback has been read.
+    /// Enter: judge the answer (`?` reveals it, an empty answer skips the question), or move on
+    /// once the feedback has been read.
     pub fn enter(&mut self) {
         if self.feedback.is_some() {
             self.next();
             return;
         }
         let Some(q) = self.question() else { return };
-        match feedback::assess(q, &self.answer) {
-            Ok(o) => {
-                let lines = feedback::lines(q, &self.answer, &o);
+        match coach::attempt(q, &self.answer) {
+            Attempt::Skip => self.next(),
+            Attempt::Retry(why) => self.error = Some(why),
+            Attempt::Reveal => {
+                let lines = coach::reveal_lines(q);
+                self.error = None;
+                self.feedback = Some(lines);
+            }
+            Attempt::Judged(j) => {
+                let lines = coach::lines(q, &j, None);
                 let unsaved = self.opts.history.as_ref().and_then(|path| {
-                    history::append(path, &session::record(q, &self.answer, &o)).err()
+                    history::append(path, &session::record(q, &j.text, &j.outcome)).err()
                 });
                 // The answer was read: what is said under it now is only a failure to save it.
                 self.error = unsaved.map(|e| format!("could not save this answer: {e}"));
-                if let Some(s) = o.score {
+                if let Some(s) = j.outcome.score {
                     self.recent.push(s.points);
                     let keep = self.recent.len().saturating_sub(RECENT);
                     self.recent.drain(..keep);
                 }
                 self.feedback = Some(lines);
             }
-            Err(why) => self.error = Some(why),
         }
     }
 
@@ -161,9 +169,10 @@ impl DrillState {
                     .render(inner, buf);
             }
             None => Paragraph::new(Span::styled(
-                "Answer, then Enter: the score and the worked derivation appear here.",
+                "Enter scores the answer and shows the working; ? reveals it, an empty answer skips.",
                 theme.dim(),
             ))
+            .wrap(Wrap { trim: true })
             .render(inner, buf),
         }
         self.render_recent(spark, buf, theme);
@@ -224,6 +233,7 @@ fn style_of(kind: LineKind, theme: Theme) -> Style {
     match kind {
         LineKind::UnitError | LineKind::Slip => theme.warn(),
         LineKind::You | LineKind::Answer | LineKind::Step { matched: true } => theme.bold(),
-        LineKind::Step { matched: false } | LineKind::Words => Style::new(),
+        LineKind::Working => theme.dim(),
+        LineKind::Step { matched: false } | LineKind::Note | LineKind::Words => Style::new(),
     }
 }
