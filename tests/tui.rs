@@ -1090,3 +1090,25 @@ fn in_the_drill_a_question_mark_reveals_and_an_empty_answer_skips() {
     let d = app.drill().unwrap();
     assert_eq!((d.index, d.feedback.is_none()), (2, true));
 }
+
+#[test]
+fn the_drill_feedback_scrolls_with_the_arrows() {
+    let mut app = drill_app(None);
+    let q = app.drill().unwrap().question().unwrap().clone();
+    type_text(&mut app, &answer_text(&q, q.truth * 2.0));
+    send(&mut app, &[KeyCode::Enter]);
+    // At 80×20 the feedback panel holds two lines of the six or more there are.
+    let before = draw(&app, 80, 20);
+    assert!(before.contains("│You: "), "{before}");
+    send(&mut app, &[KeyCode::Down, KeyCode::Down]);
+    let after = draw(&app, 80, 20);
+    assert!(
+        !after.contains("│You: ") && after.contains("│Working:"),
+        "{after}"
+    );
+    send(&mut app, &[KeyCode::Up, KeyCode::Up]);
+    assert_eq!(draw(&app, 80, 20), before);
+    // The next question starts at the top again.
+    send(&mut app, &[KeyCode::Down, KeyCode::Enter]);
+    assert_eq!(app.drill().unwrap().scroll.offset, 0);
+}

@@ -332,7 +332,7 @@ impl App {
         match &mut self.screen {
             Screen::Picker(p) => p.move_by(delta),
             Screen::Scenario(s) => s.move_by(delta),
-            Screen::Drill { .. } => {}
+            Screen::Drill { drill, .. } => drill.scroll.by(delta),
         }
     }
 

@@ -1,6 +1,7 @@
 //! The drill screen: a question, the answer being typed, the feedback, recent scores.
 
 use super::fit;
+use super::scroll::{Scroll, scrolled};
 use super::theme::Theme;
 use crate::drill::coach::{self, Attempt};
 use crate::drill::feedback::{self, LineKind};
@@ -29,6 +30,8 @@ pub struct DrillState {
     pub feedback: Option<Vec<feedback::Line>>,
     /// Why the answer could not be read.
     pub error: Option<String>,
+    /// How far the feedback is scrolled.
+    pub scroll: Scroll,
     /// Points of recent scored answers, oldest first.
     pub recent: Vec<f64>,
     seed: u64,
@@ -58,6 +61,7 @@ impl DrillState {
             answer: String::new(),
             feedback: None,
             error: None,
+            scroll: Scroll::default(),
             recent,
             seed,
             batches: 1,
@@ -106,6 +110,7 @@ impl DrillState {
         self.answer.clear();
         self.feedback = None;
         self.error = None;
+        self.scroll = Scroll::default();
         if self.index >= self.questions.len() {
             let batch = Options {
                 count: BATCH,
@@ -164,9 +169,7 @@ impl DrillState {
                     .iter()
                     .map(|l| Line::from(Span::styled(l.text.clone(), style_of(l.kind, theme))))
                     .collect();
-                Paragraph::new(lines)
-                    .wrap(Wrap { trim: false })
-                    .render(inner, buf);
+                scrolled(lines, &self.scroll, inner, buf);
             }
             None => Paragraph::new(Span::styled(
                 "Enter scores the answer and shows the working; ? reveals it, an empty answer skips.",

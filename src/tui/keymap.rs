@@ -166,6 +166,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Answering, [key(KeyCode::Esc)], Cancel, "leave the drill", true),
     bind!(Answering, [key(KeyCode::Backspace)], Backspace, "delete a character", false),
     bind!(Answering, [ctrl('u')], ClearText, "clear the answer", false),
+    bind!(Answering, [key(KeyCode::Up)], Up, "scroll the feedback up", false),
+    bind!(Answering, [key(KeyCode::Down)], Down, "scroll the feedback down", false),
     bind!(Filtering, [key(KeyCode::Enter)], Commit, "keep the filter", true),
     bind!(Filtering, [key(KeyCode::Esc)], Cancel, "clear the filter", true),
     bind!(Filtering, [key(KeyCode::Backspace)], Backspace, "delete a character", false),

@@ -18,6 +18,7 @@ pub mod keymap;
 pub mod picker;
 mod reference;
 pub mod scenario;
+pub mod scroll;
 mod theme;
 pub mod view;
 pub mod workbench;

@@ -1,9 +1,9 @@
 //! The scenario screen's state: the workbench, which tab and panel are in front, how far the
 //! How and Pictures panels are scrolled, and whether the form shows every input.
 
+use super::scroll::Scroll;
 use super::workbench::Workbench;
 use crate::scenario::schema::FieldKind;
-use std::cell::Cell;
 use std::time::Instant;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,27 +28,6 @@ impl Focus {
     fn cycle(self, step: isize) -> Focus {
         let i = Focus::ORDER.iter().position(|f| *f == self).unwrap_or(0) as isize;
         Focus::ORDER[(i + step).rem_euclid(Focus::ORDER.len() as isize) as usize]
-    }
-}
-
-/// A scrolled panel: its offset, and the largest offset worth having, which only drawing knows
-/// (it depends on the panel's size and how its lines wrap): each frame records it.
-#[derive(Debug, Default)]
-pub struct Scroll {
-    pub offset: usize,
-    pub max: Cell<usize>,
-}
-
-impl Scroll {
-    fn by(&mut self, delta: isize) {
-        let max = self.max.get();
-        self.offset = self.offset.min(max).saturating_add_signed(delta).min(max);
-    }
-
-    /// The offset to draw at, now that `max` is known; records `max` for the keys.
-    pub fn clamp(&self, max: usize) -> usize {
-        self.max.set(max);
-        self.offset.min(max)
     }
 }
 

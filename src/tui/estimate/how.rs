@@ -2,8 +2,9 @@
 //! inputs it read with their sources. Scrolls when it has the focus.
 
 use super::super::scenario::ScenarioScreen;
+use super::super::scroll::scrolled;
 use super::super::theme::Theme;
-use super::{mark, scrolled};
+use super::mark;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

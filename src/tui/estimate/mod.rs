@@ -75,11 +75,3 @@ pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, th
             .render(inner, buf);
     }
 }
-
-/// Draws `lines` wrapped in `area`, scrolled by `scroll` (clamped to what there is).
-fn scrolled(lines: Vec<Line<'_>>, scroll: &super::scenario::Scroll, area: Rect, buf: &mut Buffer) {
-    let p = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let total = p.line_count(area.width);
-    let offset = scroll.clamp(total.saturating_sub(area.height as usize));
-    p.scroll((offset as u16, 0)).render(area, buf);
-}

@@ -4,8 +4,8 @@
 
 use super::super::fit;
 use super::super::scenario::ScenarioScreen;
+use super::super::scroll::scrolled;
 use super::super::theme::Theme;
-use super::scrolled;
 use crate::report::Report;
 use crate::scenario::{Mode, Scenario};
 use crate::units::Kind;
