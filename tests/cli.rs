@@ -263,7 +263,26 @@ fn overflowing_inputs_are_an_evaluation_error() {
         ])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("too large"));
+        .stderr(predicate::str::contains("too large"))
+        // Both are 10^300: the first read, dau, is named, with where it was written.
+        .stderr(predicate::str::contains(
+            "--set: traffic.dau: 1e300 makes traffic.avg_qps too large",
+        ));
+    // In a file, the error points at the line that holds the value.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.toml");
+    std::fs::write(
+        &file,
+        "[meta]\nid = \"big\"\ntitle = \"Big\"\n[traffic]\ndau = \"1M\"\nrequests_per_user_per_day = 1e308\npeak_factor = 10\n",
+    )
+    .unwrap();
+    napkin()
+        .args(["calc", file.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "big.toml:6:29: traffic.requests_per_user_per_day: 1e308 makes",
+        ));
 }
 
 #[test]
@@ -568,9 +587,10 @@ fn uploaded_false_keeps_a_corpus_out_of_ingress_and_unsetting_it_brings_it_back(
             .as_f64()
             .unwrap()
     };
-    // Street View has no online traffic (peak factor 1) and 40M new 1 MB images a day in both
-    // the originals and the blurred copies: 40M × 1e6 B ÷ 86,400 s = 462.96 MB/s per corpus.
-    let one = 40e6 * 1e6 / 86_400.0;
+    // Street View has no online traffic, so uploads peak by the default factor 2, and 40M new
+    // 1 MB images a day in both the originals and the blurred copies:
+    // 40M × 1e6 B ÷ 86,400 s × 2 = 925.93 MB/s per corpus.
+    let one = 40e6 * 1e6 / 86_400.0 * 2.0;
     assert!(
         (ingress(&[]) - one).abs() < 1.0,
         "the preset counts the originals only"
@@ -578,6 +598,8 @@ fn uploaded_false_keeps_a_corpus_out_of_ingress_and_unsetting_it_brings_it_back(
     // Unset, the flag is back to its default (true): the blurred copies count too.
     assert!((ingress(&["corpus.blurred.uploaded="]) - 2.0 * one).abs() < 1.0);
     assert_eq!(ingress(&["corpus.originals.uploaded=false"]), 0.0);
+    // A [traffic] with only a peak factor sets how uploads peak: × 3 instead of × 2.
+    assert!((ingress(&["traffic.peak_factor=3"]) - one * 1.5).abs() < 1.0);
     napkin()
         .args([
             "calc",
@@ -874,5 +896,11 @@ fn echoed_names_cannot_drive_the_terminal() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("tw\\u{1b}[31mred"))
+        .stderr(predicate::str::contains("\u{1b}").not());
+    napkin()
+        .args(["drill", "--case", "tw\u{1b}[31mred", "--plain"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("\\u{1b}"))
         .stderr(predicate::str::contains("\u{1b}").not());
 }

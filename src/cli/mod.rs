@@ -162,6 +162,8 @@ pub fn run(cli: Cli, host: Host, out: &mut dyn std::io::Write, err: &mut dyn std
         // A reader that stops early (`| head`) is not an error.
         Err(_) if out.gone => 0,
         Err(message) => {
+            // A message may echo a name the user typed: no control character reaches the terminal.
+            let message = crate::scenario::diagnostic::Printable(&message);
             let _ = writeln!(err, "{message}");
             1
         }

@@ -225,9 +225,11 @@ fn uploads_hint(s: &Scenario) -> &'static str {
         .corpora
         .iter()
         .any(|c| c.uploaded && c.new_items_per_day.0 > 0.0);
-    match (&s.traffic, uploads) {
+    match (s.requests(), uploads) {
         (_, false) => "",
-        (None, true) => "There is no online traffic: uploads arrive at their daily average.",
+        (None, true) => {
+            "There is no online traffic: uploads peak at napkin's default factor of 2 over their daily average."
+        }
         (Some(_), true) => "Uploads peak with traffic.",
     }
 }

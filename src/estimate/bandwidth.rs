@@ -15,17 +15,18 @@ pub const RESULT_BYTES: f64 = 12.0;
 
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let peak = e.peak_qps.get::<hertz>();
-    let (request, response, peak_factor) = match &s.traffic {
+    let (request, response) = match s.requests() {
         Some(tr) => (
             tr.request_size.get::<byte>(),
             tr.response_size.get::<byte>(),
-            tr.peak_factor,
         ),
-        None => (0.0, 0.0, 1.0),
+        None => (0.0, 0.0),
     };
+    // Uploads peak with traffic; with no [traffic], by the default factor.
+    let peak_factor = s.peak_factor();
 
     uses_traffic(s, t);
-    if s.traffic.is_some() {
+    if s.requests().is_some() {
         t.uses(format_args!("traffic.request_size"));
     }
     let requests = peak * request;
@@ -60,16 +61,24 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         let up = c.new_items_per_day.0 * size / SECONDS_PER_DAY * peak_factor;
         t.uses(format_args!("corpus.{}.new_items_per_day", c.name));
         t.uses(format_args!("corpus.{}.item_size", c.name));
+        if s.traffic.is_some() {
+            t.uses(format_args!("traffic.peak_factor"));
+        }
         t.step(
             up,
             Kind::DataRate,
             format_args!(
-                "uploads to {}: {}/day × {} ÷ {} s × peak {} = {}",
+                "uploads to {}: {}/day × {} ÷ {} s × peak {}{} = {}",
                 c.name,
                 Human::new(c.new_items_per_day.0, Kind::Count),
                 Human::new(size, Kind::Size),
                 Grouped(SECONDS_PER_DAY),
                 Grouped(peak_factor),
+                if s.traffic.is_some() {
+                    ""
+                } else {
+                    " (the default peak factor: no [traffic])"
+                },
                 Human::new(up, Kind::DataRate)
             ),
         );
@@ -90,7 +99,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     );
 
     uses_traffic(s, t);
-    if s.traffic.is_some() {
+    if s.requests().is_some() {
         t.uses(format_args!("traffic.response_size"));
     }
     let egress = peak * response;

@@ -418,7 +418,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let util = s.serving.target_utilization;
     let k = s.serving.redundancy;
     let region_peak = e.region_peak_qps.get::<hertz>();
-    let replicas = match (ix.per_replica_qps, s.traffic.is_some()) {
+    let replicas = match (ix.per_replica_qps, s.requests().is_some()) {
         (Some(prq), true) => {
             let prq = prq.get::<hertz>();
             uses_traffic(s, t);

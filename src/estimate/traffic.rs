@@ -8,7 +8,7 @@ use uom::si::frequency::hertz;
 
 /// Declares the inputs of the average QPS.
 fn uses_average<T: Trace>(s: &Scenario, t: &mut T) {
-    let Some(tr) = &s.traffic else { return };
+    let Some(tr) = s.requests() else { return };
     if tr.qps.is_some() {
         t.uses(format_args!("traffic.qps"));
     } else {
@@ -19,7 +19,7 @@ fn uses_average<T: Trace>(s: &Scenario, t: &mut T) {
 
 /// Declares the inputs of the peak QPS, which every peak-sized output depends on.
 pub(crate) fn uses_traffic<T: Trace>(s: &Scenario, t: &mut T) {
-    if s.traffic.is_some() {
+    if s.requests().is_some() {
         uses_average(s, t);
         t.uses(format_args!("traffic.peak_factor"));
     }
@@ -27,13 +27,21 @@ pub(crate) fn uses_traffic<T: Trace>(s: &Scenario, t: &mut T) {
 
 /// The average QPS and the peak factor, tracing the average's steps.
 fn average<T: Trace>(s: &Scenario, t: &mut T) -> (f64, f64) {
-    match &s.traffic {
+    match s.requests() {
         None => {
-            t.step(
-                0.0,
-                Kind::Rate,
-                format_args!("no [traffic]: the scenario serves no online requests"),
-            );
+            if s.traffic.is_some() {
+                t.step(
+                    0.0,
+                    Kind::Rate,
+                    format_args!("[traffic] gives no rate: the scenario serves no online requests"),
+                );
+            } else {
+                t.step(
+                    0.0,
+                    Kind::Rate,
+                    format_args!("no [traffic]: the scenario serves no online requests"),
+                );
+            }
             (0.0, 1.0)
         }
         Some(tr) => {
@@ -91,7 +99,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     );
 
     let peak = avg * peak_factor;
-    if s.traffic.is_some() {
+    if s.requests().is_some() {
         // The peak's working starts from the average's, so it reads whole on its own.
         average(s, t);
         uses_traffic(s, t);

@@ -57,11 +57,21 @@ pub struct Report {
 pub struct EvaluationError {
     pub output: String,
     pub message: String,
+    /// The input most likely to blame, the one furthest from 1 of those the output reads:
+    /// where it is written (file:line:col, or `--set`), its path and its value as written.
+    pub culprit: Option<(String, String, String)>,
 }
 
 impl std::fmt::Display for EvaluationError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.output, self.message)
+        match &self.culprit {
+            Some((location, path, value)) => write!(
+                f,
+                "{location}: {path}: {value} makes {} too large to compute with\n  help: {}",
+                self.output, self.message
+            ),
+            None => write!(f, "{}: {}", self.output, self.message),
+        }
     }
 }
 
@@ -103,14 +113,32 @@ pub fn input_text(s: &Scenario, path: &str, style: Style) -> Option<String> {
     }
 }
 
+/// Of the inputs `o` reads, the one furthest from 1 in orders of magnitude: the likeliest to
+/// have made it overflow.
+fn culprit(s: &Scenario, o: &Output, style: Style) -> Option<(String, String, String)> {
+    let magnitude = |path: &str| match overrides::get(s, path) {
+        Some((Value::Num(x), _)) if x != 0.0 => x.abs().log10().abs(),
+        _ => 0.0,
+    };
+    // The first of equals: the input read first is the nearer cause.
+    let path = o
+        .inputs
+        .iter()
+        .rev()
+        .max_by(|a, b| magnitude(a).total_cmp(&magnitude(b)))?;
+    let location = s.provenance.locate(path);
+    let value = input_text(s, path, style)?;
+    Some((location, path.clone(), value))
+}
+
 /// Whether `o` belongs to a part `s` has: a scenario without `[traffic]` has no QPS to print,
 /// one without stages no fleet, one without logs no log storage.
 fn applies(s: &Scenario, o: &Output) -> bool {
     let has_logs = crate::scenario::Logging::all(s).next().is_some();
     let uploads = s.corpora.iter().any(|c| c.new_items_per_day.0 > 0.0);
     match o.section {
-        Section::Traffic => s.traffic.is_some(),
-        Section::Bandwidth => s.traffic.is_some() || uploads,
+        Section::Traffic => s.requests().is_some(),
+        Section::Bandwidth => s.requests().is_some() || (uploads && o.id != "bandwidth.egress"),
         Section::Fleet => !s.stages.is_empty(),
         Section::Latency => s
             .stages
@@ -141,6 +169,7 @@ impl Report {
             return Err(EvaluationError {
                 output: bad.id.clone(),
                 message: "the result is too large to compute with; check the inputs it uses for a value far too large, or a throughput or size far too small".into(),
+                culprit: culprit(s, bad, style),
             });
         }
         // In section order; within a section, as computed.

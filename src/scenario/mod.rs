@@ -43,6 +43,22 @@ pub struct Scenario {
     pub provenance: Provenance,
 }
 
+impl Scenario {
+    /// The traffic that sends online requests: `[traffic]` with a rate. `None` without
+    /// `[traffic]`, and when it gives only a peak factor (which uploads still peak by).
+    pub fn requests(&self) -> Option<&Traffic> {
+        self.traffic.as_ref().filter(|t| t.has_requests())
+    }
+
+    /// How much uploads and traffic peak above their average: `[traffic]`'s factor, or the
+    /// default (2, Xu's convention) when there is no `[traffic]`.
+    pub fn peak_factor(&self) -> f64 {
+        self.traffic
+            .as_ref()
+            .map_or(Traffic::default().peak_factor, |t| t.peak_factor)
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Meta {
     pub id: String,
@@ -63,6 +79,14 @@ pub struct Traffic {
     pub peak_factor: f64,
     pub request_size: Information,
     pub response_size: Information,
+}
+
+impl Traffic {
+    /// Whether the section gives a request rate (qps, or dau with requests per user), not only
+    /// a peak factor for uploads.
+    pub fn has_requests(&self) -> bool {
+        self.qps.is_some() || self.dau.is_some() || self.requests_per_user_per_day.is_some()
+    }
 }
 
 impl Default for Traffic {

@@ -7,6 +7,16 @@ use super::{Dtype, IndexKind, Mode, Scenario};
 /// An input to add: its section's path, its key and its value as TOML writes it.
 type Input<'a> = (&'a str, &'static str, &'static str);
 
+/// Whether `[traffic]` gives any key but peak_factor, in the file or by `--set`.
+fn gives_more_than_peak_factor(s: &Scenario) -> bool {
+    let p = &s.provenance;
+    p.raw
+        .keys()
+        .chain(p.sources.keys())
+        .chain(p.places.keys())
+        .any(|path| path.starts_with("traffic.") && path != "traffic.peak_factor")
+}
+
 /// The problems found so far, each located in `s`'s file.
 struct Findings<'s> {
     s: &'s Scenario,
@@ -83,6 +93,8 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
                 "traffic is given both as qps and as dau × requests_per_user_per_day".into(),
                 "keep one: remove qps, or remove dau and requests_per_user_per_day (on the command line an empty value unsets: --set traffic.qps=)",
             ),
+            // A [traffic] that gives only peak_factor sets how much uploads peak, no requests.
+            (false, false) if !gives_more_than_peak_factor(s) => {}
             (false, false) => f.add(
                 "traffic",
                 "[traffic] gives neither qps nor dau".into(),
@@ -255,7 +267,9 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
                 _ => {}
             }
         }
-        if s.traffic.is_some() && ix.per_replica_qps.is_none() && s.stages.iter().any(|st| st.index)
+        if s.requests().is_some()
+            && ix.per_replica_qps.is_none()
+            && s.stages.iter().any(|st| st.index)
         {
             f.add(
                 "index.per_replica_qps",
@@ -398,7 +412,7 @@ pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
                 &[&[(&stage, "items_per_day", "\"100M\"")]],
                 "",
             ),
-            Mode::Online if s.traffic.is_none() => f.say(
+            Mode::Online if s.requests().is_none() => f.say(
                 &p("mode"),
                 "an online stage needs [traffic]".into(),
                 "add a [traffic] section, or make the stage mode = \"batch\"",

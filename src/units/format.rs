@@ -195,11 +195,15 @@ impl fmt::Write for Short {
 
 /// Writes a number as given (a whole count, or an input such as a peak factor) with thousands
 /// separators: whole numbers in full ("86,400", "1,000,000"), others to six significant
-/// figures ("0.99", "99.9999").
+/// figures ("0.99", "99.9999"); from 10^15 on, with an exponent ("1e300").
 pub struct Grouped(pub f64);
 
 impl fmt::Display for Grouped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Past 10^15 a float no longer holds every digit of a whole number: write its exponent.
+        if self.0.abs() >= 1e15 {
+            return write!(f, "{:e}", self.0);
+        }
         let decimals = if self.0.fract() == 0.0 {
             0
         } else {
@@ -486,7 +490,7 @@ mod tests {
     proptest::proptest! {
         /// Thousands separators take nothing away: without them, the standard library's digits.
         #[test]
-        fn grouped_agrees_with_integer_formatting(n in 0u64..1_000_000_000_000_000) {
+        fn grouped_agrees_with_integer_formatting(n in 0u64..1_000_000_000_000_000_u64 / 1000) {
             let plain: String = Grouped(n as f64).to_string().chars().filter(|&c| c != ',').collect();
             proptest::prop_assert_eq!(plain, (n as f64 as u64).to_string());
         }
@@ -516,6 +520,13 @@ mod tests {
         assert_eq!(Sig(0.0).to_string(), "0");
         assert_eq!(Grouped(-1_234_567.0).to_string(), "-1,234,567");
         assert_eq!(Grouped(999.0).to_string(), "999");
+        // From 10^15 a float cannot hold every digit: the exponent, not 300 made-up digits.
+        assert_eq!(
+            Grouped(999_999_999_999_999.0).to_string(),
+            "999,999,999,999,999"
+        );
+        assert_eq!(Grouped(1e15).to_string(), "1e15");
+        assert_eq!(Grouped(1e300).to_string(), "1e300");
     }
 
     #[test]
@@ -528,12 +539,8 @@ mod tests {
         assert_eq!(Grouped(2.345).to_string(), "2.345");
         assert_eq!(Grouped(99.9999).to_string(), "99.9999");
         assert_eq!(Grouped(1234.5).to_string(), "1,234.5");
-        assert_eq!(Grouped(1e20).to_string(), "100,000,000,000,000,000,000");
-        // Longer than the stack buffer (61 digits): written through a String, every digit kept.
-        // 2^200 = 1,606,938,044,258,990,275,541,962,092,341,162,602,522,202,993,782,792,835,301,376.
-        assert_eq!(
-            Grouped(2f64.powi(200)).to_string(),
-            "1,606,938,044,258,990,275,541,962,092,341,162,602,522,202,993,782,792,835,301,376"
-        );
+        // Past 10^15 the exponent: 2^200 = 1.606938044258990…e60 (shortest float digits).
+        assert_eq!(Grouped(1e20).to_string(), "1e20");
+        assert_eq!(Grouped(2f64.powi(200)).to_string(), "1.6069380442589903e60");
     }
 }
