@@ -151,6 +151,9 @@ fn panels_reference_and_help_at_80x24() {
         assert!(help.contains(text), "{text}:\n{help}");
     }
     tmux.keys(&["Escape"]);
+    // Esc read apart from what follows (Esc then t at once reads as Alt-t): the hint bar, with
+    // its "q  quit", is back.
+    tmux.wait_for("   q  quit");
     // The reference tab, every availability with its nines.
     tmux.keys(&["t"]);
     let reference = tmux.wait_for("99.9999%");
