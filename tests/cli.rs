@@ -904,3 +904,55 @@ fn echoed_names_cannot_drive_the_terminal() {
         .stderr(predicate::str::contains("\\u{1b}"))
         .stderr(predicate::str::contains("\u{1b}").not());
 }
+
+#[test]
+fn engines_compares_index_memory_in_every_format() {
+    let w = [
+        "calc",
+        "--set",
+        "embeddings.vectors=100M",
+        "--set",
+        "embeddings.dim=768",
+        "--set",
+        "index.kind=hnsw",
+        "--engines",
+    ];
+    // Qdrant's rule of thumb: 10^8 × 768 × 4 × 1.5 = 460.8 GB, ÷ Faiss 334.41 GB = 1.378; on
+    // nodes of 256 GB × 70% = 179.2 GB, ⌈460.8 ÷ 179.2⌉ = 3 shards.
+    napkin()
+        .args(w)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Index memory by engine"))
+        .stdout(
+            predicate::str::is_match(r"Qdrant +float32 +461 GB +1\.378 +3 +rule of thumb").unwrap(),
+        );
+    let out = napkin()
+        .args(w)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let engines = v["engines"].as_array().unwrap();
+    let bytes: Vec<f64> = engines
+        .iter()
+        .map(|e| e["bytes"].as_f64().unwrap())
+        .collect();
+    assert!(bytes.windows(2).all(|p| p[0] <= p[1]), "sorted by size");
+    assert_eq!(engines.last().unwrap()["engine"], "qdrant");
+    napkin()
+        .args(w)
+        .args(["--format", "markdown"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "| Engine | Index | Memory | × Faiss | Shards | Basis | Source |",
+        ));
+    // A scenario with no index: a clear error, exit 1.
+    napkin()
+        .args(["calc", "twitter", "--engines"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no [index]"));
+}

@@ -644,3 +644,32 @@ fn the_readme_drill_example_is_real() {
         "README.md shows a stale drill session:\n{text}"
     );
 }
+
+#[test]
+fn an_engine_question_names_the_engines_overheads() {
+    let f = Filter {
+        case: Some("similar-listings".into()),
+        template: Some("memory.engine_qdrant".into()),
+        ..Filter::default()
+    };
+    let q = question::generate(5, &presets::builtin(), &f).unwrap();
+    assert_eq!(q.output, "index.engine.qdrant");
+    assert!(q.prompt.contains("on Qdrant?"), "{}", q.prompt);
+    assert!(q.prompt.contains("× 1.5"), "{}", q.prompt);
+    // The rule of thumb: vectors × dims × 4 B × 1.5 (the case study's vectors are f32).
+    let e = q.scenario.embeddings.as_ref().unwrap();
+    let vectors = e
+        .vectors
+        .map_or_else(|| q.scenario.corpora[0].items.0, |v| v.0);
+    assert!(
+        (q.truth - vectors * e.dim * 4.0 * 1.5).abs() < 1e-9 * q.truth,
+        "{} vs {vectors} × {} × 4 × 1.5",
+        q.truth,
+        e.dim
+    );
+    // The feedback's working names the overheads and the source.
+    let outcome = feedback::assess(&q, "1 TB").unwrap();
+    let shown = feedback::render(&q, "1 TB", &outcome);
+    assert!(shown.contains("optimisation segments"), "{shown}");
+    assert!(shown.contains("capacity-planning"), "{shown}");
+}

@@ -573,3 +573,64 @@ fn tiny_values_are_written_without_an_exponent() {
         working(&outs, "traffic.avg_qps")
     );
 }
+
+#[test]
+fn the_faiss_engine_entry_is_index_memory_in_every_preset() {
+    for preset in napkin::presets::builtin() {
+        let s = preset.load().unwrap();
+        let (e, outs) = estimate::explain(&s);
+        let Some(ix) = e.index else { continue };
+        let memory = value(&outs, "index.memory");
+        assert_eq!(value(&outs, "index.engine.faiss"), memory, "{}", preset.id);
+        assert_eq!(ix.engines[0], Some(memory), "{}", preset.id);
+        // The silent path computes what the derivation shows.
+        for (i, engine) in estimate::engines::Engine::ALL.iter().enumerate() {
+            let id = format!("index.engine.{}", engine.key());
+            let shown = outs.iter().find(|o| o.id == id).map(|o| o.value);
+            assert_eq!(shown, ix.engines[i], "{}: {id}", preset.id);
+        }
+    }
+}
+
+#[test]
+fn engines_size_the_same_hnsw_index_from_the_scenario() {
+    let outs = index_case(
+        "kind = \"hnsw\"\nhnsw_m = 16",
+        "vectors = \"1M\"\ndim = 128",
+    );
+    // Faiss 656.2667 B (above) × 1M; OpenSearch 1.1 × (512 + 8 × 16) = 704 B × 1M;
+    // Elasticsearch 512 + 4 × 16 = 576 B × 1M; Weaviate 512 + 10 × 16 = 672 B × 1M.
+    close(
+        value(&outs, "index.engine.faiss"),
+        1e6 * (640.0 + 64.0 / 15.0 + 12.0),
+    );
+    close(value(&outs, "index.engine.opensearch"), 704e6);
+    close(value(&outs, "index.engine.elasticsearch"), 576e6);
+    close(value(&outs, "index.engine.weaviate"), 672e6);
+    // Each names its source in its working.
+    let working = |id: &str| {
+        outs.iter()
+            .find(|o| o.id == id)
+            .unwrap()
+            .steps
+            .iter()
+            .map(|s| s.text.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(working("index.engine.qdrant").contains("rule of thumb"));
+    assert!(working("index.engine.qdrant").contains("capacity-planning"));
+    assert!(working("index.engine.hnswlib").contains("nmslib/hnswlib hnswlib/hnswalg.h"));
+    assert!(working("index.engine.pgvector").contains("pgvector/pgvector src/hnsw.h"));
+    assert!(working("index.engine.milvus").contains("sizingTool.ts"));
+    // An IVF index: no hnswlib, Qdrant, Weaviate or Elasticsearch entry.
+    let ivf = index_case("kind = \"ivf_flat\"", "vectors = \"1M\"\ndim = 128");
+    for absent in ["hnswlib", "qdrant", "weaviate", "elasticsearch"] {
+        let id = format!("index.engine.{absent}");
+        assert!(ivf.iter().all(|o| o.id != id), "{id}");
+    }
+    for present in ["faiss", "milvus", "opensearch", "pgvector"] {
+        let id = format!("index.engine.{present}");
+        assert!(ivf.iter().any(|o| o.id == id), "{id}");
+    }
+}

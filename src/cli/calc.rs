@@ -2,7 +2,7 @@
 
 use super::Format;
 use crate::presets;
-use crate::report::{Report, json, markdown, text};
+use crate::report::{Report, engines, json, markdown, text};
 use crate::scenario::{self, Scenario, ScenarioError, overrides};
 use crate::units::format::Style;
 use std::io::{Read, Write};
@@ -29,6 +29,10 @@ pub struct CalcArgs {
     /// List every input path --set accepts for this scenario, with its value, and exit.
     #[arg(long)]
     pub list_inputs: bool,
+    /// Only the index memory by engine (Faiss, hnswlib, Milvus, Qdrant, Weaviate, OpenSearch,
+    /// Elasticsearch, pgvector), smallest first, with the ratio to Faiss and the shards each needs.
+    #[arg(long, conflicts_with_all = ["list_inputs", "brief"])]
+    pub engines: bool,
 }
 
 /// Checks a `--set` argument's shape (clap reports a bad one as a usage error, exit 2).
@@ -261,6 +265,22 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
         return Ok(());
     }
     let report = Report::build(&s, style).map_err(|e| format!("error: {e}"))?;
+    let layout = if host.stdout_is_terminal {
+        json::Layout::Pretty
+    } else {
+        json::Layout::Compact
+    };
+    if args.engines {
+        let c = engines::Comparison::new(&s, &report)?;
+        let rendered = match args.format {
+            Format::Text => engines::text(&c),
+            Format::Json => engines::json(&c, layout) + "\n",
+            Format::Markdown => engines::markdown(&c),
+        };
+        return out
+            .write_all(rendered.as_bytes())
+            .map_err(|e| e.to_string());
+    }
     let rendered = match args.format {
         Format::Text => text::render(
             &report,
@@ -270,14 +290,7 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
                 text::Detail::Full
             },
         ),
-        Format::Json => {
-            let layout = if host.stdout_is_terminal {
-                json::Layout::Pretty
-            } else {
-                json::Layout::Compact
-            };
-            json::render(&report, layout) + "\n"
-        }
+        Format::Json => json::render(&report, layout) + "\n",
         Format::Markdown => markdown::render(&report),
     };
     let written = out

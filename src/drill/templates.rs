@@ -132,6 +132,24 @@ const fn t(
     }
 }
 
+/// "How much RAM does one copy of this index need on <engine>?", with the engine's overheads.
+const fn engine(
+    id: &'static str,
+    output: &'static str,
+    ask: &'static str,
+    overheads: &'static str,
+) -> Template {
+    Template {
+        id,
+        skill: Skill::Memory,
+        output,
+        when: When::Always,
+        sets: &[],
+        ask,
+        assume: Assume::Says(overheads),
+    }
+}
+
 use Assume::Says;
 use Skill::*;
 
@@ -328,6 +346,48 @@ pub const TEMPLATES: &[Template] = &[
             Says("The vectors alone."),
         )
     },
+    engine(
+        "memory.engine_hnswlib",
+        "index.engine.hnswlib",
+        "How much RAM does one copy of this index need on hnswlib?",
+        "hnswlib allocates per vector a level-0 block (2·M links of 4 bytes + a 4-byte count + the vector + an 8-byte label), upper-level lists for 1 in M, a pointer, a level, a 40-byte mutex, a 2-byte visited mark, and about 40 bytes of label map.",
+    ),
+    engine(
+        "memory.engine_milvus",
+        "index.engine.milvus",
+        "How much RAM does one copy of this index need on Milvus?",
+        "Milvus's sizing tool: the index (HNSW (1 + 2M/d) × the float32 vectors; IVF adds 4·d bytes a list; SQ8 a quarter of the vectors), plus two 1,024 MiB segments loading, all × 1.15 for loading overhead (DiskANN: the vectors ÷ 4 × 1.15; IVF_PQ: the docs' codes + a 2-byte cluster id + centroids).",
+    ),
+    engine(
+        "memory.engine_qdrant",
+        "index.engine.qdrant",
+        "How much RAM does one copy of this index need on Qdrant?",
+        "Qdrant's capacity-planning rule of thumb: vectors × dims × bytes a component × 1.5, the 50% for metadata, indexes, point versions and optimisation segments; it ignores M.",
+    ),
+    engine(
+        "memory.engine_weaviate",
+        "index.engine.weaviate",
+        "How much RAM does one copy of this index need on Weaviate?",
+        "Weaviate's docs: each vector (or its compressed code) plus 10 bytes a connection × maxConnections (= M), without garbage collection; their rule of thumb is twice the vectors.",
+    ),
+    engine(
+        "memory.engine_opensearch",
+        "index.engine.opensearch",
+        "How much RAM does one copy of this index need on OpenSearch?",
+        "OpenSearch's k-NN docs: 1.1 × (the vector's bytes + 8·m) a vector for HNSW, 1.1 × (the vectors + 4·nlist·d) for IVF: 10% overhead; the PQ forms count each of 300 segments' codebooks.",
+    ),
+    engine(
+        "memory.engine_elasticsearch",
+        "index.engine.elasticsearch",
+        "How much RAM does one copy of this index need on Elasticsearch?",
+        "Elasticsearch's docs: the vectors (4·d bytes a float, d a byte, d/8 a bit) plus 4·m bytes of HNSW graph a vector, all in the filesystem cache outside the Java heap.",
+    ),
+    engine(
+        "memory.engine_pgvector",
+        "index.engine.pgvector",
+        "How much RAM does one copy of this index need on pgvector?",
+        "pgvector's pages: an element tuple (a 72-byte header + the value with its 8-byte header) and its 2·m neighbour slots of 6 bytes, each MAXALIGNed, packed into 8 KiB pages (8,160 bytes usable) whole.",
+    ),
     t(
         "memory.diskann_ram",
         Memory,

@@ -4,6 +4,7 @@
 //! Layouts follow Faiss (wiki "Faiss indexes", faiss/impl/HNSW.h, faiss/IndexIVFPQ.cpp) and
 //! DiskANN (microsoft/DiskANN src/disk_utils.cpp).
 
+use super::engines::{self, ENGINES, Engine, Shape, variant};
 use super::storage::{DtypeFormula, dtype_bytes, uses_embeddings, vector_count};
 use super::traffic::uses_traffic;
 use super::{Estimate, IndexEstimate, Section, Trace};
@@ -496,6 +497,43 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         nodes,
     );
 
+    let (pq_m, nbits) = if emb.dtype == Dtype::Pq {
+        (emb.pq_m.unwrap_or(0.0), emb.pq_nbits)
+    } else {
+        ix.pq(emb)
+    };
+    let shape = Shape {
+        kind: ix.kind,
+        dtype: emb.dtype,
+        n,
+        d: emb.dim,
+        m: ix.hnsw_m,
+        nlist: ix.nlist.unwrap_or_else(|| default_nlist(n)),
+        pq_m,
+        nbits,
+        data: dtype_bytes(emb.dtype, emb.dim, emb.pq_m.unwrap_or(0.0), emb.pq_nbits),
+        faiss: memory,
+    };
+    let mut sizes = [None; ENGINES];
+    for engine in Engine::ALL {
+        if variant(engine, ix.kind, emb.dtype).is_none() {
+            continue;
+        }
+        uses_embeddings(s, emb, t);
+        uses_index(ix, t);
+        let Some(size) = engines::memory(engine, &shape, t) else {
+            continue;
+        };
+        t.output(
+            Section::Index,
+            format_args!("engine.{}", engine.key()),
+            format_args!("Index memory on {}", engine.name()),
+            Kind::Size,
+            size,
+        );
+        sizes[engine as usize] = Some(size);
+    }
+
     e.index = Some(IndexEstimate {
         vectors: n,
         bytes_per_vector: lay.per_vector,
@@ -504,6 +542,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         shards,
         replicas,
         nodes,
+        engines: sizes,
     });
 }
 

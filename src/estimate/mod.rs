@@ -3,10 +3,11 @@
 //! [`estimate`] is the fast path (no text, no allocation once the buffers exist when called
 //! through [`estimate_into`]); [`explain`] runs the very same code with a [`Recorder`] and returns
 //! each output with its derivation. One module per family of outputs, in the order they print:
-//! [`traffic`], [`storage`], [`bandwidth`], [`index`], [`fleet`], [`latency`]; [`warnings`](mod@warnings)
-//! reads a finished estimate.
+//! [`traffic`], [`storage`], [`bandwidth`], [`index`] (with [`engines`], the index as each vector
+//! engine sizes it), [`fleet`], [`latency`]; [`warnings`](mod@warnings) reads a finished estimate.
 
 pub mod bandwidth;
+pub mod engines;
 pub mod fleet;
 pub mod index;
 pub mod latency;
@@ -45,6 +46,9 @@ pub struct IndexEstimate {
     pub shards: f64,
     pub replicas: f64,
     pub nodes: f64,
+    /// One full copy in RAM as each engine sizes it, by `Engine as usize`
+    /// ([`engines::Engine`]); None where the engine documents no such index.
+    pub engines: engines::EngineSizes,
 }
 
 /// One stage's fleet.

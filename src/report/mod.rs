@@ -1,6 +1,8 @@
 //! An estimate made readable: each output with its display and napkin values, its derivation
-//! and the sources of its inputs; the warnings. [`text`], [`json`] and [`markdown`] write it.
+//! and the sources of its inputs; the warnings. [`text`], [`json`] and [`markdown`] write it;
+//! [`engines`] writes the index memory by engine (`calc --engines`).
 
+pub mod engines;
 pub mod json;
 pub mod markdown;
 pub mod table;
