@@ -668,8 +668,10 @@ fn an_engine_question_names_the_engines_overheads() {
         e.dim
     );
     // The feedback's working names the overheads and the source.
-    let outcome = feedback::assess(&q, "1 TB").unwrap();
-    let shown = feedback::render(&q, "1 TB", &outcome);
+    let coach::Attempt::Judged(j) = coach::attempt(&q, "1 TB") else {
+        panic!("1 TB is judged");
+    };
+    let shown = coach::render(&q, &j, None);
     assert!(shown.contains("optimisation segments"), "{shown}");
     assert!(shown.contains("capacity-planning"), "{shown}");
 }
