@@ -35,7 +35,7 @@ fn bench(c: &mut Criterion) {
             Instant::now(),
         );
     }
-    assert!(!app.work.as_ref().expect("a scenario is open").stale);
+    assert!(!app.scenario().expect("a scenario is open").work.stale);
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).expect("a test terminal");
     let mut grow = true;
     c.bench_function("keystroke: edit DAU, recompute, render 160×48", |b| {

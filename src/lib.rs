@@ -14,8 +14,8 @@
 //! - [`presets`]: the built-in case studies, compiled in, and the user's own.
 //! - [`drill`]: practice questions drawn from the presets, scoring, feedback and progress.
 //! - [`cli`]: the `napkin` command line. The binary (`src/main.rs`) only starts it.
-//! - [`tui`]: the interactive screen (ratatui): state and keys in `app`, drawing in `view`, the
-//!   key table in `keymap`.
+//! - [`tui`]: the interactive screen (ratatui): one module per screen, each with its state in an
+//!   `app::Screen` variant; keys in `app`, the key table in `keymap`.
 //! - [`reference`](mod@reference): latency numbers, powers of two and availability nines for the reference tab.
 //!
 //! The engine ([`units`], [`scenario`], [`accelerators`], [`estimate`]) knows no terminal: the CLI and the TUI are

@@ -2,11 +2,11 @@
 //! concurrent writers and a corrupt history line.
 
 use assert_cmd::Command;
-use napkin::drill::feedback;
 use napkin::drill::history::{self, Record};
 use napkin::drill::question::{self, Filter, Skill};
 use napkin::drill::session;
 use napkin::drill::templates::TEMPLATES;
+use napkin::drill::{coach, feedback};
 use napkin::presets;
 use predicates::prelude::*;
 
@@ -184,9 +184,22 @@ fn feedback_finds_the_step_that_went_astray() {
         Some(1),
         "the average is step 2 of the derivation"
     );
-    let text = feedback::render(&q, &format!("{avg}"), &o);
+    // Without a known mistake to name, the feedback marks the step the answer matches.
+    let j = coach::Judged {
+        text: format!("{avg}"),
+        outcome: o.clone(),
+        slip: None,
+    };
+    let text = coach::render(&q, &j, None);
     assert!(text.contains("← your answer matches this step"), "{text}");
     assert!(text.contains("Likely slip: after step 2"), "{text}");
+    // As a session judges it, the mistake has a name: the peak factor forgotten.
+    let coach::Attempt::Judged(j) = coach::attempt(&q, &format!("{avg}")) else {
+        panic!("{avg} is judged");
+    };
+    let text = coach::render(&q, &j, None);
+    assert!(text.contains("Slip: forgot the peak factor"), "{text}");
+    assert!(!text.contains("← your answer matches"), "{text}");
     // The truth itself: on target, 100 points.
     let o = feedback::assess(&q, &format!("{}", q.truth)).unwrap();
     assert_eq!(o.score.unwrap().points, 100.0);
@@ -656,8 +669,10 @@ fn an_engine_question_names_the_engines_overheads() {
         e.dim
     );
     // The feedback's working names the overheads and the source.
-    let outcome = feedback::assess(&q, "1 TB").unwrap();
-    let shown = feedback::render(&q, "1 TB", &outcome);
+    let coach::Attempt::Judged(j) = coach::attempt(&q, "1 TB") else {
+        panic!("1 TB is judged");
+    };
+    let shown = coach::render(&q, &j, None);
     assert!(shown.contains("optimisation segments"), "{shown}");
     assert!(shown.contains("capacity-planning"), "{shown}");
 }

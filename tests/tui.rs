@@ -1,9 +1,13 @@
 //! The interactive screen without a terminal: keys sent to the state, frames drawn into a
 //! `TestBackend` and snapshotted, and random key storms at random sizes.
 
+use napkin::drill::feedback::LineKind;
 use napkin::presets;
+use napkin::reference;
 use napkin::scenario::load_str;
-use napkin::tui::app::{App, Focus, Screen, Tab};
+use napkin::tui::app::{App, Screen};
+use napkin::tui::scenario::{Focus, ScenarioScreen, Tab};
+use napkin::tui::workbench::Workbench;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -26,11 +30,24 @@ fn type_text(app: &mut App, text: &str) {
     }
 }
 
-fn clear(app: &mut App) {
+fn ctrl(app: &mut App, c: char) {
     app.on_key(
-        KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL),
         Instant::now(),
     );
+}
+
+fn clear(app: &mut App) {
+    ctrl(app, 'u');
+}
+
+/// The open scenario.
+fn scenario(app: &App) -> &ScenarioScreen {
+    app.scenario().expect("a scenario is open")
+}
+
+fn work(app: &App) -> &Workbench {
+    &scenario(app).work
 }
 
 /// An app on `id`, with no user presets and no colour.
@@ -48,18 +65,12 @@ fn app_in(user_dir: Option<std::path::PathBuf>, id: &str) -> App {
 }
 
 fn peak(app: &App) -> f64 {
-    app.work
-        .as_ref()
-        .unwrap()
-        .report
-        .output("traffic.peak_qps")
-        .unwrap()
-        .value
+    work(app).report.output("traffic.peak_qps").unwrap().value
 }
 
 /// Selects the input row at `path`.
 fn select(app: &mut App, path: &str) {
-    let w = app.work.as_mut().unwrap();
+    let w = &mut app.scenario_mut().expect("a scenario is open").work;
     w.selected = w
         .rows
         .iter()
@@ -67,27 +78,39 @@ fn select(app: &mut App, path: &str) {
         .unwrap_or_else(|| panic!("no row {path}"));
 }
 
+/// Selects the input at `path`, opens it for editing, clears it and types `text`: the edit is
+/// still open (Enter keeps it).
+fn retype(app: &mut App, path: &str, text: &str) {
+    select(app, path);
+    send(app, &[KeyCode::Enter]);
+    clear(app);
+    type_text(app, text);
+}
+
 #[test]
 fn picker_filters_and_opens() {
     let mut app = App::new(None, false);
-    assert_eq!(app.screen, Screen::Picker);
+    assert!(matches!(app.screen, Screen::Picker(_)));
     send(&mut app, &[KeyCode::Char('/')]);
     type_text(&mut app, "news");
-    let ids: Vec<&str> = app.filtered().iter().map(|p| p.id.as_str()).collect();
+    let ids: Vec<&str> = app
+        .picker()
+        .unwrap()
+        .filtered()
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
     assert_eq!(ids, ["personalized-news-feed"]);
     // 'q' while filtering is a letter, not quit.
     type_text(&mut app, "q");
     assert!(!app.quit);
-    assert!(app.filtered().is_empty());
+    assert!(app.picker().unwrap().filtered().is_empty());
     send(
         &mut app,
         &[KeyCode::Backspace, KeyCode::Enter, KeyCode::Enter],
     );
-    assert_eq!(app.screen, Screen::Scenario);
-    assert_eq!(
-        app.work.as_ref().unwrap().base.meta.id,
-        "personalized-news-feed"
-    );
+    assert!(matches!(app.screen, Screen::Scenario(_)));
+    assert_eq!(work(&app).base.meta.id, "personalized-news-feed");
 }
 
 #[test]
@@ -95,26 +118,18 @@ fn editing_an_input_recomputes_live() {
     let mut app = app_on("video-recommendation");
     // 1B DAU × 5 ÷ 86,400 × 2 = 115,740.7/s.
     assert!((peak(&app) - 115_740.74).abs() < 0.01);
-    select(&mut app, "traffic.dau");
-    send(&mut app, &[KeyCode::Enter]);
-    clear(&mut app);
-    type_text(&mut app, "200M");
+    retype(&mut app, "traffic.dau", "200M");
     // Live, before Enter: 200M × 5 ÷ 86,400 × 2 = 23,148.1/s.
     assert!((peak(&app) - 23_148.15).abs() < 0.01);
-    let w = app.work.as_ref().unwrap();
+    let w = work(&app);
     assert!(
         w.flashing("traffic.peak_qps", Instant::now()),
         "the changed number is highlighted"
     );
     send(&mut app, &[KeyCode::Enter]);
-    assert!(app.work.as_ref().unwrap().editing.is_none());
+    assert!(work(&app).editing.is_none());
     assert_eq!(
-        app.work
-            .as_ref()
-            .unwrap()
-            .edits
-            .get("traffic.dau")
-            .map(String::as_str),
+        work(&app).edits.get("traffic.dau").map(String::as_str),
         Some("200M")
     );
 }
@@ -122,13 +137,10 @@ fn editing_an_input_recomputes_live() {
 #[test]
 fn an_invalid_value_keeps_the_last_good_estimate_and_the_text() {
     let mut app = app_on("video-recommendation");
-    select(&mut app, "traffic.dau");
-    send(&mut app, &[KeyCode::Enter]);
-    clear(&mut app);
-    type_text(&mut app, "300M");
+    retype(&mut app, "traffic.dau", "300M");
     let good = peak(&app);
     type_text(&mut app, " parsecs");
-    let w = app.work.as_ref().unwrap();
+    let w = work(&app);
     assert!(w.stale);
     assert!(
         w.errors
@@ -141,16 +153,11 @@ fn an_invalid_value_keeps_the_last_good_estimate_and_the_text() {
     send(&mut app, &[KeyCode::Enter]);
     // What the user typed is kept, marked invalid.
     assert_eq!(
-        app.work
-            .as_ref()
-            .unwrap()
-            .edits
-            .get("traffic.dau")
-            .map(String::as_str),
+        work(&app).edits.get("traffic.dau").map(String::as_str),
         Some("300M parsecs")
     );
     send(&mut app, &[KeyCode::Char('r')]);
-    let w = app.work.as_ref().unwrap();
+    let w = work(&app);
     assert!(!w.stale && w.edits.is_empty());
     assert!((peak(&app) - 115_740.74).abs() < 0.01);
 }
@@ -158,10 +165,7 @@ fn an_invalid_value_keeps_the_last_good_estimate_and_the_text() {
 #[test]
 fn escape_undoes_the_edit_in_progress() {
     let mut app = app_on("twitter");
-    select(&mut app, "traffic.peak_factor");
-    send(&mut app, &[KeyCode::Enter]);
-    clear(&mut app);
-    type_text(&mut app, "4");
+    retype(&mut app, "traffic.peak_factor", "4");
     // 3,472.2 × 4 = 13,888.9/s.
     assert!((peak(&app) - 13_888.89).abs() < 0.01);
     send(&mut app, &[KeyCode::Esc]);
@@ -174,19 +178,19 @@ fn escape_undoes_the_edit_in_progress() {
 #[test]
 fn focus_tabs_help_and_quit() {
     let mut app = app_on("twitter");
-    assert_eq!(app.focus, Focus::Inputs);
+    assert_eq!(scenario(&app).focus, Focus::Inputs);
     send(&mut app, &[KeyCode::Tab]);
-    assert_eq!(app.focus, Focus::Results);
+    assert_eq!(scenario(&app).focus, Focus::Results);
     send(&mut app, &[KeyCode::Char('j'), KeyCode::Char('j')]);
-    assert_eq!(app.work.as_ref().unwrap().selected_output, 2);
+    assert_eq!(work(&app).selected_output, 2);
     send(&mut app, &[KeyCode::Char('t')]);
-    assert_eq!(app.tab, Tab::Reference);
+    assert_eq!(scenario(&app).tab, Tab::Reference);
     send(&mut app, &[KeyCode::Char('?')]);
     assert!(app.help);
     send(&mut app, &[KeyCode::Char('q')]);
     assert!(!app.help && !app.quit, "q closes help first");
     send(&mut app, &[KeyCode::Char('p')]);
-    assert_eq!(app.screen, Screen::Picker);
+    assert!(matches!(app.screen, Screen::Picker(_)));
     send(&mut app, &[KeyCode::Char('q')]);
     assert!(app.quit);
 }
@@ -200,9 +204,7 @@ fn clearing_an_input_writes_a_scenario_that_reads_back() {
         "stage.feature_lookup.holds",
         "stage.feature_lookup.node_memory",
     ] {
-        select(&mut app, path);
-        send(&mut app, &[KeyCode::Enter]);
-        clear(&mut app);
+        retype(&mut app, path, "");
         send(&mut app, &[KeyCode::Enter]);
     }
     send(&mut app, &[KeyCode::Char('w')]);
@@ -231,9 +233,7 @@ fn an_edited_input_says_so_under_the_form() {
     let mut app = app_on("twitter");
     select(&mut app, "traffic.dau");
     assert!(draw(&app, 160, 48).contains("[book: Xu vol. 1"));
-    send(&mut app, &[KeyCode::Enter]);
-    clear(&mut app);
-    type_text(&mut app, "300M");
+    retype(&mut app, "traffic.dau", "300M");
     send(&mut app, &[KeyCode::Enter]);
     let screen = draw(&app, 160, 48);
     assert!(
@@ -246,9 +246,7 @@ fn an_edited_input_says_so_under_the_form() {
 fn an_invalid_field_elsewhere_is_named_on_the_status_line() {
     let mut app = app_on("fraud-detection");
     // A held corpus needs node_memory: clearing it is an error on that row.
-    select(&mut app, "stage.feature_lookup.node_memory");
-    send(&mut app, &[KeyCode::Enter]);
-    clear(&mut app);
+    retype(&mut app, "stage.feature_lookup.node_memory", "");
     send(&mut app, &[KeyCode::Enter]);
     select(&mut app, "traffic.qps");
     let screen = draw(&app, 160, 48);
@@ -263,10 +261,7 @@ fn w_writes_a_user_preset_that_calc_can_run() {
     let dir = tempfile::tempdir().unwrap();
     let presets_dir = dir.path().join("presets");
     let mut app = app_in(Some(presets_dir.clone()), "twitter");
-    select(&mut app, "traffic.dau");
-    send(&mut app, &[KeyCode::Enter]);
-    clear(&mut app);
-    type_text(&mut app, "300M");
+    retype(&mut app, "traffic.dau", "300M");
     send(&mut app, &[KeyCode::Enter, KeyCode::Char('w')]);
     let path = presets_dir.join("twitter-edited.toml");
     assert!(app.status.contains("twitter-edited"), "{}", app.status);
@@ -279,12 +274,17 @@ fn w_writes_a_user_preset_that_calc_can_run() {
     assert_eq!(s.meta.id, "twitter-edited");
     // No temporary file is left beside it.
     assert_eq!(std::fs::read_dir(&presets_dir).unwrap().count(), 1);
-    // The list now shows it as the user's.
+    // Written, the edits leave without a question, and the list shows the new preset as the
+    // user's, selected on the scenario left.
+    send(&mut app, &[KeyCode::Char('p')]);
+    let picker = app.picker().expect("back on the list");
     assert!(
-        app.presets
+        picker
+            .presets
             .iter()
             .any(|p| p.id == "twitter-edited" && p.user)
     );
+    assert_eq!(picker.filtered()[picker.picked].id, "twitter");
     assert_cmd::Command::cargo_bin("napkin")
         .unwrap()
         .env("XDG_CONFIG_HOME", dir.path().parent().unwrap())
@@ -434,8 +434,8 @@ fn the_drill_screen_scores_records_and_moves_on() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("history.jsonl");
     let mut app = drill_app(Some(path.clone()));
-    assert_eq!(app.screen, Screen::Drill);
-    let q = app.drill.as_ref().unwrap().question().unwrap().clone();
+    assert!(matches!(app.screen, Screen::Drill { .. }));
+    let q = app.drill().unwrap().question().unwrap().clone();
     let exact = answer_text(&q, q.truth);
     // 'q' is part of an answer here, not quit; Ctrl-U clears it.
     type_text(&mut app, "q");
@@ -443,24 +443,26 @@ fn the_drill_screen_scores_records_and_moves_on() {
     clear(&mut app);
     type_text(&mut app, &exact);
     send(&mut app, &[KeyCode::Enter]);
-    let d = app.drill.as_ref().unwrap();
-    let text = d.feedback.as_deref().unwrap();
-    assert!(text.contains("on target. 100 points."), "{text}");
+    let d = app.drill().unwrap();
+    let lines = d.feedback.as_deref().unwrap();
+    let verdict = lines.iter().find(|l| l.kind == LineKind::You).unwrap();
+    // The truth typed in full: exact, as the plain session says it.
+    assert!(verdict.text.ends_with("exact. 100 points."), "{lines:?}");
     assert_eq!(d.recent.last(), Some(&100.0));
     let (records, _) = napkin::drill::history::read(&path);
     assert_eq!(records.len(), 1);
     assert_eq!(records[0].points, Some(100.0));
     // Typing after the feedback changes nothing; Enter moves to the next question.
     type_text(&mut app, "9");
-    assert_eq!(app.drill.as_ref().unwrap().answer, exact);
+    assert_eq!(app.drill().unwrap().answer, exact);
     send(&mut app, &[KeyCode::Enter]);
-    let d = app.drill.as_ref().unwrap();
+    let d = app.drill().unwrap();
     assert_eq!(
         (d.index, d.answer.as_str(), d.feedback.is_none()),
         (1, "", true)
     );
     send(&mut app, &[KeyCode::Esc]);
-    assert_eq!(app.screen, Screen::Picker);
+    assert!(matches!(app.screen, Screen::Picker(_)));
 }
 
 #[test]
@@ -468,7 +470,7 @@ fn an_unreadable_answer_is_said_and_kept() {
     let mut app = drill_app(None);
     type_text(&mut app, "lots");
     send(&mut app, &[KeyCode::Enter]);
-    let d = app.drill.as_ref().unwrap();
+    let d = app.drill().unwrap();
     assert!(d.feedback.is_none());
     assert!(
         d.error.as_deref().is_some_and(
@@ -484,26 +486,26 @@ fn an_unreadable_answer_is_said_and_kept() {
 fn d_opens_the_drill_from_the_picker_and_a_scenario() {
     let mut app = App::new(None, false);
     send(&mut app, &[KeyCode::Char('d')]);
-    assert_eq!(app.screen, Screen::Drill);
+    assert!(matches!(app.screen, Screen::Drill { .. }));
     send(&mut app, &[KeyCode::Esc]);
-    assert_eq!(app.screen, Screen::Picker);
+    assert!(matches!(app.screen, Screen::Picker(_)));
     let mut app = app_on("similar-listings");
     send(&mut app, &[KeyCode::Char('d')]);
-    assert_eq!(app.screen, Screen::Drill);
+    assert!(matches!(app.screen, Screen::Drill { .. }));
     assert_eq!(
-        app.drill.as_ref().unwrap().question().unwrap().case,
+        app.drill().unwrap().question().unwrap().case,
         "similar-listings",
         "drills on the open case study"
     );
     send(&mut app, &[KeyCode::Esc]);
-    assert_eq!(app.screen, Screen::Scenario);
+    assert!(matches!(app.screen, Screen::Scenario(_)));
 }
 
 #[test]
 fn drill_snapshots() {
     let mut app = drill_app(None);
     insta::assert_snapshot!("drill_question_100x30", draw(&app, 100, 30));
-    let q = app.drill.as_ref().unwrap().question().unwrap().clone();
+    let q = app.drill().unwrap().question().unwrap().clone();
     type_text(&mut app, &answer_text(&q, q.truth * 2.0));
     send(&mut app, &[KeyCode::Enter]);
     insta::assert_snapshot!("drill_feedback_100x30", draw(&app, 100, 30));
@@ -512,10 +514,7 @@ fn drill_snapshots() {
 #[test]
 fn quitting_with_unwritten_edits_asks_once_more() {
     let mut app = app_on("twitter");
-    select(&mut app, "traffic.dau");
-    send(&mut app, &[KeyCode::Enter]);
-    clear(&mut app);
-    type_text(&mut app, "300M");
+    retype(&mut app, "traffic.dau", "300M");
     send(&mut app, &[KeyCode::Enter, KeyCode::Char('q')]);
     assert!(!app.quit);
     assert!(app.status.contains("not written"), "{}", app.status);
@@ -532,7 +531,7 @@ fn esc_clears_a_kept_filter_before_quitting() {
     send(&mut app, &[KeyCode::Char('/')]);
     type_text(&mut app, "video");
     send(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
-    assert!(!app.quit && app.filter.is_empty());
+    assert!(!app.quit && app.picker().unwrap().filter.is_empty());
     send(&mut app, &[KeyCode::Esc]);
     assert!(app.quit);
 }
@@ -540,15 +539,12 @@ fn esc_clears_a_kept_filter_before_quitting() {
 #[test]
 fn leaving_for_the_presets_with_unwritten_edits_asks_once_more() {
     let mut app = app_on("twitter");
-    select(&mut app, "traffic.dau");
-    send(&mut app, &[KeyCode::Enter]);
-    clear(&mut app);
-    type_text(&mut app, "300M");
+    retype(&mut app, "traffic.dau", "300M");
     send(&mut app, &[KeyCode::Enter, KeyCode::Char('p')]);
-    assert_eq!(app.screen, Screen::Scenario);
+    assert!(matches!(app.screen, Screen::Scenario(_)));
     assert!(app.status.contains("p again"), "{}", app.status);
     send(&mut app, &[KeyCode::Char('p')]);
-    assert_eq!(app.screen, Screen::Picker);
+    assert!(matches!(app.screen, Screen::Picker(_)));
 }
 
 #[test]
@@ -558,13 +554,571 @@ fn d_drills_on_a_scenario_opened_from_a_file() {
     app.open(text.to_string(), load_str(text, "/tmp/mine.toml").unwrap());
     send(&mut app, &[KeyCode::Char('d')]);
     let q = app
-        .drill
-        .as_ref()
+        .drill()
         .unwrap()
         .question()
         .expect("a question from the open file");
     assert_eq!(q.case, "mine");
     assert_eq!(q.skill, napkin::drill::question::Skill::Qps);
+}
+
+/// The value of output `id`.
+fn output(app: &App, id: &str) -> f64 {
+    work(app)
+        .report
+        .output(id)
+        .unwrap_or_else(|| panic!("no output {id}"))
+        .value
+}
+
+/// The drawn lines of a frame, for finding where on a line something is.
+fn lines(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .map(|l| l.trim_matches('"').to_string())
+        .collect()
+}
+
+/// The column (in characters) just past `text` on the line that holds `on` and `text`.
+fn end_of(screen: &str, on: &str, text: &str) -> usize {
+    let line = lines(screen)
+        .into_iter()
+        .find(|l| l.contains(on) && l.contains(text))
+        .unwrap_or_else(|| panic!("no line with {on:?} and {text:?}:\n{screen}"));
+    let at = line.rfind(text).unwrap() + text.len();
+    line[..at].chars().count()
+}
+
+#[test]
+fn tab_cycles_all_four_panels() {
+    let mut app = app_on("twitter");
+    let mut seen = vec![scenario(&app).focus];
+    for _ in 0..4 {
+        send(&mut app, &[KeyCode::Tab]);
+        seen.push(scenario(&app).focus);
+    }
+    use Focus::*;
+    assert_eq!(seen, [Inputs, Results, How, Pictures, Inputs]);
+    send(&mut app, &[KeyCode::BackTab]);
+    assert_eq!(scenario(&app).focus, Pictures);
+}
+
+#[test]
+fn the_how_panel_scrolls_when_focused() {
+    let mut app = app_on("video-recommendation");
+    // Peak QPS has three steps and reads four inputs: more than the How panel holds at 80×24.
+    send(&mut app, &[KeyCode::Tab, KeyCode::Char('j'), KeyCode::Tab]);
+    assert_eq!(scenario(&app).focus, Focus::How);
+    let before = draw(&app, 80, 24);
+    assert!(before.contains("1 1B DAU × 5 req/user/day"), "{before}");
+    send(&mut app, &[KeyCode::Char('j'), KeyCode::Char('j')]);
+    let after = draw(&app, 80, 24);
+    assert!(!after.contains("1 1B DAU × 5 req/user/day"), "{after}");
+    assert!(after.contains("3 57.9k/s average"), "{after}");
+    // Scrolling past the end stops at the end: one key back up shows one more line at the top.
+    send(&mut app, &[KeyCode::PageDown, KeyCode::PageDown]);
+    let bottom = draw(&app, 80, 24);
+    send(&mut app, &[KeyCode::PageDown, KeyCode::Char('k')]);
+    assert_ne!(draw(&app, 80, 24), bottom, "k moves up straight away");
+    send(&mut app, &[KeyCode::PageUp, KeyCode::PageUp]);
+    assert_eq!(draw(&app, 80, 24), before);
+}
+
+#[test]
+fn the_pictures_panel_scrolls_to_the_waterfall_and_its_ms_labels() {
+    let mut app = app_on("video-recommendation");
+    for _ in 0..3 {
+        send(&mut app, &[KeyCode::Tab]);
+    }
+    assert_eq!(scenario(&app).focus, Focus::Pictures);
+    let before = draw(&app, 80, 24);
+    assert!(!before.contains("Latency"), "{before}");
+    // Line by line down to the waterfall (how far depends on the panel's height).
+    let (mut after, mut title_seen) = (before.clone(), false);
+    for _ in 0..40 {
+        // Overhead 20 ms + candidates 30 ms + ranking 50 ms + re-ranking 10 ms = 110 ms of 200.
+        title_seen |= after.contains("Latency 110 ms of 200");
+        if after.contains("50 ms│") {
+            break;
+        }
+        send(&mut app, &[KeyCode::Char('j')]);
+        after = draw(&app, 80, 24);
+    }
+    assert!(title_seen, "the waterfall's title scrolled by:\n{after}");
+    assert!(
+        after.contains("50 ms│"),
+        "ranking's 50 ms ends its line:\n{after}"
+    );
+}
+
+#[test]
+fn the_waterfall_carries_ms_labels_and_pictures_keep_whole_labels() {
+    let app = app_on("video-recommendation");
+    let screen = draw(&app, 160, 48);
+    // Overhead 20 ms + candidates 30 ms + ranking 50 ms + re-ranking 10 ms = 110 ms.
+    assert!(screen.contains("Latency 110 ms of 200 ms"), "{screen}");
+    for (stage, time) in [
+        ("overhead", "20 ms"),
+        ("candidate_generation", "30 ms"),
+        ("ranking", "50 ms"),
+        ("re_ranking", "10 ms"),
+    ] {
+        assert!(
+            lines(&screen)
+                .iter()
+                .any(|l| l.contains(&format!("│{stage} ")) && l.contains(&format!("┃ {time}│"))),
+            "{stage} {time}:\n{screen}"
+        );
+    }
+    // The axis: 0 ms at the start, the budget at the end.
+    assert!(screen.contains(" 0 ms "), "{screen}");
+    // Labels whole where the panel has room (they were "candidate_ge" and "videos.retai").
+    let pictures: Vec<String> = lines(&screen)
+        .into_iter()
+        .filter(|l| l.contains('█') || l.contains('▏'))
+        .collect();
+    for label in [
+        "candidate_generation ",
+        "videos retained growth ",
+        "re_ranking ",
+    ] {
+        assert!(
+            pictures.iter().any(|l| l.contains(label)),
+            "{label}:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn the_lean_form_folds_inputs_not_in_use_and_a_shows_them_dimmed() {
+    let mut app = app_on("video-recommendation");
+    let w = work(&app);
+    let row = |path: &str| w.rows.iter().position(|r| r.path == path).unwrap();
+    let (hnsw_m, degree, qps, nlist) = (
+        row("index.hnsw_m"),
+        row("index.degree"),
+        row("traffic.qps"),
+        row("index.nlist"),
+    );
+    let s = scenario(&app);
+    // Under ivf_pq, HNSW's M and DiskANN's degree are defaults nothing reads; qps has no value.
+    assert!(!s.shown(hnsw_m) && !s.shown(degree) && !s.shown(qps));
+    assert!(s.shown(nlist), "written in the file");
+    assert!(!draw(&app, 120, 60).contains("hnsw_m"));
+    // j walks past the folded rows: from kind (written) to nlist (written), not to hnsw_m.
+    select(&mut app, "index.kind");
+    send(&mut app, &[KeyCode::Char('j')]);
+    assert_eq!(work(&app).selected, nlist);
+
+    send(&mut app, &[KeyCode::Char('a')]);
+    assert!(scenario(&app).all_inputs && scenario(&app).shown(hnsw_m));
+    select(&mut app, "index.hnsw_m");
+    let mut terminal = Terminal::new(TestBackend::new(120, 60)).unwrap();
+    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(
+        screen.contains("Not used by the estimate as it stands:")
+            && screen.contains("HNSW links per node M"),
+        "{screen}"
+    );
+    // Not the selected row: degree is drawn dim.
+    let buf = terminal.backend().buffer();
+    let (x, y) = (0..buf.area.height)
+        .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+        .find(|&(x, y)| {
+            (0..6).all(|i| {
+                buf.cell((x + i, y))
+                    .is_some_and(|c| c.symbol() == &"degree"[i as usize..=i as usize])
+            })
+        })
+        .expect("degree is in the form");
+    assert!(
+        buf[(x, y)].modifier.contains(ratatui::style::Modifier::DIM),
+        "degree is dimmed"
+    );
+    // a again folds; the selection on a folded row moves to the next row shown.
+    send(&mut app, &[KeyCode::Char('a')]);
+    assert!(!scenario(&app).all_inputs);
+    assert!(!scenario(&app).shown(degree) && !scenario(&app).shown(hnsw_m));
+    assert_eq!(work(&app).selected, nlist, "the row after hnsw_m");
+}
+
+#[test]
+fn choice_fields_cycle_with_left_and_right() {
+    let mut app = app_on("video-recommendation");
+    // ivf_pq: a 32-byte PQ code + an 8-byte id = 40 B per vector.
+    assert_eq!(output(&app, "index.bytes_per_vector"), 40.0);
+    select(&mut app, "index.kind");
+    // flat, ivf_flat, ivf_sq8, ivf_pq, hnsw, diskann: → after ivf_pq is hnsw.
+    send(&mut app, &[KeyCode::Right]);
+    assert_eq!(work(&app).edits["index.kind"], "hnsw");
+    // HNSW, M = 32 by default: 256 × 4 B data + 8 × 32 level-0 links + 4 × 32 ÷ 31 upper links
+    // + 12 B = 1,024 + 256 + 4.13 + 12 = 1,296.13 B.
+    assert!((output(&app, "index.bytes_per_vector") - 1_296.129).abs() < 0.001);
+    // Now HNSW's M is read, so the lean form shows it.
+    let hnsw_m = work(&app)
+        .rows
+        .iter()
+        .position(|r| r.path == "index.hnsw_m")
+        .unwrap();
+    assert!(scenario(&app).shown(hnsw_m));
+    // ← goes back; at the preset's own value the edit is gone.
+    send(&mut app, &[KeyCode::Left]);
+    assert!(work(&app).edits.is_empty());
+    assert_eq!(output(&app, "index.bytes_per_vector"), 40.0);
+    // Cycling wraps: ← from flat is diskann.
+    send(
+        &mut app,
+        &[KeyCode::Left, KeyCode::Left, KeyCode::Left, KeyCode::Left],
+    );
+    assert_eq!(work(&app).edits["index.kind"], "diskann");
+    // A true/false field cycles too.
+    select(&mut app, "stage.candidate_generation.index");
+    send(&mut app, &[KeyCode::Right]);
+    assert_eq!(
+        work(&app).edits["stage.candidate_generation.index"],
+        "false"
+    );
+    // On a number, ← and → change nothing and say what they are for.
+    select(&mut app, "traffic.dau");
+    send(&mut app, &[KeyCode::Right]);
+    assert!(!work(&app).edits.contains_key("traffic.dau"));
+    assert!(app.status.contains("choice fields"), "{}", app.status);
+}
+
+#[test]
+fn results_values_and_napkin_values_are_right_aligned_columns() {
+    let app = app_on("video-recommendation");
+    let screen = draw(&app, 120, 36);
+    // 57.9k/s (≈60k/s) and 116k/s (≈100k/s): each column ends at one place.
+    assert_eq!(
+        end_of(&screen, "Average QPS", "57.9k/s"),
+        end_of(&screen, "Peak QPS", "116k/s")
+    );
+    assert_eq!(
+        end_of(&screen, "Average QPS", "≈60k/s"),
+        end_of(&screen, "Peak QPS", "≈100k/s")
+    );
+    // A value whose napkin value is the same keeps the value column: 1.5 EB ends with 116k/s.
+    assert_eq!(
+        end_of(&screen, "Storage: videos", "1.5 EB"),
+        end_of(&screen, "Peak QPS", "116k/s")
+    );
+}
+
+#[test]
+fn a_status_message_clears_on_the_next_key() {
+    let mut app = app_on("twitter");
+    select(&mut app, "traffic.dau");
+    send(&mut app, &[KeyCode::Char('r')]);
+    assert!(app.status.contains("already has the preset's value"));
+    send(&mut app, &[KeyCode::Char('j')]);
+    assert_eq!(app.status, "");
+}
+
+#[test]
+fn q_after_a_warning_about_p_still_asks() {
+    let mut app = app_on("twitter");
+    retype(&mut app, "traffic.dau", "300M");
+    send(&mut app, &[KeyCode::Enter, KeyCode::Char('p')]);
+    assert!(app.status.contains("p again"), "{}", app.status);
+    // Another way out is another question, not a way through.
+    send(&mut app, &[KeyCode::Char('q')]);
+    assert!(!app.quit);
+    assert!(
+        app.status.contains("Ctrl-C, q or Esc again quits"),
+        "{}",
+        app.status
+    );
+    send(&mut app, &[KeyCode::Char('q')]);
+    assert!(app.quit);
+}
+
+#[test]
+fn ctrl_c_quits_and_asks_first_about_unwritten_edits() {
+    let mut app = App::new(None, false);
+    ctrl(&mut app, 'c');
+    assert!(app.quit, "from the list");
+
+    let mut app = app_on("twitter");
+    // While a value is typed, q is a letter but Ctrl-C still quits, asking first.
+    retype(&mut app, "traffic.dau", "300M");
+    ctrl(&mut app, 'c');
+    assert!(!app.quit);
+    assert!(app.status.contains("Ctrl-C again quits"), "{}", app.status);
+    assert_eq!(work(&app).edits["traffic.dau"], "300M", "nothing typed");
+    ctrl(&mut app, 'c');
+    assert!(app.quit);
+
+    // From the drill over an edited scenario, too.
+    let mut app = app_on("twitter");
+    retype(&mut app, "traffic.dau", "300M");
+    send(&mut app, &[KeyCode::Enter, KeyCode::Char('d')]);
+    assert!(app.drill().is_some());
+    ctrl(&mut app, 'c');
+    assert!(
+        !app.quit,
+        "the scenario under the drill has unwritten edits"
+    );
+    ctrl(&mut app, 'c');
+    assert!(app.quit);
+}
+
+#[test]
+fn d_drills_on_the_scenario_as_edited() {
+    let text = "[meta]\nid = \"mine\"\ntitle = \"Mine\"\n[traffic]\ndau = \"10M\"\nrequests_per_user_per_day = 4\n";
+    let mut app = App::new(None, false);
+    app.open(text.to_string(), load_str(text, "/tmp/mine.toml").unwrap());
+    retype(&mut app, "traffic.dau", "100B");
+    send(&mut app, &[KeyCode::Enter, KeyCode::Char('d')]);
+    let q = app.drill().unwrap().question().expect("a question").clone();
+    assert_eq!(q.case, "mine");
+    // A drill moves inputs at most 3× from the scenario's, and the default peak factor 2 at
+    // most to 6. As written, the fastest rate is 10M × 3 × 12 ÷ 86,400 × 6 ≈ 25k/s; as edited,
+    // the slowest is 100B ÷ 3 × 4 ÷ 3 ÷ 86,400 ≈ 514k/s.
+    assert!(q.truth > 100_000.0, "{} from {}", q.truth, q.prompt);
+    // Esc goes back to the scenario, edits and all.
+    send(&mut app, &[KeyCode::Esc]);
+    assert_eq!(work(&app).edits["traffic.dau"], "100B");
+
+    // With a field invalid, there is no scenario to drill on.
+    retype(&mut app, "traffic.dau", "lots");
+    send(&mut app, &[KeyCode::Enter, KeyCode::Char('d')]);
+    assert!(app.drill().is_none());
+    assert!(app.status.contains("fix the fields"), "{}", app.status);
+}
+
+#[test]
+fn reference_and_help_are_readable_at_80x24() {
+    let mut app = app_on("video-recommendation");
+    send(&mut app, &[KeyCode::Char('t')]);
+    let reference = draw(&app, 80, 24);
+    insta::assert_snapshot!("reference_80x24", reference);
+    // Every operation whole, and each availability with its nines.
+    for op in reference::LATENCY.iter().map(|l| l.0) {
+        assert!(reference.contains(op), "{op}:\n{reference}");
+    }
+    for (nines, per_year) in [
+        // (1 − a) × 365 d: 3.65 d, 8.76 h, 52.6 min, 5.26 min, 31.5 s.
+        ("99%", "3.65 d"),
+        ("99.9%", "8.76 h"),
+        ("99.99%", "52.6 min"),
+        ("99.999%", "5.26 min"),
+        ("99.9999%", "31.5 s"),
+    ] {
+        assert!(
+            lines(&reference)
+                .iter()
+                .any(|l| l.contains(&format!("│{nines} ")) && l.contains(per_year)),
+            "{nines}:\n{reference}"
+        );
+    }
+    send(&mut app, &[KeyCode::Char('t'), KeyCode::Char('?')]);
+    let help = draw(&app, 80, 24);
+    insta::assert_snapshot!("help_80x24", help);
+    // Grouped by where the keys apply, each key's help whole.
+    for text in [
+        "inputs",
+        "editing a value",
+        "scenario",
+        "anywhere",
+        "Ctrl-C",
+        "reset to the preset",
+        "previous panel",
+        "move down, or scroll",
+    ] {
+        assert!(help.contains(text), "{text}:\n{help}");
+    }
+}
+
+#[test]
+fn a_long_value_being_typed_scrolls_inside_the_field() {
+    let mut app = app_on("twitter");
+    retype(
+        &mut app,
+        "traffic.dau",
+        "1000000000000000000000000000000000000000123",
+    );
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("│E dau …000000"), "{screen}");
+    assert!(screen.contains("0000123▏│"), "{screen}");
+    assert!(screen.contains("dau"), "the label stays:\n{screen}");
+}
+
+#[test]
+fn a_too_small_screen_says_how_to_quit_in_every_mode() {
+    let mut app = App::new(None, false);
+    assert!(draw(&app, 40, 10).contains("Ctrl-C or q quits"));
+    let mut app_editing = app_on("twitter");
+    retype(&mut app_editing, "traffic.dau", "2");
+    let screen = draw(&app_editing, 40, 10);
+    assert!(
+        screen.contains("Ctrl-C quits") && !screen.contains(" q quits"),
+        "{screen}"
+    );
+    // q there is typed into the field.
+    type_text(&mut app_editing, "q");
+    assert!(!app_editing.quit);
+    assert_eq!(work(&app_editing).edits["traffic.dau"], "2q");
+    send(&mut app, &[KeyCode::Char('?')]);
+    assert!(draw(&app, 40, 10).contains("Ctrl-C quits"), "from the help");
+    let app = drill_app(None);
+    assert!(
+        draw(&app, 40, 10).contains("Ctrl-C quits"),
+        "from the drill"
+    );
+}
+
+#[test]
+fn fractions_show_as_percentages() {
+    let mut app = app_on("video-recommendation");
+    let screen = draw(&app, 120, 60);
+    // memory_headroom = 0.7 and shard_fast_probability = 0.99 in the preset.
+    assert!(
+        lines(&screen)
+            .iter()
+            .any(|l| l.contains("memory_headroom") && l.contains(" 70%│")),
+        "{screen}"
+    );
+    assert!(
+        lines(&screen)
+            .iter()
+            .any(|l| l.contains("shard_fast_probability") && l.contains(" 99%│")),
+        "{screen}"
+    );
+    // Editing starts from the percentage, and it reads back as the same fraction: no edit.
+    select(&mut app, "index.memory_headroom");
+    send(&mut app, &[KeyCode::Enter]);
+    assert_eq!(work(&app).editing.as_deref(), Some("70%"));
+    send(&mut app, &[KeyCode::Enter]);
+    assert!(work(&app).edits.is_empty());
+}
+
+#[test]
+fn feedback_lines_are_styled_by_kind() {
+    let mut app = drill_app(None);
+    let q = app.drill().unwrap().question().unwrap().clone();
+    // Ten times the truth: 1 dex high, no step matches, so a "Likely slip" line follows.
+    type_text(&mut app, &answer_text(&q, q.truth * 10.0));
+    send(&mut app, &[KeyCode::Enter]);
+    let feedback = app.drill().unwrap().feedback.clone().unwrap();
+    let kinds: Vec<LineKind> = feedback.iter().map(|l| l.kind).collect();
+    assert_eq!(kinds[..2], [LineKind::You, LineKind::Answer]);
+    assert!(kinds.contains(&LineKind::Slip), "{feedback:?}");
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    let buf = terminal.backend().buffer();
+    let bold_at = |text: &str| {
+        let y = (0..buf.area.height)
+            .find(|&y| {
+                let row: String = (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol().to_string())
+                    .collect();
+                row.contains(text)
+            })
+            .unwrap_or_else(|| panic!("{text} is not on the screen"));
+        let x = (0..buf.area.width)
+            .find(|&x| buf[(x, y)].symbol() == &text[..1])
+            .unwrap();
+        buf[(x, y)]
+            .modifier
+            .contains(ratatui::style::Modifier::BOLD)
+    };
+    // Without colour, warnings and the verdict are bold; the steps are plain.
+    assert!(bold_at("Likely slip"));
+    assert!(bold_at("You:"));
+    assert!(!bold_at("  1  "));
+}
+
+#[test]
+fn a_message_shows_before_a_field_error_until_the_next_key() {
+    let mut app = app_on("twitter");
+    retype(&mut app, "traffic.dau", "300Mq");
+    send(&mut app, &[KeyCode::Enter, KeyCode::Char('w')]);
+    // The refusal shows, not the field's error it is about.
+    let screen = draw(&app, 120, 36);
+    assert!(
+        screen.contains("fix the fields marked invalid before writing"),
+        "{screen}"
+    );
+    send(&mut app, &[KeyCode::Char('k')]);
+    let screen = draw(&app, 120, 36);
+    assert!(!screen.contains("before writing"), "{screen}");
+    // DAU is still selected: its error is on the status line again.
+    assert!(screen.contains("traffic.dau: \"Mq\""), "{screen}");
+}
+
+#[test]
+fn each_input_is_marked_with_its_source() {
+    let mut app = app_on("twitter");
+    retype(&mut app, "traffic.dau", "300M");
+    send(&mut app, &[KeyCode::Enter]);
+    let screen = draw(&app, 120, 40);
+    // Twitter: 2 tweets a user a day from the book, 204 B a request worked out from the book's
+    // numbers, the response size assumed, an unwritten default, and the DAU just edited.
+    for (mark, key) in [
+        ("B", "requests_per_user_per_day"),
+        ("D", "request_size"),
+        ("A", "response_size"),
+        ("·", "hardware"),
+        ("E", "dau"),
+    ] {
+        assert!(
+            screen.contains(&format!("│{mark} {key} ")),
+            "{mark} {key}:\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn in_the_drill_a_question_mark_reveals_and_an_empty_answer_skips() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.jsonl");
+    let mut app = drill_app(Some(path.clone()));
+    let q = app.drill().unwrap().question().unwrap().clone();
+    type_text(&mut app, "?");
+    send(&mut app, &[KeyCode::Enter]);
+    let d = app.drill().unwrap();
+    let lines = d.feedback.clone().expect("the answer is shown");
+    let kinds: Vec<LineKind> = lines.iter().map(|l| l.kind).collect();
+    assert_eq!(
+        kinds[..3],
+        [LineKind::Note, LineKind::Answer, LineKind::Working]
+    );
+    assert_eq!(lines[0].text, "Revealed (not scored).");
+    // The same text the plain session prints for ?.
+    assert_eq!(
+        napkin::drill::feedback::plain(&lines),
+        napkin::drill::coach::reveal(&q)
+    );
+    assert!(d.recent.is_empty(), "not scored");
+    assert!(!path.exists(), "nothing kept");
+    // Enter moves on; an empty answer then skips that question too.
+    send(&mut app, &[KeyCode::Enter, KeyCode::Enter]);
+    let d = app.drill().unwrap();
+    assert_eq!((d.index, d.feedback.is_none()), (2, true));
+}
+
+#[test]
+fn the_drill_feedback_scrolls_with_the_arrows() {
+    let mut app = drill_app(None);
+    let q = app.drill().unwrap().question().unwrap().clone();
+    type_text(&mut app, &answer_text(&q, q.truth * 2.0));
+    send(&mut app, &[KeyCode::Enter]);
+    // At 80×20 the feedback panel holds two lines of the six or more there are.
+    let before = draw(&app, 80, 20);
+    assert!(before.contains("│You: "), "{before}");
+    send(&mut app, &[KeyCode::Down, KeyCode::Down]);
+    let after = draw(&app, 80, 20);
+    assert!(
+        !after.contains("│You: ") && after.contains("│Working:"),
+        "{after}"
+    );
+    send(&mut app, &[KeyCode::Up, KeyCode::Up]);
+    assert_eq!(draw(&app, 80, 20), before);
+    // The next question starts at the top again.
+    send(&mut app, &[KeyCode::Down, KeyCode::Enter]);
+    assert_eq!(app.drill().unwrap().scroll.offset, 0);
 }
 
 /// The ML pictures: a training run against its interval, the tables against the devices' memory.
@@ -592,4 +1146,44 @@ fn ml_pictures_compare_a_run_with_its_interval_and_tables_with_device_memory() {
             .iter()
             .any(|l| l.starts_with("H100-SXM") && l.contains("989T/s BF16"))
     );
+    // On the screen, the charts follow the waterfall, and the reference tab lists the devices.
+    let mut app = app_on("video-recommendation");
+    let screen = draw(&app, 160, 48);
+    assert!(
+        screen.contains("Training run vs retrain interval"),
+        "{screen}"
+    );
+    send(&mut app, &[KeyCode::Char('t')]);
+    let screen = draw(&app, 160, 48);
+    assert!(screen.contains("Accelerators, dense peak"), "{screen}");
+    assert!(screen.contains("H100-SXM"), "{screen}");
+}
+
+#[test]
+fn an_index_output_selected_shows_the_index_by_engine() {
+    let mut app = app_on("video-recommendation");
+    assert!(!draw(&app, 160, 48).contains("Index memory by engine"));
+    // Select the first index output in the results.
+    send(&mut app, &[KeyCode::Tab]);
+    let first_index = work(&app)
+        .report
+        .outputs
+        .iter()
+        .position(|o| o.section == napkin::estimate::Section::Index)
+        .unwrap();
+    for _ in 0..first_index {
+        send(&mut app, &[KeyCode::Char('j')]);
+    }
+    assert_eq!(work(&app).selected_output, first_index);
+    let screen = draw(&app, 160, 48);
+    assert!(screen.contains("Index memory by engine"), "{screen}");
+    // Video recommendation's index is IVF-PQ, which Faiss, Milvus and OpenSearch document.
+    for engine in ["Faiss", "Milvus", "OpenSearch"] {
+        assert!(
+            lines(&screen)
+                .iter()
+                .any(|l| l.contains(engine) && (l.contains('█') || l.contains('▏'))),
+            "{engine}:\n{screen}"
+        );
+    }
 }

@@ -50,46 +50,66 @@ impl Drop for Tmux {
     }
 }
 
-#[test]
-fn edit_dau_in_the_real_screen() {
+/// napkin on `args` in a `width`×`height` tmux window (a server of its own, named after the
+/// test), with its own config directory and no
+/// colour; the shell prints `napkin-exit=<status>` when it ends. None when tmux is absent.
+fn start(name: &str, width: u16, height: u16, args: &str) -> Option<(Tmux, tempfile::TempDir)> {
     if Command::new("tmux").arg("-V").output().is_err() {
         eprintln!(
             "tmux is not installed: the end-to-end test of the screen did not run (.ci/run installs it)"
         );
-        return;
+        return None;
     }
     let config = tempfile::tempdir().unwrap();
     let tmux = Tmux {
-        socket: format!("napkin-e2e-{}", std::process::id()),
+        socket: format!("napkin-e2e-{}-{name}", std::process::id()),
     };
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "e2e",
-        "-x",
-        "120",
-        "-y",
-        "36",
-        "sh",
-    ]);
+    let (w, h) = (width.to_string(), height.to_string());
+    tmux.run(&["new-session", "-d", "-s", "e2e", "-x", &w, "-y", &h, "sh"]);
     let bin = env!("CARGO_BIN_EXE_napkin");
     let command = format!(
-        "XDG_CONFIG_HOME={} NO_COLOR=1 {bin} tui video-recommendation; echo napkin-exit=$?",
+        "XDG_CONFIG_HOME={} NO_COLOR=1 {bin} {args}; echo napkin-exit=$?",
         config.path().display()
     );
     tmux.run(&["send-keys", "-t", "e2e", &command, "Enter"]);
+    Some((tmux, config))
+}
+
+impl Tmux {
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend(keys);
+        self.run(&args);
+    }
+
+    fn alternate_on(&self) -> String {
+        self.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"])
+            .trim()
+            .to_string()
+    }
+
+    /// Waits for napkin to end with status 0, then checks the terminal is back to normal: out of
+    /// the alternate screen, and not in raw mode (the shell echoes and runs what is typed).
+    fn assert_restored(&self) {
+        self.wait_for("napkin-exit=0");
+        assert_eq!(self.alternate_on(), "0", "left the alternate screen");
+        self.keys(&["echo restored-$((40+2))", "Enter"]);
+        self.wait_for("restored-42");
+    }
+}
+
+#[test]
+fn edit_dau_in_the_real_screen() {
+    let Some((tmux, _config)) = start("edit", 120, 36, "tui video-recommendation") else {
+        return;
+    };
     // 1B DAU × 5 ÷ 86,400 × 2 = 115,741/s → "116k/s".
     let screen = tmux.wait_for("Video Recommendation System");
     assert!(screen.contains("116k/s"), "{screen}");
-    assert_eq!(
-        tmux.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"])
-            .trim(),
-        "1"
-    );
+    assert_eq!(tmux.alternate_on(), "1");
 
     // DAU is the first input and selected: edit it to 2B → 2B × 5 ÷ 86,400 × 2 = 231,481/s → "231k/s".
-    tmux.run(&["send-keys", "-t", "e2e", "Enter", "C-u", "2B", "Enter"]);
+    tmux.keys(&["Enter", "C-u", "2B", "Enter"]);
     let screen = tmux.wait_for("231k/s");
     assert!(
         screen.contains("E dau") && screen.contains("E traffic.dau = 2B"),
@@ -97,17 +117,73 @@ fn edit_dau_in_the_real_screen() {
     );
 
     // With an unwritten edit, the first q asks again; the second quits.
-    tmux.run(&["send-keys", "-t", "e2e", "q"]);
+    tmux.keys(&["q"]);
     tmux.wait_for("the edits are not written");
-    tmux.run(&["send-keys", "-t", "e2e", "q"]);
-    tmux.wait_for("napkin-exit=0");
-    assert_eq!(
-        tmux.run(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"])
-            .trim(),
-        "0",
-        "left the alternate screen"
+    tmux.keys(&["q"]);
+    tmux.assert_restored();
+}
+
+#[test]
+fn ctrl_c_while_typing_asks_then_quits_and_restores_the_terminal() {
+    let Some((tmux, _config)) = start("ctrl-c", 80, 24, "tui twitter") else {
+        return;
+    };
+    tmux.wait_for("Twitter");
+    // Typing DAU: q is a letter there, Ctrl-C is not.
+    tmux.keys(&["Enter", "C-u", "300Mq"]);
+    tmux.wait_for("300Mq▏");
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("Ctrl-C again quits");
+    tmux.keys(&["C-c"]);
+    tmux.assert_restored();
+}
+
+#[test]
+fn panels_reference_and_help_at_80x24() {
+    let Some((tmux, _config)) = start("panels", 80, 24, "tui video-recommendation") else {
+        return;
+    };
+    tmux.wait_for("Video Recommendation System");
+    // The help of this screen, grouped by where keys apply.
+    tmux.keys(&["?"]);
+    let help = tmux.wait_for("Keys here");
+    for text in ["editing a value", "anywhere", "Ctrl-C", "previous panel"] {
+        assert!(help.contains(text), "{text}:\n{help}");
+    }
+    tmux.keys(&["Escape"]);
+    // Esc read apart from what follows (Esc then t at once reads as Alt-t): the hint bar, with
+    // its "q  quit", is back.
+    tmux.wait_for("   q  quit");
+    // The reference tab, every availability with its nines.
+    tmux.keys(&["t"]);
+    let reference = tmux.wait_for("99.9999%");
+    assert!(
+        reference.contains("read 1 MB sequentially from network"),
+        "{reference}"
     );
-    // The shell echoes and runs what is typed again: raw mode is off.
-    tmux.run(&["send-keys", "-t", "e2e", "echo restored-$((40+2))", "Enter"]);
-    tmux.wait_for("restored-42");
+    // Back on the estimate, Tab three times reaches Pictures; a page down shows the waterfall,
+    // each stage's line ending in its time (ranking 50 ms) on the 0 ms–200 ms axis.
+    tmux.keys(&["t", "Tab", "Tab", "Tab", "NPage"]);
+    let screen = tmux.wait_for("50 ms│");
+    assert!(screen.contains("0 ms 200 ms"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.assert_restored();
+}
+
+#[test]
+fn whole_labels_and_the_waterfall_at_160x48() {
+    let Some((tmux, _config)) = start("wide", 160, 48, "tui video-recommendation") else {
+        return;
+    };
+    let screen = tmux.wait_for("Latency 110 ms of 200 ms");
+    // Overhead 20 ms, then candidate generation 30 ms: each stage's line ends in its time.
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("│candidate_generation ") && l.contains("┃ 30 ms│")),
+        "{screen}"
+    );
+    assert!(screen.contains("│videos retained growth █"), "{screen}");
+    tmux.keys(&["C-c"]);
+    tmux.assert_restored();
 }

@@ -1,10 +1,11 @@
 //! Feedback that teaches, for the plain session and the case walk: the verdict ("exact" when it
 //! is), the answer once, the whole chain of working, the slip named when the answer matches a
 //! known mistake, and a note when the answer follows from the candidate's own earlier (wrong)
-//! answer. An answer of the wrong dimension is not judged: it is asked again.
+//! answer. An answer of the wrong dimension is not judged: it is asked again. Each line is a
+//! [`Line`] tagged with its kind: the plain session prints their text, the screen styles them.
 
 use super::answer::Answer;
-use super::feedback::{self, Outcome};
+use super::feedback::{self, Line, LineKind, Outcome};
 use super::question::Question;
 use super::score::in_words;
 use super::slips::{self, Slip};
@@ -87,15 +88,19 @@ pub fn answer_line(q: &Question) -> String {
 }
 
 /// The whole chain of working, numbered, with the step the answer matches marked.
-pub fn working(q: &Question, matched: Option<usize>) -> String {
-    let mut out = String::from("Working:\n");
+fn working(q: &Question, matched: Option<usize>) -> Vec<Line> {
+    let mut out = vec![Line::new(LineKind::Working, "Working:".to_string())];
     for (i, s) in q.steps.iter().enumerate() {
-        let marker = if matched == Some(i) {
+        let matched = matched == Some(i);
+        let marker = if matched {
             "  ← your answer matches this step"
         } else {
             ""
         };
-        let _ = writeln!(out, "  {}  {}{marker}", i + 1, s.text);
+        out.push(Line::new(
+            LineKind::Step { matched },
+            format!("  {}  {}{marker}", i + 1, s.text),
+        ));
     }
     out
 }
@@ -144,40 +149,43 @@ fn verdict(text: &str, o: &Outcome) -> String {
     }
 }
 
-/// The feedback on a judged answer; `consistent` is a note on the candidate's earlier answers.
+/// The feedback on a judged answer as plain text; `consistent` is a note on the candidate's
+/// earlier answers.
 pub fn render(q: &Question, j: &Judged, consistent: Option<&str>) -> String {
+    feedback::plain(&lines(q, j, consistent))
+}
+
+/// The feedback on a judged answer, line by line with what each line is.
+pub fn lines(q: &Question, j: &Judged, consistent: Option<&str>) -> Vec<Line> {
     let o = &j.outcome;
-    let mut out = String::new();
+    let mut out = Vec::new();
     if let Some(e) = &o.unit_error {
-        let _ = writeln!(out, "Unit error: {e}.");
+        out.push(Line::new(LineKind::UnitError, format!("Unit error: {e}.")));
     }
-    let _ = writeln!(out, "{}", verdict(&j.text, o));
-    let _ = writeln!(out, "{}", answer_line(q));
-    out.push_str(&working(q, o.slip_step.filter(|_| j.slip.is_none())));
-    match (&j.slip, o.slip_step) {
-        (Some(s), _) if s.kind.is_fine() => {
-            let _ = writeln!(out, "Note: {}.", s.text);
-        }
-        (Some(s), _) => {
-            let _ = writeln!(out, "Slip: {}.", s.text);
-        }
-        (None, Some(i)) => {
-            let _ = writeln!(
-                out,
+    out.push(Line::new(LineKind::You, verdict(&j.text, o)));
+    out.push(Line::new(LineKind::Answer, answer_line(q)));
+    out.extend(working(q, o.slip_step.filter(|_| j.slip.is_none())));
+    let slip = match (&j.slip, o.slip_step) {
+        (Some(s), _) if s.kind.is_fine() => Some(Line::new(LineKind::Note, format!("Note: {}.", s.text))),
+        (Some(s), _) => Some(Line::new(LineKind::Slip, format!("Slip: {}.", s.text))),
+        (None, Some(i)) => Some(Line::new(
+            LineKind::Slip,
+            format!(
                 "Likely slip: after step {}: your answer matches it, so the steps after it are where it went astray.",
                 i + 1
-            );
-        }
+            ),
+        )),
         (None, None) if consistent.is_none() && o.score.is_some_and(|s| s.e.abs() > 0.3) => {
-            let _ = writeln!(
-                out,
-                "Likely slip: no step matches your answer; check each input and unit against the steps."
-            );
+            Some(Line::new(
+                LineKind::Slip,
+                "Likely slip: no step matches your answer; check each input and unit against the steps.".to_string(),
+            ))
         }
-        _ => {}
-    }
+        _ => None,
+    };
+    out.extend(slip);
     if let Some(c) = consistent {
-        let _ = writeln!(out, "{c}");
+        out.push(Line::new(LineKind::Note, c.to_string()));
     }
     let mut words = Vec::new();
     if q.kind != Kind::Fraction {
@@ -191,18 +199,27 @@ pub fn render(q: &Question, j: &Judged, consistent: Option<&str>) -> String {
         }
     }
     if !words.is_empty() {
-        let _ = writeln!(out, "In words: {}", words.join("; "));
+        out.push(Line::new(
+            LineKind::Words,
+            format!("In words: {}", words.join("; ")),
+        ));
     }
     out
 }
 
-/// The answer and the working, for `?`.
+/// The answer and the working, for `?`, as plain text.
 pub fn reveal(q: &Question) -> String {
-    format!(
-        "Revealed (not scored).\n{}\n{}",
-        answer_line(q),
-        working(q, None)
-    )
+    feedback::plain(&reveal_lines(q))
+}
+
+/// The answer and the working, for `?`, line by line.
+pub fn reveal_lines(q: &Question) -> Vec<Line> {
+    let mut out = vec![
+        Line::new(LineKind::Note, "Revealed (not scored).".to_string()),
+        Line::new(LineKind::Answer, answer_line(q)),
+    ];
+    out.extend(working(q, None));
+    out
 }
 
 #[cfg(test)]

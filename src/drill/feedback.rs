@@ -1,12 +1,12 @@
-//! Judging an answer and explaining the truth: the score, the derivation step by step, the step
-//! the answer matches best (where it went astray), and big numbers in words.
+//! Judging an answer: its score, and the step of the derivation it matches best (where it went
+//! astray); and the lines feedback is written in, each tagged with what it is ([`coach`] writes
+//! them).
+//!
+//! [`coach`]: super::coach
 
 use super::answer::{self, Answer};
 use super::question::Question;
-use super::score::{self, IntervalScore, Score, in_words};
-use crate::units::Kind;
-use crate::units::format::Human;
-use std::fmt::Write;
+use super::score::{self, IntervalScore, Score};
 
 /// The confidence an interval answer states.
 pub const CONFIDENCE: f64 = 0.9;
@@ -70,103 +70,47 @@ fn best_step(q: &Question, v: f64) -> Option<usize> {
     (i != last && e < final_e && e <= 0.1 && final_e > 0.1).then_some(i)
 }
 
-fn sci(x: f64) -> String {
-    if x.abs() >= 1e4 || (x != 0.0 && x.abs() < 1e-2) {
-        format!("{x:.2e}")
-    } else {
-        format!("{}", crate::units::format::Sig(x))
+/// What a line of feedback is, so each face can style it without reading its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    /// A unit the answer got wrong: "Unit error: …".
+    UnitError,
+    /// The verdict on the answer: "You: … points."
+    You,
+    /// The true answer and its napkin value: "Answer: …".
+    Answer,
+    /// The heading of the working: "Working:".
+    Working,
+    /// One step of the working; `matched` when the answer matches it.
+    Step { matched: bool },
+    /// Where the answer went astray: "Slip: …", "Likely slip: …".
+    Slip,
+    /// A remark: a harmless convention the answer used, the answer following from an earlier
+    /// one, an answer revealed and not scored.
+    Note,
+    /// Big numbers in words: "In words: …".
+    Words,
+}
+
+/// One line of feedback: its kind and its text (without a line break).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub kind: LineKind,
+    pub text: String,
+}
+
+impl Line {
+    pub fn new(kind: LineKind, text: String) -> Line {
+        Line { kind, text }
     }
 }
 
-/// The feedback for `q` and `outcome` as text.
-pub fn render(q: &Question, text: &str, outcome: &Outcome) -> String {
+/// Feedback lines as plain text, one a line.
+pub fn plain(lines: &[Line]) -> String {
     let mut out = String::new();
-    let human = |x: f64| Human::new(x, q.kind).to_string();
-    if let Some(e) = &outcome.unit_error {
-        let _ = writeln!(out, "Unit error: {e}.");
-    }
-    match (outcome.score, outcome.interval) {
-        (Some(s), None) => {
-            let dir = if s.e >= 0.0 { "high" } else { "low" };
-            let times = 10f64.powf(s.e.abs());
-            let _ = writeln!(
-                out,
-                "You: {} → {:.2} dex {dir} ({}× {}): {}. {:.0} points.",
-                text.trim(),
-                s.e.abs(),
-                crate::units::format::Sig(times),
-                if s.e >= 0.0 { "over" } else { "under" },
-                s.band.describe(),
-                s.points
-            );
-        }
-        (_, Some(i)) => {
-            let _ = writeln!(
-                out,
-                "You: {} (90% interval) → {}. Interval score {:.2} = width {:.2} + miss penalty {:.2} (lower is better).",
-                text.trim(),
-                if i.hit {
-                    "the truth is inside"
-                } else {
-                    "the truth is outside"
-                },
-                i.total,
-                i.width,
-                i.penalty
-            );
-        }
-        (None, None) => {
-            let _ = writeln!(
-                out,
-                "You: {} → not scored: fix the unit first.",
-                text.trim()
-            );
-        }
-    }
-    let _ = writeln!(
-        out,
-        "Answer: {} ({}), napkin ≈ {}",
-        human(q.truth),
-        sci(q.truth),
-        human(crate::units::format::napkin_as_shown(
-            q.truth,
-            q.kind,
-            crate::units::format::Style::Decimal
-        ))
-    );
-    for (i, s) in q.steps.iter().enumerate() {
-        let marker = if outcome.slip_step == Some(i) {
-            "  ← your answer matches this step"
-        } else {
-            ""
-        };
-        let _ = writeln!(out, "  {}  {}{marker}", i + 1, s.text);
-    }
-    if let Some(i) = outcome.slip_step {
-        let _ = writeln!(
-            out,
-            "Likely slip: after step {}: your answer matches it, so the steps after it are where it went astray.",
-            i + 1
-        );
-    } else if outcome.score.is_some_and(|s| s.e.abs() > 0.3) {
-        let _ = writeln!(
-            out,
-            "Likely slip: no step matches your answer; check each input and unit against the steps."
-        );
-    }
-    let mut words = Vec::new();
-    if q.kind != Kind::Fraction {
-        if let Some(w) = in_words(q.truth) {
-            words.push(format!("{} = {w}", sci(q.truth)));
-        }
-        if let Some(v) = outcome.scored
-            && let Some(w) = in_words(v)
-        {
-            words.push(format!("yours {} = {w}", sci(v)));
-        }
-    }
-    if !words.is_empty() {
-        let _ = writeln!(out, "In words: {}", words.join("; "));
+    for line in lines {
+        out.push_str(&line.text);
+        out.push('\n');
     }
     out
 }

@@ -5,7 +5,6 @@ use super::Scenario;
 use super::diagnostic::{Diagnostic, nearest, suggest_or};
 use super::provenance::{Source, SourceKind};
 use super::schema::{self, Field, FieldKind, Section, Value};
-use std::fmt::Write as _;
 
 /// Every path `--set` accepts for this scenario, in file order.
 pub fn paths(s: &Scenario) -> Vec<String> {
@@ -17,74 +16,107 @@ pub fn paths(s: &Scenario) -> Vec<String> {
 /// Calls `visit` with every path `--set` accepts, in file order, each written into one reused
 /// buffer (the report keeps only the few it lists).
 pub fn for_each_path(s: &Scenario, mut visit: impl FnMut(&str)) {
+    for_each_input(s, |_, path| visit(path));
+}
+
+/// Where an input is: its section, the entry's name in a list section (`[[stage]]`), and its
+/// field's key, kind and meaning as the schema has them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct InputAt<'s> {
+    pub section: Section,
+    pub entry: Option<&'s str>,
+    pub key: &'static str,
+    pub kind: FieldKind,
+    pub doc: &'static str,
+}
+
+/// Calls `visit` with every input `--set` accepts and its path, in file order.
+pub fn for_each_input<'s>(s: &'s Scenario, mut visit: impl FnMut(InputAt<'s>, &str)) {
+    type Fields<'f> = &'f mut dyn Iterator<Item = (&'static str, FieldKind, &'static str)>;
     let mut path = String::new();
-    let mut add = |prefix: &dyn std::fmt::Display, keys: &mut dyn Iterator<Item = &'static str>| {
+    let mut add = |section: Section, entry: Option<&'s str>, fields: Fields| {
         path.clear();
-        let _ = write!(path, "{prefix}.");
+        path.push_str(section.key());
+        path.push('.');
+        if let Some(name) = entry {
+            path.push_str(name);
+            path.push('.');
+        }
         let base = path.len();
-        for key in keys.filter(|&k| k != "name") {
+        for (key, kind, doc) in fields.filter(|f| f.0 != "name") {
             path.truncate(base);
             path.push_str(key);
-            visit(&path);
+            let at = InputAt {
+                section,
+                entry,
+                key,
+                kind,
+                doc,
+            };
+            visit(at, &path);
         }
     };
-    fn keys<S>(fields: &'static [Field<S>]) -> impl Iterator<Item = &'static str> {
-        fields.iter().map(|f| f.key)
+    fn fields<S>(
+        fields: &'static [Field<S>],
+    ) -> impl Iterator<Item = (&'static str, FieldKind, &'static str)> {
+        fields.iter().map(|f| (f.key, f.kind, f.doc))
     }
     if s.traffic.is_some() {
-        add(&"traffic", &mut keys(schema::TRAFFIC));
+        add(Section::Traffic, None, &mut fields(schema::TRAFFIC));
     }
     for c in &s.corpora {
-        add(
-            &format_args!("corpus.{}", c.name),
-            &mut keys(schema::CORPUS),
-        );
+        add(Section::Corpus, Some(&c.name), &mut fields(schema::CORPUS));
     }
     if s.embeddings.is_some() {
-        add(&"embeddings", &mut keys(schema::EMBEDDINGS));
+        add(Section::Embeddings, None, &mut fields(schema::EMBEDDINGS));
     }
     if s.index.is_some() {
-        add(&"index", &mut keys(schema::INDEX));
+        add(Section::Index, None, &mut fields(schema::INDEX));
     }
     for st in &s.stages {
-        add(&format_args!("stage.{}", st.name), &mut keys(schema::STAGE));
+        add(Section::Stage, Some(&st.name), &mut fields(schema::STAGE));
     }
-    add(&"serving", &mut keys(schema::SERVING));
+    add(Section::Serving, None, &mut fields(schema::SERVING));
     if s.logging.is_some() {
-        add(&"logging", &mut keys(schema::LOGGING));
+        add(Section::Logging, None, &mut fields(schema::LOGGING));
     }
     for l in &s.logs {
-        add(&format_args!("log.{}", l.name), &mut keys(schema::LOGGING));
+        add(Section::Log, Some(&l.name), &mut fields(schema::LOGGING));
     }
     if s.graph.is_some() {
-        add(&"graph", &mut keys(schema::GRAPH));
+        add(Section::Graph, None, &mut fields(schema::GRAPH));
     }
     if s.text_index.is_some() {
-        add(&"text_index", &mut keys(schema::TEXT_INDEX));
+        add(Section::TextIndex, None, &mut fields(schema::TEXT_INDEX));
     }
     if s.training.is_some() {
-        add(&"training", &mut keys(schema::TRAINING));
+        add(Section::Training, None, &mut fields(schema::TRAINING));
     }
     for t in &s.embedding_tables {
         add(
-            &format_args!("embedding_table.{}", t.name),
-            &mut keys(schema::EMBEDDING_TABLE),
+            Section::EmbeddingTable,
+            Some(&t.name),
+            &mut fields(schema::EMBEDDING_TABLE),
         );
     }
     if s.sampling.is_some() {
-        add(&"sampling", &mut keys(schema::SAMPLING));
+        add(Section::Sampling, None, &mut fields(schema::SAMPLING));
     }
     if s.feature_store.is_some() {
-        add(&"feature_store", &mut keys(schema::FEATURE_STORE));
+        add(
+            Section::FeatureStore,
+            None,
+            &mut fields(schema::FEATURE_STORE),
+        );
     }
     if s.experiment.is_some() {
-        add(&"experiment", &mut keys(schema::EXPERIMENT));
+        add(Section::Experiment, None, &mut fields(schema::EXPERIMENT));
     }
     if s.labelling.is_some() {
-        add(&"labelling", &mut keys(schema::LABELLING));
+        add(Section::Labelling, None, &mut fields(schema::LABELLING));
     }
     if s.cache.is_some() {
-        add(&"cache", &mut keys(schema::CACHE));
+        add(Section::Cache, None, &mut fields(schema::CACHE));
     }
 }
 

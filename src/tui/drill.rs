@@ -1,10 +1,19 @@
-//! The drill screen's state: a question, the answer being typed, the feedback, recent scores.
+//! The drill screen: a question, the answer being typed, the feedback, recent scores.
 
-use crate::drill::feedback;
+use super::fit;
+use super::scroll::{Scroll, scrolled};
+use super::theme::Theme;
+use crate::drill::coach::{self, Attempt};
+use crate::drill::feedback::{self, LineKind};
 use crate::drill::history;
 use crate::drill::question::Question;
 use crate::drill::session::{self, Options};
 use crate::presets::Preset;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Sparkline, Widget, Wrap};
 
 /// Questions drawn at a time; more follow as they are used up.
 const BATCH: usize = 10;
@@ -18,9 +27,11 @@ pub struct DrillState {
     pub index: usize,
     pub answer: String,
     /// The feedback on the current question, once answered.
-    pub feedback: Option<String>,
+    pub feedback: Option<Vec<feedback::Line>>,
     /// Why the answer could not be read.
     pub error: Option<String>,
+    /// How far the feedback is scrolled.
+    pub scroll: Scroll,
     /// Points of recent scored answers, oldest first.
     pub recent: Vec<f64>,
     seed: u64,
@@ -50,6 +61,7 @@ impl DrillState {
             answer: String::new(),
             feedback: None,
             error: None,
+            scroll: Scroll::default(),
             recent,
             seed,
             batches: 1,
@@ -60,36 +72,36 @@ impl DrillState {
         self.questions.get(self.index)
     }
 
-    /// Enter: score the answer, or move on once the feedback has been read.
+    /// Enter: judge the answer (`?` reveals it, an empty answer skips the question), or move on
+    /// once the feedback has been read.
     pub fn enter(&mut self) {
         if self.feedback.is_some() {
             self.next();
             return;
         }
         let Some(q) = self.question() else { return };
-        match feedback::assess(q, &self.answer) {
-            Ok(o) => {
-                let text = feedback::render(q, &self.answer, &o);
-                if let Some(path) = &self.opts.history
-                    && let Err(e) = history::append(path, &session::record(q, &self.answer, &o))
-                {
-                    self.error = Some(format!("could not save this answer: {e}"));
-                }
-                if let Some(s) = o.score {
+        match coach::attempt(q, &self.answer) {
+            Attempt::Skip => self.next(),
+            Attempt::Retry(why) => self.error = Some(why),
+            Attempt::Reveal => {
+                let lines = coach::reveal_lines(q);
+                self.error = None;
+                self.feedback = Some(lines);
+            }
+            Attempt::Judged(j) => {
+                let lines = coach::lines(q, &j, None);
+                let unsaved = self.opts.history.as_ref().and_then(|path| {
+                    history::append(path, &session::record(q, &j.text, &j.outcome)).err()
+                });
+                // The answer was read: what is said under it now is only a failure to save it.
+                self.error = unsaved.map(|e| format!("could not save this answer: {e}"));
+                if let Some(s) = j.outcome.score {
                     self.recent.push(s.points);
                     let keep = self.recent.len().saturating_sub(RECENT);
                     self.recent.drain(..keep);
                 }
-                self.feedback = Some(text);
-                if self
-                    .error
-                    .as_ref()
-                    .is_some_and(|e| !e.starts_with("could not save"))
-                {
-                    self.error = None;
-                }
+                self.feedback = Some(lines);
             }
-            Err(why) => self.error = Some(why),
         }
     }
 
@@ -98,6 +110,7 @@ impl DrillState {
         self.answer.clear();
         self.feedback = None;
         self.error = None;
+        self.scroll = Scroll::default();
         if self.index >= self.questions.len() {
             let batch = Options {
                 count: BATCH,
@@ -121,5 +134,109 @@ impl DrillState {
             change(&mut self.answer);
             self.error = None;
         }
+    }
+}
+
+impl DrillState {
+    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
+        let [question, answer, feedback, spark] = area.layout(&Layout::vertical([
+            Constraint::Length(7),
+            Constraint::Length(3),
+            Constraint::Fill(1),
+            Constraint::Length(4),
+        ]));
+        let Some(q) = self.question() else {
+            Paragraph::new("No question fits: try another case study or skill.")
+                .render(question, buf);
+            return;
+        };
+        let title = format!(
+            "Question {} · {} · {}",
+            self.index + 1,
+            q.skill.name(),
+            q.case_title
+        );
+        let inner = theme.panel(&title, false, question, buf);
+        Paragraph::new(q.prompt.clone())
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        self.render_answer(answer, buf, theme);
+
+        let inner = theme.panel("Feedback", false, feedback, buf);
+        match &self.feedback {
+            Some(lines) => {
+                let lines: Vec<Line> = lines
+                    .iter()
+                    .map(|l| Line::from(Span::styled(l.text.clone(), style_of(l.kind, theme))))
+                    .collect();
+                scrolled(lines, &self.scroll, inner, buf);
+            }
+            None => Paragraph::new(Span::styled(
+                "Enter scores the answer and shows the working; ? reveals it, an empty answer skips.",
+                theme.dim(),
+            ))
+            .wrap(Wrap { trim: true })
+            .render(inner, buf),
+        }
+        self.render_recent(spark, buf, theme);
+    }
+
+    fn render_answer(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
+        let typing = self.feedback.is_none();
+        let inner = theme.panel(
+            "Your answer (units, or a 90% interval lo..hi)",
+            typing,
+            area,
+            buf,
+        );
+        let error = self
+            .error
+            .as_ref()
+            .map(|e| format!("   ✗ {e}"))
+            .unwrap_or_default();
+        // A long answer keeps its end, where the cursor is, in view.
+        let room = (inner.width as usize)
+            .saturating_sub(fit::width(&error).min(inner.width as usize / 2) + 1);
+        let mut spans = vec![Span::raw(fit::tail(&self.answer, room))];
+        if typing {
+            spans.push(Span::styled("▏", theme.title()));
+        }
+        if !error.is_empty() {
+            spans.push(Span::styled(error, theme.error()));
+        }
+        Paragraph::new(Line::from(spans)).render(inner, buf);
+    }
+
+    fn render_recent(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
+        let mean = if self.recent.is_empty() {
+            0.0
+        } else {
+            self.recent.iter().sum::<f64>() / self.recent.len() as f64
+        };
+        let inner = theme.panel(
+            &format!(
+                "Recent scores ({} answers, {mean:.0} points on average)",
+                self.recent.len()
+            ),
+            false,
+            area,
+            buf,
+        );
+        let data: Vec<u64> = self.recent.iter().map(|p| p.round() as u64).collect();
+        Sparkline::default()
+            .data(&data)
+            .max(100)
+            .style(theme.bar())
+            .render(inner, buf);
+    }
+}
+
+/// How a line of feedback looks, by what it is.
+fn style_of(kind: LineKind, theme: Theme) -> Style {
+    match kind {
+        LineKind::UnitError | LineKind::Slip => theme.warn(),
+        LineKind::You | LineKind::Answer | LineKind::Step { matched: true } => theme.bold(),
+        LineKind::Working => theme.dim(),
+        LineKind::Step { matched: false } | LineKind::Note | LineKind::Words => Style::new(),
     }
 }

@@ -28,11 +28,18 @@ pub enum Action {
     ClearText,
     /// Open the drill screen.
     Drill,
+    /// Set a choice field to its previous or next value.
+    ChoicePrev,
+    ChoiceNext,
+    /// Show every input in the form, or only those written, edited or in use.
+    AllInputs,
 }
 
 /// Where a binding applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Context {
+    /// Everywhere, typing or not.
+    Anywhere,
     /// Anywhere not typing text.
     Global,
     Picker,
@@ -59,6 +66,7 @@ impl Context {
 
     pub fn name(self) -> &'static str {
         match self {
+            Context::Anywhere => "anywhere",
             Context::Global => "outside text entry",
             Context::Picker => "preset list",
             Context::Filtering => "typing a filter",
@@ -148,6 +156,7 @@ macro_rules! bind {
 /// Every key napkin's screen knows, most specific context first.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
+    bind!(Anywhere, [ctrl('c')], Quit, "quit, from anywhere", false),
     bind!(Help, [key(KeyCode::Esc), ch('?'), ch('q')], Cancel, "close help", true),
     bind!(Editing, [key(KeyCode::Enter)], Commit, "keep the value", true),
     bind!(Editing, [key(KeyCode::Esc)], Cancel, "undo this edit", true),
@@ -157,6 +166,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Answering, [key(KeyCode::Esc)], Cancel, "leave the drill", true),
     bind!(Answering, [key(KeyCode::Backspace)], Backspace, "delete a character", false),
     bind!(Answering, [ctrl('u')], ClearText, "clear the answer", false),
+    bind!(Answering, [key(KeyCode::Up)], Up, "scroll the feedback up", false),
+    bind!(Answering, [key(KeyCode::Down)], Down, "scroll the feedback down", false),
     bind!(Filtering, [key(KeyCode::Enter)], Commit, "keep the filter", true),
     bind!(Filtering, [key(KeyCode::Esc)], Cancel, "clear the filter", true),
     bind!(Filtering, [key(KeyCode::Backspace)], Backspace, "delete a character", false),
@@ -166,18 +177,21 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Picker, [key(KeyCode::Esc)], Cancel, "clear the filter, or quit", false),
     bind!(Picker, [ch('d')], Drill, "drill: practise estimates", true),
     bind!(Inputs, [key(KeyCode::Enter)], Activate, "edit the value", true),
-    bind!(Inputs, [ch('r')], Reset, "reset to the preset's value", true),
+    bind!(Inputs, [key(KeyCode::Left)], ChoicePrev, "previous choice", false),
+    bind!(Inputs, [key(KeyCode::Right)], ChoiceNext, "next choice", false),
+    bind!(Inputs, [ch('r')], Reset, "reset to the preset", true),
+    bind!(Scenario, [ch('a')], AllInputs, "all inputs, or fewer", false),
     bind!(Scenario, [ch('w')], Write, "write as a user preset", true),
     bind!(Scenario, [ch('t')], ToggleTab, "estimate / reference tab", true),
-    bind!(Scenario, [ch('d')], Drill, "drill: practise estimates", false),
+    bind!(Scenario, [ch('d')], Drill, "drill on it as edited", false),
     bind!(Scenario, [ch('p')], Picker, "back to the presets", true),
-    bind!(Scenario, [key(KeyCode::Tab), key(KeyCode::Right), ch('l')], FocusNext, "next panel", true),
-    bind!(Scenario, [key(KeyCode::BackTab), key(KeyCode::Left), ch('h')], FocusPrev, "previous panel", false),
-    bind!(Global, [key(KeyCode::Up), ch('k')], Up, "move up", false),
-    bind!(Global, [key(KeyCode::Down), ch('j')], Down, "move down", false),
+    bind!(Scenario, [key(KeyCode::Tab), ch('l')], FocusNext, "next panel", true),
+    bind!(Scenario, [key(KeyCode::BackTab), ch('h')], FocusPrev, "previous panel", false),
+    bind!(Global, [key(KeyCode::Up), ch('k')], Up, "move up, or scroll", false),
+    bind!(Global, [key(KeyCode::Down), ch('j')], Down, "move down, or scroll", false),
     bind!(Global, [key(KeyCode::PageUp)], PageUp, "page up", false),
     bind!(Global, [key(KeyCode::PageDown)], PageDown, "page down", false),
-    bind!(Global, [ch('?')], Help, "help: every key", true),
+    bind!(Global, [ch('?')], Help, "help: the keys here", true),
     bind!(Global, [ch('q'), key(KeyCode::Esc)], Quit, "quit", true),
 ];
 
@@ -196,6 +210,20 @@ pub fn lookup(contexts: &[Context], event: &KeyEvent) -> Option<Action> {
         }
     }
     None
+}
+
+/// The keys that ask for `action` in the active contexts, as help writes them.
+pub fn keys_for(contexts: &[Context], action: Action) -> Vec<String> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.action == action)
+        .flat_map(|b| b.keys.iter())
+        .filter(|k| {
+            let event = KeyEvent::new(k.code, k.mods);
+            lookup(contexts, &event) == Some(action)
+        })
+        .map(|k| k.label())
+        .collect()
 }
 
 /// The hint bar's entries for the active contexts: ("Enter", "edit the value").

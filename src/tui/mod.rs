@@ -1,14 +1,28 @@
 //! The interactive screen: a ratatui face over the engine.
 //!
-//! [`app`] holds the state and turns keys into changes; [`view`] draws it; [`keymap`] is the
-//! one key table behind dispatch, help and hints. The terminal is set up and restored by
-//! `ratatui::run`, whose panic hook restores it after a panic too.
+//! [`app`] holds the state and turns keys into changes; each screen keeps its state in its
+//! [`app::Screen`] variant and draws itself: [`picker`], the scenario ([`scenario`] and
+//! [`workbench`] its state, `estimate` and `reference` its two tabs), [`drill`]; `help` is the
+//! `?` overlay and [`view`] the frame around them all, in the styles of `theme`. [`keymap`] is
+//! the one key table behind dispatch, help and hints.
+//!
+//! The terminal is restored on every way out: on return and on an error by a guard, after a
+//! panic by the hook `ratatui::try_init` installs (it restores before the panic message prints).
 
 pub mod app;
 pub mod drill;
+mod estimate;
+mod fit;
+mod help;
 pub mod keymap;
 pub mod ml_pictures;
+pub mod picker;
+mod reference;
+pub mod scenario;
+pub mod scroll;
+mod theme;
 pub mod view;
+pub mod workbench;
 
 use app::App;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -40,21 +54,32 @@ pub fn run_drill(opts: crate::drill::session::Options) -> std::io::Result<()> {
     event_loop(app)
 }
 
+/// Restores the terminal when dropped: on return, on an error, and while a panic unwinds.
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        ratatui::restore();
+    }
+}
+
 fn event_loop(mut app: App) -> std::io::Result<()> {
-    ratatui::run(|terminal| -> std::io::Result<()> {
-        while !app.quit {
-            terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
-            if event::poll(TICK)? {
-                match event::read()? {
-                    Event::Key(key) if key.kind == KeyEventKind::Press => {
-                        app.on_key(key, Instant::now())
-                    }
-                    _ => {}
+    // Before setting up, so a set-up that fails half-way (raw mode on, no alternate screen) is
+    // undone too. `try_init` says why it failed rather than panicking as `ratatui::run` would.
+    let _restore = Restore;
+    let mut terminal = ratatui::try_init()?;
+    while !app.quit {
+        terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+        if event::poll(TICK)? {
+            match event::read()? {
+                Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    app.on_key(key, Instant::now())
                 }
-            } else {
-                app.tick(Instant::now());
+                _ => {}
             }
+        } else {
+            app.tick(Instant::now());
         }
-        Ok(())
-    })
+    }
+    Ok(())
 }

@@ -1,0 +1,77 @@
+//! The estimate tab of the scenario screen: the form of inputs, the results, how the selected
+//! result is worked out, pictures of the estimate, and its warnings.
+
+mod form;
+mod how;
+mod pictures;
+mod results;
+
+use super::scenario::{Focus, ScenarioScreen};
+use super::theme::Theme;
+use crate::scenario::SourceKind;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+use std::time::Instant;
+
+/// The one-letter mark of a source: B book, P public, D derived, A assumption, E edited,
+/// · default.
+fn mark(kind: Option<SourceKind>) -> &'static str {
+    match kind {
+        Some(SourceKind::Book) => "B",
+        Some(SourceKind::Public) => "P",
+        Some(SourceKind::Derived) => "D",
+        Some(SourceKind::Assumption) => "A",
+        Some(SourceKind::Override) => "E",
+        None => "·",
+    }
+}
+
+pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let w = &s.work;
+    let warn_height = if w.report.warnings.is_empty() {
+        0
+    } else {
+        (w.report.warnings.len() as u16 + 2)
+            .min(area.height / 4)
+            .max(3)
+    };
+    let [main, warnings] = area.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(warn_height),
+    ]));
+    let [inputs, right] = main.layout(&Layout::horizontal([
+        Constraint::Percentage(36),
+        Constraint::Fill(1),
+    ]));
+    let [results, lower] = right.layout(&Layout::vertical([
+        Constraint::Percentage(52),
+        Constraint::Fill(1),
+    ]));
+    let [how, pictures] = lower.layout(&Layout::horizontal([
+        Constraint::Percentage(55),
+        Constraint::Fill(1),
+    ]));
+    form::render(s, s.focus == Focus::Inputs, inputs, buf, theme);
+    results::render(w, s.focus == Focus::Results, now, results, buf, theme);
+    how::render(s, s.focus == Focus::How, how, buf, theme);
+    pictures::render(s, s.focus == Focus::Pictures, pictures, buf, theme);
+    if warn_height > 0 {
+        let inner = theme.panel("Warnings", false, warnings, buf);
+        let lines: Vec<Line> = w
+            .report
+            .warnings
+            .iter()
+            .map(|x| {
+                Line::from(vec![
+                    Span::styled("! ", theme.warn()),
+                    Span::raw(x.message.clone()),
+                ])
+            })
+            .collect();
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+    }
+}

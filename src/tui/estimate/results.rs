@@ -1,0 +1,78 @@
+//! The results: each output's section, label, value and napkin value, the two values each in
+//! its own right-aligned column; changed numbers light up.
+
+use super::super::fit;
+use super::super::theme::Theme;
+use super::super::workbench::Workbench;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+use std::time::Instant;
+
+/// Width of the section column ("bandwidth").
+const SECTION: usize = 9;
+
+pub fn render(
+    w: &Workbench,
+    focused: bool,
+    now: Instant,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
+    let title = if w.stale {
+        "Results (stale: last good estimate)"
+    } else {
+        "Results"
+    };
+    let inner = theme.panel(title, focused, area, buf);
+    let r = &w.report;
+    // The value and its napkin value (when it differs), as written, for every output: the
+    // columns are as wide as their widest entry, so they stay put as the list scrolls.
+    let values: Vec<(String, String)> = r
+        .outputs
+        .iter()
+        .map(|o| {
+            let value = r.human(o.value, o.kind);
+            let napkin = r.human(r.napkin(o.value, o.kind), o.kind);
+            let napkin = if napkin == value {
+                String::new()
+            } else {
+                format!("≈{napkin}")
+            };
+            (value, napkin)
+        })
+        .collect();
+    let value_w = values.iter().map(|v| fit::width(&v.0)).max().unwrap_or(0);
+    let napkin_w = values.iter().map(|v| fit::width(&v.1)).max().unwrap_or(0);
+    let width = inner.width as usize;
+    let (start, end) = fit::window(r.outputs.len(), w.selected_output, inner.height as usize);
+    let mut lines = Vec::new();
+    for (i, (o, (value, napkin))) in r
+        .outputs
+        .iter()
+        .zip(&values)
+        .enumerate()
+        .take(end)
+        .skip(start)
+    {
+        // The output's section as a short column: "traffic", "storage", "index"…
+        let section = o.section.key();
+        let numbers = if napkin_w == 0 {
+            format!("{value:>value_w$}")
+        } else {
+            format!("{value:>value_w$}  {napkin:>napkin_w$}")
+        };
+        let label = format!("{section:<SECTION$} {}", o.label);
+        let mut style = theme.row(i == w.selected_output, focused);
+        if w.flashing(&o.id, now) {
+            style = style.patch(theme.changed());
+        }
+        if w.stale {
+            style = style.patch(theme.dim());
+        }
+        lines.push(Line::from(fit::spread(&label, &numbers, width)).style(style));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}

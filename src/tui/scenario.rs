@@ -1,0 +1,160 @@
+//! The scenario screen's state: the workbench, which tab and panel are in front, how far the
+//! How and Pictures panels are scrolled, and whether the form shows every input.
+
+use super::scroll::Scroll;
+use super::workbench::Workbench;
+use crate::scenario::schema::FieldKind;
+use std::time::Instant;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tab {
+    Estimate,
+    Reference,
+}
+
+/// The panel keys move in. Tab cycles them in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    Inputs,
+    Results,
+    How,
+    Pictures,
+}
+
+impl Focus {
+    const ORDER: [Focus; 4] = [Focus::Inputs, Focus::Results, Focus::How, Focus::Pictures];
+
+    /// The panel `step` places on, cycling.
+    fn cycle(self, step: isize) -> Focus {
+        let i = Focus::ORDER.iter().position(|f| *f == self).unwrap_or(0) as isize;
+        Focus::ORDER[(i + step).rem_euclid(Focus::ORDER.len() as isize) as usize]
+    }
+}
+
+pub struct ScenarioScreen {
+    pub work: Workbench,
+    pub tab: Tab,
+    pub focus: Focus,
+    /// Every input in the form, or (the lean form) only those written, edited or read by the
+    /// estimate.
+    pub all_inputs: bool,
+    pub how: Scroll,
+    pub pictures: Scroll,
+}
+
+impl ScenarioScreen {
+    pub fn new(work: Workbench) -> ScenarioScreen {
+        let mut s = ScenarioScreen {
+            work,
+            tab: Tab::Estimate,
+            focus: Focus::Inputs,
+            all_inputs: false,
+            how: Scroll::default(),
+            pictures: Scroll::default(),
+        };
+        s.keep_selection_shown();
+        s
+    }
+
+    /// Whether row `i` is in the form: the lean form leaves out inputs nobody wrote or edited
+    /// that have no value or that the estimate does not read (`hnsw_m` under `ivf_pq`). The
+    /// selected row always shows, so a row does not vanish under the cursor.
+    pub fn shown(&self, i: usize) -> bool {
+        i == self.work.selected || self.in_form(i)
+    }
+
+    fn in_form(&self, i: usize) -> bool {
+        let w = &self.work;
+        w.rows.get(i).is_some_and(|row| {
+            self.all_inputs
+                || row.given
+                || w.edits.contains_key(&row.path)
+                || (!row.base_text.is_empty() && w.used.contains(&row.path))
+        })
+    }
+
+    /// The rows in the form, in order.
+    pub fn shown_rows(&self) -> Vec<usize> {
+        (0..self.work.rows.len())
+            .filter(|&i| self.shown(i))
+            .collect()
+    }
+
+    /// Moves the selection in the focused panel (or scrolls it) by `delta` rows.
+    pub fn move_by(&mut self, delta: isize) {
+        let step = |i: usize, len: usize| {
+            (i as isize + delta).clamp(0, len.saturating_sub(1) as isize) as usize
+        };
+        match self.focus {
+            Focus::Inputs => {
+                let rows = self.shown_rows();
+                let at = rows
+                    .iter()
+                    .position(|&i| i >= self.work.selected)
+                    .unwrap_or(0);
+                if let Some(&i) = rows.get(step(at, rows.len())) {
+                    self.work.selected = i;
+                }
+            }
+            Focus::Results => {
+                let w = &mut self.work;
+                let before = w.selected_output;
+                w.selected_output = step(w.selected_output, w.report.outputs.len());
+                if w.selected_output != before {
+                    self.how.offset = 0;
+                }
+            }
+            Focus::How => self.how.by(delta),
+            Focus::Pictures => self.pictures.by(delta),
+        }
+    }
+
+    pub fn focus_by(&mut self, step: isize) {
+        self.focus = self.focus.cycle(step);
+    }
+
+    /// Shows every input, or only those in use; the selection stays on a row in the form.
+    pub fn toggle_all_inputs(&mut self) {
+        self.all_inputs = !self.all_inputs;
+        self.keep_selection_shown();
+    }
+
+    /// Moves the selection onto the nearest row in the form, when it is on one left out.
+    fn keep_selection_shown(&mut self) {
+        let selected = self.work.selected;
+        if self.in_form(selected) {
+            return;
+        }
+        let rows: Vec<usize> = (0..self.work.rows.len())
+            .filter(|&i| self.in_form(i))
+            .collect();
+        if let Some(i) = rows
+            .iter()
+            .copied()
+            .find(|&i| i > selected)
+            .or(rows.last().copied())
+        {
+            self.work.selected = i;
+        }
+    }
+
+    /// Sets a choice (or true/false) field to the value `step` places away, cycling; returns
+    /// false when the selected field is not a choice.
+    pub fn cycle_choice(&mut self, step: isize, now: Instant) -> bool {
+        let w = &mut self.work;
+        let Some(row) = w.row() else { return false };
+        let names: &[&str] = match row.kind {
+            FieldKind::Choice(names) => names,
+            FieldKind::Bool => &["false", "true"],
+            _ => return false,
+        };
+        let text = w.text(row);
+        let next = match names.iter().position(|n| *n == text.trim()) {
+            Some(i) => names[(i as isize + step).rem_euclid(names.len() as isize) as usize],
+            None if step > 0 => names[0],
+            None => names[names.len() - 1],
+        };
+        w.set_text(now, next.to_string());
+        true
+    }
+}
