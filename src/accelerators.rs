@@ -1,10 +1,11 @@
 //! Named accelerators (`device = "H100"` in `[training]`): peak FLOP/s per precision, memory
-//! and memory bandwidth, each with its public source. The data is `src/accelerators.toml`,
-//! compiled in and read once; every FLOP rate is dense (no 2:4 sparsity).
+//! and memory bandwidth, each with its public source. The data is `src/accelerators.toml`, which
+//! the build turns into a table of strings (no run parses TOML); the figures are read once, by
+//! napkin's unit reader, when a device is first asked for. Every FLOP rate is dense (no 2:4
+//! sparsity).
 
 use crate::units::{self, Kind};
 use std::sync::OnceLock;
-use toml::Value;
 
 /// One figure of a device: its value in base units, as written, and where it comes from.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,7 +45,17 @@ impl Accelerator {
     }
 }
 
-const TABLE: &str = include_str!("accelerators.toml");
+/// A device as the build writes it from `src/accelerators.toml`: its names, and per figure (in
+/// the order of [`Accelerator`]'s figures) the value as written and its source marks.
+struct RawAccelerator {
+    name: &'static str,
+    aliases: &'static [&'static str],
+    vendor: &'static str,
+    architecture: &'static str,
+    figures: [Option<(&'static str, &'static str)>; 8],
+}
+
+const TABLE: &[RawAccelerator] = include!(concat!(env!("OUT_DIR"), "/accelerators.rs"));
 
 /// Every accelerator, in the table's order.
 pub fn all() -> &'static [Accelerator] {
@@ -77,71 +88,39 @@ pub fn names() -> Vec<&'static str> {
     out
 }
 
-fn read(text: &str) -> Result<Vec<Accelerator>, String> {
-    let root: toml::Table = text.parse().map_err(|e| format!("{e}"))?;
-    let list = root
-        .get("accelerator")
-        .and_then(Value::as_array)
-        .ok_or("no [[accelerator]] entries")?;
-    list.iter()
-        .map(|v| {
-            let t = v.as_table().ok_or("an entry is not a table")?;
-            let text = |k: &str| t.get(k).and_then(Value::as_str).unwrap_or("").to_string();
-            let name = text("name");
-            let fig =
-                |k: &str, kind| figure(t.get(k), kind).map_err(|e| format!("{name}.{k}: {e}"));
+fn read(table: &[RawAccelerator]) -> Result<Vec<Accelerator>, String> {
+    table
+        .iter()
+        .map(|raw| {
+            let fig = |i: usize, kind| -> Result<Option<Figure>, String> {
+                let Some((written, source)) = raw.figures[i] else {
+                    return Ok(None);
+                };
+                let value =
+                    units::parse(written, kind).map_err(|e| format!("{}: {e}", raw.name))?;
+                Ok(Some(Figure {
+                    value,
+                    written: written.to_string(),
+                    source: source.to_string(),
+                }))
+            };
             Ok(Accelerator {
-                aliases: t
-                    .get("aliases")
-                    .and_then(Value::as_array)
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(Value::as_str)
-                            .map(String::from)
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                vendor: text("vendor"),
-                architecture: text("architecture"),
-                memory: fig("memory", Kind::Size)?.ok_or(format!("{name} has no memory"))?,
-                memory_bandwidth: fig("memory_bandwidth", Kind::DataRate)?
-                    .ok_or(format!("{name} has no memory_bandwidth"))?,
-                fp32_flops: fig("fp32_flops", Kind::Rate)?,
-                tf32_flops: fig("tf32_flops", Kind::Rate)?,
-                fp16_flops: fig("fp16_flops", Kind::Rate)?,
-                bf16_flops: fig("bf16_flops", Kind::Rate)?,
-                fp8_flops: fig("fp8_flops", Kind::Rate)?,
-                int8_ops: fig("int8_ops", Kind::Rate)?,
-                name,
+                name: raw.name.to_string(),
+                aliases: raw.aliases.iter().map(|a| a.to_string()).collect(),
+                vendor: raw.vendor.to_string(),
+                architecture: raw.architecture.to_string(),
+                memory: fig(0, Kind::Size)?.ok_or(format!("{} has no memory", raw.name))?,
+                memory_bandwidth: fig(1, Kind::DataRate)?
+                    .ok_or(format!("{} has no memory_bandwidth", raw.name))?,
+                fp32_flops: fig(2, Kind::Rate)?,
+                tf32_flops: fig(3, Kind::Rate)?,
+                fp16_flops: fig(4, Kind::Rate)?,
+                bf16_flops: fig(5, Kind::Rate)?,
+                fp8_flops: fig(6, Kind::Rate)?,
+                int8_ops: fig(7, Kind::Rate)?,
             })
         })
         .collect()
-}
-
-/// `{ value = "80 GB", public = "…" }` as a [`Figure`]; absent is `None`.
-fn figure(v: Option<&Value>, kind: Kind) -> Result<Option<Figure>, String> {
-    let Some(v) = v else { return Ok(None) };
-    let t = v
-        .as_table()
-        .ok_or("not a { value = …, public = … } table")?;
-    let written = t.get("value").and_then(Value::as_str).ok_or("no value")?;
-    let value = units::parse(written, kind).map_err(|e| e.to_string())?;
-    let source: Vec<String> = ["public", "derived", "unverified"]
-        .iter()
-        .filter_map(|m| {
-            t.get(*m)
-                .and_then(Value::as_str)
-                .map(|n| format!("{m}: {n}"))
-        })
-        .collect();
-    if source.is_empty() {
-        return Err("no source".into());
-    }
-    Ok(Some(Figure {
-        value,
-        written: written.to_string(),
-        source: source.join("; "),
-    }))
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! Compiles every `presets/*.toml` into the binary: adding a preset is adding a file.
+//! Compiles every `presets/*.toml` into the binary (adding a preset is adding a file), and
+//! `src/accelerators.toml` into a table of strings, so that no run parses its TOML.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -27,6 +28,86 @@ fn main() {
         );
     }
     code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("presets.rs");
-    std::fs::write(out, code).expect("OUT_DIR is writable");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out_dir).join("presets.rs"), code).expect("OUT_DIR is writable");
+    accelerators(Path::new(&out_dir));
+}
+
+/// The figures of a device, in the order `accelerators.rs` reads them.
+const FIGURES: [&str; 8] = [
+    "memory",
+    "memory_bandwidth",
+    "fp32_flops",
+    "tf32_flops",
+    "fp16_flops",
+    "bf16_flops",
+    "fp8_flops",
+    "int8_ops",
+];
+
+/// Writes `accelerators.rs`: each device's names and, per figure, its value as written and its
+/// source marks ("public: …; derived: …"). The values are read by napkin's own unit reader at
+/// run time; a figure without a value or a source stops the build.
+fn accelerators(out_dir: &Path) {
+    println!("cargo:rerun-if-changed=src/accelerators.toml");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/accelerators.toml");
+    let text = std::fs::read_to_string(&path).expect("src/accelerators.toml is readable");
+    let root: toml::Table = text
+        .parse()
+        .unwrap_or_else(|e| panic!("src/accelerators.toml: {e}"));
+    let list = root
+        .get("accelerator")
+        .and_then(toml::Value::as_array)
+        .expect("src/accelerators.toml has [[accelerator]] entries");
+    let mut code = String::from("&[\n");
+    for entry in list {
+        let t = entry.as_table().expect("an [[accelerator]] is a table");
+        let text = |k: &str| {
+            t.get(k)
+                .and_then(toml::Value::as_str)
+                .unwrap_or("")
+                .to_string()
+        };
+        let name = text("name");
+        let aliases: Vec<String> = t
+            .get("aliases")
+            .and_then(toml::Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str())
+                    .map(String::from)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let _ = writeln!(
+            code,
+            "    RawAccelerator {{ name: {name:?}, aliases: &{aliases:?}, vendor: {:?}, architecture: {:?}, figures: [",
+            text("vendor"),
+            text("architecture")
+        );
+        for key in FIGURES {
+            match t.get(key).and_then(toml::Value::as_table) {
+                None => code.push_str("        None,\n"),
+                Some(f) => {
+                    let value = f
+                        .get("value")
+                        .and_then(toml::Value::as_str)
+                        .unwrap_or_else(|| panic!("{name}.{key} has no value"));
+                    let marks: Vec<String> = ["public", "derived", "unverified"]
+                        .iter()
+                        .filter_map(|m| {
+                            f.get(*m)
+                                .and_then(toml::Value::as_str)
+                                .map(|n| format!("{m}: {n}"))
+                        })
+                        .collect();
+                    assert!(!marks.is_empty(), "{name}.{key} has no source");
+                    let _ = writeln!(code, "        Some(({value:?}, {:?})),", marks.join("; "));
+                }
+            }
+        }
+        code.push_str("    ] },\n");
+    }
+    code.push_str("]\n");
+    std::fs::write(out_dir.join("accelerators.rs"), code).expect("OUT_DIR is writable");
 }
