@@ -232,7 +232,7 @@ impl DrillState {
 }
 
 /// How a line of feedback looks, by what it is.
-fn style_of(kind: LineKind, theme: Theme) -> Style {
+pub(super) fn style_of(kind: LineKind, theme: Theme) -> Style {
     match kind {
         LineKind::UnitError | LineKind::Slip => theme.warn(),
         LineKind::You | LineKind::Answer | LineKind::Step { matched: true } => theme.bold(),
