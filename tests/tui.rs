@@ -1331,8 +1331,9 @@ fn a_digit_opens_the_guess_esc_closes_it_and_question_mark_reveals_unscored() {
 #[test]
 fn capital_g_reveals_every_result_and_the_pictures() {
     let mut app = app_on("video-recommendation");
+    // Outside guess mode G does nothing.
     send(&mut app, &[KeyCode::Char('G')]);
-    assert!(app.status.contains("g turns it on"), "{}", app.status);
+    assert!(scenario(&app).guess.is_none());
     guess_at(&mut app, "traffic.avg_qps");
     send(&mut app, &[KeyCode::Char('G')]);
     let s = scenario(&app);
@@ -1350,4 +1351,53 @@ fn capital_g_reveals_every_result_and_the_pictures() {
     let help = draw(&app, 120, 50);
     assert!(help.contains("reveal every result"), "{help}");
     assert!(help.contains("guess the selected result"), "{help}");
+}
+
+#[test]
+fn c_walks_the_open_case_study_in_order_to_its_summary() {
+    let mut app = app_on("video-recommendation");
+    send(&mut app, &[KeyCode::Char('c')]);
+    let d = app.drill().expect("the drill screen is open");
+    let n = d.walk.as_ref().expect("a case walk").walk.steps.len();
+    assert_eq!(d.question().unwrap().output, "traffic.avg_qps");
+    assert!(draw(&app, 100, 30).contains(&format!("Step 1/{n}")));
+    // avg = 1B × 5 ÷ 86,400 = 57,870.37/s; 100k is 1.728× high: 100 × (1 − log10 1.728) = 76.25.
+    type_text(&mut app, "100k/s");
+    send(&mut app, &[KeyCode::Enter, KeyCode::Enter]);
+    assert_eq!(
+        app.drill().unwrap().question().unwrap().output,
+        "traffic.peak_qps"
+    );
+    // A unit error asks again without revealing.
+    type_text(&mut app, "200 GB");
+    send(&mut app, &[KeyCode::Enter]);
+    let d = app.drill().unwrap();
+    assert!(d.feedback.is_none() && d.error.as_deref().unwrap().contains("Unit error"));
+    // Peak = 2 × 57,870.37 = 115,740.74/s; 200k = 1.728 × that, so it follows from the 100k/s
+    // average: the note says so, and it scores 76.25 as well.
+    clear(&mut app);
+    type_text(&mut app, "200k/s");
+    send(&mut app, &[KeyCode::Enter]);
+    let fb = app.drill().unwrap().feedback.clone().unwrap();
+    assert!(
+        fb.iter()
+            .any(|l| l.text.starts_with("Consistent with your 100k/s")),
+        "{fb:?}"
+    );
+    send(&mut app, &[KeyCode::Enter]);
+    // Every other step skipped with an empty answer, then the summary.
+    for _ in 2..n {
+        send(&mut app, &[KeyCode::Enter]);
+    }
+    let rows = &app.drill().unwrap().walk.as_ref().unwrap().rows;
+    assert_eq!(rows.len(), n);
+    let screen = draw(&app, 100, 40);
+    assert!(screen.contains("Case study done"), "{screen}");
+    // 76.25 + 76.25 = 152.5 → "152" (rounded to even), of 100 points a step.
+    assert!(
+        screen.contains(&format!("Total: 152 of {}", 100 * n)),
+        "{screen}"
+    );
+    send(&mut app, &[KeyCode::Esc]);
+    assert!(app.scenario().is_some(), "Esc goes back to the scenario");
 }

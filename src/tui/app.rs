@@ -120,7 +120,10 @@ impl App {
             Screen::Scenario(s) if s.work.editing.is_some() => vec![Anywhere, Editing],
             Screen::Scenario(s) if s.guessing() => vec![Anywhere, Guessing],
             Screen::Scenario(s) if s.focus == Focus::Inputs && s.tab == Tab::Estimate => {
-                vec![Anywhere, Inputs, Scenario, Global]
+                match s.guess {
+                    Some(_) => vec![Anywhere, Inputs, Guess, Scenario, Global],
+                    None => vec![Anywhere, Inputs, Scenario, Global],
+                }
             }
             Screen::Scenario(s) if s.guess.is_some() && s.tab == Tab::Estimate => {
                 vec![Anywhere, Guess, Scenario, Global]
@@ -152,6 +155,7 @@ impl App {
             Some(action) => self.act(action, leaving, &contexts, now),
             // A digit in guess mode starts the guess at the selected result.
             None if contexts.contains(&Context::Guess)
+                && !contexts.contains(&Context::Inputs)
                 && matches!(key.code, KeyCode::Char(c) if c.is_ascii_digit()) =>
             {
                 self.guess_output();
@@ -280,14 +284,13 @@ impl App {
             Action::GuessMode => self.toggle_guess_mode(),
             Action::GuessOutput => self.guess_output(),
             Action::RevealAll => {
-                let Some(s) = self.scenario_mut() else { return };
-                match &mut s.guess {
-                    Some(g) => g.reveal_all(&s.work),
-                    None => {
-                        self.status = "G reveals the results in guess mode; g turns it on".into()
-                    }
+                if let Some(s) = self.scenario_mut()
+                    && let Some(g) = &mut s.guess
+                {
+                    g.reveal_all(&s.work);
                 }
             }
+            Action::CaseWalk => self.case_walk_here(),
         }
     }
 
@@ -305,6 +308,27 @@ impl App {
         } else {
             "guess mode off: every result shows".into()
         };
+    }
+
+    /// `c`: the open case study (as edited) walked step by step on the drill screen.
+    fn case_walk_here(&mut self) {
+        let Some(s) = self.scenario() else { return };
+        if s.work.stale {
+            self.status =
+                "fix the fields marked invalid before walking the edited case study".into();
+            return;
+        }
+        match crate::drill::walk::build(&s.work.base.meta.id, &s.work.current) {
+            Ok(walk) => {
+                let drill = Box::new(DrillState::case_walk(walk, self.history.clone()));
+                let back = std::mem::replace(&mut self.screen, Screen::Picker(Picker::default()));
+                self.screen = Screen::Drill {
+                    drill,
+                    back: Box::new(back),
+                };
+            }
+            Err(e) => self.status = e,
+        }
     }
 
     /// Opens the answer field for the selected result, when it is hidden.

@@ -39,6 +39,8 @@ pub enum Action {
     GuessOutput,
     /// Reveal every result in guess mode.
     RevealAll,
+    /// Walk the open case study's steps in order on the drill screen.
+    CaseWalk,
 }
 
 /// Where a binding applies.
@@ -58,7 +60,7 @@ pub enum Context {
     Editing,
     /// Typing a drill answer.
     Answering,
-    /// Guess mode on the estimate tab, outside the form.
+    /// Guess mode on the estimate tab.
     Guess,
     /// Typing a guess at a hidden result.
     Guessing,
@@ -198,11 +200,12 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Inputs, [ch('r')], Reset, "reset to the preset", true),
     bind!(Guess, [key(KeyCode::Enter)], GuessOutput, "guess the selected result", true),
     bind!(Scenario, [ch('g')], GuessMode, "guess mode on or off", false),
-    bind!(Scenario, [ch('G')], RevealAll, "reveal every result", false),
+    bind!(Guess, [ch('G')], RevealAll, "reveal every result", false),
     bind!(Scenario, [ch('a')], AllInputs, "all inputs, or fewer", false),
     bind!(Scenario, [ch('w')], Write, "write as a user preset", true),
     bind!(Scenario, [ch('t')], ToggleTab, "estimate / reference tab", true),
     bind!(Scenario, [ch('d')], Drill, "drill on it as edited", false),
+    bind!(Scenario, [ch('c')], CaseWalk, "walk the case in order", false),
     bind!(Scenario, [ch('p')], Picker, "back to the presets", true),
     bind!(Scenario, [key(KeyCode::Tab), ch('l')], FocusNext, "next panel", true),
     bind!(Scenario, [key(KeyCode::BackTab), ch('h')], FocusPrev, "previous panel", false),

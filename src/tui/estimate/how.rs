@@ -80,17 +80,20 @@ fn ask(g: &Guess, label: &str, focused: bool, area: Rect, buf: &mut Buffer, them
         area,
         buf,
     );
-    let mut lines = vec![Line::from(Span::styled(
-        "Your estimate, with units (or a 90% interval lo..hi); ? reveals it unscored:",
-        theme.dim(),
-    ))];
+    let mut lines = Vec::new();
     match &g.answer {
-        Some(text) => lines.push(Line::from(vec![
-            Span::raw(format!("> {text}")),
-            Span::styled("▏", theme.title()),
-        ])),
+        Some(text) => {
+            lines.push(Line::from(Span::styled(
+                "Your estimate, with units (or a 90% interval lo..hi); ? reveals it unscored:",
+                theme.dim(),
+            )));
+            lines.push(Line::from(vec![
+                Span::raw(format!("> {text}")),
+                Span::styled("▏", theme.title()),
+            ]));
+        }
         None => lines.push(Line::from(Span::styled(
-            "Enter (or a digit) opens the answer field; G reveals every result.",
+            "Hidden until you estimate it: Enter (or a digit) opens the answer field; G reveals every result.",
             theme.dim(),
         ))),
     }
