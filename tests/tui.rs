@@ -1401,3 +1401,26 @@ fn c_walks_the_open_case_study_in_order_to_its_summary() {
     send(&mut app, &[KeyCode::Esc]);
     assert!(app.scenario().is_some(), "Esc goes back to the scenario");
 }
+
+#[test]
+fn a_case_walk_from_the_screen_keeps_its_answers_with_the_walk() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.jsonl");
+    let mut app = app_on("video-recommendation");
+    app.history = Some(path.clone());
+    send(&mut app, &[KeyCode::Char('c')]);
+    // avg = 1B × 5 ÷ 86,400 = 57,870.37/s: 60k/s is 1.0368× high.
+    type_text(&mut app, "60k/s");
+    send(&mut app, &[KeyCode::Enter, KeyCode::Enter]);
+    // A revealed step is not kept: there is no answer to keep.
+    type_text(&mut app, "?");
+    send(&mut app, &[KeyCode::Enter]);
+    let (records, problems) = napkin::drill::history::read(&path);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].case, "video-recommendation");
+    assert!(records[0].walk.is_some(), "kept as part of a walk");
+    assert!((records[0].truth - 57_870.37).abs() < 0.01);
+    let rows = &app.drill().unwrap().walk.as_ref().unwrap().rows;
+    assert_eq!(rows[1].yours.as_deref(), Some("revealed"));
+}
