@@ -118,8 +118,15 @@ impl App {
             Screen::Picker(p) if p.filtering => vec![Anywhere, Filtering],
             Screen::Picker(_) => vec![Anywhere, Picker, Global],
             Screen::Scenario(s) if s.work.editing.is_some() => vec![Anywhere, Editing],
+            Screen::Scenario(s) if s.guessing() => vec![Anywhere, Guessing],
             Screen::Scenario(s) if s.focus == Focus::Inputs && s.tab == Tab::Estimate => {
-                vec![Anywhere, Inputs, Scenario, Global]
+                match s.guess {
+                    Some(_) => vec![Anywhere, Inputs, Guess, Scenario, Global],
+                    None => vec![Anywhere, Inputs, Scenario, Global],
+                }
+            }
+            Screen::Scenario(s) if s.guess.is_some() && s.tab == Tab::Estimate => {
+                vec![Anywhere, Guess, Scenario, Global]
             }
             Screen::Scenario(_) => vec![Anywhere, Scenario, Global],
         }
@@ -131,7 +138,9 @@ impl App {
         match &self.screen {
             Screen::Drill { .. } => vec![Answering, Anywhere],
             Screen::Picker(_) => vec![Picker, Filtering, Global, Anywhere],
-            Screen::Scenario(_) => vec![Inputs, Editing, Scenario, Global, Anywhere],
+            Screen::Scenario(_) => {
+                vec![Inputs, Editing, Guess, Guessing, Scenario, Global, Anywhere]
+            }
         }
     }
 
@@ -144,6 +153,18 @@ impl App {
         let contexts = self.contexts();
         match keymap::lookup(&contexts, &key) {
             Some(action) => self.act(action, leaving, &contexts, now),
+            // A digit in guess mode starts the guess at the selected result.
+            None if contexts.contains(&Context::Guess)
+                && !contexts.contains(&Context::Inputs)
+                && matches!(key.code, KeyCode::Char(c) if c.is_ascii_digit()) =>
+            {
+                self.guess_output();
+                self.edit_typed(now, |t| {
+                    if let KeyCode::Char(c) = key.code {
+                        t.push(c)
+                    }
+                });
+            }
             None if contexts.iter().any(|c| c.types_text()) => {
                 if let KeyCode::Char(c) = key.code
                     && !key
@@ -194,6 +215,7 @@ impl App {
             Screen::Drill { drill, .. } => drill.edit(change),
             Screen::Picker(p) if p.filtering => p.edit_filter(change),
             Screen::Scenario(s) if s.work.editing.is_some() => s.work.change_text(now, change),
+            Screen::Scenario(s) if s.guessing() => s.guess.as_mut().map_or((), |g| g.edit(change)),
             _ => {}
         }
     }
@@ -211,7 +233,10 @@ impl App {
             Action::Commit => match &mut self.screen {
                 Screen::Drill { drill, .. } => drill.enter(),
                 Screen::Picker(p) => p.filtering = false,
-                Screen::Scenario(s) => s.work.editing = None,
+                Screen::Scenario(s) => match &mut s.guess {
+                    Some(g) if g.answer.is_some() => g.enter(&s.work),
+                    _ => s.work.editing = None,
+                },
             },
             Action::Drill => self.drill_here(),
             Action::Filter => {
@@ -256,6 +281,74 @@ impl App {
                 }
             }
             Action::AllInputs => self.scenario_mut().map_or((), |s| s.toggle_all_inputs()),
+            Action::GuessMode => self.toggle_guess_mode(),
+            Action::GuessOutput => self.guess_output(),
+            Action::RevealAll => {
+                if let Some(s) = self.scenario_mut()
+                    && let Some(g) = &mut s.guess
+                {
+                    g.reveal_all(&s.work);
+                }
+            }
+            Action::CaseWalk => self.case_walk_here(),
+        }
+    }
+
+    /// `g`: hides every result until guessed, or shows them all again.
+    fn toggle_guess_mode(&mut self) {
+        let Some(s) = self.scenario_mut() else { return };
+        let on = s.guess.is_none();
+        s.guess = on.then(Default::default);
+        s.tab = Tab::Estimate;
+        if on && s.focus == Focus::Inputs {
+            s.focus = Focus::Results;
+        }
+        self.status = if on {
+            "guess mode: select a result and press Enter (or type a digit) to estimate it; G reveals all, g leaves".into()
+        } else {
+            "guess mode off: every result shows".into()
+        };
+    }
+
+    /// `c`: the open case study (as edited) walked step by step on the drill screen.
+    fn case_walk_here(&mut self) {
+        let Some(s) = self.scenario() else { return };
+        if s.work.stale {
+            self.status =
+                "fix the fields marked invalid before walking the edited case study".into();
+            return;
+        }
+        match crate::drill::walk::build(&s.work.base.meta.id, &s.work.current) {
+            Ok(walk) => {
+                let drill = Box::new(DrillState::case_walk(walk, self.history.clone()));
+                let back = std::mem::replace(&mut self.screen, Screen::Picker(Picker::default()));
+                self.screen = Screen::Drill {
+                    drill,
+                    back: Box::new(back),
+                };
+            }
+            Err(e) => self.status = e,
+        }
+    }
+
+    /// Opens the answer field for the selected result, when it is hidden.
+    fn guess_output(&mut self) {
+        let Some(s) = self.scenario_mut() else { return };
+        let hidden = s
+            .work
+            .report
+            .outputs
+            .get(s.work.selected_output)
+            .is_some_and(|o| s.hides(&o.id));
+        match &mut s.guess {
+            Some(g) if hidden => {
+                g.answer = Some(String::new());
+                g.error = None;
+            }
+            Some(_) => {
+                self.status = "this result is revealed already; pick one that shows ?".into()
+            }
+            None => {}
         }
     }
 
@@ -317,6 +410,12 @@ impl App {
                 let old = std::mem::replace(&mut self.screen, Screen::Picker(Picker::default()));
                 if let Screen::Drill { back, .. } = old {
                     self.screen = *back;
+                }
+            }
+            Screen::Scenario(s) if s.guessing() => {
+                if let Some(g) = &mut s.guess {
+                    g.answer = None;
+                    g.error = None;
                 }
             }
             Screen::Scenario(s) => {

@@ -1,4 +1,6 @@
-//! The drill screen: a question, the answer being typed, the feedback, recent scores.
+//! The drill screen: a question, the answer being typed, the feedback, recent scores. Drawn
+//! questions follow one another without end; a case walk asks a case study's steps in order
+//! ([`walk::build`]) and ends on its summary.
 
 use super::fit;
 use super::scroll::{Scroll, scrolled};
@@ -8,6 +10,7 @@ use crate::drill::feedback::{self, LineKind};
 use crate::drill::history;
 use crate::drill::question::Question;
 use crate::drill::session::{self, Options};
+use crate::drill::walk::{self, Row, Walk};
 use crate::presets::Preset;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -34,8 +37,20 @@ pub struct DrillState {
     pub scroll: Scroll,
     /// Points of recent scored answers, oldest first.
     pub recent: Vec<f64>,
+    /// The case walk being asked, when this is one.
+    pub walk: Option<CaseWalk>,
     seed: u64,
     batches: u64,
+}
+
+/// A case study walked in order: its steps, what became of each, and the values answered (for
+/// the note on an answer that follows from an earlier wrong one).
+pub struct CaseWalk {
+    pub walk: Walk,
+    pub rows: Vec<Row>,
+    answered: Vec<(String, f64)>,
+    /// When the walk began, in milliseconds: its answers are kept marked with it.
+    started: i64,
 }
 
 impl DrillState {
@@ -63,9 +78,37 @@ impl DrillState {
             error: None,
             scroll: Scroll::default(),
             recent,
+            walk: None,
             seed,
             batches: 1,
         }
+    }
+
+    /// The steps of `walk` in order, answers kept in `history` (when given) marked with the walk.
+    pub fn case_walk(walk: Walk, history: Option<std::path::PathBuf>) -> DrillState {
+        let opts = Options {
+            history,
+            ..Options::default()
+        };
+        let mut d = DrillState::new(
+            Options {
+                count: 0,
+                ..opts.clone()
+            },
+            Vec::new(),
+        );
+        d.opts = opts;
+        d.questions = walk.steps.clone();
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |t| t.as_millis() as i64);
+        d.walk = Some(CaseWalk {
+            walk,
+            rows: Vec::new(),
+            answered: Vec::new(),
+            started,
+        });
+        d
     }
 
     pub fn question(&self) -> Option<&Question> {
@@ -80,19 +123,62 @@ impl DrillState {
             return;
         }
         let Some(q) = self.question() else { return };
-        match coach::attempt(q, &self.answer) {
-            Attempt::Skip => self.next(),
+        let attempt = coach::attempt(q, &self.answer);
+        let q = q.clone();
+        let row = self.walk.as_ref().map(|w| Row {
+            label: w
+                .walk
+                .outputs
+                .iter()
+                .find(|o| o.id == q.output)
+                .map_or(q.output.clone(), |o| o.label.clone()),
+            yours: None,
+            napkin: crate::units::format::Human::new(q.truth, q.kind).to_string(),
+            e: None,
+            points: None,
+        });
+        match attempt {
+            Attempt::Skip => {
+                self.keep_row(row);
+                self.next()
+            }
             Attempt::Retry(why) => self.error = Some(why),
             Attempt::Reveal => {
-                let lines = coach::reveal_lines(q);
+                let lines = coach::reveal_lines(&q);
                 self.error = None;
                 self.feedback = Some(lines);
+                self.keep_row(row.map(|r| Row {
+                    yours: Some("revealed".into()),
+                    ..r
+                }));
             }
             Attempt::Judged(j) => {
-                let lines = coach::lines(q, &j, None);
-                let unsaved = self.opts.history.as_ref().and_then(|path| {
-                    history::append(path, &session::record(q, &j.text, &j.outcome)).err()
+                let note = self.walk.as_ref().and_then(|w| {
+                    j.outcome.scored.and_then(|v| {
+                        walk::consistent(&w.walk, &q, v, &|id| {
+                            w.answered.iter().find(|(a, _)| a == id).map(|(_, v)| *v)
+                        })
+                    })
                 });
+                let lines = coach::lines(&q, &j, note.as_deref());
+                let mut record = session::record(&q, &j.text, &j.outcome);
+                if let Some(w) = &mut self.walk {
+                    record.walk = Some(w.started);
+                    if let Some(v) = j.outcome.scored {
+                        w.answered.push((q.output.clone(), v));
+                    }
+                }
+                self.keep_row(row.map(|r| Row {
+                    yours: Some(j.text.clone()),
+                    e: j.outcome.score.map(|s| s.e),
+                    points: j.outcome.score.map(|s| s.points),
+                    ..r
+                }));
+                let unsaved = self
+                    .opts
+                    .history
+                    .as_ref()
+                    .and_then(|path| history::append(path, &record).err());
                 // The answer was read: what is said under it now is only a failure to save it.
                 self.error = unsaved.map(|e| format!("could not save this answer: {e}"));
                 if let Some(s) = j.outcome.score {
@@ -105,13 +191,21 @@ impl DrillState {
         }
     }
 
+    /// Keeps a case walk's row for the question just answered.
+    fn keep_row(&mut self, row: Option<Row>) {
+        if let (Some(w), Some(row)) = (&mut self.walk, row) {
+            w.rows.push(row);
+        }
+    }
+
     fn next(&mut self) {
         self.index += 1;
         self.answer.clear();
         self.feedback = None;
         self.error = None;
         self.scroll = Scroll::default();
-        if self.index >= self.questions.len() {
+        // A case walk ends on its summary; drawn questions never run out.
+        if self.index >= self.questions.len() && self.walk.is_none() {
             let batch = Options {
                 count: BATCH,
                 seed: Some(self.seed.wrapping_add(self.batches)),
@@ -146,16 +240,40 @@ impl DrillState {
             Constraint::Length(4),
         ]));
         let Some(q) = self.question() else {
-            Paragraph::new("No question fits: try another case study or skill.")
-                .render(question, buf);
+            match &self.walk {
+                Some(w) => {
+                    let title = format!("Case study done · {}", w.walk.title);
+                    let inner = theme.panel(&title, false, area, buf);
+                    let mut lines: Vec<Line> = walk::summary(&w.rows)
+                        .lines()
+                        .map(|l| Line::from(l.to_string()))
+                        .collect();
+                    lines.push(Line::from(Span::styled(
+                        "Esc goes back; `napkin stats` shows your progress per case study.",
+                        theme.dim(),
+                    )));
+                    Paragraph::new(lines).render(inner, buf);
+                }
+                None => Paragraph::new("No question fits: try another case study or skill.")
+                    .render(question, buf),
+            }
             return;
         };
-        let title = format!(
-            "Question {} · {} · {}",
-            self.index + 1,
-            q.skill.name(),
-            q.case_title
-        );
+        let title = match &self.walk {
+            Some(w) => format!(
+                "Step {}/{} · {} · {}",
+                self.index + 1,
+                w.walk.steps.len(),
+                q.skill.name(),
+                q.case_title
+            ),
+            None => format!(
+                "Question {} · {} · {}",
+                self.index + 1,
+                q.skill.name(),
+                q.case_title
+            ),
+        };
         let inner = theme.panel(&title, false, question, buf);
         Paragraph::new(q.prompt.clone())
             .wrap(Wrap { trim: true })
@@ -232,7 +350,7 @@ impl DrillState {
 }
 
 /// How a line of feedback looks, by what it is.
-fn style_of(kind: LineKind, theme: Theme) -> Style {
+pub(super) fn style_of(kind: LineKind, theme: Theme) -> Style {
     match kind {
         LineKind::UnitError | LineKind::Slip => theme.warn(),
         LineKind::You | LineKind::Answer | LineKind::Step { matched: true } => theme.bold(),

@@ -1,5 +1,6 @@
 //! The `?` overlay: the keys of the screen in front, grouped under where they apply, in one
-//! column or, when the screen is short, two.
+//! column or, when the screen is short, two; shorter still, without the blank line between
+//! groups.
 
 use super::fit;
 use super::keymap::{BINDINGS, Binding, Context};
@@ -18,22 +19,30 @@ pub fn render(contexts: &[Context], area: Rect, buf: &mut Buffer, theme: Theme) 
         .map(|&c| (c, BINDINGS.iter().filter(|b| b.context == c).collect()))
         .filter(|(_, b): &Group| !b.is_empty())
         .collect();
-    // A heading and its keys per group, a blank line between groups.
-    let lines_of =
-        |g: &[Group]| g.iter().map(|(_, b)| b.len() + 1).sum::<usize>() + g.len().saturating_sub(1);
-    let total = lines_of(&groups);
+    // A heading and its keys per group, `gap` blank lines between groups.
+    let lines_of = |g: &[Group], gap: usize| {
+        g.iter().map(|(_, b)| b.len() + 1).sum::<usize>() + gap * g.len().saturating_sub(1)
+    };
     let room = area.height.saturating_sub(4) as usize;
-    let two = total > room && area.width >= 60;
+    let two = lines_of(&groups, 1) > room && area.width >= 60;
     // Two columns of whole groups, split where the taller column is shortest.
-    let split = if two {
+    let split_at = |gap: usize| {
         (1..groups.len())
-            .min_by_key(|&i| lines_of(&groups[..i]).max(lines_of(&groups[i..])))
+            .min_by_key(|&i| lines_of(&groups[..i], gap).max(lines_of(&groups[i..], gap)))
             .unwrap_or(groups.len())
+    };
+    let taller = |split: usize, gap: usize| {
+        lines_of(&groups[..split], gap).max(lines_of(&groups[split..], gap))
+    };
+    let (split, gap) = if !two {
+        (groups.len(), 1)
+    } else if taller(split_at(1), 1) <= room {
+        (split_at(1), 1)
     } else {
-        groups.len()
+        (split_at(0), 0)
     };
     let (first, second) = groups.split_at(split);
-    let height = lines_of(first).max(lines_of(second)) as u16 + 2;
+    let height = taller(split, gap) as u16 + 2;
     let w = area.width.saturating_sub(4).min(if two { 100 } else { 60 });
     let h = area.height.saturating_sub(2).min(height);
     let popup = Rect {
@@ -49,14 +58,14 @@ pub fn render(contexts: &[Context], area: Rect, buf: &mut Buffer, theme: Theme) 
             Constraint::Percentage(50),
             Constraint::Fill(1),
         ]));
-        column(first, left, buf, theme);
-        column(second, right, buf, theme);
+        column(first, gap, left, buf, theme);
+        column(second, gap, right, buf, theme);
     } else {
-        column(first, inner, buf, theme);
+        column(first, gap, inner, buf, theme);
     }
 }
 
-fn column(groups: &[Group], area: Rect, buf: &mut Buffer, theme: Theme) {
+fn column(groups: &[Group], gap: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
     let label = |b: &Binding| {
         b.keys
             .iter()
@@ -74,7 +83,7 @@ fn column(groups: &[Group], area: Rect, buf: &mut Buffer, theme: Theme) {
     let mut lines = Vec::new();
     for (i, (context, bindings)) in groups.iter().enumerate() {
         if i > 0 {
-            lines.push(Line::default());
+            lines.extend(std::iter::repeat_n(Line::default(), gap));
         }
         lines.push(Line::from(Span::styled(context.name(), theme.bold())));
         for b in bindings {

@@ -33,6 +33,14 @@ pub enum Action {
     ChoiceNext,
     /// Show every input in the form, or only those written, edited or in use.
     AllInputs,
+    /// Turn guess mode (results hidden until estimated) on or off.
+    GuessMode,
+    /// Open the answer field for the selected (hidden) result.
+    GuessOutput,
+    /// Reveal every result in guess mode.
+    RevealAll,
+    /// Walk the open case study's steps in order on the drill screen.
+    CaseWalk,
 }
 
 /// Where a binding applies.
@@ -52,6 +60,10 @@ pub enum Context {
     Editing,
     /// Typing a drill answer.
     Answering,
+    /// Guess mode on the estimate tab.
+    Guess,
+    /// Typing a guess at a hidden result.
+    Guessing,
     Help,
 }
 
@@ -60,7 +72,7 @@ impl Context {
     pub fn types_text(self) -> bool {
         matches!(
             self,
-            Context::Filtering | Context::Editing | Context::Answering
+            Context::Filtering | Context::Editing | Context::Answering | Context::Guessing
         )
     }
 
@@ -74,6 +86,8 @@ impl Context {
             Context::Inputs => "inputs",
             Context::Editing => "editing a value",
             Context::Answering => "drill",
+            Context::Guess => "guess mode",
+            Context::Guessing => "typing a guess",
             Context::Help => "help",
         }
     }
@@ -168,6 +182,10 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Answering, [ctrl('u')], ClearText, "clear the answer", false),
     bind!(Answering, [key(KeyCode::Up)], Up, "scroll the feedback up", false),
     bind!(Answering, [key(KeyCode::Down)], Down, "scroll the feedback down", false),
+    bind!(Guessing, [key(KeyCode::Enter)], Commit, "score the guess", true),
+    bind!(Guessing, [key(KeyCode::Esc)], Cancel, "close the answer field", true),
+    bind!(Guessing, [key(KeyCode::Backspace)], Backspace, "delete a character", false),
+    bind!(Guessing, [ctrl('u')], ClearText, "clear the guess", false),
     bind!(Filtering, [key(KeyCode::Enter)], Commit, "keep the filter", true),
     bind!(Filtering, [key(KeyCode::Esc)], Cancel, "clear the filter", true),
     bind!(Filtering, [key(KeyCode::Backspace)], Backspace, "delete a character", false),
@@ -180,10 +198,14 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Inputs, [key(KeyCode::Left)], ChoicePrev, "previous choice", false),
     bind!(Inputs, [key(KeyCode::Right)], ChoiceNext, "next choice", false),
     bind!(Inputs, [ch('r')], Reset, "reset to the preset", true),
+    bind!(Guess, [key(KeyCode::Enter)], GuessOutput, "guess the selected result", true),
+    bind!(Scenario, [ch('g')], GuessMode, "guess mode on or off", false),
+    bind!(Guess, [ch('G')], RevealAll, "reveal every result", false),
     bind!(Scenario, [ch('a')], AllInputs, "all inputs, or fewer", false),
     bind!(Scenario, [ch('w')], Write, "write as a user preset", true),
     bind!(Scenario, [ch('t')], ToggleTab, "estimate / reference tab", true),
     bind!(Scenario, [ch('d')], Drill, "drill on it as edited", false),
+    bind!(Scenario, [ch('c')], CaseWalk, "walk the case in order", false),
     bind!(Scenario, [ch('p')], Picker, "back to the presets", true),
     bind!(Scenario, [key(KeyCode::Tab), ch('l')], FocusNext, "next panel", true),
     bind!(Scenario, [key(KeyCode::BackTab), ch('h')], FocusPrev, "previous panel", false),

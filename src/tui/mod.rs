@@ -13,6 +13,7 @@ pub mod app;
 pub mod drill;
 mod estimate;
 mod fit;
+pub mod guess;
 mod help;
 pub mod keymap;
 pub mod ml_pictures;

@@ -1,6 +1,7 @@
 //! The scenario screen's state: the workbench, which tab and panel are in front, how far the
 //! How and Pictures panels are scrolled, and whether the form shows every input.
 
+use super::guess::Guess;
 use super::scroll::Scroll;
 use super::workbench::Workbench;
 use crate::scenario::schema::FieldKind;
@@ -40,6 +41,8 @@ pub struct ScenarioScreen {
     pub all_inputs: bool,
     pub how: Scroll,
     pub pictures: Scroll,
+    /// Guess mode: results hidden until estimated (None when off).
+    pub guess: Option<Guess>,
 }
 
 impl ScenarioScreen {
@@ -51,6 +54,7 @@ impl ScenarioScreen {
             all_inputs: false,
             how: Scroll::default(),
             pictures: Scroll::default(),
+            guess: None,
         };
         s.keep_selection_shown();
         s
@@ -107,6 +111,16 @@ impl ScenarioScreen {
             Focus::How => self.how.by(delta),
             Focus::Pictures => self.pictures.by(delta),
         }
+    }
+
+    /// Whether a guess is being typed.
+    pub fn guessing(&self) -> bool {
+        self.guess.as_ref().is_some_and(|g| g.answer.is_some())
+    }
+
+    /// Whether output `id`'s value is hidden (guess mode, not yet revealed).
+    pub fn hides(&self, id: &str) -> bool {
+        self.guess.as_ref().is_some_and(|g| !g.shows(id))
     }
 
     pub fn focus_by(&mut self, step: isize) {

@@ -1,6 +1,10 @@
 //! How the selected result is worked out: its steps, its value and napkin value, and the
-//! inputs it read with their sources. Scrolls when it has the focus.
+//! inputs it read with their sources. Scrolls when it has the focus. In guess mode, a hidden
+//! result's working waits: the panel asks for the estimate instead; a revealed one shows the
+//! feedback on the estimate above its working.
 
+use super::super::drill::style_of;
+use super::super::guess::Guess;
 use super::super::scenario::ScenarioScreen;
 use super::super::scroll::scrolled;
 use super::super::theme::Theme;
@@ -8,6 +12,7 @@ use super::mark;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 pub fn render(s: &ScenarioScreen, focused: bool, area: Rect, buf: &mut Buffer, theme: Theme) {
     let w = &s.work;
@@ -15,8 +20,22 @@ pub fn render(s: &ScenarioScreen, focused: bool, area: Rect, buf: &mut Buffer, t
     let Some(o) = r.outputs.get(w.selected_output) else {
         return;
     };
-    let inner = theme.panel(&format!("How: {}", o.label), focused, area, buf);
     let mut lines: Vec<Line> = Vec::new();
+    if let Some(g) = &s.guess {
+        match g.revealed.get(&o.id) {
+            None => return ask(g, &o.label, focused, area, buf, theme),
+            Some(rev) => {
+                for l in &rev.lines {
+                    lines.push(Line::from(Span::styled(
+                        l.text.clone(),
+                        style_of(l.kind, theme),
+                    )));
+                }
+                lines.push(Line::from(""));
+            }
+        }
+    }
+    let inner = theme.panel(&format!("How: {}", o.label), focused, area, buf);
     for (i, s) in o.steps.iter().enumerate() {
         lines.push(Line::from(vec![
             Span::styled(format!("{} ", i + 1), theme.dim()),
@@ -51,4 +70,37 @@ pub fn render(s: &ScenarioScreen, focused: bool, area: Rect, buf: &mut Buffer, t
         }
     }
     scrolled(lines, &s.how, inner, buf);
+}
+
+/// The answer field for a hidden result: what is typed, and why the last estimate was asked again.
+fn ask(g: &Guess, label: &str, focused: bool, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let inner = theme.panel(
+        &format!("Guess: {label}"),
+        focused || g.answer.is_some(),
+        area,
+        buf,
+    );
+    let mut lines = Vec::new();
+    match &g.answer {
+        Some(text) => {
+            lines.push(Line::from(Span::styled(
+                "Your estimate, with units (or a 90% interval lo..hi); ? reveals it unscored:",
+                theme.dim(),
+            )));
+            lines.push(Line::from(vec![
+                Span::raw(format!("> {text}")),
+                Span::styled("▏", theme.title()),
+            ]));
+        }
+        None => lines.push(Line::from(Span::styled(
+            "Hidden until you estimate it: Enter (or a digit) opens the answer field; G reveals every result.",
+            theme.dim(),
+        ))),
+    }
+    if let Some(e) = &g.error {
+        lines.push(Line::from(Span::styled(format!("✗ {e}"), theme.error())));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
 }

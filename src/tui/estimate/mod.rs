@@ -54,10 +54,40 @@ pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, th
         Constraint::Fill(1),
     ]));
     form::render(s, s.focus == Focus::Inputs, inputs, buf, theme);
-    results::render(w, s.focus == Focus::Results, now, results, buf, theme);
+    results::render(
+        w,
+        s.guess.as_ref(),
+        s.focus == Focus::Results,
+        now,
+        results,
+        buf,
+        theme,
+    );
     how::render(s, s.focus == Focus::How, how, buf, theme);
-    pictures::render(s, s.focus == Focus::Pictures, pictures, buf, theme);
-    if warn_height > 0 {
+    // Pictures and warnings carry the results' numbers: in guess mode they wait for every one.
+    let hiding = s.guess.as_ref().is_some_and(|g| g.any_hidden(w));
+    if hiding {
+        let inner = theme.panel("Pictures", s.focus == Focus::Pictures, pictures, buf);
+        Paragraph::new(Span::styled(
+            "Hidden in guess mode until every result is revealed (G reveals all).",
+            theme.dim(),
+        ))
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
+    } else {
+        pictures::render(s, s.focus == Focus::Pictures, pictures, buf, theme);
+    }
+    if warn_height > 0 && hiding {
+        let inner = theme.panel("Warnings", false, warnings, buf);
+        Paragraph::new(Span::styled(
+            format!(
+                "{} hidden in guess mode until every result is revealed.",
+                crate::drill::phrase::plural(w.report.warnings.len() as f64, "warning", "warnings")
+            ),
+            theme.dim(),
+        ))
+        .render(inner, buf);
+    } else if warn_height > 0 {
         let inner = theme.panel("Warnings", false, warnings, buf);
         let lines: Vec<Line> = w
             .report

@@ -2,6 +2,7 @@
 //! its own right-aligned column; changed numbers light up.
 
 use super::super::fit;
+use super::super::guess::Guess;
 use super::super::theme::Theme;
 use super::super::workbench::Workbench;
 use ratatui::buffer::Buffer;
@@ -15,17 +16,23 @@ const SECTION: usize = 9;
 
 pub fn render(
     w: &Workbench,
+    guess: Option<&Guess>,
     focused: bool,
     now: Instant,
     area: Rect,
     buf: &mut Buffer,
     theme: Theme,
 ) {
-    let title = if w.stale {
-        "Results (stale: last good estimate)"
-    } else {
-        "Results"
+    let title = match guess {
+        _ if w.stale => "Results (stale: last good estimate)".to_string(),
+        Some(g) => format!(
+            "Results · guess mode: {} of {} revealed",
+            w.report.outputs.iter().filter(|o| g.shows(&o.id)).count(),
+            w.report.outputs.len()
+        ),
+        None => "Results".to_string(),
     };
+    let title = title.as_str();
     let inner = theme.panel(title, focused, area, buf);
     let r = &w.report;
     // The value and its napkin value (when it differs), as written, for every output: the
@@ -34,14 +41,20 @@ pub fn render(
         .outputs
         .iter()
         .map(|o| {
-            let value = r.human(o.value, o.kind);
-            let napkin = r.human(r.napkin(o.value, o.kind), o.kind);
-            let napkin = if napkin == value {
-                String::new()
-            } else {
-                format!("≈{napkin}")
+            // In guess mode a hidden value is "?", and a revealed one carries its score.
+            let Some(g) = guess else {
+                return numbers(r, o);
             };
-            (value, napkin)
+            match g.revealed.get(&o.id) {
+                None => ("?".to_string(), String::new()),
+                Some(rev) => {
+                    let (value, napkin) = numbers(r, o);
+                    let score = rev
+                        .points
+                        .map_or_else(|| "·".to_string(), |p| format!("{p:.0} pts"));
+                    (value, format!("{napkin} {score}").trim().to_string())
+                }
+            }
         })
         .collect();
     let value_w = values.iter().map(|v| fit::width(&v.0)).max().unwrap_or(0);
@@ -75,4 +88,16 @@ pub fn render(
         lines.push(Line::from(fit::spread(&label, &numbers, width)).style(style));
     }
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// An output's value and its napkin value ("≈100k/s", empty when they read the same).
+fn numbers(r: &crate::report::Report, o: &crate::estimate::Output) -> (String, String) {
+    let value = r.human(o.value, o.kind);
+    let napkin = r.human(r.napkin(o.value, o.kind), o.kind);
+    let napkin = if napkin == value {
+        String::new()
+    } else {
+        format!("≈{napkin}")
+    };
+    (value, napkin)
 }
