@@ -288,6 +288,16 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
             .map_err(|e| e.to_string());
     }
     let rendered = match args.format {
+        Format::Json => {
+            // Streamed: the JSON of a large scenario is never built as one string.
+            let written = json::write(&report, layout, out)
+                .and_then(|()| out.write_all(b"\n"))
+                .map_err(|e| e.to_string());
+            if host.exits_after {
+                std::mem::forget((s, report));
+            }
+            return written;
+        }
         Format::Text => text::render(
             &report,
             if args.brief {
@@ -296,7 +306,6 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
                 text::Detail::Full
             },
         ),
-        Format::Json => json::render(&report, layout) + "\n",
         Format::Markdown => markdown::render(&report),
     };
     let written = out

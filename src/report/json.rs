@@ -89,6 +89,16 @@ impl Serialize for Number {
 
 /// The report as one JSON object.
 pub fn render(r: &Report, layout: Layout) -> String {
+    let mut text = Vec::new();
+    // Writing into memory cannot fail; only a failing `Serialize` impl or a non-string map key
+    // could, and there is neither.
+    write(r, layout, &mut text).expect("the report's JSON view always serializes");
+    String::from_utf8(text).expect("serde_json writes UTF-8")
+}
+
+/// Writes the report's JSON to `out` as it is serialized, through a small buffer: a large
+/// report is never held whole in memory a second time.
+pub fn write(r: &Report, layout: Layout, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let document = Document {
         scenario: Head {
             id: &r.id,
@@ -139,12 +149,13 @@ pub fn render(r: &Report, layout: Layout) -> String {
             })
             .collect(),
     };
-    let written = match layout {
-        Layout::Compact => serde_json::to_string(&document),
-        Layout::Pretty => serde_json::to_string_pretty(&document),
-    };
-    // Only a failing `Serialize` impl or a non-string map key can fail, and there is neither.
-    written.expect("the report's JSON view always serializes")
+    let mut buffered = std::io::BufWriter::with_capacity(8 * 1024, out);
+    match layout {
+        Layout::Compact => serde_json::to_writer(&mut buffered, &document),
+        Layout::Pretty => serde_json::to_writer_pretty(&mut buffered, &document),
+    }
+    .map_err(std::io::Error::from)?;
+    std::io::Write::flush(&mut buffered)
 }
 
 #[cfg(test)]
