@@ -63,19 +63,12 @@ pub fn all() -> &'static [Accelerator] {
     ALL.get_or_init(|| read(TABLE).unwrap_or_else(|e| panic!("src/accelerators.toml: {e}")))
 }
 
-/// The accelerator named `name` or one of its aliases, ignoring case ("h100", "A100"). Only
-/// that device's figures are read, once.
+/// The accelerator named `name` or one of its aliases, ignoring case ("h100", "A100").
 pub fn find(name: &str) -> Option<&'static Accelerator> {
-    static READ: [OnceLock<Accelerator>; TABLE.len()] = [const { OnceLock::new() }; TABLE.len()];
     let name = name.trim();
-    let i = TABLE.iter().position(|a| {
+    all().iter().find(|a| {
         a.name.eq_ignore_ascii_case(name) || a.aliases.iter().any(|x| x.eq_ignore_ascii_case(name))
-    })?;
-    Some(READ[i].get_or_init(|| {
-        read(&TABLE[i..=i])
-            .unwrap_or_else(|e| panic!("src/accelerators.toml: {e}"))
-            .remove(0)
-    }))
+    })
 }
 
 /// The names a `device` may take, for messages: each name, with its bare alias where it has one.

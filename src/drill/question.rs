@@ -221,10 +221,7 @@ pub(super) fn perturb(rng: &mut ChaCha8Rng, s: &mut Scenario, path: &str) {
 
 /// What an ingress question says about uploads, if there are any.
 fn uploads_hint(s: &Scenario) -> &'static str {
-    let uploads = s
-        .corpora
-        .iter()
-        .any(|c| c.uploaded && c.new_items_per_day.0 > 0.0);
+    let uploads = s.has_uploads();
     match (s.requests(), uploads) {
         (_, false) => "",
         (None, true) => {

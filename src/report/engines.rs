@@ -4,6 +4,7 @@
 
 use super::Report;
 use super::json::Layout;
+use super::markdown::cell;
 use crate::estimate::Output;
 use crate::estimate::engines::{Engine, Variant, variant};
 use crate::scenario::{Dtype, IndexKind, Scenario};
@@ -208,7 +209,6 @@ pub fn text(c: &Comparison) -> String {
 /// A Markdown table to paste into notes.
 pub fn markdown(c: &Comparison) -> String {
     let r = c.report;
-    let cell = |s: &str| s.replace('|', "\\|");
     let mut out = String::new();
     let _ = writeln!(out, "## {} (`{}`): index memory by engine\n", r.title, r.id);
     let _ = writeln!(

@@ -4,7 +4,8 @@ use super::Report;
 use crate::estimate::Section;
 use std::fmt::Write;
 
-fn cell(s: &str) -> String {
+/// A table cell: a `|` in the text would end it.
+pub(crate) fn cell(s: &str) -> String {
     s.replace('|', "\\|")
 }
 

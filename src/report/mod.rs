@@ -137,7 +137,7 @@ fn culprit(s: &Scenario, o: &Output, style: Style) -> Option<(String, String, St
 /// one without stages no fleet, one without logs no log storage.
 fn applies(s: &Scenario, o: &Output) -> bool {
     let has_logs = crate::scenario::Logging::all(s).next().is_some();
-    let uploads = s.corpora.iter().any(|c| c.new_items_per_day.0 > 0.0);
+    let uploads = s.has_uploads();
     match o.section {
         Section::Traffic => s.requests().is_some(),
         Section::Bandwidth => s.requests().is_some() || (uploads && o.id != "bandwidth.egress"),

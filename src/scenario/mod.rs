@@ -63,6 +63,13 @@ impl Scenario {
         self.traffic.as_ref().filter(|t| t.has_requests())
     }
 
+    /// Whether any corpus receives uploads: new items a day that arrive from outside.
+    pub fn has_uploads(&self) -> bool {
+        self.corpora
+            .iter()
+            .any(|c| c.uploaded && c.new_items_per_day.0 > 0.0)
+    }
+
     /// How much uploads and traffic peak above their average: `[traffic]`'s factor, or the
     /// default (2, Xu's convention) when there is no `[traffic]`.
     pub fn peak_factor(&self) -> f64 {
