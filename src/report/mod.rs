@@ -84,6 +84,11 @@ pub fn show_value(value: &Value, kind: FieldKind, style: Style) -> String {
     match (value, kind) {
         (Value::Num(x), FieldKind::Quantity(k)) => Human::styled(*x, k, style).to_string(),
         (Value::Num(x), _) => x.to_string(),
+        (Value::Range(r), _) => format!(
+            "{}..{}",
+            Human::styled(r.lo, r.kind, style),
+            Human::styled(r.hi, r.kind, style)
+        ),
         (Value::Text(t), _) => t.clone(),
         (Value::Bool(b), _) => b.to_string(),
     }

@@ -85,6 +85,9 @@ impl Reader<'_> {
             };
             self.record(&path, prefix, value);
             if let Some(v) = self.field_value(value, field.kind, field.zero_ok, &path) {
+                if let Value::Range(r) = v {
+                    self.scenario.set_range(&path, Some(r));
+                }
                 (field.set)(&mut section, v);
             }
         }

@@ -14,6 +14,7 @@ pub mod provenance;
 pub mod schema;
 pub mod validate;
 
+use crate::units::Interval;
 use uom::si::f64::{Frequency, Information, Time};
 
 pub use diagnostic::{Diagnostic, ScenarioError};
@@ -54,6 +55,17 @@ pub struct Scenario {
     pub cache: Option<Cache>,
     /// Where each input came from, by field path ("traffic.dau", "stage.ranking.latency").
     pub provenance: Provenance,
+    /// The inputs written as ranges (`lo..hi`), in the order they were read. Each such field
+    /// holds its range's median, so every other reader sees one plain value.
+    pub ranges: Vec<RangeInput>,
+}
+
+/// An input written as a range.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RangeInput {
+    /// Its field path, as `--set` takes it ("traffic.dau").
+    pub path: String,
+    pub interval: Interval,
 }
 
 impl Scenario {
@@ -68,6 +80,26 @@ impl Scenario {
         self.corpora
             .iter()
             .any(|c| c.uploaded && c.new_items_per_day.0 > 0.0)
+    }
+
+    /// The range written for the input at `path`, if it is one.
+    pub fn range(&self, path: &str) -> Option<&Interval> {
+        self.ranges
+            .iter()
+            .find(|r| r.path == path)
+            .map(|r| &r.interval)
+    }
+
+    /// Records that the input at `path` is the range `interval` (or, with `None`, a plain value
+    /// again). The field itself is set by the caller.
+    pub fn set_range(&mut self, path: &str, interval: Option<Interval>) {
+        self.ranges.retain(|r| r.path != path);
+        if let Some(interval) = interval {
+            self.ranges.push(RangeInput {
+                path: path.to_string(),
+                interval,
+            });
+        }
     }
 
     /// How much uploads and traffic peak above their average: `[traffic]`'s factor, or the

@@ -5,6 +5,7 @@ use super::Scenario;
 use super::diagnostic::{Diagnostic, nearest, suggest_or};
 use super::provenance::{Source, SourceKind};
 use super::schema::{self, Field, FieldKind, Section, Value};
+use crate::units::Interval;
 
 /// Every path `--set` accepts for this scenario, in file order.
 pub fn paths(s: &Scenario) -> Vec<String> {
@@ -120,24 +121,29 @@ pub fn for_each_input<'s>(s: &'s Scenario, mut visit: impl FnMut(InputAt<'s>, &s
     }
 }
 
-/// Sets `key` of `section` to `text`; an empty text unsets it (back to the default).
+/// Sets `key` of `section` to `text`; an empty text unsets it (back to the default). Returns
+/// the range when `text` is one (the field then holds its median).
 fn set_in<S>(
     section: &mut S,
     fields: &[Field<S>],
     key: &str,
     text: &str,
-) -> Result<(), (String, String)> {
+) -> Result<Option<Interval>, (String, String)> {
     let field = fields
         .iter()
         .find(|f| f.key == key && f.key != "name")
         .ok_or_else(|| (String::new(), String::new()))?;
     if text.trim().is_empty() {
         (field.clear)(section);
-        return Ok(());
+        return Ok(None);
     }
     let value = schema::parse_value(text, field.kind, field.zero_ok)?;
+    let range = match value {
+        Value::Range(r) => Some(r),
+        _ => None,
+    };
     (field.set)(section, value);
-    Ok(())
+    Ok(range)
 }
 
 /// A single section to set `key` in: the scenario's, or a new one when it has none and `key`
@@ -343,7 +349,8 @@ pub fn set(s: &mut Scenario, path: &str, text: &str) -> Result<(), Diagnostic> {
         }
         Some(Err((problem, _))) if problem.is_empty() => Err(unknown(s)),
         Some(Err((problem, hint))) => Err(fail(problem, hint)),
-        Some(Ok(())) => {
+        Some(Ok(range)) => {
+            s.set_range(path, range);
             let note = if text.trim().is_empty() {
                 "unset".to_string()
             } else {
@@ -365,6 +372,98 @@ pub fn set(s: &mut Scenario, path: &str, text: &str) -> Result<(), Diagnostic> {
             }
             Ok(())
         }
+    }
+}
+
+/// An input found once by its path, to be set many times without reading the path again: a
+/// Monte Carlo sample or a sweep step costs a match and a store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InputRef {
+    section: Section,
+    /// The entry's index in a list section (`[[stage]]`), else 0.
+    entry: usize,
+    /// The field's index in its section's schema table.
+    field: usize,
+    /// The field's kind.
+    pub kind: FieldKind,
+}
+
+/// Finds the input at `path` ("traffic.dau", "stage.ranking.latency") in `s`: `None` when the
+/// scenario has no such section or entry, or the section no such field.
+pub fn resolve(s: &Scenario, path: &str) -> Option<InputRef> {
+    let (head, rest) = path.split_once('.')?;
+    let section = Section::ALL
+        .into_iter()
+        .find(|sec| sec.key() == head && *sec != Section::Meta)?;
+    let (entry, key) = if section.is_list() {
+        let (name, key) = rest.split_once('.')?;
+        let entry = match section {
+            Section::Corpus => s.corpora.iter().position(|c| c.name == name),
+            Section::Stage => s.stages.iter().position(|c| c.name == name),
+            Section::Log => s.logs.iter().position(|c| c.name == name),
+            _ => s.embedding_tables.iter().position(|c| c.name == name),
+        }?;
+        (entry, key)
+    } else {
+        let present = match section {
+            Section::Traffic => s.traffic.is_some(),
+            Section::Embeddings => s.embeddings.is_some(),
+            Section::Index => s.index.is_some(),
+            Section::Logging => s.logging.is_some(),
+            Section::Graph => s.graph.is_some(),
+            Section::TextIndex => s.text_index.is_some(),
+            Section::Training => s.training.is_some(),
+            Section::Sampling => s.sampling.is_some(),
+            Section::FeatureStore => s.feature_store.is_some(),
+            Section::Experiment => s.experiment.is_some(),
+            Section::Labelling => s.labelling.is_some(),
+            Section::Cache => s.cache.is_some(),
+            _ => true,
+        };
+        (0, present.then_some(rest)?)
+    };
+    let keys = section.keys();
+    let field = keys
+        .iter()
+        .position(|(k, _, _)| *k == key && *k != "name")?;
+    Some(InputRef {
+        section,
+        entry,
+        field,
+        kind: keys[field].1,
+    })
+}
+
+/// Sets the number at `at` (found by [`resolve`] in this scenario) to `x`, in the kind's base
+/// unit. Marks nothing and checks nothing: the fast path for samples and sweeps.
+pub fn set_number(s: &mut Scenario, at: InputRef, x: f64) {
+    fn put<S>(section: Option<&mut S>, fields: &[Field<S>], i: usize, x: f64) {
+        if let (Some(section), Some(field)) = (section, fields.get(i)) {
+            (field.set)(section, Value::Num(x));
+        }
+    }
+    let (e, i) = (at.entry, at.field);
+    match at.section {
+        Section::Meta => {}
+        Section::Traffic => put(s.traffic.as_mut(), schema::TRAFFIC, i, x),
+        Section::Corpus => put(s.corpora.get_mut(e), schema::CORPUS, i, x),
+        Section::Embeddings => put(s.embeddings.as_mut(), schema::EMBEDDINGS, i, x),
+        Section::Index => put(s.index.as_mut(), schema::INDEX, i, x),
+        Section::Stage => put(s.stages.get_mut(e), schema::STAGE, i, x),
+        Section::Serving => put(Some(&mut s.serving), schema::SERVING, i, x),
+        Section::Logging => put(s.logging.as_mut(), schema::LOGGING, i, x),
+        Section::Log => put(s.logs.get_mut(e), schema::LOGGING, i, x),
+        Section::Graph => put(s.graph.as_mut(), schema::GRAPH, i, x),
+        Section::TextIndex => put(s.text_index.as_mut(), schema::TEXT_INDEX, i, x),
+        Section::Training => put(s.training.as_mut(), schema::TRAINING, i, x),
+        Section::EmbeddingTable => {
+            put(s.embedding_tables.get_mut(e), schema::EMBEDDING_TABLE, i, x)
+        }
+        Section::Sampling => put(s.sampling.as_mut(), schema::SAMPLING, i, x),
+        Section::FeatureStore => put(s.feature_store.as_mut(), schema::FEATURE_STORE, i, x),
+        Section::Experiment => put(s.experiment.as_mut(), schema::EXPERIMENT, i, x),
+        Section::Labelling => put(s.labelling.as_mut(), schema::LABELLING, i, x),
+        Section::Cache => put(s.cache.as_mut(), schema::CACHE, i, x),
     }
 }
 

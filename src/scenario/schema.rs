@@ -39,6 +39,11 @@ impl FieldKind {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Num(f64),
+    /// A quantity written `lo..hi`: the field holds its median; [`Scenario::ranges`] keeps the
+    /// interval.
+    ///
+    /// [`Scenario::ranges`]: super::Scenario::ranges
+    Range(units::Interval),
     Text(String),
     Bool(bool),
 }
@@ -79,6 +84,7 @@ macro_rules! numeric_slot {
                 let from: fn(f64) -> $t = $from;
                 match v {
                     Value::Num(x) => Some(from(x)),
+                    Value::Range(r) => Some(from(r.median())),
                     _ => None,
                 }
             }
@@ -456,13 +462,23 @@ pub const META_KEYS: &[(&str, &str, &str)] = &[
 pub fn parse_value(text: &str, kind: FieldKind, zero_ok: bool) -> Result<Value, (String, String)> {
     let text = text.trim();
     match kind {
-        FieldKind::Quantity(k) => match units::parse(text, k) {
-            Ok(x) if x == 0.0 && !zero_ok => Err((
-                "must be more than 0".into(),
-                "write a positive value".into(),
+        FieldKind::Quantity(k) => match units::parse_range(text, k) {
+            Some(Ok(r)) if r.lo == 0.0 && !zero_ok => Err((
+                format!("the low end of \"{text}\" must be more than 0"),
+                "write a positive low end".into(),
             )),
-            Ok(x) => Ok(Value::Num(x)),
-            Err(e) => Err((e.problem, e.hint)),
+            // A range of one value is that value.
+            Some(Ok(r)) if r.lo == r.hi => Ok(Value::Num(r.lo)),
+            Some(Ok(r)) => Ok(Value::Range(r)),
+            Some(Err(e)) => Err((e.problem, e.hint)),
+            None => match units::parse(text, k) {
+                Ok(x) if x == 0.0 && !zero_ok => Err((
+                    "must be more than 0".into(),
+                    "write a positive value".into(),
+                )),
+                Ok(x) => Ok(Value::Num(x)),
+                Err(e) => Err((e.problem, e.hint)),
+            },
         },
         FieldKind::Text => Ok(Value::Text(text.trim_matches('"').to_string())),
         FieldKind::Choice(names) if names.contains(&text) => Ok(Value::Text(text.to_string())),

@@ -7,6 +7,7 @@
 
 mod decimal;
 pub mod format;
+pub mod interval;
 pub mod napkin;
 pub mod parse;
 
@@ -17,6 +18,7 @@ use uom::si::information_rate::byte_per_second;
 use uom::si::time::second;
 
 pub use format::{Human, Style};
+pub use interval::{Interval, parse_range};
 pub use napkin::napkin;
 pub use parse::{ParseError, parse};
 

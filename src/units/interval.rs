@@ -1,0 +1,206 @@
+//! A quantity written as a range, `lo..hi`: a 90% interval, read as a lognormal whose p5 is `lo`
+//! and whose p95 is `hi` when both are positive, and as a normal otherwise.
+//!
+//! The interval knows its field's [`Kind`], so every value it gives (its median, a sample, its
+//! ends) is one the field accepts: never below zero, a fraction never above 1, an integer whole
+//! and at least 1.
+
+use super::Kind;
+use super::parse::{ParseError, parse};
+
+/// The standard normal quantile of 0.95: a 90% interval spans ±1.6449 σ around its median.
+pub const Z95: f64 = 1.644_853_626_951_472_2;
+
+/// A 90% interval of a quantity, in the kind's base unit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Interval {
+    pub lo: f64,
+    pub hi: f64,
+    pub kind: Kind,
+}
+
+impl Interval {
+    /// Whether the interval is read as a lognormal (both ends positive).
+    pub fn is_lognormal(&self) -> bool {
+        self.lo > 0.0
+    }
+
+    /// The distribution's centre and spread: (ln median, log-σ) for a lognormal,
+    /// (mean, σ) for a normal.
+    pub fn params(&self) -> (f64, f64) {
+        if self.is_lognormal() {
+            let (l, h) = (self.lo.ln(), self.hi.ln());
+            ((l + h) / 2.0, (h - l) / (2.0 * Z95))
+        } else {
+            ((self.lo + self.hi) / 2.0, (self.hi - self.lo) / (2.0 * Z95))
+        }
+    }
+
+    /// The value at `z` standard deviations from the median (z = ±1.6449 gives the ends).
+    pub fn at(&self, z: f64) -> f64 {
+        let (centre, spread) = self.params();
+        self.value_at(centre, spread, z)
+    }
+
+    /// [`Interval::at`] with [`Interval::params`] worked out once, for a sampler.
+    #[inline]
+    pub fn value_at(&self, centre: f64, spread: f64, z: f64) -> f64 {
+        let x = if self.is_lognormal() {
+            (centre + spread * z).exp()
+        } else {
+            centre + spread * z
+        };
+        self.fit(x)
+    }
+
+    /// The median: √(lo × hi) for a lognormal, (lo + hi) ÷ 2 for a normal.
+    pub fn median(&self) -> f64 {
+        if self.is_lognormal() {
+            self.fit((self.lo * self.hi).sqrt())
+        } else {
+            self.fit((self.lo + self.hi) / 2.0)
+        }
+    }
+
+    /// `x` made a value the field accepts: at least 0, a fraction at most 1, an integer whole
+    /// and at least 1, never above the high end's order of magnitude gone infinite.
+    #[inline]
+    pub fn fit(&self, x: f64) -> f64 {
+        let x = if x.is_finite() { x.max(0.0) } else { f64::MAX };
+        match self.kind {
+            Kind::Fraction => x.min(1.0),
+            Kind::Integer => x.round().max(1.0),
+            _ => x,
+        }
+    }
+}
+
+/// Reads `text` as a range `lo..hi` of `kind`; `None` when it has no `..` (a plain value).
+///
+/// Both ends are read by [`parse`] as the field's kind; an empty end, a high end below the low
+/// end, or an end of another kind is an error that says which end and what to write.
+pub fn parse_range(text: &str, kind: Kind) -> Option<Result<Interval, ParseError>> {
+    let (lo_text, hi_text) = text.trim().split_once("..")?;
+    let (lo_text, hi_text) = (lo_text.trim(), hi_text.trim());
+    let example = example(kind);
+    let fail = |problem: String, hint: String| Some(Err(ParseError { problem, hint }));
+    if lo_text.is_empty() || hi_text.is_empty() {
+        let end = if lo_text.is_empty() { "low" } else { "high" };
+        return fail(
+            format!("the range \"{}\" has no {end} end", text.trim()),
+            format!("write both ends of a 90% interval, low end first, such as \"{example}\""),
+        );
+    }
+    if hi_text.starts_with('.') {
+        return fail(
+            format!("\"{}\" is not a range", text.trim()),
+            format!("write a range with two dots, such as \"{example}\""),
+        );
+    }
+    let end = |t: &str, which: &str| {
+        parse(t, kind).map_err(|e| ParseError {
+            problem: format!("the {which} end of \"{}\": {}", text.trim(), e.problem),
+            hint: e.hint,
+        })
+    };
+    let lo = match end(lo_text, "low") {
+        Ok(x) => x,
+        Err(e) => return Some(Err(e)),
+    };
+    let hi = match end(hi_text, "high") {
+        Ok(x) => x,
+        Err(e) => return Some(Err(e)),
+    };
+    if hi < lo {
+        return fail(
+            format!("the range \"{}\" runs from high to low", text.trim()),
+            format!("write the low end first: \"{hi_text}..{lo_text}\""),
+        );
+    }
+    Some(Ok(Interval { lo, hi, kind }))
+}
+
+/// A range of `kind` to show in a hint.
+fn example(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Count => "100M..400M",
+        Kind::Integer => "128..512",
+        Kind::Factor => "1.5..3",
+        Kind::Fraction => "0.6..0.8",
+        Kind::Size => "100 KB..300 KB",
+        Kind::SizePerDay => "500 TB/day..1 PB/day",
+        Kind::Duration => "30 ms..80 ms",
+        Kind::Rate => "10k/s..50k/s",
+        Kind::DataRate => "1 Gbps..10 Gbps",
+        Kind::Money => "$1..$3",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(text: &str, kind: Kind) -> Interval {
+        parse_range(text, kind).unwrap().unwrap()
+    }
+
+    fn error(text: &str, kind: Kind) -> ParseError {
+        parse_range(text, kind).unwrap().unwrap_err()
+    }
+
+    #[test]
+    fn reads_both_ends_in_the_fields_kind() {
+        let r = range("100M..400M", Kind::Count);
+        assert_eq!((r.lo, r.hi), (1e8, 4e8));
+        // 30 ms = 0.03 s, 80 ms = 0.08 s.
+        let r = range(" 30ms .. 80 ms ", Kind::Duration);
+        assert_eq!((r.lo, r.hi), (0.03, 0.08));
+        assert!(parse_range("400M", Kind::Count).is_none());
+    }
+
+    #[test]
+    fn the_median_of_a_lognormal_is_the_geometric_mean() {
+        // √(100M × 400M) = √(4e16) = 2e8.
+        assert_eq!(range("100M..400M", Kind::Count).median(), 2e8);
+        // A range from zero is a normal: (0 + 4) ÷ 2 = 2.
+        assert_eq!(range("0..4", Kind::Count).median(), 2.0);
+    }
+
+    #[test]
+    fn the_ends_are_the_5th_and_95th_percentiles() {
+        let r = range("100M..400M", Kind::Count);
+        // ln 1e8 = 18.4207, ln 4e8 = 19.8070: centre 19.1139, σ = 1.3863 ÷ 3.2897 = 0.42141.
+        let (centre, sigma) = r.params();
+        assert!((centre - 19.113_827).abs() < 1e-5, "{centre}");
+        assert!((sigma - 0.421_410).abs() < 1e-5, "{sigma}");
+        assert!((r.at(-Z95) - 1e8).abs() < 1.0);
+        assert!((r.at(Z95) - 4e8).abs() < 1.0);
+    }
+
+    #[test]
+    fn values_stay_inside_the_fields_domain() {
+        let f = range("0.6..0.99", Kind::Fraction);
+        assert_eq!(f.at(10.0), 1.0);
+        let n = range("0..2", Kind::Count);
+        // A normal with mean 1 and σ = 2 ÷ 3.29 = 0.608: 3 σ below is −0.82, held at 0.
+        assert_eq!(n.at(-3.0), 0.0);
+        let i = range("128..512", Kind::Integer);
+        // e^(ln 256 + 0.4214 × 0.5) = 256 × 1.2345 = 316.0 → 316.
+        assert_eq!(i.at(0.5), 316.0);
+    }
+
+    #[test]
+    fn bad_ranges_say_which_end_and_what_to_write() {
+        let e = error("400M..100M", Kind::Count);
+        assert!(e.problem.contains("high to low"), "{e}");
+        assert!(e.hint.contains("100M..400M"), "{e}");
+        let e = error("..400M", Kind::Count);
+        assert!(e.problem.contains("no low end"), "{e}");
+        let e = error("30ms..2GB", Kind::Duration);
+        assert!(e.problem.contains("high end"), "{e}");
+        let e = error("1...2", Kind::Count);
+        assert!(e.problem.contains("not a range"), "{e}");
+        let e = error("0.5..1.5", Kind::Fraction);
+        assert!(e.problem.contains("more than 1"), "{e}");
+    }
+}
