@@ -9,6 +9,8 @@
 //!   with its public source; the data is `src/accelerators.toml`, compiled in.
 //! - [`estimate`]: the pure function from a scenario to every output, each with its
 //!   [`Section`](estimate::Section) and, when asked, its derivation; the sanity warnings.
+//! - [`whatif`]: loops over the estimate: Monte Carlo over ranged inputs (p5/p50/p95 and what
+//!   drives each output), sweeps of one or two inputs, and comparisons of two scenarios.
 //! - [`report`]: an estimate as text, JSON (the stable contract, written by serde_json) or
 //!   Markdown; [`report::input_text`] is how every face shows an input's value.
 //! - [`presets`]: the built-in case studies, compiled in, and the user's own.
@@ -18,7 +20,7 @@
 //!   `app::Screen` variant; keys in `app`, the key table in `keymap`.
 //! - [`reference`](mod@reference): latency numbers, powers of two and availability nines for the reference tab.
 //!
-//! The engine ([`units`], [`scenario`], [`accelerators`], [`estimate`]) knows no terminal: the CLI and the TUI are
+//! The engine ([`units`], [`scenario`], [`accelerators`], [`estimate`], [`whatif`]) knows no terminal: the CLI and the TUI are
 //! faces over it.
 
 #![forbid(unsafe_code)]
@@ -33,3 +35,4 @@ pub mod report;
 pub mod scenario;
 pub mod tui;
 pub mod units;
+pub mod whatif;

@@ -29,7 +29,7 @@ pub mod warnings;
 use crate::scenario::Scenario;
 use uom::si::f64::{Frequency, Information, InformationRate, Time};
 
-pub use trace::{Output, Recorder, Section, Silent, Step, Trace};
+pub use trace::{Output, Recorder, Section, Silent, Step, Trace, Values};
 pub use warnings::{Warning, warnings};
 
 /// Storage of one corpus.
@@ -158,6 +158,13 @@ pub fn estimate(s: &Scenario) -> Estimate {
 /// an estimate of a scenario with as many corpora, stages and embedding tables.
 pub fn estimate_into(s: &Scenario, e: &mut Estimate) {
     run(s, e, &mut Silent);
+}
+
+/// Computes every output of `s` into `e` and writes each output's value into `values` (cleared
+/// first), in the order [`explain`] lists them; no allocation once both have held as much.
+pub fn values_into(s: &Scenario, e: &mut Estimate, values: &mut Vec<f64>) {
+    values.clear();
+    run(s, e, &mut Values(values));
 }
 
 /// Computes every output of `s` with its derivation.

@@ -130,6 +130,31 @@ impl Trace for Silent {
     }
 }
 
+/// Keeps each output's value and nothing else, in the order computed (the order of
+/// [`Recorder::outputs`]): the path for Monte Carlo samples and sweep steps, which need every
+/// output but no working.
+pub struct Values<'a>(pub &'a mut Vec<f64>);
+
+impl Trace for Values<'_> {
+    #[inline(always)]
+    fn step(&mut self, _: f64, _: Kind, _: fmt::Arguments<'_>) {}
+    #[inline(always)]
+    fn uses(&mut self, _: fmt::Arguments<'_>) {}
+    #[inline(always)]
+    fn inherit(&mut self, _: fn(&str) -> bool) {}
+    #[inline(always)]
+    fn output(
+        &mut self,
+        _: Section,
+        _: fmt::Arguments<'_>,
+        _: fmt::Arguments<'_>,
+        _: Kind,
+        value: f64,
+    ) {
+        self.0.push(value);
+    }
+}
+
 /// Plurals written after a count, and the singular each becomes after exactly "1 ".
 const ONES: [(&str, &str); 12] = [
     ("copies", "copy"),

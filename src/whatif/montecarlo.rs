@@ -1,0 +1,1 @@
+//! Ranged inputs carried through joint samples to percentiles, and what drives each output.

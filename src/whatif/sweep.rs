@@ -1,0 +1,1 @@
+//! One or two inputs stepped across a span, and the thresholds an output crosses.
