@@ -2,9 +2,10 @@
 
 use super::Format;
 use crate::presets;
-use crate::report::{Report, engines, json, markdown, text};
+use crate::report::{Report, engines, json, markdown, text, tornado};
 use crate::scenario::{self, Scenario, ScenarioError, overrides};
 use crate::units::format::Style;
+use crate::whatif::montecarlo;
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -33,6 +34,17 @@ pub struct CalcArgs {
     /// Elasticsearch, pgvector), smallest first, with the ratio to Faiss and the shards each needs.
     #[arg(long, conflicts_with_all = ["list_inputs", "brief"])]
     pub engines: bool,
+    /// With ranges (inputs written lo..hi): how many joint samples to draw, 1 to 1,000,000.
+    #[arg(long, value_name = "N", default_value_t = montecarlo::DEFAULT_SAMPLES as u32,
+          value_parser = clap::value_parser!(u32).range(1..=montecarlo::MAX_SAMPLES as i64))]
+    pub samples: u32,
+    /// With ranges: the seed of the samples; the same seed gives the same percentiles.
+    #[arg(long, value_name = "N", default_value_t = montecarlo::DEFAULT_SEED)]
+    pub seed: u64,
+    /// With ranges: what drives one output, as bars (a tornado chart), widest first; e.g.
+    /// --tornado traffic.peak_qps.
+    #[arg(long, value_name = "OUTPUT_ID", conflicts_with_all = ["list_inputs", "engines"])]
+    pub tornado: Option<String>,
 }
 
 /// Checks a `--set` argument's shape (clap reports a bad one as a usage error, exit 2).
@@ -270,7 +282,14 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
         }
         return Ok(());
     }
-    let report = Report::build(&s, style).map_err(|e| format!("error: {e}"))?;
+    let mut report = Report::build(&s, style).map_err(|e| format!("error: {e}"))?;
+    let options = montecarlo::Options {
+        samples: args.samples as usize,
+        seed: args.seed,
+    };
+    report
+        .sample(&s, &mut montecarlo::MonteCarlo::default(), options)
+        .map_err(|e| format!("error: {e}"))?;
     let layout = if host.stdout_is_terminal {
         json::Layout::Pretty
     } else {
@@ -282,6 +301,17 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
             Format::Text => engines::text(&c),
             Format::Json => engines::json(&c, layout) + "\n",
             Format::Markdown => engines::markdown(&c),
+        };
+        return out
+            .write_all(rendered.as_bytes())
+            .map_err(|e| e.to_string());
+    }
+    if let Some(id) = &args.tornado {
+        let (o, spread) = tornado::find(&report, id)?;
+        let rendered = match args.format {
+            Format::Text => tornado::text(&report, o, spread),
+            Format::Json => tornado::json(&report, o, spread, layout),
+            Format::Markdown => tornado::markdown(&report, o, spread),
         };
         return out
             .write_all(rendered.as_bytes())

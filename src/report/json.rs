@@ -21,6 +21,33 @@ struct Document<'a> {
     outputs: Vec<OutputJson<'a>>,
     warnings: Vec<WarningJson<'a>>,
     inputs: Vec<InputJson<'a>>,
+    /// With ranged inputs: how they were sampled.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ranges: Option<RangesJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RangesJson<'a> {
+    samples: usize,
+    seed: u64,
+    inputs: Vec<RangeJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RangeJson<'a> {
+    path: &'a str,
+    /// The 90% interval's ends and median, in the input's base unit.
+    lo: f64,
+    hi: f64,
+    median: f64,
+    distribution: &'static str,
+}
+
+#[derive(Serialize)]
+struct SwingJson<'a> {
+    input: &'a str,
+    low: f64,
+    high: f64,
 }
 
 #[derive(Serialize)]
@@ -42,6 +69,16 @@ struct OutputJson<'a> {
     napkin: Number,
     steps: Vec<StepJson<'a>>,
     inputs: &'a [String],
+    /// With ranged inputs: percentiles over the samples, in the base unit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    p5: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    p50: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    p95: Option<f64>,
+    /// With ranged inputs: the output with each at its p5 and p95, widest swing first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sensitivity: Option<Vec<SwingJson<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -108,7 +145,8 @@ pub fn write(r: &Report, layout: Layout, out: &mut dyn std::io::Write) -> std::i
         outputs: r
             .outputs
             .iter()
-            .map(|o| OutputJson {
+            .enumerate()
+            .map(|(i, o)| OutputJson {
                 id: &o.id,
                 label: &o.label,
                 value: Number(o.value),
@@ -124,6 +162,19 @@ pub fn write(r: &Report, layout: Layout, out: &mut dyn std::io::Write) -> std::i
                     })
                     .collect(),
                 inputs: &o.inputs,
+                p5: r.spread(i).map(|sp| sp.p5),
+                p50: r.spread(i).map(|sp| sp.p50),
+                p95: r.spread(i).map(|sp| sp.p95),
+                sensitivity: r.spread(i).zip(r.ranges.as_ref()).map(|(sp, ranges)| {
+                    sp.sensitivity
+                        .iter()
+                        .map(|s| SwingJson {
+                            input: &ranges.inputs[s.input].path,
+                            low: s.low,
+                            high: s.high,
+                        })
+                        .collect()
+                }),
             })
             .collect(),
         warnings: r
@@ -148,6 +199,25 @@ pub fn write(r: &Report, layout: Layout, out: &mut dyn std::io::Write) -> std::i
                 given: i.given,
             })
             .collect(),
+        ranges: r.ranges.as_ref().map(|ranges| RangesJson {
+            samples: ranges.options.samples,
+            seed: ranges.options.seed,
+            inputs: ranges
+                .inputs
+                .iter()
+                .map(|input| RangeJson {
+                    path: &input.path,
+                    lo: input.interval.lo,
+                    hi: input.interval.hi,
+                    median: input.interval.median(),
+                    distribution: if input.interval.is_lognormal() {
+                        "lognormal"
+                    } else {
+                        "normal"
+                    },
+                })
+                .collect(),
+        }),
     };
     let mut buffered = std::io::BufWriter::with_capacity(8 * 1024, out);
     match layout {

@@ -12,19 +12,60 @@ pub(crate) fn cell(s: &str) -> String {
 pub fn render(r: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "## {} (`{}`)\n", r.title, r.id);
-    let _ = writeln!(out, "| Section | Output | Value | Napkin | Working |");
-    let _ = writeln!(out, "|---|---|---:|---:|---|");
+    // With ranges, p5, p50 and p95 columns after the napkin value.
+    let ranged = r.ranges.is_some();
+    if ranged {
+        let _ = writeln!(
+            out,
+            "| Section | Output | Value | Napkin | p5 | p50 | p95 | Working |"
+        );
+        let _ = writeln!(out, "|---|---|---:|---:|---:|---:|---:|---|");
+    } else {
+        let _ = writeln!(out, "| Section | Output | Value | Napkin | Working |");
+        let _ = writeln!(out, "|---|---|---:|---:|---|");
+    }
     for section in Section::ALL {
         let title = section.title();
-        for o in r.shown_in(section) {
+        for (i, o) in r.outputs.iter().enumerate() {
+            if !r.shown[i] || o.section != section {
+                continue;
+            }
             let steps: Vec<String> = o.steps.iter().map(|s| cell(&s.text)).collect();
+            let percentiles = match r.spread(i) {
+                Some(sp) => format!(
+                    " {} | {} | {} |",
+                    r.human(sp.p5, o.kind),
+                    r.human(sp.p50, o.kind),
+                    r.human(sp.p95, o.kind)
+                ),
+                None if ranged => " | | |".to_string(),
+                None => String::new(),
+            };
             let _ = writeln!(
                 out,
-                "| {title} | {} | {} | {} | {} |",
+                "| {title} | {} | {} | {} |{percentiles} {} |",
                 cell(&o.label),
                 r.human(o.value, o.kind),
                 r.human(r.napkin(o.value, o.kind), o.kind),
                 steps.join("; ")
+            );
+        }
+    }
+    if let Some(ranges) = &r.ranges {
+        let _ = writeln!(
+            out,
+            "\n**Ranges** (90% intervals; {} samples, seed {})\n",
+            ranges.options.samples, ranges.options.seed
+        );
+        for input in &ranges.inputs {
+            let iv = input.interval;
+            let _ = writeln!(
+                out,
+                "- `{}`: {}..{}, median {}",
+                input.path,
+                r.human(iv.lo, iv.kind),
+                r.human(iv.hi, iv.kind),
+                r.human(iv.median(), iv.kind)
             );
         }
     }

@@ -7,13 +7,16 @@ pub mod json;
 pub mod markdown;
 pub mod table;
 pub mod text;
+pub mod tornado;
 
 use crate::estimate::{self, Estimate, Output, Section, Warning};
+use crate::scenario::RangeInput;
 use crate::scenario::overrides;
 use crate::scenario::schema::{FieldKind, Value};
 use crate::scenario::{Scenario, Source};
 use crate::units::Kind;
 use crate::units::format::{Grouped, Human, Style};
+use crate::whatif::montecarlo::{MonteCarlo, Options, SampleError, Spread};
 
 /// One input as the report shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,6 +55,22 @@ pub struct Report {
     /// scenario does not have (traffic without `[traffic]`, logs without a log) is left out of
     /// text and Markdown, though JSON, the stable contract, keeps every output.
     pub shown: Vec<bool>,
+    /// The percentiles and swings of every output, once [`Report::sample`] has run on a
+    /// scenario with ranges.
+    pub ranges: Option<Ranges>,
+    /// For each of `outputs`, its place in the order the estimate computes outputs (which
+    /// [`estimate::values_into`] and so the Monte Carlo keep).
+    computed_at: Vec<usize>,
+}
+
+/// What sampling the ranged inputs found (see [`crate::whatif::montecarlo`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranges {
+    pub options: Options,
+    /// The ranged inputs, in the scenario's order: a [`Swing`](crate::whatif::montecarlo::Swing)'s `input` indexes this.
+    pub inputs: Vec<RangeInput>,
+    /// For each of [`Report::outputs`], its percentiles and swings.
+    pub spreads: Vec<Spread>,
 }
 
 /// An output that came out NaN or infinite: inputs too large to compute with.
@@ -180,6 +199,8 @@ impl Report {
             });
         }
         // In section order; within a section, as computed.
+        let mut computed_at: Vec<usize> = (0..outputs.len()).collect();
+        computed_at.sort_by_key(|&i| outputs[i].section);
         outputs.sort_by_key(|o| o.section);
         // The inputs worth listing: those written in the file or changed, and defaults an output read.
         let read: rustc_hash::FxHashSet<&str> = outputs
@@ -216,7 +237,67 @@ impl Report {
             inputs,
             style,
             shown,
+            ranges: None,
+            computed_at,
         })
+    }
+
+    /// Samples the ranged inputs of `s` (the scenario this report was built from) and gives
+    /// every output its percentiles and swings; does nothing when `s` has no ranges.
+    pub fn sample(
+        &mut self,
+        s: &Scenario,
+        mc: &mut MonteCarlo,
+        options: Options,
+    ) -> Result<(), EvaluationError> {
+        let Some(result) = mc.run(s, options) else {
+            self.ranges = None;
+            return Ok(());
+        };
+        let u = result.map_err(|e| self.sample_error(s, e))?;
+        let spreads = self
+            .computed_at
+            .iter()
+            .map(|&i| u.spreads.get(i).cloned())
+            .collect::<Option<Vec<_>>>()
+            .unwrap_or_default();
+        self.ranges = Some(Ranges {
+            options: u.options,
+            inputs: s.ranges.clone(),
+            spreads,
+        });
+        Ok(())
+    }
+
+    /// A sample too large to compute with, told as the input whose range reached it.
+    fn sample_error(&self, s: &Scenario, e: SampleError) -> EvaluationError {
+        let output = self
+            .computed_at
+            .iter()
+            .position(|&i| i == e.output)
+            .map_or_else(String::new, |i| self.outputs[i].id.clone());
+        let range = s.range(&e.input);
+        EvaluationError {
+            output,
+            message: format!(
+                "some samples of the ranges are too large to compute with (one of {} = {}); narrow that range",
+                e.input,
+                range.map_or_else(String::new, |r| Human::styled(e.value, r.kind, self.style)
+                    .to_string()),
+            ),
+            culprit: range.map(|_| {
+                (
+                    s.provenance.locate(&e.input),
+                    e.input.clone(),
+                    input_text(s, &e.input, self.style).unwrap_or_default(),
+                )
+            }),
+        }
+    }
+
+    /// The percentiles and swings of `outputs[i]`, when the report has ranges.
+    pub fn spread(&self, i: usize) -> Option<&Spread> {
+        self.ranges.as_ref().and_then(|r| r.spreads.get(i))
     }
 
     /// The outputs of `section`, in the order computed.

@@ -26,7 +26,10 @@ pub fn render(r: &Report, detail: Detail) -> String {
         .max(20);
     for section in Section::ALL {
         let mut any = false;
-        for o in r.shown_in(section) {
+        for (i, o) in r.outputs.iter().enumerate() {
+            if !r.shown[i] || o.section != section {
+                continue;
+            }
             if !any {
                 let _ = writeln!(out, "\n{}", section.title().to_uppercase());
                 any = true;
@@ -35,15 +38,85 @@ pub fn render(r: &Report, detail: Detail) -> String {
             let napkin = r.human(r.napkin(o.value, o.kind), o.kind);
             let pad = width - o.label.chars().count();
             let _ = write!(out, "  {}{}  {display:>10}", o.label, " ".repeat(pad));
-            if napkin != display {
-                let _ = write!(out, "   ≈ {napkin}");
+            let spread = r.spread(i).filter(|s| s.p5 != s.p95);
+            match spread {
+                // A column of its own for the napkin value, so the percentiles line up.
+                Some(sp) => {
+                    let napkin = if napkin == display {
+                        String::new()
+                    } else {
+                        format!("≈ {napkin}")
+                    };
+                    let _ = write!(
+                        out,
+                        "   {napkin:<14} {} [{} – {}]",
+                        r.human(sp.p50, o.kind),
+                        r.human(sp.p5, o.kind),
+                        r.human(sp.p95, o.kind)
+                    );
+                }
+                None if napkin != display => {
+                    let _ = write!(out, "   ≈ {napkin}");
+                }
+                None => {}
             }
             out.push('\n');
             if detail == Detail::Full {
                 for s in &o.steps {
                     let _ = writeln!(out, "      {}", s.text);
                 }
+                if let (Some(sp), Some(ranges)) = (spread, &r.ranges) {
+                    // Those that move it by at least a hundredth of what the widest does.
+                    let widest = sp.sensitivity.first().map_or(0.0, |s| s.width());
+                    let drivers: Vec<String> = sp
+                        .sensitivity
+                        .iter()
+                        .filter(|s| s.width() > 0.0 && s.width() >= widest / 100.0)
+                        .take(3)
+                        .map(|s| {
+                            format!(
+                                "{} ({} – {})",
+                                ranges.inputs[s.input].path,
+                                r.human(s.low, o.kind),
+                                r.human(s.high, o.kind)
+                            )
+                        })
+                        .collect();
+                    if !drivers.is_empty() {
+                        let _ = writeln!(out, "      driven by {}", drivers.join(", "));
+                    }
+                }
             }
+        }
+    }
+    if let Some(ranges) = &r.ranges {
+        let _ = writeln!(
+            out,
+            "\nRANGES  p50 [p5 – p95] over {} samples, seed {}; each range a 90% interval",
+            crate::units::format::Grouped(ranges.options.samples as f64),
+            ranges.options.seed
+        );
+        let w = ranges
+            .inputs
+            .iter()
+            .map(|i| i.path.chars().count())
+            .max()
+            .unwrap_or(0);
+        for input in &ranges.inputs {
+            let iv = input.interval;
+            let shape = if iv.is_lognormal() {
+                "lognormal"
+            } else {
+                "normal"
+            };
+            let _ = writeln!(
+                out,
+                "  {:<w$}  {}..{}  {shape}, median {}",
+                input.path,
+                r.human(iv.lo, iv.kind),
+                r.human(iv.hi, iv.kind),
+                r.human(iv.median(), iv.kind)
+            );
         }
     }
     if detail == Detail::Full && !r.inputs.is_empty() {

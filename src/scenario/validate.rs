@@ -54,6 +54,35 @@ impl Findings<'_> {
 
 /// Everything that keeps `s` from being estimated; empty when it can be.
 pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
+    let mut out = checks(s);
+    if !out.is_empty() {
+        return out;
+    }
+    // A range holds its median; each end must be a valid input too, with the others at theirs.
+    let mut at_end = s.clone();
+    for r in &s.ranges {
+        let Some(at) = super::overrides::resolve(s, &r.path) else {
+            continue;
+        };
+        for (end, x) in [("low", r.interval.lo), ("high", r.interval.hi)] {
+            super::overrides::set_number(&mut at_end, at, r.interval.fit(x));
+            for mut d in checks(&at_end) {
+                d.problem = format!(
+                    "at the {end} end of the range {} = {}: {}",
+                    r.path,
+                    s.provenance.raw.get(&r.path).map_or("", String::as_str),
+                    d.problem
+                );
+                out.push(d);
+            }
+        }
+        super::overrides::set_number(&mut at_end, at, r.interval.median());
+    }
+    out
+}
+
+/// The checks of [`validate`] on the scenario's values as they stand (ranges at their medians).
+fn checks(s: &Scenario) -> Vec<Diagnostic> {
     let mut f = Findings { s, out: Vec::new() };
 
     let id = &s.meta.id;

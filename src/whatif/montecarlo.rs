@@ -188,7 +188,10 @@ impl MonteCarlo {
         }
         self.swings(s, &mut spreads)?;
         Ok(Uncertainty {
-            options: Options { samples: n, ..options },
+            options: Options {
+                samples: n,
+                ..options
+            },
             inputs,
             spreads,
         })
@@ -356,7 +359,10 @@ mod tests {
         let s = scenario("dau = \"100M..400M\"\nrequests_per_user_per_day = 5");
         let mut mc = MonteCarlo::default();
         let run = |mc: &mut MonteCarlo, seed| {
-            let options = Options { samples: 1_000, seed };
+            let options = Options {
+                samples: 1_000,
+                seed,
+            };
             mc.run(&s, options).unwrap().unwrap().spreads[0].clone()
         };
         let a = run(&mut mc, 1);

@@ -1,0 +1,202 @@
+//! `calc --tornado <output id>`: what drives one output. Each ranged input's swing (the output
+//! with that input at its p5 and at its p95, every other range at its median) as a bar on one
+//! scale, widest first, with the output at the medians marked.
+
+use super::json::Layout;
+use super::markdown::cell;
+use super::{Report, Spread};
+use crate::estimate::Output;
+use serde::Serialize;
+use std::fmt::Write;
+
+/// Columns of the widest bar.
+const BAR: usize = 40;
+
+/// The output `id` of a report with ranges, and its spread; an error that says what to write
+/// when the report has no ranges or no such output.
+pub fn find<'r>(r: &'r Report, id: &str) -> Result<(&'r Output, &'r Spread), String> {
+    let Some(i) = r.outputs.iter().position(|o| o.id == id) else {
+        let ids = r.outputs.iter().map(|o| o.id.as_str());
+        return Err(format!(
+            "error: --tornado: no output `{id}`\n  help: {}",
+            crate::scenario::diagnostic::suggest_or(
+                id,
+                ids,
+                "`napkin calc <scenario> --format json` lists every output id"
+            )
+        ));
+    };
+    match r.spread(i) {
+        Some(spread) => Ok((&r.outputs[i], spread)),
+        None => Err(
+            "error: --tornado: the scenario has no ranges, so nothing drives the output's spread\n  help: write an input as a range, such as --set traffic.dau=100M..400M".into(),
+        ),
+    }
+}
+
+/// The bars as text.
+pub fn text(r: &Report, o: &Output, spread: &Spread) -> String {
+    let Some(ranges) = &r.ranges else {
+        return String::new();
+    };
+    let human = |v: f64| r.human(v, o.kind);
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", o.label, o.id);
+    let _ = writeln!(
+        out,
+        "  at the medians {}; p50 {} [{} – {}] over {} samples (seed {})\n",
+        human(o.value),
+        human(spread.p50),
+        human(spread.p5),
+        human(spread.p95),
+        crate::units::format::Grouped(ranges.options.samples as f64),
+        ranges.options.seed
+    );
+    let _ = writeln!(
+        out,
+        "  each range from its p5 to its p95, the others at their medians; widest first:\n"
+    );
+    // One scale for every bar: from the lowest end to the highest, the medians' value inside.
+    let (mut min, mut max) = (o.value, o.value);
+    for s in &spread.sensitivity {
+        min = min.min(s.low.min(s.high));
+        max = max.max(s.low.max(s.high));
+    }
+    let column = |v: f64| -> usize {
+        if max > min {
+            (((v - min) / (max - min)) * (BAR - 1) as f64).round() as usize
+        } else {
+            BAR / 2
+        }
+    };
+    let names: Vec<(String, String)> = spread
+        .sensitivity
+        .iter()
+        .map(|s| {
+            let input = &ranges.inputs[s.input];
+            let iv = input.interval;
+            let written = format!("{}..{}", r.human(iv.lo, iv.kind), r.human(iv.hi, iv.kind));
+            (input.path.clone(), written)
+        })
+        .collect();
+    let name_width = names.iter().map(|n| n.0.chars().count()).max().unwrap_or(0);
+    let range_width = names.iter().map(|n| n.1.chars().count()).max().unwrap_or(0);
+    let median = column(o.value);
+    for (s, (path, written)) in spread.sensitivity.iter().zip(&names) {
+        let (a, b) = (column(s.low.min(s.high)), column(s.low.max(s.high)));
+        let bar: String = (0..BAR)
+            .map(|c| match c {
+                c if c == median => '│',
+                c if (a..=b).contains(&c) => '█',
+                _ => ' ',
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {path:<name_width$}  {written:<range_width$}  {bar}  {} → {}",
+            human(s.low),
+            human(s.high)
+        );
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct TornadoJson<'a> {
+    output: &'a str,
+    label: &'a str,
+    unit: &'static str,
+    value: f64,
+    p5: f64,
+    p50: f64,
+    p95: f64,
+    samples: usize,
+    seed: u64,
+    sensitivity: Vec<BarJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct BarJson<'a> {
+    input: &'a str,
+    /// The input's p5 and p95, in its base unit.
+    input_low: f64,
+    input_high: f64,
+    /// The output with the input at its p5 and at its p95.
+    low: f64,
+    high: f64,
+}
+
+/// The bars as one JSON object.
+pub fn json(r: &Report, o: &Output, spread: &Spread, layout: Layout) -> String {
+    let Some(ranges) = &r.ranges else {
+        return String::new();
+    };
+    let doc = TornadoJson {
+        output: &o.id,
+        label: &o.label,
+        unit: o.kind.base_unit(),
+        value: o.value,
+        p5: spread.p5,
+        p50: spread.p50,
+        p95: spread.p95,
+        samples: ranges.options.samples,
+        seed: ranges.options.seed,
+        sensitivity: spread
+            .sensitivity
+            .iter()
+            .map(|s| {
+                let input = &ranges.inputs[s.input];
+                BarJson {
+                    input: &input.path,
+                    input_low: input.interval.lo,
+                    input_high: input.interval.hi,
+                    low: s.low,
+                    high: s.high,
+                }
+            })
+            .collect(),
+    };
+    let written = match layout {
+        Layout::Compact => serde_json::to_string(&doc),
+        Layout::Pretty => serde_json::to_string_pretty(&doc),
+    };
+    // Finite numbers and string keys only: serializing cannot fail.
+    written.unwrap_or_default() + "\n"
+}
+
+/// The bars as a Markdown table.
+pub fn markdown(r: &Report, o: &Output, spread: &Spread) -> String {
+    let Some(ranges) = &r.ranges else {
+        return String::new();
+    };
+    let human = |v: f64| r.human(v, o.kind);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "## What drives {} (`{}`)\n\nAt the medians {}; p50 {}, p5 {}, p95 {} over {} samples.\n",
+        cell(&o.label),
+        o.id,
+        human(o.value),
+        human(spread.p50),
+        human(spread.p5),
+        human(spread.p95),
+        ranges.options.samples
+    );
+    let _ = writeln!(out, "| Input | Range | At its p5 | At its p95 | Swing |");
+    let _ = writeln!(out, "|---|---|---:|---:|---:|");
+    for s in &spread.sensitivity {
+        let input = &ranges.inputs[s.input];
+        let iv = input.interval;
+        let _ = writeln!(
+            out,
+            "| `{}` | {}..{} | {} | {} | {} |",
+            input.path,
+            r.human(iv.lo, iv.kind),
+            r.human(iv.hi, iv.kind),
+            human(s.low),
+            human(s.high),
+            human(s.width())
+        );
+    }
+    out
+}
