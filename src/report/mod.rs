@@ -295,6 +295,12 @@ impl Report {
         }
     }
 
+    /// Where `outputs[i]` comes in the order the estimate computes outputs: its index in what
+    /// [`estimate::values_into`] writes.
+    pub fn computed_at(&self, i: usize) -> Option<usize> {
+        self.computed_at.get(i).copied()
+    }
+
     /// The percentiles and swings of `outputs[i]`, when the report has ranges.
     pub fn spread(&self, i: usize) -> Option<&Spread> {
         self.ranges.as_ref().and_then(|r| r.spreads.get(i))

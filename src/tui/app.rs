@@ -291,6 +291,14 @@ impl App {
                 }
             }
             Action::CaseWalk => self.case_walk_here(),
+            Action::Delta => self.scenario_mut().map_or((), |s| s.delta = !s.delta),
+            Action::Sweep => {
+                if let Some(s) = self.scenario_mut()
+                    && !s.toggle_sweep()
+                {
+                    self.status = "v sweeps a number input: select one in the inputs panel".into();
+                }
+            }
         }
     }
 

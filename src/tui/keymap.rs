@@ -41,6 +41,10 @@ pub enum Action {
     RevealAll,
     /// Walk the open case study's steps in order on the drill screen.
     CaseWalk,
+    /// Show or hide the delta column: each result against the scenario as it was opened.
+    Delta,
+    /// Sweep the selected input in the pictures panel, or stop sweeping.
+    Sweep,
 }
 
 /// Where a binding applies.
@@ -206,6 +210,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Scenario, [ch('t')], ToggleTab, "estimate / reference tab", true),
     bind!(Scenario, [ch('d')], Drill, "drill on it as edited", false),
     bind!(Scenario, [ch('c')], CaseWalk, "walk the case in order", false),
+    bind!(Scenario, [ch('b')], Delta, "results against the scenario as opened", false),
+    bind!(Scenario, [ch('v')], Sweep, "sweep the selected input (pictures)", false),
     bind!(Scenario, [ch('p')], Picker, "back to the presets", true),
     bind!(Scenario, [key(KeyCode::Tab), ch('l')], FocusNext, "next panel", true),
     bind!(Scenario, [key(KeyCode::BackTab), ch('h')], FocusPrev, "previous panel", false),

@@ -43,6 +43,10 @@ pub struct ScenarioScreen {
     pub pictures: Scroll,
     /// Guess mode: results hidden until estimated (None when off).
     pub guess: Option<Guess>,
+    /// The results show each value against the scenario as it was opened.
+    pub delta: bool,
+    /// The input the pictures panel sweeps (its path), with the selected result drawn across it.
+    pub sweep: Option<String>,
 }
 
 impl ScenarioScreen {
@@ -55,6 +59,8 @@ impl ScenarioScreen {
             how: Scroll::default(),
             pictures: Scroll::default(),
             guess: None,
+            delta: false,
+            sweep: None,
         };
         s.keep_selection_shown();
         s
@@ -128,6 +134,23 @@ impl ScenarioScreen {
     }
 
     /// Shows every input, or only those in use; the selection stays on a row in the form.
+    /// `v`: sweeps the selected input, or stops sweeping it. False when the selected input is
+    /// not a number (nothing to sweep).
+    pub fn toggle_sweep(&mut self) -> bool {
+        let Some(row) = self.work.row() else {
+            return false;
+        };
+        if self.sweep.as_deref() == Some(row.path.as_str()) {
+            self.sweep = None;
+            return true;
+        }
+        if !matches!(row.kind, FieldKind::Quantity(_)) {
+            return false;
+        }
+        self.sweep = Some(row.path.clone());
+        true
+    }
+
     pub fn toggle_all_inputs(&mut self) {
         self.all_inputs = !self.all_inputs;
         self.keep_selection_shown();

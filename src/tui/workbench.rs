@@ -7,6 +7,7 @@ use crate::scenario::overrides::{self, InputAt};
 use crate::scenario::schema::{FieldKind, Section};
 use crate::scenario::{self, Scenario};
 use crate::units::format::Style;
+use crate::whatif::montecarlo::{MonteCarlo, Options};
 use rustc_hash::FxHashSet;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
@@ -90,6 +91,10 @@ pub struct Workbench {
     /// The last valid scenario (the preset with every edit) and its estimate.
     pub current: Scenario,
     pub report: Report,
+    /// The estimate of the scenario as it was opened, for the delta column.
+    pub opened: Report,
+    /// The Monte Carlo's buffers, reused from keystroke to keystroke.
+    mc: MonteCarlo,
     /// The paths of the inputs the estimate on screen reads.
     pub used: FxHashSet<String>,
     /// The estimate on screen is not of what the fields now say.
@@ -103,7 +108,11 @@ pub struct Workbench {
 
 impl Workbench {
     pub fn new(text: String, base: Scenario) -> Result<Workbench, String> {
-        let report = Report::build(&base, Style::Decimal).map_err(|e| e.to_string())?;
+        let mut report = Report::build(&base, Style::Decimal).map_err(|e| e.to_string())?;
+        let mut mc = MonteCarlo::default();
+        report
+            .sample(&base, &mut mc, Options::default())
+            .map_err(|e| e.to_string())?;
         let mut rows = Vec::new();
         overrides::for_each_input(&base, |at, path| rows.push(Row::new(&base, at, path)));
         Ok(Workbench {
@@ -117,7 +126,9 @@ impl Workbench {
             errors: BTreeMap::new(),
             problem: None,
             used: used_by(&report),
+            opened: report.clone(),
             report,
+            mc,
             stale: false,
             selected_output: 0,
             flashes: Vec::new(),
@@ -192,7 +203,11 @@ impl Workbench {
             self.stale = true;
             return;
         }
-        match Report::build(&candidate, Style::Decimal) {
+        let built = Report::build(&candidate, Style::Decimal).and_then(|mut report| {
+            report.sample(&candidate, &mut self.mc, Options::default())?;
+            Ok(report)
+        });
+        match built {
             Ok(report) => {
                 for new in &report.outputs {
                     let old = self.report.output(&new.id);

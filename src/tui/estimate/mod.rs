@@ -5,6 +5,7 @@ mod form;
 mod how;
 mod pictures;
 mod results;
+mod whatif_pictures;
 
 use super::scenario::{Focus, ScenarioScreen};
 use super::theme::Theme;
@@ -57,6 +58,7 @@ pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, th
     results::render(
         w,
         s.guess.as_ref(),
+        s.delta,
         s.focus == Focus::Results,
         now,
         results,

@@ -1,6 +1,6 @@
 //! Pictures of the estimate: storage by store, servers per stage, and a latency waterfall
-//! against the budget, each labelled in full where the panel has room. Scrolls when it has the
-//! focus.
+//! against the budget, each labelled in full where the panel has room; above them, the what-if
+//! pictures ([`super::whatif_pictures`]). Scrolls when it has the focus.
 
 use super::super::fit;
 use super::super::scenario::ScenarioScreen;
@@ -27,6 +27,12 @@ pub fn render(s: &ScenarioScreen, focused: bool, area: Rect, buf: &mut Buffer, t
     let mut lines: Vec<Line> = Vec::new();
     // The outputs drawn, asked for by id from the scenario's own corpora and stages.
     let sc = &s.work.current;
+    // What-if first: the sweep asked for with `v`, then what drives the selected result.
+    let selected = s.work.selected_output;
+    if let Some(path) = &s.sweep {
+        super::whatif_pictures::sweep(sc, r, selected, path, width, &mut lines, theme);
+    }
+    super::whatif_pictures::tornado(r, selected, width, &mut lines, theme);
     // With an index output selected, first the same index as each engine sizes it.
     let index_selected = r
         .outputs

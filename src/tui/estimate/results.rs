@@ -1,5 +1,7 @@
 //! The results: each output's section, label, value and napkin value, the two values each in
-//! its own right-aligned column; changed numbers light up.
+//! its own right-aligned column; changed numbers light up. With ranges, an output that moves
+//! shows its p50 and a whisker from p5 to p95; with the delta column on (`b`), each value's
+//! ratio to the scenario as it was opened.
 
 use super::super::fit;
 use super::super::guess::Guess;
@@ -14,9 +16,16 @@ use std::time::Instant;
 /// Width of the section column ("bandwidth").
 const SECTION: usize = 9;
 
+/// Cells of the whisker: six either side of the p50's, at eight a decade.
+const WHISKER: usize = 13;
+/// Cells of the whisker per decade (a factor of 10).
+const PER_DECADE: f64 = 8.0;
+
+#[allow(clippy::too_many_arguments)]
 pub fn render(
     w: &Workbench,
     guess: Option<&Guess>,
+    delta: bool,
     focused: bool,
     now: Instant,
     area: Rect,
@@ -40,15 +49,16 @@ pub fn render(
     let values: Vec<(String, String)> = r
         .outputs
         .iter()
-        .map(|o| {
+        .enumerate()
+        .map(|(i, o)| {
             // In guess mode a hidden value is "?", and a revealed one carries its score.
             let Some(g) = guess else {
-                return numbers(r, o);
+                return numbers(r, i);
             };
             match g.revealed.get(&o.id) {
                 None => ("?".to_string(), String::new()),
                 Some(rev) => {
-                    let (value, napkin) = numbers(r, o);
+                    let (value, napkin) = numbers(r, i);
                     let score = rev
                         .points
                         .map_or_else(|| "·".to_string(), |p| format!("{p:.0} pts"));
@@ -60,6 +70,43 @@ pub fn render(
     let value_w = values.iter().map(|v| fit::width(&v.0)).max().unwrap_or(0);
     let napkin_w = values.iter().map(|v| fit::width(&v.1)).max().unwrap_or(0);
     let width = inner.width as usize;
+    // The extra columns: whiskers (hidden values keep theirs hidden), then the delta.
+    let hidden = |o: &crate::estimate::Output| guess.is_some_and(|g| !g.revealed.contains_key(&o.id));
+    let whiskers: Vec<String> = r
+        .outputs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| match r.spread(i) {
+            _ if r.ranges.is_none() => String::new(),
+            Some(sp) if sp.p5 != sp.p95 && !hidden(o) => {
+                let (p5, p95) = (r.human(sp.p5, o.kind), r.human(sp.p95, o.kind));
+                // A spread too narrow to show in three digits is left out.
+                if p5 == p95 {
+                    String::new()
+                } else {
+                    format!("{} {p5}–{p95}", whisker(sp.p5, sp.p50, sp.p95))
+                }
+            }
+            _ => String::new(),
+        })
+        .collect();
+    let deltas: Vec<String> = r
+        .outputs
+        .iter()
+        .map(|o| match (delta, hidden(o)) {
+            (false, _) => String::new(),
+            (true, true) => "?".to_string(),
+            (true, false) => ratio(o.value, w.opened.output(&o.id).map(|b| b.value)),
+        })
+        .collect();
+    let whisker_w = whiskers.iter().map(|v| fit::width(v)).max().unwrap_or(0);
+    let delta_w = deltas.iter().map(|v| fit::width(v)).max().unwrap_or(0);
+    // The interval's text goes first when the panel is narrow; the whisker itself stays.
+    let whisker_w = if width >= 40 + value_w + napkin_w + whisker_w + delta_w {
+        whisker_w
+    } else {
+        whisker_w.min(WHISKER)
+    };
     let (start, end) = fit::window(r.outputs.len(), w.selected_output, inner.height as usize);
     let mut lines = Vec::new();
     for (i, (o, (value, napkin))) in r
@@ -72,11 +119,18 @@ pub fn render(
     {
         // The output's section as a short column: "traffic", "storage", "index"…
         let section = o.section.key();
-        let numbers = if napkin_w == 0 {
+        let mut numbers = if napkin_w == 0 {
             format!("{value:>value_w$}")
         } else {
             format!("{value:>value_w$}  {napkin:>napkin_w$}")
         };
+        if whisker_w > 0 {
+            let whisker = fit::cut(&whiskers[i], whisker_w);
+            numbers.push_str(&format!("  {whisker:<whisker_w$}"));
+        }
+        if delta_w > 0 {
+            numbers.push_str(&format!("  {:>delta_w$}", deltas[i]));
+        }
         let label = format!("{section:<SECTION$} {}", o.label);
         let mut style = theme.row(i == w.selected_output, focused);
         if w.flashing(&o.id, now) {
@@ -90,14 +144,81 @@ pub fn render(
     Paragraph::new(lines).render(inner, buf);
 }
 
-/// An output's value and its napkin value ("≈100k/s", empty when they read the same).
-fn numbers(r: &crate::report::Report, o: &crate::estimate::Output) -> (String, String) {
-    let value = r.human(o.value, o.kind);
-    let napkin = r.human(r.napkin(o.value, o.kind), o.kind);
+/// An output's value and its napkin value ("≈100k/s", empty when they read the same); with
+/// ranges, of its p50.
+fn numbers(r: &crate::report::Report, i: usize) -> (String, String) {
+    let o = &r.outputs[i];
+    let v = r.spread(i).filter(|sp| sp.p5 != sp.p95).map_or(o.value, |sp| sp.p50);
+    let value = r.human(v, o.kind);
+    let napkin = r.human(r.napkin(v, o.kind), o.kind);
     let napkin = if napkin == value {
         String::new()
     } else {
         format!("≈{napkin}")
     };
     (value, napkin)
+}
+
+/// A whisker from p5 to p95 around the p50 (●), on a log scale of eight cells a decade, so
+/// whiskers of different outputs compare: "   ├──●───┤   ".
+pub fn whisker(p5: f64, p50: f64, p95: f64) -> String {
+    let centre = WHISKER / 2;
+    let cell = |x: f64| -> usize {
+        if p50 <= 0.0 || x <= 0.0 {
+            return 0;
+        }
+        let offset = ((x / p50).log10() * PER_DECADE).round();
+        (centre as f64 + offset).clamp(0.0, (WHISKER - 1) as f64) as usize
+    };
+    let (a, b) = (cell(p5), cell(p95));
+    (0..WHISKER)
+        .map(|c| match c {
+            c if c == centre => '●',
+            c if c == a && a < centre => '├',
+            c if c == b && b > centre => '┤',
+            c if c > a && c < b => '─',
+            _ => ' ',
+        })
+        .collect()
+}
+
+/// A value against the scenario as opened: "×1.50", "=" when unchanged, "new" when it had none.
+fn ratio(now: f64, opened: Option<f64>) -> String {
+    match opened {
+        None => "new".to_string(),
+        Some(b) if b == now => "=".to_string(),
+        Some(b) if b == 0.0 => "from 0".to_string(),
+        Some(b) => {
+            let x = now / b;
+            if x >= 10.0 {
+                format!("×{x:.0}")
+            } else if x >= 0.01 {
+                format!("×{x:.2}")
+            } else {
+                format!("×{x:.1e}")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ratio, whisker};
+
+    #[test]
+    fn whiskers_are_drawn_on_a_log_scale_around_the_median() {
+        // p5 a decade below: 8 cells left of the centre, held at the edge (cell 0); p95
+        // ×10^0.25 = 1.78: 0.25 × 8 = 2 cells right of the centre (cell 6), so cell 8.
+        assert_eq!(whisker(10.0, 100.0, 177.8), "├─────●─┤    ");
+        // No spread: only the median.
+        assert_eq!(whisker(5.0, 5.0, 5.0), "      ●      ");
+    }
+
+    #[test]
+    fn deltas_read_as_ratios_to_the_scenario_as_opened() {
+        assert_eq!(ratio(3.0, Some(2.0)), "×1.50");
+        assert_eq!(ratio(2.0, Some(2.0)), "=");
+        assert_eq!(ratio(30.0, Some(2.0)), "×15");
+        assert_eq!(ratio(1.0, None), "new");
+    }
 }
