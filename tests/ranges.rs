@@ -8,7 +8,8 @@ use serde_json::Value;
 fn napkin() -> Command {
     let mut cmd = Command::cargo_bin("napkin").expect("the binary builds");
     let empty = tempfile::tempdir().expect("a temp dir");
-    cmd.env("XDG_CONFIG_HOME", empty.path()).env("NO_COLOR", "1");
+    cmd.env("XDG_CONFIG_HOME", empty.path())
+        .env("NO_COLOR", "1");
     std::mem::forget(empty);
     cmd
 }
@@ -33,9 +34,7 @@ fn output<'v>(doc: &'v Value, id: &str) -> &'v Value {
 }
 
 fn num(v: &Value, key: &str) -> f64 {
-    v[key]
-        .as_f64()
-        .unwrap_or_else(|| panic!("{key} in {v}"))
+    v[key].as_f64().unwrap_or_else(|| panic!("{key} in {v}"))
 }
 
 fn close(got: f64, want: f64, tolerance: f64) {
@@ -128,7 +127,11 @@ fn whole_number_outputs_stay_whole_in_every_percentile() {
         "--format",
         "json",
     ]);
-    for id in ["fleet.ranking.servers", "index.replicas", "fleet.total_servers"] {
+    for id in [
+        "fleet.ranking.servers",
+        "index.replicas",
+        "fleet.total_servers",
+    ] {
         let o = output(&doc, id);
         for key in ["p5", "p50", "p95"] {
             let x = num(o, key);
@@ -184,7 +187,12 @@ fn text_shows_p50_and_the_interval_beside_each_value_and_lists_the_ranges() {
         .assert()
         .success()
         // The value at the median, 1B DAU × 5 ÷ 86,400 = 57.9k/s, then p50 [p5 – p95].
-        .stdout(predicate::str::is_match(r"Average QPS +57\.9k/s +≈ 60k/s +5\d(\.\d)?k/s \[2\d(\.\d)?k/s – 11\dk/s\]").unwrap())
+        .stdout(
+            predicate::str::is_match(
+                r"Average QPS +57\.9k/s +≈ 60k/s +5\d(\.\d)?k/s \[2\d(\.\d)?k/s – 11\dk/s\]",
+            )
+            .unwrap(),
+        )
         .stdout(predicate::str::contains("driven by traffic.dau"))
         .stdout(predicate::str::contains(
             "RANGES  p50 [p5 – p95] over 10,000 samples, seed 2026",
@@ -281,7 +289,10 @@ fn bad_ranges_are_located_errors_that_say_what_to_write() {
         ("traffic.dau=400M..100M", &["high to low", "\"100M..400M\""]),
         ("traffic.dau=..400M", &["no low end", "low end first"]),
         ("stage.ranking.latency=30ms..2GB", &["high end", "size"]),
-        ("serving.target_utilization=0.5..1.5", &["high end", "more than 1"]),
+        (
+            "serving.target_utilization=0.5..1.5",
+            &["high end", "more than 1"],
+        ),
         ("embeddings.dim=0..512", &["low end", "at least 1"]),
     ];
     for (set, words) in cases {

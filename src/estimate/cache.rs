@@ -28,19 +28,17 @@ pub fn item_count(s: &Scenario, c: &Cache) -> f64 {
 
 /// A day's hot set: the ranks expected to be requested at least once in `requests` (a day's
 /// requests), i.e. requests × i^(−s) ÷ H(N, s) ≥ 1, so i ≤ (requests ÷ H(N, s))^(1/s), at most N.
-pub fn hot_set(requests: f64, items: f64, s: f64) -> f64 {
-    (requests / harmonic(items, s))
-        .powf(1.0 / s)
-        .floor()
-        .min(items)
+/// `h_items` is H(N, s).
+pub fn hot_set(requests: f64, h_items: f64, items: f64, s: f64) -> f64 {
+    (requests / h_items).powf(1.0 / s).floor().min(items)
 }
 
 fn put<T: Trace>(t: &mut T, name: &str, label: fmt::Arguments<'_>, kind: Kind, value: f64) {
     t.output(Section::Cache, format_args!("{name}"), label, kind, value);
 }
 
-/// The hit ratio, tracing how.
-fn hit_ratio<T: Trace>(s: &Scenario, c: &Cache, t: &mut T) -> (f64, f64) {
+/// The items, the hit ratio and H(items, s), tracing how.
+fn hit_ratio<T: Trace>(s: &Scenario, c: &Cache, t: &mut T) -> (f64, f64, f64) {
     if c.items.is_some() {
         t.uses(format_args!("cache.items"));
     } else if let Some(k) = s.corpora.first() {
@@ -69,7 +67,7 @@ fn hit_ratio<T: Trace>(s: &Scenario, c: &Cache, t: &mut T) -> (f64, f64) {
             Sig(c.zipf_s)
         ),
     );
-    (n, hit)
+    (n, hit, hn)
 }
 
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
@@ -77,7 +75,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         e.cache = None;
         return;
     };
-    let (items, hit) = hit_ratio(s, c, t);
+    let (items, hit, h_items) = hit_ratio(s, c, t);
     put(
         t,
         "hit_ratio",
@@ -136,6 +134,6 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         hit_ratio: hit,
         backend_qps: backend,
         memory,
-        hot_set: hot_set(per_day, items, c.zipf_s),
+        hot_set: hot_set(per_day, h_items, items, c.zipf_s),
     });
 }

@@ -71,7 +71,8 @@ pub fn render(
     let napkin_w = values.iter().map(|v| fit::width(&v.1)).max().unwrap_or(0);
     let width = inner.width as usize;
     // The extra columns: whiskers (hidden values keep theirs hidden), then the delta.
-    let hidden = |o: &crate::estimate::Output| guess.is_some_and(|g| !g.revealed.contains_key(&o.id));
+    let hidden =
+        |o: &crate::estimate::Output| guess.is_some_and(|g| !g.revealed.contains_key(&o.id));
     let whiskers: Vec<String> = r
         .outputs
         .iter()
@@ -148,7 +149,10 @@ pub fn render(
 /// ranges, of its p50.
 fn numbers(r: &crate::report::Report, i: usize) -> (String, String) {
     let o = &r.outputs[i];
-    let v = r.spread(i).filter(|sp| sp.p5 != sp.p95).map_or(o.value, |sp| sp.p50);
+    let v = r
+        .spread(i)
+        .filter(|sp| sp.p5 != sp.p95)
+        .map_or(o.value, |sp| sp.p50);
     let value = r.human(v, o.kind);
     let napkin = r.human(r.napkin(v, o.kind), o.kind);
     let napkin = if napkin == value {

@@ -154,7 +154,10 @@ pub fn sweep(
         let cells = (f * cols as f64).round() as usize;
         lines.push(Line::from(vec![
             Span::raw(format!("{x:>label_w$} ")),
-            Span::styled(format!("{:<cols$}", "█".repeat(cells.min(cols))), theme.bar()),
+            Span::styled(
+                format!("{:<cols$}", "█".repeat(cells.min(cols))),
+                theme.bar(),
+            ),
             Span::raw(format!(" {shown:>value_w$}")),
         ]));
     }
