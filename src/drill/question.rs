@@ -219,6 +219,66 @@ pub(super) fn perturb(rng: &mut ChaCha8Rng, s: &mut Scenario, path: &str) {
     }
 }
 
+/// The working of output `i`: the chain of steps, and with a range, the range's median first
+/// and the p50 over the samples last.
+fn range_steps(s: &Scenario, report: &Report, i: usize, ranged: Option<&str>) -> Vec<Step> {
+    let o = &report.outputs[i];
+    let mut steps = super::chain::chain(&report.outputs, &o.id);
+    let (Some(path), Some(sp)) = (ranged, report.spread(i)) else {
+        return steps;
+    };
+    if let Some(r) = s.range(path) {
+        let median = r.median();
+        steps.insert(
+            0,
+            Step {
+                text: format!(
+                    "{path}: the median of {}..{} is √({} × {}) = {}",
+                    report.human(r.lo, r.kind),
+                    report.human(r.hi, r.kind),
+                    report.human(r.lo, r.kind),
+                    report.human(r.hi, r.kind),
+                    report.human(median, r.kind)
+                ),
+                value: median,
+                kind: r.kind,
+            },
+        );
+    }
+    let samples = report.ranges.as_ref().map_or(0, |r| r.options.samples);
+    steps.push(Step {
+        text: format!(
+            "p50 over {} samples of the range = {} (the result at the median, {}, give or take sampling and rounding up)",
+            crate::units::format::Grouped(samples as f64),
+            report.human(sp.p50, o.kind),
+            report.human(o.value, o.kind)
+        ),
+        value: sp.p50,
+        kind: o.kind,
+    });
+    steps
+}
+
+/// Restates the input at `path` (one of `used`, the inputs of the output asked about) as a range
+/// from half to twice its value, in round numbers; returns the path.
+fn state_as_range(s: &mut Scenario, path: &str, used: &[String]) -> Option<String> {
+    if !used.iter().any(|p| p == path) {
+        return None;
+    }
+    let (crate::scenario::schema::Value::Num(v), FieldKind::Quantity(kind)) =
+        overrides::get(s, path)?
+    else {
+        return None;
+    };
+    let (lo, hi) = (nice(v / 2.0), nice(v * 2.0));
+    if !(lo > 0.0 && lo < hi) {
+        return None;
+    }
+    let text = format!("{}..{}", Human::new(lo, kind), Human::new(hi, kind));
+    overrides::set(s, path, &text).ok()?;
+    validate::validate(s).is_empty().then(|| path.to_string())
+}
+
 /// What an ingress question says about uploads, if there are any.
 fn uploads_hint(s: &Scenario) -> &'static str {
     let uploads = s.has_uploads();
@@ -250,14 +310,45 @@ fn build(seed: u64, rng: &mut ChaCha8Rng, case: &Case, choice: &Choice) -> Optio
     for path in &used {
         perturb(rng, &mut s, path);
     }
-    let report = Report::build(&s, Style::Decimal).ok()?;
-    let target = report.output(&choice.output)?;
-    if !(target.value > 0.0 && target.value.is_finite()) {
+    let ranged = match template.range {
+        Some(pattern) => Some(state_as_range(
+            &mut s,
+            &pattern.replace('*', &choice.name),
+            &used,
+        )?),
+        None => None,
+    };
+    let mut report = Report::build(&s, Style::Decimal).ok()?;
+    let i = report.outputs.iter().position(|o| o.id == choice.output)?;
+    // With a range, the answer is the output's median over the range.
+    let truth = match ranged {
+        Some(_) => {
+            let mut mc = crate::whatif::montecarlo::MonteCarlo::default();
+            report.sample(&s, &mut mc, Default::default()).ok()?;
+            report.spread(i)?.p50
+        }
+        None => report.outputs[i].value,
+    };
+    let target = &report.outputs[i];
+    if !(truth > 0.0 && truth.is_finite()) {
         return None;
     }
     let said: Vec<String> = used
         .iter()
-        .filter_map(|path| report.input(path).map(|i| phrase(path, &i.display)))
+        .filter_map(|path| {
+            let input = report.input(path)?;
+            Some(match (&ranged, s.range(path)) {
+                (Some(p), Some(r)) if p == path => phrase(
+                    path,
+                    &format!(
+                        "between {} and {}",
+                        report.human(r.lo, r.kind),
+                        report.human(r.hi, r.kind)
+                    ),
+                ),
+                _ => phrase(path, &input.display),
+            })
+        })
         .filter(|p| !p.is_empty())
         .collect();
     let ask = template.ask.replace("{}", &choice.name);
@@ -281,9 +372,9 @@ fn build(seed: u64, rng: &mut ChaCha8Rng, case: &Case, choice: &Choice) -> Optio
         skill: template.skill,
         output: choice.output.clone(),
         prompt,
-        truth: target.value,
+        truth,
         kind: target.kind,
-        steps: super::chain::chain(&report.outputs, &choice.output),
+        steps: range_steps(&s, &report, i, ranged.as_deref()),
         stated: used,
         scenario: s,
     })

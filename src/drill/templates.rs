@@ -21,6 +21,9 @@ pub struct Template {
     pub ask: &'static str,
     /// What the answer may assume that the inputs do not say.
     pub assume: Assume,
+    /// An input (with `*` for the matched name) the question states as a range, a 90%
+    /// interval around its value; the question then asks for the output's p50.
+    pub range: Option<&'static str>,
 }
 
 /// What a scenario must have for a template to fit it.
@@ -110,6 +113,9 @@ const PEAK: Assume = Assume::Says("Size for peak traffic.");
 const CEIL: Assume = Assume::Says("Round up to whole machines.");
 const IN_SERIES: Assume = Assume::Says("The stages run one after another.");
 const NOTHING: Assume = Assume::Says("");
+const RANGE: Assume = Assume::Says(
+    "A range is lognormal with the ends as its p5 and p95: its median is √(low × high), and a product's median is the product of the medians.",
+);
 const IVF: &[IndexKind] = &[IndexKind::IvfFlat, IndexKind::IvfSq8, IndexKind::IvfPq];
 
 /// A template that sets no input.
@@ -129,6 +135,7 @@ const fn t(
         sets: &[],
         ask,
         assume,
+        range: None,
     }
 }
 
@@ -147,6 +154,7 @@ const fn engine(
         sets: &[],
         ask,
         assume: Assume::Says(overheads),
+        range: None,
     }
 }
 
@@ -160,6 +168,7 @@ const fn ml(id: &'static str, output: &'static str, ask: &'static str, assume: A
         sets: &[],
         ask,
         assume,
+        range: None,
     }
 }
 
@@ -632,6 +641,40 @@ pub const TEMPLATES: &[Template] = &[
         "How much memory does the cache take?",
         Says("Decimal units."),
     ),
+    // Ranges: one input stated as a 90% interval, the answer the output's median.
+    Template {
+        range: Some("traffic.dau"),
+        ..t(
+            "qps.peak_range",
+            Qps,
+            "traffic.peak_qps",
+            When::DauTraffic,
+            "The daily users are a 90% range. What is the median (p50) peak QPS?",
+            RANGE,
+        )
+    },
+    Template {
+        range: Some("corpus.*.item_size"),
+        ..t(
+            "storage.corpus_range",
+            Storage,
+            "storage.*",
+            When::Corpus,
+            "The item size is a 90% range. What is the median (p50) storage the {} take today, with every copy?",
+            RANGE,
+        )
+    },
+    Template {
+        range: Some("stage.*.per_server_throughput"),
+        ..t(
+            "servers.stage_range",
+            Servers,
+            "fleet.*.servers",
+            When::CpuStage,
+            "One server's throughput is a 90% range. What is the median (p50) number of {} servers at peak?",
+            RANGE,
+        )
+    },
 ];
 
 #[cfg(test)]
