@@ -3,10 +3,13 @@
 //! Exit codes: 0 ok, 1 a scenario or evaluation error (message on stderr), 2 a usage error.
 
 mod calc;
+mod compare;
 mod complete;
 mod drill_cmd;
 mod pipe;
 mod presets_cmd;
+mod sweep;
+mod sweep_out;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use clap_complete::engine::ArgValueCompleter;
@@ -33,6 +36,13 @@ pub enum Command {
         override_usage = "napkin calc <SCENARIO> [--set <PATH=VALUE>]... [OPTIONS]\n       napkin calc --set <PATH=VALUE>... [OPTIONS]"
     )]
     Calc(calc::CalcArgs),
+    /// Step an input across a span (two: a grid) and estimate at each step; find where an output crosses a threshold.
+    #[command(
+        override_usage = "napkin sweep <SCENARIO> --vary <PATH=LO..HI> [--vary <PATH=LO..HI>] [OPTIONS]"
+    )]
+    Sweep(sweep::SweepArgs),
+    /// Compare two scenarios (preset ids or files, each with its own --set): every output in each and b ÷ a.
+    Compare(compare::CompareArgs),
     /// List or print the presets.
     Presets {
         #[command(subcommand)]
@@ -138,6 +148,14 @@ pub fn run(cli: Cli, host: Host, out: &mut dyn std::io::Write, err: &mut dyn std
     let out = &mut pipe::ReaderGone::new(out);
     let result = match cli.command {
         Some(Command::Calc(args)) => calc::run(&args, host, out),
+        Some(Command::Sweep(args)) => match sweep::check(&args) {
+            Ok(()) => sweep::run(&args, host, out),
+            Err(message) => return usage_error("sweep", &message, err),
+        },
+        Some(Command::Compare(args)) => match compare::check(&args) {
+            Ok(()) => compare::run(&args, host, out),
+            Err(message) => return usage_error("compare", &message, err),
+        },
         Some(Command::Presets {
             action: PresetsAction::List,
         }) => presets_cmd::list(out, err),
@@ -168,6 +186,20 @@ pub fn run(cli: Cli, host: Host, out: &mut dyn std::io::Write, err: &mut dyn std
             1
         }
     }
+}
+
+/// A usage error clap cannot see (it depends on several arguments), written as clap writes its
+/// own; exit status 2.
+fn usage_error(subcommand: &str, message: &str, err: &mut dyn std::io::Write) -> u8 {
+    let mut napkin = Cli::command();
+    napkin.build();
+    let kind = clap::error::ErrorKind::ArgumentConflict;
+    let error = match napkin.find_subcommand_mut(subcommand) {
+        Some(command) => command.error(kind, message),
+        None => napkin.error(kind, message),
+    };
+    let _ = write!(err, "{}", error.render());
+    2
 }
 
 /// Writes the manual page of napkin, or of one of its subcommands.
