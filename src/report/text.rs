@@ -102,7 +102,16 @@ pub fn render(r: &Report, detail: Detail) -> String {
             .map(|i| i.path.chars().count())
             .max()
             .unwrap_or(0);
-        for input in &ranges.inputs {
+        let written: Vec<String> = ranges
+            .inputs
+            .iter()
+            .map(|i| {
+                let iv = i.interval;
+                format!("{}..{}", r.human(iv.lo, iv.kind), r.human(iv.hi, iv.kind))
+            })
+            .collect();
+        let ww = written.iter().map(|t| t.chars().count()).max().unwrap_or(0);
+        for (input, written) in ranges.inputs.iter().zip(&written) {
             let iv = input.interval;
             let shape = if iv.is_lognormal() {
                 "lognormal"
@@ -111,10 +120,8 @@ pub fn render(r: &Report, detail: Detail) -> String {
             };
             let _ = writeln!(
                 out,
-                "  {:<w$}  {}..{}  {shape}, median {}",
+                "  {:<w$}  {written:<ww$}  {shape}, median {}",
                 input.path,
-                r.human(iv.lo, iv.kind),
-                r.human(iv.hi, iv.kind),
                 r.human(iv.median(), iv.kind)
             );
         }
