@@ -42,7 +42,27 @@ pub fn render(contexts: &[Context], area: Rect, buf: &mut Buffer, theme: Theme) 
         (split_at(0), 0)
     };
     let (first, second) = groups.split_at(split);
-    let height = taller(split, gap) as u16 + 2;
+    let mut left = entries(first, gap);
+    let mut right = entries(second, gap);
+    // Whole groups do not fit side by side: the split falls inside a group, whose heading
+    // the right column repeats.
+    if two && left.len().max(right.len()) > room {
+        let mut all = entries(&groups, 0);
+        let at = all.len().div_ceil(2).max(all.len().saturating_sub(room));
+        let rest = all.split_off(at);
+        let open = all.iter().rev().find_map(|e| match e {
+            Entry::Heading(c, _) => Some(*c),
+            _ => None,
+        });
+        right = match (rest.first(), open) {
+            (Some(Entry::Key(_)), Some(c)) => std::iter::once(Entry::Heading(c, true))
+                .chain(rest)
+                .collect(),
+            _ => rest,
+        };
+        left = all;
+    }
+    let height = left.len().max(right.len()) as u16 + 2;
     let w = area.width.saturating_sub(4).min(if two { 100 } else { 60 });
     let h = area.height.saturating_sub(2).min(height);
     let popup = Rect {
@@ -54,18 +74,39 @@ pub fn render(contexts: &[Context], area: Rect, buf: &mut Buffer, theme: Theme) 
     Clear.render(popup, buf);
     let inner = theme.panel("Keys here (Esc closes)", true, popup, buf);
     if two {
-        let [left, right] = inner.layout(&Layout::horizontal([
+        let [l, r] = inner.layout(&Layout::horizontal([
             Constraint::Percentage(50),
             Constraint::Fill(1),
         ]));
-        column(first, gap, left, buf, theme);
-        column(second, gap, right, buf, theme);
+        column(&left, l, buf, theme);
+        column(&right, r, buf, theme);
     } else {
-        column(first, gap, inner, buf, theme);
+        column(&left, inner, buf, theme);
     }
 }
 
-fn column(groups: &[Group], gap: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
+/// One line of the overlay.
+enum Entry {
+    /// Where the keys below apply; `true` when it continues a group from the other column.
+    Heading(Context, bool),
+    Key(&'static Binding),
+    Gap,
+}
+
+/// The lines of `groups`: each heading and its keys, `gap` blank lines between groups.
+fn entries(groups: &[Group], gap: usize) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for (i, (context, bindings)) in groups.iter().enumerate() {
+        if i > 0 {
+            out.extend(std::iter::repeat_with(|| Entry::Gap).take(gap));
+        }
+        out.push(Entry::Heading(*context, false));
+        out.extend(bindings.iter().map(|b| Entry::Key(b)));
+    }
+    out
+}
+
+fn column(entries: &[Entry], area: Rect, buf: &mut Buffer, theme: Theme) {
     let label = |b: &Binding| {
         b.keys
             .iter()
@@ -73,28 +114,36 @@ fn column(groups: &[Group], gap: usize, area: Rect, buf: &mut Buffer, theme: The
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let keys_w = groups
+    let keys_w = entries
         .iter()
-        .flat_map(|(_, b)| b.iter().map(|b| fit::width(&label(b))))
+        .filter_map(|e| match e {
+            Entry::Key(b) => Some(fit::width(&label(b))),
+            _ => None,
+        })
         .max()
         .unwrap_or(0)
         .min(14);
     let help_w = (area.width as usize).saturating_sub(keys_w + 2);
-    let mut lines = Vec::new();
-    for (i, (context, bindings)) in groups.iter().enumerate() {
-        if i > 0 {
-            lines.extend(std::iter::repeat_n(Line::default(), gap));
-        }
-        lines.push(Line::from(Span::styled(context.name(), theme.bold())));
-        for b in bindings {
-            lines.push(Line::from(vec![
+    let lines: Vec<Line> = entries
+        .iter()
+        .map(|e| match e {
+            Entry::Gap => Line::default(),
+            Entry::Heading(context, more) => {
+                let name = if *more {
+                    format!("{} (more)", context.name())
+                } else {
+                    context.name().to_string()
+                };
+                Line::from(Span::styled(name, theme.bold()))
+            }
+            Entry::Key(b) => Line::from(vec![
                 Span::styled(
                     format!(" {:<keys_w$} ", fit::cut(&label(b), keys_w)),
                     theme.title(),
                 ),
                 Span::raw(fit::cut(b.help, help_w)),
-            ]));
-        }
-    }
+            ]),
+        })
+        .collect();
     Paragraph::new(lines).render(area, buf);
 }
