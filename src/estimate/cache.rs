@@ -1,7 +1,7 @@
 //! A cache of the most popular items under Zipf popularity: hit ratio H(k, s) ÷ H(N, s)
 //! (Breslau et al. 1999), the load left for the backend, and the cache's memory.
 
-use super::math::harmonic;
+use super::math::Zipf;
 use super::{Estimate, Section, Trace};
 use crate::scenario::{Cache, Scenario};
 use crate::units::Kind;
@@ -48,7 +48,8 @@ fn hit_ratio<T: Trace>(s: &Scenario, c: &Cache, t: &mut T) -> (f64, f64, f64) {
     t.uses(format_args!("cache.zipf_s"));
     let n = item_count(s, c);
     let k = c.cached_items.0;
-    let (hk, hn) = (harmonic(k, c.zipf_s), harmonic(n, c.zipf_s));
+    let zipf = Zipf::new(c.zipf_s);
+    let (hk, hn) = (zipf.harmonic(k), zipf.harmonic(n));
     let hit = hk / hn;
     t.step(
         hit,

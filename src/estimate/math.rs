@@ -15,58 +15,79 @@ pub fn normal_quantile(p: f64) -> f64 {
 const EXACT_TERMS: f64 = 16.0;
 
 /// H(n, s) = Σ_{i=1}^{n} i^(−s), the generalised harmonic number, for a real `n` ≥ 1 (whole in
-/// use) and `s` ≥ 0.
-///
-/// The first sixteen terms are summed; the rest, from m = 16 to n, by Euler–Maclaurin:
-/// ∫_m^n x^(−s) dx + (f(m) + f(n))/2 + Σ_k B₂ₖ/(2k)! (f⁽²ᵏ⁻¹⁾(n) − f⁽²ᵏ⁻¹⁾(m)) with f(x) = x^(−s),
-/// to k = 3. The remainder is below f⁽⁷⁾(m) ÷ 5,000 ≈ 1e-12 at s = 1, so the result is exact to
-/// about twelve digits whatever `n` is (10^12 costs what 10^3 costs).
+/// use) and `s` ≥ 0. See [`Zipf::harmonic`]; several numbers of one `s` share a [`Zipf`].
 pub fn harmonic(n: f64, s: f64) -> f64 {
-    let n = n.floor();
-    // i^(−s) for i = 1..=16 from the primes' powers: six exponentials instead of sixteen
-    // powers, for this runs in every Monte Carlo sample of a scenario with a cache.
-    let p = |prime: f64| (-s * prime.ln()).exp();
-    let (p2, p3, p5, p7, p11, p13) = (p(2.0), p(3.0), p(5.0), p(7.0), p(11.0), p(13.0));
-    let terms = [
-        1.0,
-        p2,
-        p3,
-        p2 * p2,
-        p5,
-        p2 * p3,
-        p7,
-        p2 * p2 * p2,
-        p3 * p3,
-        p2 * p5,
-        p11,
-        p2 * p2 * p3,
-        p13,
-        p2 * p7,
-        p3 * p5,
-        p2 * p2 * p2 * p2,
-    ];
-    if n <= EXACT_TERMS {
-        return terms[..n.max(0.0) as usize].iter().sum();
+    Zipf::new(s).harmonic(n)
+}
+
+/// Zipf popularity of exponent `s`, with the terms i^(−s) for i = 1..=16 worked out once for the
+/// harmonic numbers of any `n`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Zipf {
+    s: f64,
+    terms: [f64; EXACT_TERMS as usize],
+}
+
+impl Zipf {
+    pub fn new(s: f64) -> Zipf {
+        // From the primes' powers: six exponentials instead of sixteen powers, for this runs in
+        // every Monte Carlo sample of a scenario with a cache.
+        let p = |prime: f64| (-s * prime.ln()).exp();
+        let (p2, p3, p5, p7, p11, p13) = (p(2.0), p(3.0), p(5.0), p(7.0), p(11.0), p(13.0));
+        let terms = [
+            1.0,
+            p2,
+            p3,
+            p2 * p2,
+            p5,
+            p2 * p3,
+            p7,
+            p2 * p2 * p2,
+            p3 * p3,
+            p2 * p5,
+            p11,
+            p2 * p2 * p3,
+            p13,
+            p2 * p7,
+            p3 * p5,
+            p2 * p2 * p2 * p2,
+        ];
+        Zipf { s, terms }
     }
-    let m = EXACT_TERMS;
-    // Σ_{i=1}^{m−1}: the terms before the tail, which starts at m itself.
-    let head: f64 = terms[..m as usize - 1].iter().sum();
-    // Every power of m and n below is f(m) = m^(−s) or f(n) = n^(−s) times a whole power.
-    let (fm, fn_) = (terms[m as usize - 1], n.powf(-s));
-    let integral = if (s - 1.0).abs() < 1e-12 {
-        (n / m).ln()
-    } else {
-        (n * fn_ - m * fm) / (1.0 - s)
-    };
-    let ends = (fm + fn_) / 2.0;
-    // f'(x) = −s x^(−s−1); f'''(x) = −s(s+1)(s+2) x^(−s−3); f⁽⁵⁾(x) = −s(s+1)…(s+4) x^(−s−5).
-    // B₂ = 1/6, B₄ = −1/30, B₆ = 1/42; divided by 2!, 4!, 6!.
-    let d1 = |x: f64, fx: f64| -s * fx / x;
-    let d3 = |x: f64, fx: f64| -s * (s + 1.0) * (s + 2.0) * fx / x.powi(3);
-    let d5 = |x: f64, fx: f64| -s * (s + 1.0) * (s + 2.0) * (s + 3.0) * (s + 4.0) * fx / x.powi(5);
-    let corrections = (d1(n, fn_) - d1(m, fm)) / 12.0 - (d3(n, fn_) - d3(m, fm)) / 720.0
-        + (d5(n, fn_) - d5(m, fm)) / 30_240.0;
-    head + integral + ends + corrections
+
+    /// H(n, s) = Σ_{i=1}^{n} i^(−s).
+    ///
+    /// The first fifteen terms are summed; the rest, from m = 16 to n, by Euler–Maclaurin:
+    /// ∫_m^n x^(−s) dx + (f(m) + f(n))/2 + Σ_k B₂ₖ/(2k)! (f⁽²ᵏ⁻¹⁾(n) − f⁽²ᵏ⁻¹⁾(m)) with
+    /// f(x) = x^(−s), to k = 3. The remainder is below f⁽⁷⁾(m) ÷ 5,000 ≈ 1e-12 at s = 1, so the
+    /// result is exact to about twelve digits whatever `n` is (10^12 costs what 10^3 costs).
+    pub fn harmonic(&self, n: f64) -> f64 {
+        let (s, terms) = (self.s, &self.terms);
+        let n = n.floor();
+        if n <= EXACT_TERMS {
+            return terms[..n.max(0.0) as usize].iter().sum();
+        }
+        let m = EXACT_TERMS;
+        // Σ_{i=1}^{m−1}: the terms before the tail, which starts at m itself.
+        let head: f64 = terms[..m as usize - 1].iter().sum();
+        // Every power of m and n below is f(m) = m^(−s) or f(n) = n^(−s) times a whole power.
+        let (fm, fn_) = (terms[m as usize - 1], n.powf(-s));
+        let integral = if (s - 1.0).abs() < 1e-12 {
+            (n / m).ln()
+        } else {
+            (n * fn_ - m * fm) / (1.0 - s)
+        };
+        let ends = (fm + fn_) / 2.0;
+        // f'(x) = −s x^(−s−1); f'''(x) = −s(s+1)(s+2) x^(−s−3); f⁽⁵⁾(x) = −s(s+1)…(s+4) x^(−s−5).
+        // B₂ = 1/6, B₄ = −1/30, B₆ = 1/42; divided by 2!, 4!, 6!.
+        let d1 = |x: f64, fx: f64| -s * fx / x;
+        let d3 = |x: f64, fx: f64| -s * (s + 1.0) * (s + 2.0) * fx / x.powi(3);
+        let d5 =
+            |x: f64, fx: f64| -s * (s + 1.0) * (s + 2.0) * (s + 3.0) * (s + 4.0) * fx / x.powi(5);
+        let corrections = (d1(n, fn_) - d1(m, fm)) / 12.0 - (d3(n, fn_) - d3(m, fm)) / 720.0
+            + (d5(n, fn_) - d5(m, fm)) / 30_240.0;
+        head + integral + ends + corrections
+    }
 }
 
 #[cfg(test)]

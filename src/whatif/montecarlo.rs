@@ -99,9 +99,8 @@ pub struct MonteCarlo {
     scenario: Scenario,
     estimate: Estimate,
     row: Vec<f64>,
-    /// Sample-major: sample i's outputs at `i * outputs ..`.
+    /// Output-major: output j's samples at `j * samples ..`, each column sorted in place.
     table: Vec<f64>,
-    column: Vec<f64>,
     targets: Vec<Target>,
     z: Vec<f64>,
 }
@@ -154,10 +153,10 @@ impl MonteCarlo {
         let width = self.row.len();
         let n = options.samples.clamp(1, MAX_SAMPLES);
         self.table.clear();
-        self.table.reserve(n * width);
+        self.table.resize(n * width, 0.0);
         let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
         self.z.resize(self.targets.len(), 0.0);
-        for _ in 0..n {
+        for i in 0..n {
             for (t, z) in self.targets.iter().zip(self.z.iter_mut()) {
                 *z = StandardNormal.sample(&mut rng);
                 let x = t.interval.value_at(t.centre, t.spread, *z);
@@ -168,17 +167,15 @@ impl MonteCarlo {
                 return Err(self.blame(s, bad));
             }
             // Every output is computed on every path, so a sample's row is as long as the
-            // median's; the slice below keeps that true even if it were not.
-            self.row.resize(width, 0.0);
-            self.table.extend_from_slice(&self.row);
+            // median's; `zip` keeps to the table's columns even if it were not.
+            for (cell, &v) in self.table[i..].iter_mut().step_by(n).zip(&self.row) {
+                *cell = v;
+            }
         }
 
         let mut spreads = Vec::with_capacity(width);
-        for j in 0..width {
-            self.column.clear();
-            self.column
-                .extend(self.table.iter().skip(j).step_by(width).copied());
-            let (p5, p50, p95) = percentiles(&mut self.column);
+        for column in self.table.chunks_exact_mut(n) {
+            let (p5, p50, p95) = percentiles(column);
             spreads.push(Spread {
                 p5,
                 p50,
