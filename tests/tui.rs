@@ -1424,3 +1424,59 @@ fn a_case_walk_from_the_screen_keeps_its_answers_with_the_walk() {
     let rows = &app.drill().unwrap().walk.as_ref().unwrap().rows;
     assert_eq!(rows[1].yours.as_deref(), Some("revealed"));
 }
+
+#[test]
+fn a_range_typed_into_a_field_gives_whiskers_a_tornado_a_sweep_and_deltas() {
+    let mut app = app_on("video-recommendation");
+    retype(&mut app, "traffic.dau", "500M..2B");
+    send(&mut app, &[KeyCode::Enter]);
+    let w = work(&app);
+    assert!(!w.stale);
+    assert_eq!(w.report.ranges.as_ref().unwrap().inputs[0].path, "traffic.dau");
+    // The value stays at the median, √(500M × 2B) = 1B DAU: 1B × 5 ÷ 86,400 × 2 = 115,740.7/s.
+    assert!((peak(&app) - 115_740.74).abs() < 0.01);
+    let i = w
+        .report
+        .outputs
+        .iter()
+        .position(|o| o.id == "traffic.peak_qps")
+        .unwrap();
+    app.scenario_mut().unwrap().work.selected_output = i;
+    let screen = draw(&app, 160, 48);
+    // A whisker from p5 to p95 around the p50.
+    assert!(
+        screen.contains('├') && screen.contains('●') && screen.contains('┤'),
+        "{screen}"
+    );
+    // What drives it: DAU at 500M gives 57.9k/s and at 2B 231k/s (×0.5 and ×2 of 115.7k/s).
+    assert!(screen.contains("What drives Peak QPS"), "{screen}");
+    assert!(screen.contains("57.9k/s → 231k/s"), "{screen}");
+
+    // A plain 3B: the delta column (b) reads ×3.00 for the peak, 1.5 EB of videos unchanged.
+    retype(&mut app, "traffic.dau", "3B");
+    send(&mut app, &[KeyCode::Enter, KeyCode::Char('b')]);
+    assert!(scenario(&app).delta);
+    let screen = draw(&app, 160, 48);
+    let line = |label: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(label))
+            .unwrap_or_else(|| panic!("{label}:\n{screen}"))
+            .to_string()
+    };
+    assert!(line("Peak QPS").contains("×3.00"), "{screen}");
+    assert!(line("Storage: videos").contains(" =│"), "{screen}");
+
+    // v sweeps DAU from a third to three times 3B: 1B to 9B, the peak from 116k/s to
+    // 9B × 5 ÷ 86,400 × 2 = 1,041,667/s.
+    send(&mut app, &[KeyCode::Char('v')]);
+    assert_eq!(scenario(&app).sweep.as_deref(), Some("traffic.dau"));
+    let screen = draw(&app, 160, 48);
+    assert!(
+        screen.contains("Peak QPS as traffic.dau varies"),
+        "{screen}"
+    );
+    assert!(screen.contains("1.04M/s"), "{screen}");
+    send(&mut app, &[KeyCode::Char('v')]);
+    assert_eq!(scenario(&app).sweep, None);
+}
