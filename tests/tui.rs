@@ -1432,7 +1432,10 @@ fn a_range_typed_into_a_field_gives_whiskers_a_tornado_a_sweep_and_deltas() {
     send(&mut app, &[KeyCode::Enter]);
     let w = work(&app);
     assert!(!w.stale);
-    assert_eq!(w.report.ranges.as_ref().unwrap().inputs[0].path, "traffic.dau");
+    assert_eq!(
+        w.report.ranges.as_ref().unwrap().inputs[0].path,
+        "traffic.dau"
+    );
     // The value stays at the median, √(500M × 2B) = 1B DAU: 1B × 5 ÷ 86,400 × 2 = 115,740.7/s.
     assert!((peak(&app) - 115_740.74).abs() < 0.01);
     let i = w

@@ -88,8 +88,10 @@ pub fn differences(a: &Scenario, b: &Scenario) -> Vec<String> {
             paths.push(p);
         }
     }
+    // A range and a plain value at its median differ too.
     paths.retain(|p| {
         super::overrides::get(a, p).map(|v| v.0) != super::overrides::get(b, p).map(|v| v.0)
+            || a.range(p) != b.range(p)
     });
     paths
 }
@@ -179,6 +181,23 @@ mod tests {
         assert_eq!(again.traffic.as_ref().unwrap().peak_factor, 3.0);
         assert_eq!(again.serving.redundancy, 1.0);
         assert_eq!(again.meta.title, "A (edited)");
+    }
+
+    #[test]
+    fn a_range_typed_on_the_screen_is_written_and_read_back_as_a_range() {
+        let s = load_str(TEXT, "a.toml").unwrap();
+        let edits = vec![("traffic.dau".to_string(), "100M..400M".to_string())];
+        let out = rewrite(TEXT, &s, &edits, "a-edited", "A (edited)");
+        assert!(out.contains("dau = { value = \"100M..400M\""), "{out}");
+        let again = load_str(&out, "b.toml").unwrap();
+        // The field holds the median, √(100M × 400M) = 200M; the range is kept beside it.
+        assert_eq!(again.traffic.as_ref().unwrap().dau.unwrap().0, 2e8);
+        let r = again.range("traffic.dau").unwrap();
+        assert_eq!((r.lo, r.hi), (1e8, 4e8));
+        // A plain 200M is not the same input as the range with that median.
+        let mut plain = again.clone();
+        crate::scenario::overrides::set(&mut plain, "traffic.dau", "200M").unwrap();
+        assert_eq!(super::differences(&again, &plain), ["traffic.dau"]);
     }
 
     #[test]
