@@ -152,7 +152,7 @@ impl MonteCarlo {
         estimate::values_into(&self.scenario, &mut self.estimate, &mut self.row);
         let width = self.row.len();
         let n = options.samples.clamp(1, MAX_SAMPLES);
-        self.table.clear();
+        // Every cell is written below: only a table of another size is resized.
         self.table.resize(n * width, 0.0);
         let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
         self.z.resize(self.targets.len(), 0.0);
@@ -167,7 +167,8 @@ impl MonteCarlo {
                 return Err(self.blame(s, bad));
             }
             // Every output is computed on every path, so a sample's row is as long as the
-            // median's; `zip` keeps to the table's columns even if it were not.
+            // median's; were it not, the row is cut or padded to the table's columns.
+            self.row.resize(width, 0.0);
             for (cell, &v) in self.table[i..].iter_mut().step_by(n).zip(&self.row) {
                 *cell = v;
             }
