@@ -6,6 +6,7 @@ use super::json::Layout;
 use super::markdown::cell;
 use super::{Report, Spread};
 use crate::estimate::Output;
+use crate::whatif::montecarlo::Swing;
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -56,19 +57,6 @@ pub fn text(r: &Report, o: &Output, spread: &Spread) -> String {
         out,
         "  each range from its p5 to its p95, the others at their medians; widest first:\n"
     );
-    // One scale for every bar: from the lowest end to the highest, the medians' value inside.
-    let (mut min, mut max) = (o.value, o.value);
-    for s in &spread.sensitivity {
-        min = min.min(s.low.min(s.high));
-        max = max.max(s.low.max(s.high));
-    }
-    let column = |v: f64| -> usize {
-        if max > min {
-            (((v - min) / (max - min)) * (BAR - 1) as f64).round() as usize
-        } else {
-            BAR / 2
-        }
-    };
     let names: Vec<(String, String)> = spread
         .sensitivity
         .iter()
@@ -81,16 +69,8 @@ pub fn text(r: &Report, o: &Output, spread: &Spread) -> String {
         .collect();
     let name_width = names.iter().map(|n| n.0.chars().count()).max().unwrap_or(0);
     let range_width = names.iter().map(|n| n.1.chars().count()).max().unwrap_or(0);
-    let median = column(o.value);
-    for (s, (path, written)) in spread.sensitivity.iter().zip(&names) {
-        let (a, b) = (column(s.low.min(s.high)), column(s.low.max(s.high)));
-        let bar: String = (0..BAR)
-            .map(|c| match c {
-                c if c == median => '│',
-                c if (a..=b).contains(&c) => '█',
-                _ => ' ',
-            })
-            .collect();
+    let bars = bars(o.value, &spread.sensitivity, BAR);
+    for ((s, (path, written)), bar) in spread.sensitivity.iter().zip(&names).zip(bars) {
         let _ = writeln!(
             out,
             "  {path:<name_width$}  {written:<range_width$}  {bar}  {} → {}",
@@ -99,6 +79,38 @@ pub fn text(r: &Report, o: &Output, spread: &Spread) -> String {
         );
     }
     out
+}
+
+/// The bar of each swing, `cols` cells wide, on one scale from the lowest end to the highest:
+/// `█` from the output at one end of the input to the output at the other, `│` at `value` (the
+/// output with every range at its median).
+pub fn bars(value: f64, swings: &[Swing], cols: usize) -> Vec<String> {
+    let (mut min, mut max) = (value, value);
+    for s in swings {
+        min = min.min(s.low.min(s.high));
+        max = max.max(s.low.max(s.high));
+    }
+    let column = |v: f64| -> usize {
+        if max > min {
+            (((v - min) / (max - min)) * (cols.max(1) - 1) as f64).round() as usize
+        } else {
+            cols / 2
+        }
+    };
+    let median = column(value);
+    swings
+        .iter()
+        .map(|s| {
+            let (a, b) = (column(s.low.min(s.high)), column(s.low.max(s.high)));
+            (0..cols)
+                .map(|c| match c {
+                    c if c == median => '│',
+                    c if (a..=b).contains(&c) => '█',
+                    _ => ' ',
+                })
+                .collect()
+        })
+        .collect()
 }
 
 #[derive(Serialize)]

@@ -42,28 +42,8 @@ pub fn tornado(r: &Report, i: usize, width: usize, lines: &mut Vec<Line<'static>
     let longest = names.iter().map(|n| fit::width(n)).max().unwrap_or(0);
     let label_w = longest.min(width.saturating_sub(ends_w + 10).max(8));
     let cols = width.saturating_sub(label_w + ends_w + 2).max(4);
-    let (mut min, mut max) = (o.value, o.value);
-    for s in &sp.sensitivity {
-        min = min.min(s.low.min(s.high));
-        max = max.max(s.low.max(s.high));
-    }
-    let col = |v: f64| {
-        if max > min {
-            (((v - min) / (max - min)) * (cols - 1) as f64).round() as usize
-        } else {
-            cols / 2
-        }
-    };
-    let median = col(o.value);
-    for ((s, name), end) in sp.sensitivity.iter().zip(names).zip(ends) {
-        let (a, b) = (col(s.low.min(s.high)), col(s.low.max(s.high)));
-        let cells: String = (0..cols)
-            .map(|c| match c {
-                c if c == median => '│',
-                c if (a..=b).contains(&c) => '█',
-                _ => ' ',
-            })
-            .collect();
+    let bars = crate::report::tornado::bars(o.value, &sp.sensitivity, cols);
+    for ((name, end), cells) in names.into_iter().zip(ends).zip(bars) {
         lines.push(Line::from(vec![
             Span::raw(format!("{:<label_w$} ", fit::tail(name, label_w))),
             Span::styled(cells, theme.bar()),
