@@ -16,6 +16,10 @@ pub trait Trace {
     /// The current output also depends on the inputs of every earlier output `from` accepts
     /// (a total on its parts).
     fn inherit(&mut self, from: fn(&str) -> bool);
+    /// The current output's working starts with that of the earlier output `id`: its steps and
+    /// the inputs they read, as computing them again would record them, without writing them
+    /// again.
+    fn repeat(&mut self, id: fmt::Arguments<'_>);
     /// Closes the current output, `section.name`: the steps and inputs since the last one
     /// belong to it.
     fn output(
@@ -118,6 +122,8 @@ impl Trace for Silent {
     fn uses(&mut self, _: fmt::Arguments<'_>) {}
     #[inline(always)]
     fn inherit(&mut self, _: fn(&str) -> bool) {}
+    #[inline(always)]
+    fn repeat(&mut self, _: fmt::Arguments<'_>) {}
     #[inline(always)]
     fn output(
         &mut self,
@@ -241,6 +247,25 @@ impl Trace for Recorder {
                 if !self.inputs.contains(i) {
                     self.inputs.push(i.clone());
                 }
+            }
+        }
+    }
+    fn repeat(&mut self, id: fmt::Arguments<'_>) {
+        let id = match id.as_str() {
+            Some(id) => id,
+            None => {
+                self.scratch.clear();
+                let _ = self.scratch.write_fmt(id);
+                &self.scratch
+            }
+        };
+        let Some(o) = self.outputs.iter().rev().find(|o| o.id == id) else {
+            return;
+        };
+        self.steps.extend_from_slice(&o.steps);
+        for i in &o.inputs {
+            if !self.inputs.contains(i) {
+                self.inputs.push(i.clone());
             }
         }
     }
