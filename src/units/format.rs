@@ -124,17 +124,16 @@ fn fixed(f: &mut fmt::Formatter<'_>, x: f64, decimals: usize, grouped: bool) -> 
             &long
         }
     };
-    let text = trim_zeros(text);
-    // -0.0, or a negative number too small for the decimals, is 0.
     let (negative, digits) = match text.strip_prefix('-') {
-        Some("0") => (false, "0"),
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    if negative {
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let fraction = fraction.trim_end_matches('0');
+    // -0.0, or a negative number too small for the decimals, is 0.
+    if negative && (whole != "0" || !fraction.is_empty()) {
         f.write_str("-")?;
     }
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     if grouped && whole.len() > 3 {
         // The first group takes what the groups of three leave.
         let (first, mut rest) = whole.split_at((whole.len() - 1) % 3 + 1);
@@ -286,16 +285,23 @@ fn prefixed(
     plain: &str,
     sep: &str,
 ) -> fmt::Result {
-    let (number, name) = prefixes
-        .iter()
-        .find(|(scale, _)| round_sig(x.abs() / scale, 3) >= 1.0)
-        .map_or((x, plain), |&(scale, name)| (x / scale, name));
+    let (number, name) =
+        largest_reached(x, prefixes).map_or((x, plain), |&(scale, name)| (x / scale, name));
     Plain(number).fmt(f)?;
     if name.is_empty() {
         return Ok(());
     }
     f.write_str(sep)?;
     f.write_str(name)
+}
+
+/// The largest of `prefixes` that `x` reaches once rounded to three figures.
+fn largest_reached<'p>(x: f64, prefixes: &'p [(f64, &'p str)]) -> Option<&'p (f64, &'p str)> {
+    prefixes.iter().find(|(scale, _)| {
+        // Below 0.999 nothing rounds to 1 at three figures: only a number near it is rounded.
+        let scaled = x.abs() / scale;
+        scaled >= 0.999 && round_sig(scaled, 3) >= 1.0
+    })
 }
 
 /// Dollars as people write them: "$0.00539", "$46.61", "$3,130", "$148k", "$1.2M".
@@ -601,6 +607,23 @@ mod tests {
             for (x, decimals) in [(x, decimals), (sig, decimals), (sig, sig_decimals(x, figures).max(1))] {
                 let (ours, std) = both_ways(x, decimals);
                 proptest::prop_assert_eq!(ours, std, "{} to {} places", x, decimals);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A prefix is chosen as rounding every candidate would choose it.
+        #[test]
+        fn the_prefix_is_the_largest_reached_after_rounding(
+            mantissa in 0.99f64..1.01,
+            exponent in -3i32..22,
+        ) {
+            let x = mantissa * 10f64.powi(exponent);
+            for table in [&COUNT_PREFIXES[..], &DECIMAL_SIZES, &BINARY_SIZES] {
+                for x in [x, x * 1.024, x * 1.048_576] {
+                    let every = table.iter().find(|(scale, _)| round_sig(x / scale, 3) >= 1.0);
+                    proptest::prop_assert_eq!(largest_reached(x, table), every, "{}", x);
+                }
             }
         }
     }
