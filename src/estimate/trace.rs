@@ -277,8 +277,13 @@ impl Trace for Recorder {
         kind: Kind,
         value: f64,
     ) {
+        // Room for most ids, so writing one rarely grows the string.
+        let mut id = String::with_capacity(48);
+        id.push_str(section.key());
+        id.push('.');
+        let _ = id.write_fmt(name);
         self.outputs.push(Output {
-            id: format!("{}.{name}", section.key()),
+            id,
             section,
             label: label.to_string(),
             kind,
