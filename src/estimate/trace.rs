@@ -296,7 +296,47 @@ impl Trace for Recorder {
 
 #[cfg(test)]
 mod tests {
-    use super::singular;
+    use super::{Recorder, Section, Trace, singular};
+    use crate::units::Kind;
+
+    #[test]
+    fn a_repeated_output_brings_its_steps_and_inputs_once() {
+        let mut r = Recorder::default();
+        r.uses(format_args!("traffic.dau"));
+        r.step(2.0, Kind::Count, format_args!("x = 2"));
+        r.output(
+            Section::Traffic,
+            format_args!("x"),
+            format_args!("X"),
+            Kind::Count,
+            2.0,
+        );
+        r.uses(format_args!("traffic.peak_factor"));
+        r.repeat(format_args!("traffic.{}", "x"));
+        r.uses(format_args!("traffic.dau"));
+        r.step(4.0, Kind::Count, format_args!("2 × 2 = 4"));
+        r.output(
+            Section::Traffic,
+            format_args!("y"),
+            format_args!("Y"),
+            Kind::Count,
+            4.0,
+        );
+        let y = &r.outputs[1];
+        let steps: Vec<&str> = y.steps.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(steps, ["x = 2", "2 × 2 = 4"]);
+        assert_eq!(y.inputs, ["traffic.peak_factor", "traffic.dau"]);
+        // An output not computed yet brings nothing.
+        r.repeat(format_args!("traffic.z"));
+        r.output(
+            Section::Traffic,
+            format_args!("z"),
+            format_args!("Z"),
+            Kind::Count,
+            0.0,
+        );
+        assert!(r.outputs[2].steps.is_empty() && r.outputs[2].inputs.is_empty());
+    }
 
     #[test]
     fn a_count_of_one_is_singular() {
