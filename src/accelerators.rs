@@ -12,18 +12,18 @@ use std::sync::OnceLock;
 pub struct Figure {
     pub value: f64,
     /// As the table writes it ("80 GB", "989T/s").
-    pub written: String,
+    pub written: &'static str,
     /// "public: NVIDIA A100 datasheet …", with any other marks after it.
-    pub source: String,
+    pub source: &'static str,
 }
 
 /// One accelerator of the table.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Accelerator {
-    pub name: String,
-    pub aliases: Vec<String>,
-    pub vendor: String,
-    pub architecture: String,
+    pub name: &'static str,
+    pub aliases: &'static [&'static str],
+    pub vendor: &'static str,
+    pub architecture: &'static str,
     pub memory: Figure,
     pub memory_bandwidth: Figure,
     pub fp32_flops: Option<Figure>,
@@ -75,14 +75,14 @@ pub fn find(name: &str) -> Option<&'static Accelerator> {
 pub fn names() -> Vec<&'static str> {
     let mut out = Vec::new();
     for a in all() {
-        out.push(a.name.as_str());
+        out.push(a.name);
         // Bare aliases such as "A100" and "H100" are names people write.
         out.extend(
             a.aliases
                 .iter()
                 .filter(|x| !x.contains(['-', ' ']))
-                .map(String::as_str)
-                .filter(|x| !x.contains("Tesla")),
+                .filter(|x| !x.contains("Tesla"))
+                .copied(),
         );
     }
     out
@@ -100,15 +100,15 @@ fn read(table: &[RawAccelerator]) -> Result<Vec<Accelerator>, String> {
                     units::parse(written, kind).map_err(|e| format!("{}: {e}", raw.name))?;
                 Ok(Some(Figure {
                     value,
-                    written: written.to_string(),
-                    source: source.to_string(),
+                    written,
+                    source,
                 }))
             };
             Ok(Accelerator {
-                name: raw.name.to_string(),
-                aliases: raw.aliases.iter().map(|a| a.to_string()).collect(),
-                vendor: raw.vendor.to_string(),
-                architecture: raw.architecture.to_string(),
+                name: raw.name,
+                aliases: raw.aliases,
+                vendor: raw.vendor,
+                architecture: raw.architecture,
                 memory: fig(0, Kind::Size)?.ok_or(format!("{} has no memory", raw.name))?,
                 memory_bandwidth: fig(1, Kind::DataRate)?
                     .ok_or(format!("{} has no memory_bandwidth", raw.name))?,
@@ -129,7 +129,7 @@ mod tests {
 
     #[test]
     fn every_device_reads_with_a_source_for_every_figure() {
-        let names: Vec<&str> = all().iter().map(|a| a.name.as_str()).collect();
+        let names: Vec<&str> = all().iter().map(|a| a.name).collect();
         for n in [
             "T4",
             "A10G",

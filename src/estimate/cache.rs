@@ -85,7 +85,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         hit,
     );
 
-    hit_ratio(s, c, t);
+    t.repeat(format_args!("cache.hit_ratio"));
     super::traffic::uses_traffic(s, t);
     let peak = e.peak_qps.get::<hertz>();
     let backend = peak * (1.0 - hit);

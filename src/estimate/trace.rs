@@ -16,6 +16,10 @@ pub trait Trace {
     /// The current output also depends on the inputs of every earlier output `from` accepts
     /// (a total on its parts).
     fn inherit(&mut self, from: fn(&str) -> bool);
+    /// The current output's working starts with that of the earlier output `id`: its steps and
+    /// the inputs they read, as computing them again would record them, without writing them
+    /// again.
+    fn repeat(&mut self, id: fmt::Arguments<'_>);
     /// Closes the current output, `section.name`: the steps and inputs since the last one
     /// belong to it.
     fn output(
@@ -119,6 +123,8 @@ impl Trace for Silent {
     #[inline(always)]
     fn inherit(&mut self, _: fn(&str) -> bool) {}
     #[inline(always)]
+    fn repeat(&mut self, _: fmt::Arguments<'_>) {}
+    #[inline(always)]
     fn output(
         &mut self,
         _: Section,
@@ -142,6 +148,8 @@ impl Trace for Values<'_> {
     fn uses(&mut self, _: fmt::Arguments<'_>) {}
     #[inline(always)]
     fn inherit(&mut self, _: fn(&str) -> bool) {}
+    #[inline(always)]
+    fn repeat(&mut self, _: fmt::Arguments<'_>) {}
     #[inline(always)]
     fn output(
         &mut self,
@@ -269,6 +277,25 @@ impl Trace for Recorder {
             }
         }
     }
+    fn repeat(&mut self, id: fmt::Arguments<'_>) {
+        let id = match id.as_str() {
+            Some(id) => id,
+            None => {
+                self.scratch.clear();
+                let _ = self.scratch.write_fmt(id);
+                &self.scratch
+            }
+        };
+        let Some(o) = self.outputs.iter().rev().find(|o| o.id == id) else {
+            return;
+        };
+        self.steps.extend_from_slice(&o.steps);
+        for i in &o.inputs {
+            if !self.inputs.contains(i) {
+                self.inputs.push(i.clone());
+            }
+        }
+    }
     fn output(
         &mut self,
         section: Section,
@@ -277,8 +304,13 @@ impl Trace for Recorder {
         kind: Kind,
         value: f64,
     ) {
+        // Room for most ids, so writing one rarely grows the string.
+        let mut id = String::with_capacity(48);
+        id.push_str(section.key());
+        id.push('.');
+        let _ = id.write_fmt(name);
         self.outputs.push(Output {
-            id: format!("{}.{name}", section.key()),
+            id,
             section,
             label: label.to_string(),
             kind,
@@ -291,7 +323,47 @@ impl Trace for Recorder {
 
 #[cfg(test)]
 mod tests {
-    use super::singular;
+    use super::{Recorder, Section, Trace, singular};
+    use crate::units::Kind;
+
+    #[test]
+    fn a_repeated_output_brings_its_steps_and_inputs_once() {
+        let mut r = Recorder::default();
+        r.uses(format_args!("traffic.dau"));
+        r.step(2.0, Kind::Count, format_args!("x = 2"));
+        r.output(
+            Section::Traffic,
+            format_args!("x"),
+            format_args!("X"),
+            Kind::Count,
+            2.0,
+        );
+        r.uses(format_args!("traffic.peak_factor"));
+        r.repeat(format_args!("traffic.{}", "x"));
+        r.uses(format_args!("traffic.dau"));
+        r.step(4.0, Kind::Count, format_args!("2 × 2 = 4"));
+        r.output(
+            Section::Traffic,
+            format_args!("y"),
+            format_args!("Y"),
+            Kind::Count,
+            4.0,
+        );
+        let y = &r.outputs[1];
+        let steps: Vec<&str> = y.steps.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(steps, ["x = 2", "2 × 2 = 4"]);
+        assert_eq!(y.inputs, ["traffic.peak_factor", "traffic.dau"]);
+        // An output not computed yet brings nothing.
+        r.repeat(format_args!("traffic.z"));
+        r.output(
+            Section::Traffic,
+            format_args!("z"),
+            format_args!("Z"),
+            Kind::Count,
+            0.0,
+        );
+        assert!(r.outputs[2].steps.is_empty() && r.outputs[2].inputs.is_empty());
+    }
 
     #[test]
     fn a_count_of_one_is_singular() {

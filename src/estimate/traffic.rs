@@ -101,7 +101,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let peak = avg * peak_factor;
     if s.requests().is_some() {
         // The peak's working starts from the average's, so it reads whole on its own.
-        average(s, t);
+        t.repeat(format_args!("traffic.avg_qps"));
         uses_traffic(s, t);
         t.step(
             peak,

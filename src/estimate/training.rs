@@ -144,9 +144,8 @@ fn flops<T: Trace>(e: &Estimate, tr: &Training, t: &mut T) -> (f64, f64) {
     (examples, total)
 }
 
-/// The device time, tracing the FLOPs and the device's rate.
-fn device_time<T: Trace>(e: &Estimate, tr: &Training, t: &mut T) -> (f64, f64, f64) {
-    let (examples, total) = flops(e, tr, t);
+/// The device time of a run of `total` FLOPs, tracing the device's rate.
+fn device_time<T: Trace>(tr: &Training, total: f64, t: &mut T) -> f64 {
     let peak = device_flops(tr);
     if tr.device_flops.is_some() {
         t.uses(format_args!("training.device_flops"));
@@ -183,7 +182,7 @@ fn device_time<T: Trace>(e: &Estimate, tr: &Training, t: &mut T) -> (f64, f64, f
             Sig(time / 3600.0)
         ),
     );
-    (examples, total, time)
+    time
 }
 
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
@@ -191,7 +190,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         e.training = None;
         return;
     };
-    let (_, total) = flops(e, tr, t);
+    let (examples, total) = flops(e, tr, t);
     put(
         t,
         "flops",
@@ -200,7 +199,9 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         total,
     );
 
-    let (examples, _, time) = device_time(e, tr, t);
+    // Each later output's working starts with the working of the one before it.
+    t.repeat(format_args!("training.flops"));
+    let time = device_time(tr, total, t);
     put(
         t,
         "device_time",
@@ -209,7 +210,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         time,
     );
 
-    device_time(e, tr, t);
+    t.repeat(format_args!("training.device_time"));
     t.uses(format_args!("training.devices"));
     let wall = time / tr.devices;
     t.step(
@@ -231,7 +232,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     );
 
     let cost = tr.price_per_device_hour.map(|price| {
-        device_time(e, tr, t);
+        t.repeat(format_args!("training.device_time"));
         t.uses(format_args!("training.price_per_device_hour"));
         let hours = time / 3600.0;
         let cost = hours * price;

@@ -17,6 +17,7 @@ use crate::scenario::{Scenario, Source};
 use crate::units::Kind;
 use crate::units::format::{Grouped, Human, Style};
 use crate::whatif::montecarlo::{MonteCarlo, Options, SampleError, Spread};
+use std::fmt::Write as _;
 
 /// One input as the report shows it.
 #[derive(Clone, Debug, PartialEq)]
@@ -203,10 +204,15 @@ impl Report {
         computed_at.sort_by_key(|&i| outputs[i].section);
         outputs.sort_by_key(|o| o.section);
         // The inputs worth listing: those written in the file or changed, and defaults an output read.
-        let read: rustc_hash::FxHashSet<&str> = outputs
-            .iter()
-            .flat_map(|o| o.inputs.iter().map(String::as_str))
-            .collect();
+        let mut read = rustc_hash::FxHashSet::with_capacity_and_hasher(
+            outputs.iter().map(|o| o.inputs.len()).sum(),
+            Default::default(),
+        );
+        read.extend(
+            outputs
+                .iter()
+                .flat_map(|o| o.inputs.iter().map(String::as_str)),
+        );
         let mut inputs = Vec::new();
         overrides::for_each_path(s, |path| {
             // Written in the file or set, or unset.
@@ -327,7 +333,10 @@ impl Report {
 
     /// A value written for people in this report's style.
     pub fn human(&self, value: f64, kind: Kind) -> String {
-        Human::styled(value, kind, self.style).to_string()
+        // Room for most values ("57.9k/s", "750 TB/day"), so writing one rarely grows the string.
+        let mut text = String::with_capacity(16);
+        let _ = write!(text, "{}", Human::styled(value, kind, self.style));
+        text
     }
 
     /// The napkin rounding of a value as this report writes it (see

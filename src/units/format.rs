@@ -3,8 +3,8 @@
 //! [`Human`] is a `Display` wrapper, so formatting allocates only when it is written.
 
 use super::Kind;
-use super::decimal::{magnitude, round_sig};
-use std::fmt::{self, Display as _, Write as _};
+use super::decimal::{magnitude, pow10, round_sig};
+use std::fmt::{self, Display as _};
 
 /// How sizes are written: decimal (KB = 10^3) or binary (KiB = 2^10).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -114,14 +114,8 @@ fn fixed(f: &mut fmt::Formatter<'_>, x: f64, decimals: usize, grouped: bool) -> 
     if !x.is_finite() {
         return f.write_str("n/a");
     }
-    // A whole number by integer formatting: float formatting at a fixed precision takes its
-    // slow exact path on most whole numbers.
     let mut buffer = Short::default();
-    let written = if decimals == 0 && x.abs() < 9e15 {
-        write!(buffer, "{}", x.round() as i64)
-    } else {
-        write!(buffer, "{x:.decimals$}")
-    };
+    let written = rounded(&mut buffer, x, decimals);
     let long;
     let text = match written {
         Ok(()) => buffer.as_str(),
@@ -130,17 +124,16 @@ fn fixed(f: &mut fmt::Formatter<'_>, x: f64, decimals: usize, grouped: bool) -> 
             &long
         }
     };
-    let text = trim_zeros(text);
-    // -0.0, or a negative number too small for the decimals, is 0.
     let (negative, digits) = match text.strip_prefix('-') {
-        Some("0") => (false, "0"),
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    if negative {
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let fraction = fraction.trim_end_matches('0');
+    // -0.0, or a negative number too small for the decimals, is 0.
+    if negative && (whole != "0" || !fraction.is_empty()) {
         f.write_str("-")?;
     }
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     if grouped && whole.len() > 3 {
         // The first group takes what the groups of three leave.
         let (first, mut rest) = whole.split_at((whole.len() - 1) % 3 + 1);
@@ -158,6 +151,39 @@ fn fixed(f: &mut fmt::Formatter<'_>, x: f64, decimals: usize, grouped: bool) -> 
     }
     f.write_str(".")?;
     f.write_str(fraction)
+}
+
+/// Writes `x` rounded to `decimals` places, as `{x:.decimals$}` does but for the sign of a
+/// zero and for halves, which a whole number rounds away from zero. A whole number, or one already at its decimals (as rounding to significant figures
+/// leaves it), by integer formatting: float formatting at a fixed precision takes its slow
+/// exact path (big-number arithmetic) on most whole numbers and on most rounded ones, which lie
+/// a hair from their last digit.
+fn rounded(out: &mut impl fmt::Write, x: f64, decimals: usize) -> fmt::Result {
+    if decimals == 0 && x.abs() < 9e15 {
+        write!(out, "{}", x.round() as i64)
+    } else if let Some(units) = in_last_places(x, decimals) {
+        // 579 units of 0.1: "57.9"; 5 units of 0.01: "0.05".
+        let one = 10_u64.pow(decimals as u32);
+        let sign = if units < 0 { "-" } else { "" };
+        let units = units.unsigned_abs();
+        write!(out, "{sign}{}.{:0decimals$}", units / one, units % one)
+    } else {
+        write!(out, "{x:.decimals$}")
+    }
+}
+
+/// `x` rounded to `decimals` places, counted in units of the last place (57.9 to one place:
+/// 579), where that needs no exact arithmetic: x × 10^decimals is computed within half a unit
+/// in its last place, at most 1/16 below 2^50, so a product within 1/4 of a whole number rounds
+/// to that number, as the exact decimal expansion does, ties or not. None otherwise: the
+/// caller formats the float.
+fn in_last_places(x: f64, decimals: usize) -> Option<i64> {
+    if decimals > MAX_DECIMALS as usize {
+        return None;
+    }
+    let scaled = x * pow10(decimals as i32);
+    let units = scaled.round();
+    ((scaled - units).abs() < 0.25 && units.abs() < (1u64 << 50) as f64).then_some(units as i64)
 }
 
 /// Text written into a buffer on the stack: a number's digits without an allocation. Writing
@@ -259,16 +285,23 @@ fn prefixed(
     plain: &str,
     sep: &str,
 ) -> fmt::Result {
-    let (number, name) = prefixes
-        .iter()
-        .find(|(scale, _)| round_sig(x.abs() / scale, 3) >= 1.0)
-        .map_or((x, plain), |&(scale, name)| (x / scale, name));
+    let (number, name) =
+        largest_reached(x, prefixes).map_or((x, plain), |&(scale, name)| (x / scale, name));
     Plain(number).fmt(f)?;
     if name.is_empty() {
         return Ok(());
     }
     f.write_str(sep)?;
     f.write_str(name)
+}
+
+/// The largest of `prefixes` that `x` reaches once rounded to three figures.
+fn largest_reached<'p>(x: f64, prefixes: &'p [(f64, &'p str)]) -> Option<&'p (f64, &'p str)> {
+    prefixes.iter().find(|(scale, _)| {
+        // Below 0.999 nothing rounds to 1 at three figures: only a number near it is rounded.
+        let scaled = x.abs() / scale;
+        scaled >= 0.999 && round_sig(scaled, 3) >= 1.0
+    })
 }
 
 /// Dollars as people write them: "$0.00539", "$46.61", "$3,130", "$148k", "$1.2M".
@@ -538,6 +571,77 @@ mod tests {
             let back = crate::units::parse(&shown.replace(',', ""), Kind::Size).unwrap();
             proptest::prop_assert!((back / x - 1.0).abs() <= 0.005, "{x} → {shown} → {back}");
         }
+    }
+
+    /// What `rounded` writes, and what `{x:.decimals$}` writes, each with a negative zero
+    /// made 0 (as `fixed` writes it).
+    fn both_ways(x: f64, decimals: usize) -> (String, String) {
+        let unsigned_zero = |text: String| {
+            let digits = text.trim_start_matches('-');
+            if digits.bytes().all(|b| b == b'0' || b == b'.') {
+                digits.to_string()
+            } else {
+                text
+            }
+        };
+        let mut ours = String::new();
+        rounded(&mut ours, x, decimals).unwrap();
+        (
+            unsigned_zero(ours),
+            unsigned_zero(format!("{x:.decimals$}")),
+        )
+    }
+
+    proptest::proptest! {
+        /// The integer shortcut writes the standard library's digits: for numbers rounded to
+        /// significant figures, as napkin formats them, and for any others.
+        #[test]
+        fn rounded_writes_the_standard_librarys_digits(
+            mantissa in -10.0f64..10.0,
+            exponent in -17i32..17,
+            figures in 1i32..8,
+            decimals in 1usize..=15,
+        ) {
+            let x = mantissa * 10f64.powi(exponent);
+            let sig = round_sig(x, figures);
+            for (x, decimals) in [(x, decimals), (sig, decimals), (sig, sig_decimals(x, figures).max(1))] {
+                let (ours, std) = both_ways(x, decimals);
+                proptest::prop_assert_eq!(ours, std, "{} to {} places", x, decimals);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A prefix is chosen as rounding every candidate would choose it.
+        #[test]
+        fn the_prefix_is_the_largest_reached_after_rounding(
+            mantissa in 0.99f64..1.01,
+            exponent in -3i32..22,
+        ) {
+            let x = mantissa * 10f64.powi(exponent);
+            for table in [&COUNT_PREFIXES[..], &DECIMAL_SIZES, &BINARY_SIZES] {
+                for x in [x, x * 1.024, x * 1.048_576] {
+                    let every = table.iter().find(|(scale, _)| round_sig(x / scale, 3) >= 1.0);
+                    proptest::prop_assert_eq!(largest_reached(x, table), every, "{}", x);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rounded_numbers_by_integer_formatting() {
+        // Every number of up to six figures at its decimals, as three-figure rounding leaves them.
+        for decimals in 1..=6 {
+            let scale = 10f64.powi(decimals as i32);
+            for n in -100_000..100_000 {
+                let (ours, std) = both_ways(n as f64 / scale, decimals);
+                assert_eq!(ours, std);
+            }
+        }
+        // Halves exactly between two places go to the even one, as the standard library's do.
+        assert_eq!(both_ways(0.25, 1), ("0.2".into(), "0.2".into()));
+        assert_eq!(both_ways(0.375, 2), ("0.38".into(), "0.38".into()));
+        assert_eq!(both_ways(-0.001, 2).0, "0.00");
     }
 
     #[test]

@@ -220,10 +220,8 @@ fn unknown(unit: &str, kind: Kind) -> ParseError {
 /// before groups of three digits.
 fn split_number(text: &str) -> Result<(f64, &str), ParseError> {
     let bytes = text.as_bytes();
-    let mut digits = String::with_capacity(text.len());
     let mut i = 0;
     if bytes.first() == Some(&b'-') || bytes.first() == Some(&b'+') {
-        digits.push(bytes[0] as char);
         i = 1;
     }
     let mut seen_digit = false;
@@ -231,10 +229,7 @@ fn split_number(text: &str) -> Result<(f64, &str), ParseError> {
     while i < bytes.len() {
         let c = bytes[i];
         match c {
-            b'0'..=b'9' => {
-                digits.push(c as char);
-                seen_digit = true;
-            }
+            b'0'..=b'9' => seen_digit = true,
             b'_' if seen_digit => {}
             b',' if seen_digit && !seen_dot => {
                 let group = &bytes[i + 1..];
@@ -248,10 +243,7 @@ fn split_number(text: &str) -> Result<(f64, &str), ParseError> {
                     ));
                 }
             }
-            b'.' if !seen_dot => {
-                digits.push('.');
-                seen_dot = true;
-            }
+            b'.' if !seen_dot => seen_dot = true,
             b'e' | b'E' if seen_digit => {
                 // An exponent only when digits follow ("1e9"); otherwise "e" starts a unit ("5 EB").
                 let after = &bytes[i + 1..];
@@ -263,8 +255,6 @@ fn split_number(text: &str) -> Result<(f64, &str), ParseError> {
                 if exp_len == 0 {
                     break;
                 }
-                digits.push('e');
-                digits.push_str(&text[i + 1..i + 1 + sign + exp_len]);
                 i += 1 + sign + exp_len;
                 break;
             }
@@ -278,7 +268,14 @@ fn split_number(text: &str) -> Result<(f64, &str), ParseError> {
             "write a number first, such as 500M or \"2 KiB\"",
         ));
     }
-    let value: f64 = digits.parse().map_err(|_| {
+    // The number as written, without its separators.
+    let number = &text[..i];
+    let value = if number.contains(['_', ',']) {
+        number.replace(['_', ','], "").parse::<f64>()
+    } else {
+        number.parse::<f64>()
+    };
+    let value = value.map_err(|_| {
         err(
             format!("\"{text}\" is not a number"),
             "write a number such as 1.5, 2e9 or 1_000_000",
