@@ -1,17 +1,10 @@
 //! Compiles every `presets/*.toml` into the binary (adding a preset is adding a file), and
-//! `src/accelerators.toml` into a table of strings, so that no run parses its TOML; on Linux,
-//! links the binary without PIE.
+//! `src/accelerators.toml` into a table of strings, so that no run parses its TOML.
 
 use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
-    // napkin's own binary is linked at a fixed address on Linux: a position-independent one has
-    // about 6,800 pointers for the loader to relocate at every start, in some 30 pages it must
-    // copy to write them (benches/README.md, "Whole process"). Tests and benches are unchanged.
-    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux") {
-        println!("cargo:rustc-link-arg-bins=-no-pie");
-    }
     println!("cargo:rerun-if-changed=presets");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("presets");
     let mut files: Vec<String> = std::fs::read_dir(&dir)
