@@ -28,17 +28,6 @@ pub struct TrainingEstimate {
     pub cost_per_month: Option<f64>,
 }
 
-/// Peak FLOP/s of one device: given, or the named device's BF16 (FP16 where it has none).
-pub fn device_flops(t: &Training) -> f64 {
-    t.device_flops.map(|f| f.get::<hertz>()).unwrap_or_else(|| {
-        t.device
-            .as_deref()
-            .and_then(accelerators::find)
-            .and_then(|a| a.training_flops())
-            .map_or(0.0, |(f, _)| f.value)
-    })
-}
-
 /// Memory of one device in bytes: given, or the named device's; `None` without either.
 pub fn device_memory(t: &Training) -> Option<f64> {
     t.device_memory.map(|m| m.get::<byte>()).or_else(|| {
@@ -144,19 +133,28 @@ fn flops<T: Trace>(e: &Estimate, tr: &Training, t: &mut T) -> (f64, f64) {
     (examples, total)
 }
 
-/// The device time of a run of `total` FLOPs, tracing the device's rate.
+/// The device time of a run of `total` FLOPs, tracing the device's rate: peak FLOP/s of one
+/// device given, or the named device's BF16 (FP16 where it has none).
 fn device_time<T: Trace>(tr: &Training, total: f64, t: &mut T) -> f64 {
-    let peak = device_flops(tr);
+    // The device is looked up once: this runs in every Monte Carlo sample.
+    let named = match tr.device_flops {
+        Some(_) => None,
+        None => tr
+            .device
+            .as_deref()
+            .and_then(accelerators::find)
+            .and_then(|a| a.training_flops().map(|f| (a, f))),
+    };
+    let peak = match (tr.device_flops, named) {
+        (Some(f), _) => f.get::<hertz>(),
+        (None, Some((_, (f, _)))) => f.value,
+        (None, None) => 0.0,
+    };
     if tr.device_flops.is_some() {
         t.uses(format_args!("training.device_flops"));
     } else {
         t.uses(format_args!("training.device"));
-        if let Some((a, (_, precision))) = tr
-            .device
-            .as_deref()
-            .and_then(accelerators::find)
-            .and_then(|a| a.training_flops().map(|f| (a, f)))
-        {
+        if let Some((a, (_, precision))) = named {
             t.step(
                 peak,
                 Kind::Rate,
