@@ -55,7 +55,7 @@ impl Findings<'_> {
 /// Everything that keeps `s` from being estimated; empty when it can be.
 pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
     let mut out = checks(s);
-    if !out.is_empty() {
+    if !out.is_empty() || s.ranges.is_empty() {
         return out;
     }
     // A range holds its median; each end must be a valid input too, with the others at theirs.
