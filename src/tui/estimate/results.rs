@@ -16,8 +16,10 @@ use std::time::Instant;
 /// Width of the section column ("bandwidth").
 const SECTION: usize = 9;
 
-/// Cells of the whisker: six either side of the p50's, at eight a decade.
+/// Cells of the whisker: six either side of the p50's, at eight a decade; three either side
+/// where the panel is narrow.
 const WHISKER: usize = 13;
+const NARROW_WHISKER: usize = 7;
 /// Cells of the whisker per decade (a factor of 10).
 const PER_DECADE: f64 = 8.0;
 
@@ -73,24 +75,19 @@ pub fn render(
     // The extra columns: whiskers (hidden values keep theirs hidden), then the delta.
     let hidden =
         |o: &crate::estimate::Output| guess.is_some_and(|g| !g.revealed.contains_key(&o.id));
-    let whiskers: Vec<String> = r
+    // Each output's spread, when it shows one: (p5, p50, p95, "p5–p95").
+    let spreads: Vec<Option<(f64, f64, f64, String)>> = r
         .outputs
         .iter()
         .enumerate()
-        .map(|(i, o)| match r.spread(i) {
-            _ if r.ranges.is_none() => String::new(),
-            Some(sp) if sp.p5 != sp.p95 && !hidden(o) => {
-                let (p5, p95) = (r.human(sp.p5, o.kind), r.human(sp.p95, o.kind));
-                // A spread too narrow to show in three digits is left out.
-                if p5 == p95 {
-                    String::new()
-                } else {
-                    format!("{} {p5}–{p95}", whisker(sp.p5, sp.p50, sp.p95))
-                }
-            }
-            _ => String::new(),
+        .map(|(i, o)| {
+            let sp = r.spread(i).filter(|sp| sp.p5 != sp.p95 && !hidden(o))?;
+            let (p5, p95) = (r.human(sp.p5, o.kind), r.human(sp.p95, o.kind));
+            // A spread too narrow to show in three digits is left out.
+            (p5 != p95).then(|| (sp.p5, sp.p50, sp.p95, format!("{p5}–{p95}")))
         })
         .collect();
+    let interval_w = spreads.iter().flatten().map(|s| fit::width(&s.3)).max();
     let deltas: Vec<String> = r
         .outputs
         .iter()
@@ -100,14 +97,33 @@ pub fn render(
             (true, false) => ratio(o.value, w.opened.output(&o.id).map(|b| b.value)),
         })
         .collect();
-    let whisker_w = whiskers.iter().map(|v| fit::width(v)).max().unwrap_or(0);
     let delta_w = deltas.iter().map(|v| fit::width(v)).max().unwrap_or(0);
-    // The interval's text goes first when the panel is narrow; the whisker itself stays.
-    let whisker_w = if width >= 40 + value_w + napkin_w + whisker_w + delta_w {
-        whisker_w
-    } else {
-        whisker_w.min(WHISKER)
+    // The label keeps room to be read: when the panel is narrow the interval's text goes first,
+    // then the whisker narrows, then it goes too.
+    const LABEL: usize = SECTION + 1 + 16;
+    let room = width.saturating_sub(LABEL + value_w + napkin_w + delta_w + 6);
+    let (cells, with_interval) = match interval_w {
+        None => (0, false),
+        Some(iw) if room > WHISKER + iw => (WHISKER, true),
+        Some(_) if room >= WHISKER => (WHISKER, false),
+        Some(_) if room >= NARROW_WHISKER => (NARROW_WHISKER, false),
+        Some(_) => (0, false),
     };
+    let whiskers: Vec<String> = spreads
+        .iter()
+        .map(|s| match s {
+            Some((p5, p50, p95, interval)) if cells > 0 => {
+                let w = whisker(*p5, *p50, *p95, cells);
+                if with_interval {
+                    format!("{w} {interval}")
+                } else {
+                    w
+                }
+            }
+            _ => String::new(),
+        })
+        .collect();
+    let whisker_w = whiskers.iter().map(|v| fit::width(v)).max().unwrap_or(0);
     let (start, end) = fit::window(r.outputs.len(), w.selected_output, inner.height as usize);
     let mut lines = Vec::new();
     for (i, (o, (value, napkin))) in r
@@ -126,8 +142,7 @@ pub fn render(
             format!("{value:>value_w$}  {napkin:>napkin_w$}")
         };
         if whisker_w > 0 {
-            let whisker = fit::cut(&whiskers[i], whisker_w);
-            numbers.push_str(&format!("  {whisker:<whisker_w$}"));
+            numbers.push_str(&format!("  {:<whisker_w$}", whiskers[i]));
         }
         if delta_w > 0 {
             numbers.push_str(&format!("  {:>delta_w$}", deltas[i]));
@@ -163,19 +178,19 @@ fn numbers(r: &crate::report::Report, i: usize) -> (String, String) {
     (value, napkin)
 }
 
-/// A whisker from p5 to p95 around the p50 (●), on a log scale of eight cells a decade, so
-/// whiskers of different outputs compare: "   ├──●───┤   ".
-pub fn whisker(p5: f64, p50: f64, p95: f64) -> String {
-    let centre = WHISKER / 2;
+/// A whisker of `cells` cells from p5 to p95 around the p50 (●), on a log scale of eight cells
+/// a decade, so whiskers of different outputs compare: "   ├──●───┤   ".
+pub fn whisker(p5: f64, p50: f64, p95: f64, cells: usize) -> String {
+    let centre = cells / 2;
     let cell = |x: f64| -> usize {
         if p50 <= 0.0 || x <= 0.0 {
             return 0;
         }
         let offset = ((x / p50).log10() * PER_DECADE).round();
-        (centre as f64 + offset).clamp(0.0, (WHISKER - 1) as f64) as usize
+        (centre as f64 + offset).clamp(0.0, cells.saturating_sub(1) as f64) as usize
     };
     let (a, b) = (cell(p5), cell(p95));
-    (0..WHISKER)
+    (0..cells)
         .map(|c| match c {
             c if c == centre => '●',
             c if c == a && a < centre => '├',
@@ -213,9 +228,11 @@ mod tests {
     fn whiskers_are_drawn_on_a_log_scale_around_the_median() {
         // p5 a decade below: 8 cells left of the centre, held at the edge (cell 0); p95
         // ×10^0.25 = 1.78: 0.25 × 8 = 2 cells right of the centre (cell 6), so cell 8.
-        assert_eq!(whisker(10.0, 100.0, 177.8), "├─────●─┤    ");
+        assert_eq!(whisker(10.0, 100.0, 177.8, 13), "├─────●─┤    ");
         // No spread: only the median.
-        assert_eq!(whisker(5.0, 5.0, 5.0), "      ●      ");
+        assert_eq!(whisker(5.0, 5.0, 5.0, 13), "      ●      ");
+        // Narrow: the same p5 held at the edge three cells left, the p95 two cells right.
+        assert_eq!(whisker(10.0, 100.0, 177.8, 7), "├──●─┤ ");
     }
 
     #[test]

@@ -40,14 +40,25 @@ pub fn tornado(r: &Report, i: usize, width: usize, lines: &mut Vec<Line<'static>
         .map(|s| ranges.inputs[s.input].path.as_str())
         .collect();
     let longest = names.iter().map(|n| fit::width(n)).max().unwrap_or(0);
-    let label_w = longest.min(width.saturating_sub(ends_w + 10).max(8));
-    let cols = width.saturating_sub(label_w + ends_w + 2).max(4);
+    // The ends' values go first when the panel is narrow: a label and a bar are the picture.
+    let ends_w = if width >= 8 + 6 + ends_w + 2 {
+        ends_w
+    } else {
+        0
+    };
+    let label_w = longest.min(width.saturating_sub(ends_w + 8).max(8));
+    let cols = width.saturating_sub(label_w + ends_w + 2).max(1);
     let bars = crate::report::tornado::bars(o.value, &sp.sensitivity, cols);
     for ((name, end), cells) in names.into_iter().zip(ends).zip(bars) {
+        let end = if ends_w > 0 {
+            format!(" {end:>ends_w$}")
+        } else {
+            String::new()
+        };
         lines.push(Line::from(vec![
             Span::raw(format!("{:<label_w$} ", fit::tail(name, label_w))),
             Span::styled(cells, theme.bar()),
-            Span::raw(format!(" {end:>ends_w$}")),
+            Span::raw(end),
         ]));
     }
     lines.push(Line::raw(""));
