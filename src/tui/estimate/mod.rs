@@ -55,16 +55,7 @@ pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, th
         Constraint::Fill(1),
     ]));
     form::render(s, s.focus == Focus::Inputs, inputs, buf, theme);
-    results::render(
-        w,
-        s.guess.as_ref(),
-        s.delta,
-        s.focus == Focus::Results,
-        now,
-        results,
-        buf,
-        theme,
-    );
+    results::render(s, now, results, buf, theme);
     how::render(s, s.focus == Focus::How, how, buf, theme);
     // Pictures and warnings carry the results' numbers: in guess mode they wait for every one.
     let hiding = s.guess.as_ref().is_some_and(|g| g.any_hidden(w));

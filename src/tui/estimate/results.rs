@@ -4,9 +4,8 @@
 //! ratio to the scenario as it was opened.
 
 use super::super::fit;
-use super::super::guess::Guess;
+use super::super::scenario::{Focus, ScenarioScreen};
 use super::super::theme::Theme;
-use super::super::workbench::Workbench;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -23,17 +22,9 @@ const NARROW_WHISKER: usize = 7;
 /// Cells of the whisker per decade (a factor of 10).
 const PER_DECADE: f64 = 8.0;
 
-#[allow(clippy::too_many_arguments)]
-pub fn render(
-    w: &Workbench,
-    guess: Option<&Guess>,
-    delta: bool,
-    focused: bool,
-    now: Instant,
-    area: Rect,
-    buf: &mut Buffer,
-    theme: Theme,
-) {
+pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, theme: Theme) {
+    let (w, guess, delta) = (&s.work, s.guess.as_ref(), s.delta);
+    let focused = s.focus == Focus::Results;
     let title = match guess {
         _ if w.stale => "Results (stale: last good estimate)".to_string(),
         Some(g) => format!(
