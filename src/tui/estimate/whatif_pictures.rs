@@ -10,6 +10,7 @@ use crate::scenario::Scenario;
 use crate::scenario::overrides;
 use crate::scenario::schema::FieldKind;
 use crate::units::Interval;
+use crate::whatif::sweep::{Axis, Spacing};
 use ratatui::text::{Line, Span};
 
 /// Steps of a sweep, ends included.
@@ -72,7 +73,7 @@ pub fn steps(s: &Scenario, path: &str) -> Option<Vec<f64>> {
     let FieldKind::Quantity(kind) = at.kind else {
         return None;
     };
-    let interval = match s.range(path) {
+    let span = match s.range(path) {
         Some(r) => *r,
         None => {
             let (crate::scenario::schema::Value::Num(x), _) = overrides::get(s, path)? else {
@@ -86,18 +87,14 @@ pub fn steps(s: &Scenario, path: &str) -> Option<Vec<f64>> {
             }
         }
     };
-    let (lo, hi) = (interval.fit(interval.lo), interval.fit(interval.hi));
-    let mut values: Vec<f64> = (0..STEPS)
-        .map(|k| {
-            let t = k as f64 / (STEPS - 1) as f64;
-            let x = if lo > 0.0 {
-                lo * (hi / lo).powf(t)
-            } else {
-                lo + (hi - lo) * t
-            };
-            interval.fit(x)
-        })
-        .collect();
+    let (lo, hi) = (span.fit(span.lo), span.fit(span.hi));
+    let spacing = if lo > 0.0 {
+        Spacing::Log
+    } else {
+        Spacing::Linear
+    };
+    let axis = Axis::new(s, path, (lo, hi), STEPS, spacing).ok()?;
+    let mut values: Vec<f64> = (0..STEPS).map(|i| axis.value(i)).collect();
     values.dedup();
     Some(values)
 }
