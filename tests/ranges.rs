@@ -338,3 +338,56 @@ fn bad_ranges_are_located_errors_that_say_what_to_write() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn the_percentile_keys_follow_each_outputs_contract_keys_and_ranges_come_last() {
+    let out = napkin()
+        .args([
+            "calc",
+            "twitter",
+            "--set",
+            "traffic.dau=100M..200M",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let json = String::from_utf8(out.stdout).unwrap();
+    // One line in a pipe; each output's keys as before, then p5, p50, p95 and sensitivity.
+    let peak = json.find("{\"id\":\"traffic.peak_qps\"").unwrap();
+    let tail = &json[peak..];
+    let order = [
+        "\"steps\":[",
+        "],\"inputs\":[",
+        "],\"p5\":",
+        ",\"p50\":",
+        ",\"p95\":",
+        ",\"sensitivity\":[{\"input\":\"traffic.dau\",\"low\":",
+    ];
+    let mut from = 0;
+    for key in order {
+        let at = tail[from..]
+            .find(key)
+            .unwrap_or_else(|| panic!("{key} in {tail}"));
+        from += at + key.len();
+    }
+    // The top level: scenario, outputs, warnings, inputs, then ranges.
+    let ranges = json
+        .rfind(",\"ranges\":{\"samples\":10000,\"seed\":2026,\"inputs\":[")
+        .unwrap();
+    let warnings = json.find(",\"warnings\":[").unwrap();
+    let inputs = warnings + json[warnings..].find(",\"inputs\":[{\"path\"").unwrap();
+    assert!(inputs < ranges);
+    assert!(
+        json.trim_end()
+            .ends_with("\"distribution\":\"lognormal\"}]}}"),
+        "{json}"
+    );
+    // Without ranges none of these keys is written.
+    let plain = napkin()
+        .args(["calc", "twitter", "--format", "json"])
+        .output()
+        .unwrap();
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert!(!plain.contains("\"p50\"") && !plain.contains("\"ranges\""));
+}
