@@ -447,7 +447,7 @@ fn parallel_stages_count_the_slower_one() {
     assert_eq!((e.stages[2].start, e.stages[2].finish), (0.03, 0.06));
 }
 
-/// The worked examples of ml-formulas.md, section by section.
+/// Worked examples of the ML formulas, section by section, each computed by hand.
 mod ml_formulas {
     use super::{META, close, outputs, scenario, value};
 
@@ -614,7 +614,7 @@ mod ml_formulas {
         near(value(&o, "cache.backend_qps"), 27_583.6);
         // 100k × 2 KB (napkin's KB = 1,000 B) = 200 MB.
         close(value(&o, "cache.memory"), 2e8);
-        // s = 0.8: hit 0.376 (ml-formulas.md).
+        // s = 0.8: hit 0.376.
         let o = outputs(&toml(0.8));
         assert!((value(&o, "cache.hit_ratio") - 0.376).abs() < 5e-4);
     }

@@ -1,5 +1,5 @@
 //! The ML sections of a scenario: training, embedding tables, sampling, the feature store, an
-//! A/B test, labelling and a cache (`../shared/spec/ml.md`).
+//! A/B test, labelling and a cache.
 
 use super::Count;
 use crate::units::{self, SECONDS_PER_DAY};
