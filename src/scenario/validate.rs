@@ -539,7 +539,7 @@ fn open_unit(f: &mut Findings, path: &str, what: &str, x: f64, example: &str) {
     }
 }
 
-/// The ML sections (`ml.md`): training, embedding tables, sampling, feature store, experiment,
+/// The ML sections: training, embedding tables, sampling, feature store, experiment,
 /// labelling and cache.
 fn ml(f: &mut Findings) {
     let s = f.s;
