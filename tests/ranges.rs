@@ -391,3 +391,58 @@ fn the_percentile_keys_follow_each_outputs_contract_keys_and_ranges_come_last() 
     let plain = String::from_utf8(plain.stdout).unwrap();
     assert!(!plain.contains("\"p50\"") && !plain.contains("\"ranges\""));
 }
+
+#[test]
+fn an_output_some_samples_do_not_give_leaves_the_others_in_their_places() {
+    // A ranking latency of 0..80 ms is a normal (mean 40 ms, σ = 80 ÷ 3.29 = 24.3 ms) held at 0
+    // below: about 5% of samples have no latency, and so no "in flight" for ranking.
+    let doc = json(&[
+        "calc",
+        "video-recommendation",
+        "--set",
+        "stage.ranking.latency=0ms..80ms",
+        "--format",
+        "json",
+    ]);
+    // The stages run in series after 20 ms overhead: 20 + 30 + ranking + 10 ms, never below
+    // 60 ms (ranking held at 0), and at the ranking's p95 of 80 ms, 140 ms.
+    let total = output(&doc, "latency.total");
+    assert!(num(total, "p5") >= 0.060 - 1e-12, "{total}");
+    close(num(total, "p95"), 0.140, 0.02);
+    // Re-ranking does not depend on the ranking latency: the same in every sample, 1.16k in
+    // flight and 102 servers, as at the medians.
+    for id in ["fleet.re_ranking.concurrency", "fleet.re_ranking.servers"] {
+        let o = output(&doc, id);
+        assert_eq!(num(o, "p5"), num(o, "value"), "{id}");
+        assert_eq!(num(o, "p95"), num(o, "value"), "{id}");
+    }
+    // Ranking's in flight is 0 where its latency is: the p5 is small, never another output's.
+    let ranking = output(&doc, "fleet.ranking.concurrency");
+    assert!(num(ranking, "p5") < num(ranking, "p50"), "{ranking}");
+}
+
+#[test]
+fn a_range_of_spare_servers_gives_whole_servers() {
+    let doc = json(&[
+        "calc",
+        "twitter",
+        "--set",
+        "serving.redundancy=1..3",
+        "--format",
+        "json",
+    ]);
+    // 12 servers + 1 to 3 spare, rounded in each sample: 13 to 15, never 13.7.
+    let o = output(&doc, "fleet.write_api.servers");
+    for key in ["value", "p5", "p50", "p95"] {
+        assert_eq!(num(o, key).fract(), 0.0, "{key} in {o}");
+    }
+    assert_eq!((num(o, "p5"), num(o, "p95")), (13.0, 15.0), "{o}");
+    napkin()
+        .args(["calc", "twitter", "--set", "serving.redundancy=1.5"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "not a whole number of spare servers",
+        ))
+        .stderr(predicate::str::contains("write 1 or 2"));
+}

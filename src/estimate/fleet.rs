@@ -132,7 +132,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let peak = e.peak_qps.get::<hertz>();
     let region_peak = e.region_peak_qps.get::<hertz>();
     let regions = s.serving.regions;
-    let k = s.serving.redundancy;
+    // Whole spare servers: a validated input is whole already; a range's samples are rounded.
+    let k = s.serving.redundancy.round();
     let mut total = 0.0;
     for st in &s.stages {
         let util = st.utilization.unwrap_or(s.serving.target_utilization);

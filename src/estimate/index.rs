@@ -417,7 +417,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     );
 
     let util = s.serving.target_utilization;
-    let k = s.serving.redundancy;
+    // Whole spare servers: a validated input is whole already; a range's samples are rounded.
+    let k = s.serving.redundancy.round();
     let region_peak = e.region_peak_qps.get::<hertz>();
     let replicas = match (ix.per_replica_qps, s.requests().is_some()) {
         (Some(prq), true) => {

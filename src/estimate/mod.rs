@@ -175,7 +175,9 @@ pub fn explain(s: &Scenario) -> (Estimate, Vec<Output>) {
     (e, rec.outputs)
 }
 
-fn run<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+/// Computes every output of `s` into `e`, telling `t` each step and output: for a caller with a
+/// [`Trace`] of its own (the Monte Carlo's, which also keeps each output's section).
+pub fn run<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     traffic::estimate(s, e, t);
     storage::estimate(s, e, t);
     index::estimate(s, e, t);

@@ -517,6 +517,15 @@ fn checks(s: &Scenario) -> Vec<Diagnostic> {
 
     ml(&mut f);
 
+    // A range's median and samples may fall between whole numbers: they are rounded.
+    let k = s.serving.redundancy;
+    if k.fract() != 0.0 && s.range("serving.redundancy").is_none() {
+        f.say(
+            "serving.redundancy",
+            format!("redundancy = {k} is not a whole number of spare servers"),
+            &format!("write {} or {}", k.floor(), k.ceil()),
+        );
+    }
     if s.serving.region_failover && s.serving.regions < 2.0 {
         f.say(
             "serving.region_failover",

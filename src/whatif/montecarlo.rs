@@ -11,13 +11,15 @@
 //! The sensitivity of an output to one range is the output with that input at its p5 and at its
 //! p95 and every other range at its median: a one-at-a-time swing, the bars of a tornado chart.
 
-use crate::estimate::{self, Estimate};
+use crate::estimate::{self, Estimate, Section, Trace};
 use crate::scenario::Scenario;
 use crate::scenario::overrides::{self, InputRef};
 use crate::units::Interval;
+use crate::units::Kind;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
+use std::fmt::{self, Write};
 
 /// Joint samples drawn when not told otherwise.
 pub const DEFAULT_SAMPLES: usize = 10_000;
@@ -99,10 +101,81 @@ pub struct MonteCarlo {
     scenario: Scenario,
     estimate: Estimate,
     row: Vec<f64>,
+    /// The section of each output at the medians, and of each output of the sample at hand: a
+    /// sample whose outputs differ is read by id (see [`Keyed`]).
+    layout: Vec<Section>,
+    sections: Vec<Section>,
+    /// The outputs' ids in the order computed at the medians, worked out the first time a
+    /// sample needs them.
+    ids: Vec<String>,
     /// Output-major: output j's samples at `j * samples ..`, each column sorted in place.
     table: Vec<f64>,
     targets: Vec<Target>,
     z: Vec<f64>,
+}
+
+/// Keeps each output's value and section, in the order computed.
+struct Row<'a> {
+    values: &'a mut Vec<f64>,
+    sections: &'a mut Vec<Section>,
+}
+
+impl Trace for Row<'_> {
+    #[inline(always)]
+    fn step(&mut self, _: f64, _: Kind, _: fmt::Arguments<'_>) {}
+    #[inline(always)]
+    fn uses(&mut self, _: fmt::Arguments<'_>) {}
+    #[inline(always)]
+    fn inherit(&mut self, _: fn(&str) -> bool) {}
+    #[inline(always)]
+    fn repeat(&mut self, _: fmt::Arguments<'_>) {}
+    #[inline(always)]
+    fn output(
+        &mut self,
+        section: Section,
+        _: fmt::Arguments<'_>,
+        _: fmt::Arguments<'_>,
+        _: Kind,
+        value: f64,
+    ) {
+        self.values.push(value);
+        self.sections.push(section);
+    }
+}
+
+/// Puts each output's value where its id stands among the medians' outputs: the path for a
+/// sample whose outputs are not the medians' (a stage's "in flight" is given only when its
+/// latency is above 0). An output the sample does not give stays 0: nothing in flight.
+struct Keyed<'a> {
+    ids: &'a [String],
+    values: &'a mut [f64],
+    id: String,
+    /// The first output, by its place among the ids, that came out NaN or infinite.
+    bad: Option<usize>,
+}
+
+impl Trace for Keyed<'_> {
+    fn step(&mut self, _: f64, _: Kind, _: fmt::Arguments<'_>) {}
+    fn uses(&mut self, _: fmt::Arguments<'_>) {}
+    fn inherit(&mut self, _: fn(&str) -> bool) {}
+    fn repeat(&mut self, _: fmt::Arguments<'_>) {}
+    fn output(
+        &mut self,
+        section: Section,
+        name: fmt::Arguments<'_>,
+        _: fmt::Arguments<'_>,
+        _: Kind,
+        value: f64,
+    ) {
+        self.id.clear();
+        let _ = write!(self.id, "{}.{name}", section.key());
+        if let Some(j) = self.ids.iter().position(|id| *id == self.id) {
+            self.values[j] = value;
+            if !value.is_finite() && self.bad.is_none() {
+                self.bad = Some(j);
+            }
+        }
+    }
 }
 
 /// A ranged input made ready to sample.
@@ -148,8 +221,17 @@ impl MonteCarlo {
         }
         let inputs: Vec<String> = s.ranges.iter().map(|r| r.path.clone()).collect();
 
-        // The outputs at every median fix how many there are; a sample computes the same ones.
-        estimate::values_into(&self.scenario, &mut self.estimate, &mut self.row);
+        // The outputs at every median are the columns; most samples give the same ones.
+        self.ids.clear();
+        self.layout.clear();
+        estimate::run(
+            &self.scenario,
+            &mut self.estimate,
+            &mut Row {
+                values: &mut self.row,
+                sections: &mut self.layout,
+            },
+        );
         let width = self.row.len();
         let n = options.samples.clamp(1, MAX_SAMPLES);
         // Every cell is written below: only a table of another size is resized.
@@ -162,13 +244,9 @@ impl MonteCarlo {
                 let x = t.interval.value_at(t.centre, t.spread, *z);
                 overrides::set_number(&mut self.scenario, t.at, x);
             }
-            estimate::values_into(&self.scenario, &mut self.estimate, &mut self.row);
-            if let Some(bad) = self.row.iter().position(|v| !v.is_finite()) {
+            if let Err(bad) = self.evaluate(s) {
                 return Err(self.blame(s, bad));
             }
-            // Every output is computed on every path, so a sample's row is as long as the
-            // median's; were it not, the row is cut or padded to the table's columns.
-            self.row.resize(width, 0.0);
             for (cell, &v) in self.table[i..].iter_mut().step_by(n).zip(&self.row) {
                 *cell = v;
             }
@@ -195,25 +273,58 @@ impl MonteCarlo {
         })
     }
 
+    /// The outputs of the scenario as it stands into `self.row`, one for each of the medians'
+    /// outputs, in their order; the first output that is not a finite number, if any.
+    fn evaluate(&mut self, s: &Scenario) -> Result<(), usize> {
+        self.row.clear();
+        self.sections.clear();
+        estimate::run(
+            &self.scenario,
+            &mut self.estimate,
+            &mut Row {
+                values: &mut self.row,
+                sections: &mut self.sections,
+            },
+        );
+        if self.sections == self.layout {
+            return match self.row.iter().position(|v| !v.is_finite()) {
+                Some(bad) => Err(bad),
+                None => Ok(()),
+            };
+        }
+        if self.ids.is_empty() {
+            self.ids = estimate::explain(s).1.into_iter().map(|o| o.id).collect();
+        }
+        self.row.clear();
+        self.row.resize(self.layout.len(), 0.0);
+        let mut keyed = Keyed {
+            ids: &self.ids,
+            values: &mut self.row,
+            id: String::new(),
+            bad: None,
+        };
+        estimate::run(&self.scenario, &mut self.estimate, &mut keyed);
+        keyed.bad.map_or(Ok(()), Err)
+    }
+
     /// Each range at its p5 and its p95 in turn, the others at their medians.
     fn swings(&mut self, s: &Scenario, spreads: &mut [Spread]) -> Result<(), SampleError> {
         self.scenario.clone_from(s);
         let mut low = Vec::with_capacity(spreads.len());
-        for t in &self.targets {
-            let mut at = |x: f64, row: &mut Vec<f64>| {
+        for i in 0..self.targets.len() {
+            let t = self.targets[i];
+            for (end, x) in [(0, t.interval.lo), (1, t.interval.hi)] {
+                let x = t.interval.fit(x);
                 overrides::set_number(&mut self.scenario, t.at, x);
-                estimate::values_into(&self.scenario, &mut self.estimate, row);
-                match row.iter().position(|v| !v.is_finite()) {
-                    Some(output) => Err(SampleError {
-                        output,
-                        input: s.ranges[t.index].path.clone(),
-                        value: x,
-                    }),
-                    None => Ok(()),
+                self.evaluate(s).map_err(|output| SampleError {
+                    output,
+                    input: s.ranges[t.index].path.clone(),
+                    value: x,
+                })?;
+                if end == 0 {
+                    low.clone_from(&self.row);
                 }
-            };
-            at(t.interval.fit(t.interval.lo), &mut low)?;
-            at(t.interval.fit(t.interval.hi), &mut self.row)?;
+            }
             for (spread, (&low, &high)) in spreads.iter_mut().zip(low.iter().zip(&self.row)) {
                 spread.sensitivity.push(Swing {
                     input: t.index,
