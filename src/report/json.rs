@@ -210,11 +210,7 @@ pub fn write(r: &Report, layout: Layout, out: &mut dyn std::io::Write) -> std::i
                     lo: input.interval.lo,
                     hi: input.interval.hi,
                     median: input.interval.median(),
-                    distribution: if input.interval.is_lognormal() {
-                        "lognormal"
-                    } else {
-                        "normal"
-                    },
+                    distribution: input.interval.shape().name(),
                 })
                 .collect(),
         }),

@@ -113,11 +113,7 @@ pub fn render(r: &Report, detail: Detail) -> String {
         let ww = written.iter().map(|t| t.chars().count()).max().unwrap_or(0);
         for (input, written) in ranges.inputs.iter().zip(&written) {
             let iv = input.interval;
-            let shape = if iv.is_lognormal() {
-                "lognormal"
-            } else {
-                "normal"
-            };
+            let shape = iv.shape().name();
             let _ = writeln!(
                 out,
                 "  {:<w$}  {written:<ww$}  {shape}, median {}",

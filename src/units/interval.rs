@@ -1,5 +1,6 @@
 //! A quantity written as a range, `lo..hi`: a 90% interval, read as a lognormal whose p5 is `lo`
-//! and whose p95 is `hi` when both are positive, and as a normal otherwise.
+//! and whose p95 is `hi` when both are positive, and as a normal otherwise; a fraction strictly
+//! between 0 and 1 at both ends is a logit-normal, so that no sample passes 100%.
 //!
 //! The interval knows its field's [`Kind`], so every value it gives (its median, a sample, its
 //! ends) is one the field accepts: never below zero, a fraction never above 1, an integer whole
@@ -19,21 +20,54 @@ pub struct Interval {
     pub kind: Kind,
 }
 
+/// How an interval spreads between and beyond its ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// ln x is normal: both ends positive.
+    Lognormal,
+    /// x is normal: the low end is 0.
+    Normal,
+    /// ln(x ÷ (1 − x)) is normal: a fraction with both ends strictly between 0 and 1.
+    LogitNormal,
+}
+
+impl Shape {
+    /// Its name in reports and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::Lognormal => "lognormal",
+            Shape::Normal => "normal",
+            Shape::LogitNormal => "logit-normal",
+        }
+    }
+}
+
+fn logit(p: f64) -> f64 {
+    (p / (1.0 - p)).ln()
+}
+
+fn logistic(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
 impl Interval {
-    /// Whether the interval is read as a lognormal (both ends positive).
-    pub fn is_lognormal(&self) -> bool {
-        self.lo > 0.0
+    pub fn shape(&self) -> Shape {
+        match self.kind {
+            Kind::Fraction if self.lo > 0.0 && self.hi < 1.0 => Shape::LogitNormal,
+            _ if self.lo > 0.0 => Shape::Lognormal,
+            _ => Shape::Normal,
+        }
     }
 
-    /// The distribution's centre and spread: (ln median, log-σ) for a lognormal,
-    /// (mean, σ) for a normal.
+    /// The distribution's centre and spread on its own scale: (ln median, log-σ) for a
+    /// lognormal, (mean, σ) for a normal, (logit median, σ of the logit) for a logit-normal.
     pub fn params(&self) -> (f64, f64) {
-        if self.is_lognormal() {
-            let (l, h) = (self.lo.ln(), self.hi.ln());
-            ((l + h) / 2.0, (h - l) / (2.0 * Z95))
-        } else {
-            ((self.lo + self.hi) / 2.0, (self.hi - self.lo) / (2.0 * Z95))
-        }
+        let (l, h) = match self.shape() {
+            Shape::Lognormal => (self.lo.ln(), self.hi.ln()),
+            Shape::Normal => (self.lo, self.hi),
+            Shape::LogitNormal => (logit(self.lo), logit(self.hi)),
+        };
+        ((l + h) / 2.0, (h - l) / (2.0 * Z95))
     }
 
     /// The value at `z` standard deviations from the median (z = ±1.6449 gives the ends).
@@ -45,25 +79,23 @@ impl Interval {
     /// [`Interval::at`] with [`Interval::params`] worked out once, for a sampler.
     #[inline]
     pub fn value_at(&self, centre: f64, spread: f64, z: f64) -> f64 {
-        let x = if self.is_lognormal() {
-            (centre + spread * z).exp()
-        } else {
-            centre + spread * z
+        let y = centre + spread * z;
+        let x = match self.shape() {
+            Shape::Lognormal => y.exp(),
+            Shape::Normal => y,
+            Shape::LogitNormal => logistic(y),
         };
         self.fit(x)
     }
 
-    /// The median: √(lo × hi) for a lognormal, (lo + hi) ÷ 2 for a normal.
+    /// The median: √(lo × hi) for a lognormal, (lo + hi) ÷ 2 for a normal, the logistic of the
+    /// mean logit for a logit-normal.
     pub fn median(&self) -> f64 {
-        if self.is_lognormal() {
-            self.fit((self.lo * self.hi).sqrt())
-        } else {
-            self.fit((self.lo + self.hi) / 2.0)
-        }
+        self.at(0.0)
     }
 
     /// `x` made a value the field accepts: at least 0, a fraction at most 1, an integer whole
-    /// and at least 1, never above the high end's order of magnitude gone infinite.
+    /// and at least 1; a value too large to represent is the largest that is.
     #[inline]
     pub fn fit(&self, x: f64) -> f64 {
         let x = if x.is_finite() { x.max(0.0) } else { f64::MAX };
@@ -160,8 +192,8 @@ mod tests {
 
     #[test]
     fn the_median_of_a_lognormal_is_the_geometric_mean() {
-        // √(100M × 400M) = √(4e16) = 2e8.
-        assert_eq!(range("100M..400M", Kind::Count).median(), 2e8);
+        // √(100M × 400M) = √(4e16) = 2e8 (e^((ln 1e8 + ln 4e8) ÷ 2), to the last bits).
+        assert!((range("100M..400M", Kind::Count).median() / 2e8 - 1.0).abs() < 1e-15);
         // A range from zero is a normal: (0 + 4) ÷ 2 = 2.
         assert_eq!(range("0..4", Kind::Count).median(), 2.0);
     }
@@ -178,8 +210,22 @@ mod tests {
     }
 
     #[test]
+    fn a_fraction_between_0_and_1_is_a_logit_normal_that_stays_below_1() {
+        let f = range("70%..90%", Kind::Fraction);
+        assert_eq!(f.shape(), Shape::LogitNormal);
+        // logit 0.7 = ln(0.7 ÷ 0.3) = 0.84730, logit 0.9 = ln 9 = 2.19722: the median is the
+        // logistic of their mean 1.52226, 1 ÷ (1 + e^−1.52226) = 0.82087.
+        assert!((f.median() - 0.820_87).abs() < 1e-5, "{}", f.median());
+        assert!((f.at(-Z95) - 0.7).abs() < 1e-12 && (f.at(Z95) - 0.9).abs() < 1e-12);
+        // Five σ above: still below 1, where a lognormal would pass it (0.79 × e^(5 × 0.076)).
+        assert!(f.at(5.0) < 1.0);
+        // A range that reaches 100% is a lognormal held at 1.
+        assert_eq!(range("0.6..1", Kind::Fraction).shape(), Shape::Lognormal);
+    }
+
+    #[test]
     fn values_stay_inside_the_fields_domain() {
-        let f = range("0.6..0.99", Kind::Fraction);
+        let f = range("0.6..1", Kind::Fraction);
         assert_eq!(f.at(10.0), 1.0);
         let n = range("0..2", Kind::Count);
         // A normal with mean 1 and σ = 2 ÷ 3.29 = 0.608: 3 σ below is −0.82, held at 0.

@@ -18,7 +18,7 @@ use uom::si::information_rate::byte_per_second;
 use uom::si::time::second;
 
 pub use format::{Human, Style};
-pub use interval::{Interval, parse_range};
+pub use interval::{Interval, Shape, parse_range};
 pub use napkin::napkin;
 pub use parse::{ParseError, parse};
 
