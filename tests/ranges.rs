@@ -446,3 +446,25 @@ fn a_range_of_spare_servers_gives_whole_servers() {
         ))
         .stderr(predicate::str::contains("write 1 or 2"));
 }
+
+#[test]
+fn a_range_of_percentages_stays_below_100_percent() {
+    // Power 70%..90% is a logit-normal: no sample reaches 100%, where the sample size would be
+    // infinite. It exits 0 with finite percentiles.
+    let doc = json(&[
+        "calc",
+        "video-recommendation",
+        "--set",
+        "experiment.power=70%..90%",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(doc["ranges"]["inputs"][0]["distribution"], "logit-normal");
+    // n ∝ (z_α/2 + z_power)², z_0.975 = 1.95996: at power 0.9, z = 1.28155 and at 0.7,
+    // z = 0.52440, so n(0.9) ÷ n(0.7) = (3.24151 ÷ 2.48436)² = 1.70245.
+    let n = output(&doc, "experiment.sample_size_per_arm");
+    let swing = &n["sensitivity"][0];
+    close(num(swing, "high") / num(swing, "low"), 1.702_45, 1e-3);
+    // n rises with power, so its p95 is n at the power's p95 (90%), give or take sampling.
+    close(num(n, "p95"), num(swing, "high"), 0.03);
+}
