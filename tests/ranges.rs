@@ -332,6 +332,21 @@ fn bad_ranges_are_located_errors_that_say_what_to_write() {
         .stderr(predicate::str::contains(
             "at the high end of the range index.pq_nbits = 8..20",
         ));
+    // A rule broken at the ranges' medians names the median nobody wrote: √(64 × 512) = 181.02,
+    // a whole 181 dimensions, which 32 PQ sub-quantizers do not divide.
+    napkin()
+        .args([
+            "calc",
+            "video-recommendation",
+            "--set",
+            "embeddings.dim=64..512",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("does not divide dim = 181"))
+        .stderr(predicate::str::contains(
+            "with each range at its median: embeddings.dim = 181",
+        ));
     // Samples are bounded.
     napkin()
         .args(["calc", "twitter", "--samples", "0"])

@@ -80,13 +80,19 @@ pub struct EvaluationError {
     pub output: String,
     pub message: String,
     /// The input most likely to blame, the one furthest from 1 of those the output reads:
-    /// where it is written (file:line:col, or `--set`), its path and its value as written.
+    /// where it is written (file:line:col, `--set`, or empty where that goes without saying),
+    /// its path and its value as written.
     pub culprit: Option<(String, String, String)>,
 }
 
 impl std::fmt::Display for EvaluationError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.culprit {
+            Some((location, path, value)) if location.is_empty() => write!(
+                f,
+                "{path}: {value} makes {} too large to compute with\n  help: {}",
+                self.output, self.message
+            ),
             Some((location, path, value)) => write!(
                 f,
                 "{location}: {path}: {value} makes {} too large to compute with\n  help: {}",

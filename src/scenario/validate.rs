@@ -3,6 +3,7 @@
 
 use super::diagnostic::{Addition, Diagnostic, suggest_or};
 use super::{Dtype, IndexKind, Mode, Scenario};
+use crate::units::Human;
 
 /// An input to add: its section's path, its key and its value as TOML writes it.
 type Input<'a> = (&'a str, &'static str, &'static str);
@@ -55,6 +56,24 @@ impl Findings<'_> {
 /// Everything that keeps `s` from being estimated; empty when it can be.
 pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
     let mut out = checks(s);
+    if !out.is_empty() && !s.ranges.is_empty() {
+        // A range's median is a value nobody wrote: say where it comes from.
+        let medians: Vec<String> = s
+            .ranges
+            .iter()
+            .map(|r| {
+                let iv = r.interval;
+                format!("{} = {}", r.path, Human::new(iv.median(), iv.kind))
+            })
+            .collect();
+        for d in &mut out {
+            d.problem = format!(
+                "{} (with each range at its median: {})",
+                d.problem,
+                medians.join(", ")
+            );
+        }
+    }
     if !out.is_empty() || s.ranges.is_empty() {
         return out;
     }

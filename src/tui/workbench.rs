@@ -224,7 +224,13 @@ impl Workbench {
                 self.current = candidate;
                 self.stale = false;
             }
-            Err(e) => {
+            Err(mut e) => {
+                // On the screen an input is typed into its field, not set with --set.
+                if let Some((location, _, _)) = &mut e.culprit
+                    && location == "--set"
+                {
+                    location.clear();
+                }
                 self.problem = Some(e.to_string());
                 self.stale = true;
             }
