@@ -248,7 +248,7 @@ fn range_steps(s: &Scenario, report: &Report, i: usize, ranged: Option<&str>) ->
     let samples = report.ranges.as_ref().map_or(0, |r| r.options.samples);
     steps.push(Step {
         text: format!(
-            "p50 over {} samples of the range = {} (the result at the median, {}, give or take sampling and rounding up)",
+            "p50 over {} samples of the range = {} (at the median the result is {}; the two differ by sampling)",
             crate::units::format::Grouped(samples as f64),
             report.human(sp.p50, o.kind),
             report.human(o.value, o.kind)

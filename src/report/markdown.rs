@@ -55,7 +55,8 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(
             out,
             "\n**Ranges** (90% intervals; {} samples, seed {})\n",
-            ranges.options.samples, ranges.options.seed
+            crate::units::format::Grouped(ranges.options.samples as f64),
+            ranges.options.seed
         );
         for input in &ranges.inputs {
             let iv = input.interval;

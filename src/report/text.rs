@@ -38,7 +38,10 @@ pub fn render(r: &Report, detail: Detail) -> String {
             let napkin = r.human(r.napkin(o.value, o.kind), o.kind);
             let pad = width - o.label.chars().count();
             let _ = write!(out, "  {}{}  {display:>10}", o.label, " ".repeat(pad));
-            let spread = r.spread(i).filter(|s| s.p5 != s.p95);
+            // A spread too narrow to show in three digits is left out.
+            let spread = r
+                .spread(i)
+                .filter(|s| r.human(s.p5, o.kind) != r.human(s.p95, o.kind));
             match spread {
                 // A column of its own for the napkin value, so the percentiles line up.
                 Some(sp) => {
@@ -130,12 +133,20 @@ pub fn render(r: &Report, detail: Detail) -> String {
             .map(|i| i.path.chars().count())
             .max()
             .unwrap_or(0);
+        // Values right-aligned in a column as wide as the widest (a range is wider than most).
+        let vw = r
+            .inputs
+            .iter()
+            .map(|i| i.display.chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(10);
         for i in &r.inputs {
             let pad = w - i.path.chars().count();
             let source = i.source_label();
             let _ = writeln!(
                 out,
-                "  {}{}  {:>10}  [{source}]",
+                "  {}{}  {:>vw$}  [{source}]",
                 i.path,
                 " ".repeat(pad),
                 i.display

@@ -185,14 +185,15 @@ pub fn markdown(r: &Report, o: &Output, spread: &Spread) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "## What drives {} (`{}`)\n\nAt the medians {}; p50 {}, p5 {}, p95 {} over {} samples.\n",
+        "## What drives {} (`{}`)\n\nAt the medians {}; p50 {}, p5 {}, p95 {} over {} samples (seed {}).\n",
         cell(&o.label),
         o.id,
         human(o.value),
         human(spread.p50),
         human(spread.p5),
         human(spread.p95),
-        ranges.options.samples
+        crate::units::format::Grouped(ranges.options.samples as f64),
+        ranges.options.seed
     );
     let _ = writeln!(out, "| Input | Range | At its p5 | At its p95 | Swing |");
     let _ = writeln!(out, "|---|---|---:|---:|---:|");

@@ -123,7 +123,7 @@ pub fn parse_range(text: &str, kind: Kind) -> Option<Result<Interval, ParseError
             format!("write both ends of a 90% interval, low end first, such as \"{example}\""),
         );
     }
-    if hi_text.starts_with('.') {
+    if hi_text.starts_with('.') || hi_text.contains("..") {
         return fail(
             format!("\"{}\" is not a range", text.trim()),
             format!("write a range with two dots, such as \"{example}\""),
@@ -144,9 +144,18 @@ pub fn parse_range(text: &str, kind: Kind) -> Option<Result<Interval, ParseError
         Err(e) => return Some(Err(e)),
     };
     if hi < lo {
+        // "1KB..5": a bare high end is read in the base unit; the unit was meant for both.
+        let unit = lo_text
+            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '_' | ','))
+            .trim();
+        let hint = if hi_text.parse::<f64>().is_ok() && !unit.is_empty() {
+            format!("write the unit on both ends, such as \"{lo_text}..{hi_text} {unit}\"")
+        } else {
+            format!("write the low end first: \"{hi_text}..{lo_text}\"")
+        };
         return fail(
             format!("the range \"{}\" runs from high to low", text.trim()),
-            format!("write the low end first: \"{hi_text}..{lo_text}\""),
+            hint,
         );
     }
     Some(Ok(Interval { lo, hi, kind }))
@@ -246,6 +255,11 @@ mod tests {
         assert!(e.problem.contains("high end"), "{e}");
         let e = error("1...2", Kind::Count);
         assert!(e.problem.contains("not a range"), "{e}");
+        let e = error("5..5..6", Kind::Count);
+        assert!(e.problem.contains("not a range"), "{e}");
+        // A bare high end is bytes: 5 B is below 1 KB, and the unit was meant for both ends.
+        let e = error("1KB..5", Kind::Size);
+        assert!(e.hint.contains("\"1KB..5 KB\""), "{e}");
         let e = error("0.5..1.5", Kind::Fraction);
         assert!(e.problem.contains("more than 1"), "{e}");
     }
