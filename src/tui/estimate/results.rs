@@ -191,7 +191,7 @@ fn ratio(now: f64, opened: Option<f64>) -> String {
     match opened {
         None => "new".to_string(),
         Some(b) if b == now => "=".to_string(),
-        Some(b) if b == 0.0 => "from 0".to_string(),
+        Some(0.0) => "from 0".to_string(),
         Some(b) => {
             let x = now / b;
             if x >= 10.0 {
