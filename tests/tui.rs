@@ -611,6 +611,36 @@ fn the_drill_screen_scores_records_and_moves_on() {
 }
 
 #[test]
+fn on_the_drill_screen_an_answer_not_saved_is_said_and_the_drill_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    // A full disk (every write to /dev/full fails with ENOSPC), and a file where the history's
+    // directory belongs (unwritable, for root too).
+    let full = dir.path().join("full.jsonl");
+    let blocked = dir.path().join("blocked");
+    std::fs::write(&blocked, "a file").unwrap();
+    let mut cases = vec![(blocked.join("history.jsonl"), "cannot create the directory")];
+    if std::path::Path::new("/dev/full").exists() {
+        std::os::unix::fs::symlink("/dev/full", &full).unwrap();
+        cases.push((full, "No space left on device"));
+    }
+    for (path, reason) in cases {
+        let mut app = drill_app(Some(path));
+        let q = app.drill().unwrap().question().unwrap().clone();
+        type_text(&mut app, &answer_text(&q, q.truth));
+        send(&mut app, &[KeyCode::Enter]);
+        let d = app.drill().unwrap();
+        assert!(d.feedback.is_some(), "the answer is judged");
+        let error = d.error.as_deref().unwrap_or_default();
+        assert!(
+            error.contains("could not save this answer") && error.contains(reason),
+            "{error}"
+        );
+        send(&mut app, &[KeyCode::Enter]);
+        assert_eq!(app.drill().unwrap().index, 1, "on to the next question");
+    }
+}
+
+#[test]
 fn an_unreadable_answer_is_said_and_kept() {
     let mut app = drill_app(None);
     type_text(&mut app, "lots");

@@ -1,8 +1,8 @@
 //! `--set` assignments applied to the built-in presets, as `napkin calc <preset> --set …` applies
 //! them: the first byte picks the preset, each line after it is one `--set` argument. Every
-//! assignment is taken or refused with a message naming `--set` and what to write; one taken
-//! reads back the same when its value as napkin shows it is set again; a scenario that then
-//! validates is estimated and rendered.
+//! assignment is taken or refused with a message naming `--set` and what to write; a scenario
+//! that then validates shows each value taken so that it reads back the same when set again, and
+//! is estimated and rendered.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -53,8 +53,16 @@ fuzz_target!(|data: &[u8]| {
             ),
         }
     }
-    // What napkin shows of a value taken reads back as the same value (README: "either reads
-    // back the same through `--set`").
+    let errors = validate(&s);
+    if !errors.is_empty() {
+        for d in &errors {
+            assert!(!d.problem.is_empty() && !d.help().is_empty(), "{d:?}");
+        }
+        return;
+    }
+    // In a scenario napkin estimates, what it shows of a value taken reads back as the same value
+    // (README: "either reads back the same through `--set`"). Not before: a required input unset
+    // (`--set log.x.event_size=`) is refused by the validation and never shown.
     for path in &taken {
         let Some(shown) = input_text(&s, path, Style::Decimal) else {
             continue;
@@ -68,13 +76,6 @@ fuzz_target!(|data: &[u8]| {
             before,
             "{path} shown as {shown:?}"
         );
-    }
-    let errors = validate(&s);
-    if !errors.is_empty() {
-        for d in &errors {
-            assert!(!d.problem.is_empty() && !d.help().is_empty(), "{d:?}");
-        }
-        return;
     }
     let mut r = match Report::build(&s, Style::Decimal) {
         Ok(r) => r,
