@@ -1,5 +1,5 @@
 //! Drills end to end: seeded questions, a whole plain session through the binary, progress,
-//! concurrent writers and a corrupt history line.
+//! concurrent writers, a corrupt or torn history line, and a history that cannot be written.
 
 use assert_cmd::Command;
 use napkin::drill::history::{self, Record};
@@ -368,14 +368,15 @@ fn two_writers_at_once_lose_nothing() {
 #[test]
 fn two_processes_at_once_lose_nothing() {
     let data = tempfile::tempdir().unwrap();
-    let answers = "1\n".repeat(40);
-    let spawn = || {
+    const EACH: usize = 500;
+    let answers = "1\n".repeat(EACH);
+    let spawn = |seed: &str| {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_napkin"));
         cmd.env("XDG_DATA_HOME", data.path())
             .env("XDG_CONFIG_HOME", data.path().join("c"));
         // QPS questions: a bare "1" is a readable answer to each.
         cmd.args([
-            "drill", "--plain", "--seed", "3", "--count", "40", "--skill", "qps",
+            "drill", "--plain", "--seed", seed, "--count", "500", "--skill", "qps",
         ])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::null());
@@ -389,11 +390,116 @@ fn two_processes_at_once_lose_nothing() {
             .unwrap();
         child
     };
-    let (mut a, mut b) = (spawn(), spawn());
+    // Both at once: 2 × 500 appends racing for the one file.
+    let (mut a, mut b) = (spawn("3"), spawn("4"));
     assert!(a.wait().unwrap().success() && b.wait().unwrap().success());
     let (records, warnings) = history::read(&data.path().join("napkin").join("history.jsonl"));
-    assert!(warnings.is_empty(), "{warnings:?}");
-    assert_eq!(records.len(), 80);
+    assert!(warnings.is_empty(), "every line whole: {warnings:?}");
+    assert_eq!(records.len(), 2 * EACH);
+    // Each process's 500 answers, every one of them, by the seeds of its questions.
+    let mut got: Vec<u64> = records.iter().map(|r| r.seed).collect();
+    let mut want: Vec<u64> = [3, 4]
+        .into_iter()
+        .flat_map(|seed| (0..EACH as u64).map(move |i| session::question_seed(seed, i)))
+        .collect();
+    got.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(got, want);
+}
+
+/// `napkin drill --plain` on three QPS questions, each answered "1", with the history at
+/// `data`/napkin/history.jsonl; returns (stdout, stderr).
+fn three_answers(data: &std::path::Path) -> (String, String) {
+    let out = napkin(data)
+        .args([
+            "drill", "--plain", "--seed", "3", "--count", "3", "--skill", "qps",
+        ])
+        .write_stdin("1\n1\n1\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "the drill ends well: {out:?}");
+    let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+    (text(out.stdout), text(out.stderr))
+}
+
+#[test]
+fn a_full_disk_is_said_once_and_the_drill_goes_on() {
+    if !std::path::Path::new("/dev/full").exists() {
+        eprintln!("no /dev/full on this system: the full-disk test did not run");
+        return;
+    }
+    // Every write to /dev/full fails as a full disk does (ENOSPC).
+    let data = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(data.path().join("napkin")).unwrap();
+    std::os::unix::fs::symlink("/dev/full", data.path().join("napkin/history.jsonl")).unwrap();
+    let (out, err) = three_answers(data.path());
+    assert!(
+        out.contains("Q3/3") && out.contains("Session over: 3 scored"),
+        "{out}"
+    );
+    assert_eq!(
+        err.matches("could not save this answer").count(),
+        1,
+        "{err}"
+    );
+    for words in [
+        "history.jsonl",
+        "No space left on device",
+        "the drill goes on",
+        "help: free some space on that disk, or set XDG_DATA_HOME to a writable directory",
+    ] {
+        assert!(err.contains(words), "{words}: {err}");
+    }
+    assert_eq!(err.matches("not saved either").count(), 2, "{err}");
+    // Reading a device as the history would never end: stats says so and reads nothing.
+    napkin(data.path())
+        .arg("stats")
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("not a regular file"))
+        .stdout(predicate::str::contains("No drills yet"));
+}
+
+#[test]
+fn an_unwritable_history_is_said_and_the_drill_goes_on() {
+    // A file where the history's directory belongs: no one can write there, root included.
+    let data = tempfile::tempdir().unwrap();
+    std::fs::write(data.path().join("napkin"), "not a directory").unwrap();
+    let (out, err) = three_answers(data.path());
+    assert!(out.contains("Session over: 3 scored"), "{out}");
+    for words in [
+        "could not save this answer",
+        "cannot create the directory",
+        "the drill goes on",
+        "help: make that directory writable, or set XDG_DATA_HOME to a writable directory",
+    ] {
+        assert!(err.contains(words), "{words}: {err}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(data.path().join("napkin")).unwrap(),
+        "not a directory"
+    );
+
+    // A read-only directory, where permissions hold (not for root, who may write anywhere).
+    use std::os::unix::fs::PermissionsExt;
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().join("napkin");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    if std::fs::write(dir.join("probe"), "").is_ok() {
+        eprintln!(
+            "permissions are not enforced for this user (root): the read-only directory case did not run; the one above did"
+        );
+        return;
+    }
+    let (out, err) = three_answers(data.path());
+    assert!(out.contains("Session over: 3 scored"), "{out}");
+    assert!(
+        err.contains("Permission denied") && err.contains("the drill goes on"),
+        "{err}"
+    );
+    std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
 
 #[test]

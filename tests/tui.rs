@@ -394,6 +394,151 @@ proptest! {
     }
 }
 
+/// A scenario with ranges (on counts, rates, sizes, durations and fractions) and every ML
+/// section, for the key storms below.
+const RANGES_AND_ML: &str = r#"
+[meta]
+id = "ranges-and-ml"
+title = "Ranges and the ML side"
+
+[traffic]
+dau = "100M..400M"
+requests_per_user_per_day = "2..8"
+
+[[corpus]]
+name = "items"
+items = "10M"
+item_size = "10 KB..1 MB"
+
+[embeddings]
+vectors = "10M..100M"
+dim = 256
+
+[index]
+kind = "hnsw"
+node_memory = "128 GiB..1 TiB"
+
+[[stage]]
+name = "ranking"
+per_server_throughput = "20k/s..100k/s"
+latency = "30 ms..80 ms"
+
+[serving]
+latency_budget = "200 ms"
+
+[training]
+params = "1B"
+examples = "20B"
+device = "H100"
+price_per_device_hour = "$3.99"
+retrain_every = "1 d"
+
+[[embedding_table]]
+name = "users"
+rows = "1B"
+dim = 128
+optimizer = "rowwise_adagrad"
+
+[sampling]
+examples_per_day = "1B"
+positive_rate = "0.5%..2%"
+negative_keep_rate = 0.025
+
+[feature_store]
+entities = "500M"
+features_per_entity = 100
+node_memory = "64 GiB"
+
+[experiment]
+baseline_rate = 0.05
+mde_relative = "2%..10%"
+
+[labelling]
+items = "1M"
+deadline = "30 d"
+seconds_per_label = 35
+price_per_label = "$0.036"
+
+[cache]
+items = "10M"
+cached_items = "100k..1M"
+item_size = "2 KB"
+"#;
+
+/// A key, or the terminal resized.
+#[derive(Clone, Debug)]
+enum Act {
+    Key(KeyEvent),
+    Resize(u16, u16),
+}
+
+fn act_strategy() -> impl Strategy<Value = Act> {
+    prop_oneof![
+        8 => key_strategy().prop_map(Act::Key),
+        // The screen's own keys: guess mode, sweep, delta column, all inputs, case walk; and
+        // what a range is typed with.
+        2 => prop::sample::select("gGvbacd.%$".chars().collect::<Vec<_>>())
+            .prop_map(|c| Act::Key(key(KeyCode::Char(c)))),
+        1 => (1u16..=300, 1u16..=100).prop_map(|(w, h)| Act::Resize(w, h)),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_keys_on_ranges_and_ml_at_any_size_never_panic(
+        acts in prop::collection::vec(act_strategy(), 0..80),
+        w in 1u16..=300,
+        h in 1u16..=100,
+    ) {
+        let mut app = App::new(None, false);
+        let s = load_str(RANGES_AND_ML, "ranges-and-ml.toml").unwrap();
+        assert!(!s.ranges.is_empty());
+        app.open(RANGES_AND_ML.to_string(), s);
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+        terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        for act in acts {
+            match act {
+                Act::Key(k) => app.on_key(k, Instant::now()),
+                Act::Resize(w, h) => terminal.backend_mut().resize(w, h),
+            }
+            if app.quit {
+                break;
+            }
+            terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        }
+    }
+}
+
+#[test]
+fn the_ranges_and_ml_scenario_draws_at_every_width_and_height() {
+    // Every width from 1 to 300 and every height from 1 to 100 (each paired with a spread of the
+    // other), and every size around the screen's thresholds (60×16 too small, 80×24 the least
+    // it is laid out for): a resize never panics. Every one of the 30,000 sizes would take
+    // minutes in a debug build; the key storms above draw random ones.
+    let mut app = App::new(None, false);
+    app.open(
+        RANGES_AND_ML.to_string(),
+        load_str(RANGES_AND_ML, "ranges-and-ml.toml").unwrap(),
+    );
+    let widths = (1..=300u16).map(|w| (w, 1 + (w * 7) % 100));
+    let heights = (1..=100u16).map(|h| (1 + (h * 31) % 300, h));
+    let around = [58u16..=62, 78..=82].into_iter().flat_map(|ws| {
+        ws.flat_map(|w| {
+            [14u16..=18, 22..=26]
+                .into_iter()
+                .flatten()
+                .map(move |h| (w, h))
+        })
+    });
+    let mut terminal = Terminal::new(TestBackend::new(1, 1)).unwrap();
+    for (w, h) in widths.chain(heights).chain(around) {
+        terminal.backend_mut().resize(w, h);
+        terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+    }
+}
+
 #[test]
 fn the_readme_key_table_is_the_keymap() {
     let table = napkin::tui::keymap::markdown_table();
@@ -463,6 +608,36 @@ fn the_drill_screen_scores_records_and_moves_on() {
     );
     send(&mut app, &[KeyCode::Esc]);
     assert!(matches!(app.screen, Screen::Picker(_)));
+}
+
+#[test]
+fn on_the_drill_screen_an_answer_not_saved_is_said_and_the_drill_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    // A full disk (every write to /dev/full fails with ENOSPC), and a file where the history's
+    // directory belongs (unwritable, for root too).
+    let full = dir.path().join("full.jsonl");
+    let blocked = dir.path().join("blocked");
+    std::fs::write(&blocked, "a file").unwrap();
+    let mut cases = vec![(blocked.join("history.jsonl"), "cannot create the directory")];
+    if std::path::Path::new("/dev/full").exists() {
+        std::os::unix::fs::symlink("/dev/full", &full).unwrap();
+        cases.push((full, "No space left on device"));
+    }
+    for (path, reason) in cases {
+        let mut app = drill_app(Some(path));
+        let q = app.drill().unwrap().question().unwrap().clone();
+        type_text(&mut app, &answer_text(&q, q.truth));
+        send(&mut app, &[KeyCode::Enter]);
+        let d = app.drill().unwrap();
+        assert!(d.feedback.is_some(), "the answer is judged");
+        let error = d.error.as_deref().unwrap_or_default();
+        assert!(
+            error.contains("could not save this answer") && error.contains(reason),
+            "{error}"
+        );
+        send(&mut app, &[KeyCode::Enter]);
+        assert_eq!(app.drill().unwrap().index, 1, "on to the next question");
+    }
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! The real binary in a real terminal (tmux): open a preset, edit DAU, see peak QPS change, quit,
-//! and find the terminal back to normal. Where tmux is absent the test says so and does nothing.
+//! and find the terminal back to normal, after a panic too. Where tmux is absent the test says so
+//! and does nothing.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -54,6 +55,17 @@ impl Drop for Tmux {
 /// test), with its own config directory and no
 /// colour; the shell prints `napkin-exit=<status>` when it ends. None when tmux is absent.
 fn start(name: &str, width: u16, height: u16, args: &str) -> Option<(Tmux, tempfile::TempDir)> {
+    start_with(name, width, height, "", args)
+}
+
+/// [`start`] with `env` (`NAME=value …`) before the command.
+fn start_with(
+    name: &str,
+    width: u16,
+    height: u16,
+    env: &str,
+    args: &str,
+) -> Option<(Tmux, tempfile::TempDir)> {
     if Command::new("tmux").arg("-V").output().is_err() {
         eprintln!(
             "tmux is not installed: the end-to-end test of the screen did not run (.ci/run installs it)"
@@ -68,7 +80,7 @@ fn start(name: &str, width: u16, height: u16, args: &str) -> Option<(Tmux, tempf
     tmux.run(&["new-session", "-d", "-s", "e2e", "-x", &w, "-y", &h, "sh"]);
     let bin = env!("CARGO_BIN_EXE_napkin");
     let command = format!(
-        "XDG_CONFIG_HOME={} NO_COLOR=1 {bin} {args}; echo napkin-exit=$?",
+        "XDG_CONFIG_HOME={} NO_COLOR=1 {env} {bin} {args}; echo napkin-exit=$?",
         config.path().display()
     );
     tmux.run(&["send-keys", "-t", "e2e", &command, "Enter"]);
@@ -88,11 +100,25 @@ impl Tmux {
             .to_string()
     }
 
-    /// Waits for napkin to end with status 0, then checks the terminal is back to normal: out of
-    /// the alternate screen, and not in raw mode (the shell echoes and runs what is typed).
+    /// Whether the cursor is shown: "1" or "0".
+    fn cursor_shown(&self) -> String {
+        self.run(&["display-message", "-p", "-t", "e2e", "#{cursor_flag}"])
+            .trim()
+            .to_string()
+    }
+
+    /// Waits for napkin to end with status 0, then checks the terminal is back to normal.
     fn assert_restored(&self) {
-        self.wait_for("napkin-exit=0");
+        self.assert_restored_after(0);
+    }
+
+    /// Waits for napkin to end with `status`, then checks the terminal is back to normal: out of
+    /// the alternate screen, the cursor shown, and not in raw mode (the shell echoes and runs
+    /// what is typed).
+    fn assert_restored_after(&self, status: i32) {
+        self.wait_for(&format!("napkin-exit={status}"));
         assert_eq!(self.alternate_on(), "0", "left the alternate screen");
+        assert_eq!(self.cursor_shown(), "1", "the cursor is shown");
         self.keys(&["echo restored-$((40+2))", "Enter"]);
         self.wait_for("restored-42");
     }
@@ -186,4 +212,45 @@ fn whole_labels_and_the_waterfall_at_160x48() {
     assert!(screen.contains("│videos retained growth █"), "{screen}");
     tmux.keys(&["C-c"]);
     tmux.assert_restored();
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    // A debug build panics on the first key with NAPKIN_TEST_PANIC set (src/tui/mod.rs).
+    let Some((tmux, _config)) = start_with(
+        "panic",
+        80,
+        24,
+        "NAPKIN_TEST_PANIC=1 RUST_BACKTRACE=0",
+        "tui twitter",
+    ) else {
+        return;
+    };
+    tmux.wait_for("Twitter");
+    assert_eq!(tmux.alternate_on(), "1");
+    assert_eq!(tmux.cursor_shown(), "0", "the screen hides the cursor");
+    tmux.keys(&["j"]);
+    // Rust's exit status after a panic is 101; the message is printed on the normal screen,
+    // whole, below the command, and the shell's lines come after it.
+    tmux.assert_restored_after(101);
+    let screen = tmux.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = |text: &str| {
+        lines
+            .iter()
+            .position(|l| l.contains(text))
+            .unwrap_or_else(|| panic!("no {text:?} on the screen:\n{screen}"))
+    };
+    let (panicked, message) = (
+        at("thread 'main'"),
+        at("NAPKIN_TEST_PANIC: a panic injected"),
+    );
+    assert!(
+        lines[panicked].contains("panicked at src/tui/mod.rs"),
+        "{screen}"
+    );
+    assert!(
+        panicked < message && message < at("napkin-exit=101"),
+        "{screen}"
+    );
 }

@@ -35,7 +35,7 @@ pub struct CalcArgs {
     #[arg(long, conflicts_with_all = ["list_inputs", "brief"])]
     pub engines: bool,
     /// With ranges (inputs written lo..hi): how many joint samples to draw, 1 to 1,000,000.
-    #[arg(long, value_name = "N", default_value_t = montecarlo::DEFAULT_SAMPLES as u32,
+    #[arg(long, value_name = "N", default_value_t = montecarlo::DEFAULT_SAMPLES as u32, allow_negative_numbers = true,
           value_parser = clap::value_parser!(u32).range(1..=montecarlo::MAX_SAMPLES as i64))]
     pub samples: u32,
     /// With ranges: the seed of the samples; the same seed gives the same percentiles.

@@ -79,7 +79,7 @@ pub struct DrillArgs {
     #[arg(long)]
     pub seed: Option<u64>,
     /// How many questions, 1 to 1,000.
-    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=drill_cmd::MAX_COUNT))]
+    #[arg(long, default_value_t = 5, allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(1..=drill_cmd::MAX_COUNT))]
     pub count: u16,
     /// Walk one case study in interview order (a preset id or a scenario file): traffic, storage,
     /// bandwidth, index, fleet, latency, on its own numbers.

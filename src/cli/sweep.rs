@@ -4,7 +4,7 @@
 use super::calc;
 use super::sweep_out::{self, View};
 use crate::report::Report;
-use crate::scenario::schema::FieldKind;
+use crate::scenario::schema::{FieldKind, Section};
 use crate::scenario::{Diagnostic, Scenario, ScenarioError, overrides};
 use crate::units::{self, Style};
 use crate::whatif::sweep::{Axis, Condition, MAX_ROWS, MAX_STEPS, Spacing, Sweep, Sweeper};
@@ -20,7 +20,7 @@ pub struct SweepArgs {
     #[arg(long = "vary", value_name = "PATH=LO..HI", required = true, value_parser = span)]
     pub vary: Vec<String>,
     /// Values each input takes, both ends included (2 to 1,000; with two --vary at most 100).
-    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(2..=MAX_STEPS as i64))]
+    #[arg(long, default_value_t = 5, allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(2..=MAX_STEPS as i64))]
     pub steps: u16,
     /// Space the values by equal ratios (100M, 200M, 400M) instead of equal differences.
     #[arg(long)]
@@ -119,6 +119,18 @@ fn axis(s: &mut Scenario, arg: &str, steps: usize, spacing: Spacing) -> Result<A
     let (path, text) = arg.split_once('=').unwrap_or((arg, ""));
     let (path, text) = (path.trim(), text.trim());
     if overrides::resolve(s, path).is_none() {
+        // A choice of a section the scenario lacks: said as for one it has, not as a bad choice.
+        if let Some(kind) = schema_kind(path).filter(|k| !matches!(k, FieldKind::Quantity(_))) {
+            return Err(Diagnostic {
+                path: path.to_string(),
+                problem: format!(
+                    "`{path}` takes {}, not a quantity: a sweep steps a number",
+                    kind.describe()
+                ),
+                hint: "to set one value against another, compare two scenarios: napkin compare <a> <b> --set-b PATH=VALUE".into(),
+                ..Default::default()
+            });
+        }
         // Unknown, or an input of a section the scenario does not have: `--set`'s reading
         // says which, with the nearest paths, and adds the section.
         overrides::set(s, path, text)?;
@@ -136,6 +148,19 @@ fn axis(s: &mut Scenario, arg: &str, steps: usize, spacing: Spacing) -> Result<A
         _ => (f64::NAN, f64::NAN),
     };
     Axis::new(s, path, (lo, hi), steps, spacing)
+}
+
+/// The kind of the input at `path` by the schema alone, whether or not the scenario has its
+/// section (`stage.ranking.mode` → a choice).
+fn schema_kind(path: &str) -> Option<FieldKind> {
+    let (head, rest) = path.split_once('.')?;
+    let section = Section::ALL.into_iter().find(|s| s.key() == head)?;
+    let key = rest.rsplit('.').next()?;
+    section
+        .keys()
+        .into_iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, kind, _)| kind)
 }
 
 /// The columns `--output` names: an id, or a section's key for all of its outputs, in the order

@@ -54,7 +54,14 @@ pub fn default_path() -> Option<PathBuf> {
 /// lock, so the new record starts a line of its own.
 pub fn append(path: &Path, record: &Record) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
+        // Said with the directory: "File exists" alone would not tell that a file stands where
+        // the directory belongs.
+        std::fs::create_dir_all(dir).map_err(|e| {
+            std::io::Error::new(
+                e.kind(),
+                format!("cannot create the directory {}: {e}", dir.display()),
+            )
+        })?;
     }
     let mut line = serde_json::to_string(record).map_err(std::io::Error::other)?;
     line.push('\n');
@@ -90,10 +97,22 @@ fn ends_torn(file: &mut std::fs::File) -> std::io::Result<bool> {
 pub const MAX_WARNINGS: usize = 20;
 
 /// Every readable record in file order, and warnings about lines that are not one: one each for
-/// the first [`MAX_WARNINGS`], then how many more. The file is only read.
+/// the first [`MAX_WARNINGS`], then how many more. The file is only read; something other than a
+/// regular file (a device, a pipe: reading one might never end) is not read, with a warning.
 pub fn read(path: &Path) -> (Vec<Record>, Vec<String>) {
     let mut records = Vec::new();
     let mut warnings = Vec::new();
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => {
+            warnings.push(format!(
+                "{}: not read: the history is not a regular file; point XDG_DATA_HOME at a directory for it",
+                path.display()
+            ));
+            return (records, warnings);
+        }
+        Ok(_) => {}
+        Err(_) => return (records, warnings),
+    }
     let Ok(file) = std::fs::File::open(path) else {
         return (records, warnings);
     };

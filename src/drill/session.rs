@@ -201,6 +201,7 @@ pub fn run(
     }
     writeln!(out, "{ANSWER_HELP}\n")?;
     let mut points = Vec::new();
+    let mut unsaved = 0;
     for (i, q) in std::iter::once(first).chain(qs).enumerate() {
         writeln!(
             out,
@@ -221,7 +222,7 @@ pub fn run(
                 if let Some(p) = j.outcome.score.map(|s| s.points) {
                     points.push(p);
                 }
-                keep(opts, &record(&q, &j.text, &j.outcome), err)?;
+                keep(opts, &record(&q, &j.text, &j.outcome), &mut unsaved, err)?;
             }
             Some(_) => {}
         }
@@ -264,18 +265,36 @@ pub fn ask(
     }
 }
 
-/// Appends `r` to the history, if one is kept; a failure is a warning on `err`.
-pub fn keep(opts: &Options, r: &Record, err: &mut dyn Write) -> std::io::Result<()> {
-    if let Some(path) = &opts.history
-        && let Err(e) = history::append(path, r)
-    {
-        writeln!(
-            err,
-            "warning: could not save this answer to {}: {e}",
-            path.display()
-        )?;
+/// Appends `r` to the history, if one is kept. A failure is a warning on `err` and the drill goes
+/// on: the first (`unsaved` counts them) says why and what to do, later ones only that this
+/// answer was not saved either.
+pub fn keep(
+    opts: &Options,
+    r: &Record,
+    unsaved: &mut usize,
+    err: &mut dyn Write,
+) -> std::io::Result<()> {
+    let Some(path) = &opts.history else {
+        return Ok(());
+    };
+    let Err(e) = history::append(path, r) else {
+        return Ok(());
+    };
+    *unsaved += 1;
+    if *unsaved > 1 {
+        return writeln!(err, "warning: this answer was not saved either ({e})");
     }
-    Ok(())
+    let fix = match e.kind() {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            "free some space on that disk"
+        }
+        _ => "make that directory writable",
+    };
+    writeln!(
+        err,
+        "warning: could not save this answer to {}: {e}; the drill goes on, but `napkin stats` will not count it\n  help: {fix}, or set XDG_DATA_HOME to a writable directory (the history is $XDG_DATA_HOME/napkin/history.jsonl)",
+        path.display()
+    )
 }
 
 fn finish(out: &mut dyn Write, points: &[f64]) -> std::io::Result<Vec<f64>> {

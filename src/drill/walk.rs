@@ -308,6 +308,7 @@ pub fn run(
         history: history.cloned(),
         ..session::Options::default()
     };
+    let mut unsaved = 0;
     for (i, q) in walk.steps.iter().enumerate() {
         let label = walk
             .outputs
@@ -345,7 +346,7 @@ pub fn run(
                     walk: Some(started),
                     ..session::record(q, &j.text, &j.outcome)
                 };
-                session::keep(&opts, &record, err)?;
+                session::keep(&opts, &record, &mut unsaved, err)?;
             }
             Some(Attempt::Reveal) => row.yours = Some("revealed".into()),
             Some(_) => {}

@@ -328,6 +328,21 @@ impl Reader<'_> {
             );
             return Vec::new();
         };
+        if items.len() > MAX_ENTRIES {
+            // Every input is found by its path, entry by entry: tens of thousands of entries
+            // would take minutes, and no case study has more than a handful.
+            let extra = &items[MAX_ENTRIES];
+            self.error(
+                &extra.span(),
+                key,
+                format!(
+                    "{} [[{key}]] entries, more than the {MAX_ENTRIES} a scenario may have",
+                    items.len()
+                ),
+                format!("merge entries that are alike into one [[{key}]] (its counts added up)"),
+            );
+            return Vec::new();
+        }
         let mut out: Vec<S> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let Some(table) = self.table(item, key) else {
@@ -388,6 +403,9 @@ impl Reader<'_> {
         out
     }
 }
+
+/// The most entries one list section (`[[corpus]]`, `[[stage]]`, …) may have.
+pub const MAX_ENTRIES: usize = 1_000;
 
 /// A TOML integer or float as f64 (integers beyond 2^53 lose precision, as any estimate does).
 fn number(v: &DeValue<'_>) -> Option<f64> {

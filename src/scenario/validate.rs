@@ -615,11 +615,12 @@ fn ml(f: &mut Findings) {
                 f.say(
                     "training.device",
                     format!("\"{name}\" is not a known accelerator"),
-                    &format!(
+                    format!(
                         "{} Known: {}; or remove device and give device_flops and device_memory",
                         suggest_or(name, known.iter().copied(), ""),
                         known.join(", ")
-                    ),
+                    )
+                    .trim_start(),
                 );
             }
             None if t.device_flops.is_none() => f.add(
@@ -903,7 +904,11 @@ fn ml(f: &mut Findings) {
             ),
             Some(n) if c.cached_items.0 > n.0 => f.say(
                 "cache.cached_items",
-                format!("the cache holds {} items of only {}", c.cached_items.0, n.0),
+                format!(
+                    "the cache holds {} items of only {}",
+                    crate::units::Human::new(c.cached_items.0, crate::units::Kind::Count),
+                    crate::units::Human::new(n.0, crate::units::Kind::Count)
+                ),
                 "write cached_items at most items: the cache keeps the most popular of them",
             ),
             _ => {}

@@ -8,6 +8,8 @@
 //!
 //! The terminal is restored on every way out: on return and on an error by a guard, after a
 //! panic by the hook `ratatui::try_init` installs (it restores before the panic message prints).
+//! A debug build panics on the first key when `NAPKIN_TEST_PANIC` is set, so that a test can
+//! check the restoring (`tests/tui_tmux.rs`); a release build has no such hook.
 
 pub mod app;
 pub mod drill;
@@ -55,12 +57,16 @@ pub fn run_drill(opts: crate::drill::session::Options) -> std::io::Result<()> {
     event_loop(app)
 }
 
-/// Restores the terminal when dropped: on return, on an error, and while a panic unwinds.
+/// Restores the terminal when dropped: on return and on an error. Not while a panic unwinds: the
+/// panic hook has restored it already, and leaving the alternate screen a second time would put
+/// the cursor back where napkin started, so that the shell's prompt overwrote the panic message.
 struct Restore;
 
 impl Drop for Restore {
     fn drop(&mut self) {
-        ratatui::restore();
+        if !std::thread::panicking() {
+            ratatui::restore();
+        }
     }
 }
 
@@ -74,6 +80,9 @@ fn event_loop(mut app: App) -> std::io::Result<()> {
         if event::poll(TICK)? {
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
+                    if cfg!(debug_assertions) && std::env::var_os("NAPKIN_TEST_PANIC").is_some() {
+                        panic!("NAPKIN_TEST_PANIC: a panic injected by a test");
+                    }
                     app.on_key(key, Instant::now())
                 }
                 _ => {}
