@@ -164,7 +164,14 @@ pub fn estimate_into(s: &Scenario, e: &mut Estimate) {
 /// first), in the order [`explain`] lists them; no allocation once both have held as much.
 pub fn values_into(s: &Scenario, e: &mut Estimate, values: &mut Vec<f64>) {
     values.clear();
-    run(s, e, &mut Values(values));
+    run(
+        s,
+        e,
+        &mut Values {
+            values,
+            sections: None,
+        },
+    );
 }
 
 /// Computes every output of `s` with its derivation.

@@ -136,10 +136,14 @@ impl Trace for Silent {
     }
 }
 
-/// Keeps each output's value and nothing else, in the order computed (the order of
-/// [`Recorder::outputs`]): the path for Monte Carlo samples and sweep steps, which need every
-/// output but no working.
-pub struct Values<'a>(pub &'a mut Vec<f64>);
+/// Keeps each output's value (and, when given a list for them, its section) and nothing else, in
+/// the order computed (the order of [`Recorder::outputs`]): the path for Monte Carlo samples and
+/// sweep steps, which need every output but no working. The sections tell one sample's outputs
+/// from another's.
+pub struct Values<'a> {
+    pub values: &'a mut Vec<f64>,
+    pub sections: Option<&'a mut Vec<Section>>,
+}
 
 impl Trace for Values<'_> {
     #[inline(always)]
@@ -153,13 +157,16 @@ impl Trace for Values<'_> {
     #[inline(always)]
     fn output(
         &mut self,
-        _: Section,
+        section: Section,
         _: fmt::Arguments<'_>,
         _: fmt::Arguments<'_>,
         _: Kind,
         value: f64,
     ) {
-        self.0.push(value);
+        self.values.push(value);
+        if let Some(sections) = &mut self.sections {
+            sections.push(section);
+        }
     }
 }
 

@@ -11,7 +11,7 @@
 //! The sensitivity of an output to one range is the output with that input at its p5 and at its
 //! p95 and every other range at its median: a one-at-a-time swing, the bars of a tornado chart.
 
-use crate::estimate::{self, Estimate, Section, Trace};
+use crate::estimate::{self, Estimate, Section, Trace, Values};
 use crate::scenario::Scenario;
 use crate::scenario::overrides::{self, InputRef};
 use crate::units::Interval;
@@ -114,35 +114,6 @@ pub struct MonteCarlo {
     z: Vec<f64>,
 }
 
-/// Keeps each output's value and section, in the order computed.
-struct Row<'a> {
-    values: &'a mut Vec<f64>,
-    sections: &'a mut Vec<Section>,
-}
-
-impl Trace for Row<'_> {
-    #[inline(always)]
-    fn step(&mut self, _: f64, _: Kind, _: fmt::Arguments<'_>) {}
-    #[inline(always)]
-    fn uses(&mut self, _: fmt::Arguments<'_>) {}
-    #[inline(always)]
-    fn inherit(&mut self, _: fn(&str) -> bool) {}
-    #[inline(always)]
-    fn repeat(&mut self, _: fmt::Arguments<'_>) {}
-    #[inline(always)]
-    fn output(
-        &mut self,
-        section: Section,
-        _: fmt::Arguments<'_>,
-        _: fmt::Arguments<'_>,
-        _: Kind,
-        value: f64,
-    ) {
-        self.values.push(value);
-        self.sections.push(section);
-    }
-}
-
 /// Puts each output's value where its id stands among the medians' outputs: the path for a
 /// sample whose outputs are not the medians' (a stage's "in flight" is given only when its
 /// latency is above 0). An output the sample does not give stays 0: nothing in flight.
@@ -227,9 +198,9 @@ impl MonteCarlo {
         estimate::run(
             &self.scenario,
             &mut self.estimate,
-            &mut Row {
+            &mut Values {
                 values: &mut self.row,
-                sections: &mut self.layout,
+                sections: Some(&mut self.layout),
             },
         );
         let width = self.row.len();
@@ -281,9 +252,9 @@ impl MonteCarlo {
         estimate::run(
             &self.scenario,
             &mut self.estimate,
-            &mut Row {
+            &mut Values {
                 values: &mut self.row,
-                sections: &mut self.sections,
+                sections: Some(&mut self.sections),
             },
         );
         if self.sections == self.layout {
