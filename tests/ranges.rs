@@ -483,3 +483,24 @@ fn a_range_of_percentages_stays_below_100_percent() {
     // n rises with power, so its p95 is n at the power's p95 (90%), give or take sampling.
     close(num(n, "p95"), num(swing, "high"), 0.03);
 }
+
+#[test]
+fn a_sweep_says_which_ranges_it_holds_at_their_medians() {
+    // √(30 ms × 80 ms) = √2,400 = 48.99 ms: "49 ms".
+    napkin()
+        .args([
+            "sweep",
+            "video-recommendation",
+            "--vary",
+            "traffic.dau=100M..1B",
+            "--set",
+            "stage.ranking.latency=30ms..80ms",
+            "--steps",
+            "3",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "the scenario's other ranges at their medians: stage.ranking.latency = 49 ms",
+        ));
+}

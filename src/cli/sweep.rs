@@ -279,6 +279,20 @@ pub fn run(args: &SweepArgs, host: super::Host, out: &mut dyn Write) -> Result<(
             .map_err(|d| located(d, &format!("--vary {arg}")))?;
         axes.push(a);
     }
+    // Ranges in the scenario stay at their medians: a sweep steps plain values.
+    let held: Vec<String> = s
+        .ranges
+        .iter()
+        .filter(|r| !axes.iter().any(|a| a.path == r.path))
+        .map(|r| {
+            let iv = r.interval;
+            format!(
+                "{} = {}",
+                r.path,
+                crate::units::Human::new(iv.median(), iv.kind)
+            )
+        })
+        .collect();
     let mut sweeper = Sweeper::new(s, axes).map_err(|d| located(d, "--vary"))?;
     sweeper.validate_corners().map_err(|d| {
         // A problem with a swept input is the span's; any other stays where it was written.
@@ -332,6 +346,7 @@ pub fn run(args: &SweepArgs, host: super::Host, out: &mut dyn Write) -> Result<(
         columns: &columns,
         moving,
         until: until.as_ref(),
+        held: &held,
     };
     let style = if args.binary {
         Style::Binary

@@ -17,6 +17,8 @@ pub struct View<'a> {
     /// When the columns were chosen for people: how many outputs the sweep moves in all.
     pub moving: Option<usize>,
     pub until: Option<&'a Until>,
+    /// The scenario's other ranges, each held at its median ("traffic.dau = 1B").
+    pub held: &'a [String],
 }
 
 /// "traffic.dau from 100M to 1B, 5 steps" (", by equal ratios" with log spacing).
@@ -132,7 +134,15 @@ fn until_lines(v: &View) -> Vec<String> {
 /// What is swept: "traffic.dau from 100M to 1B, 5 steps × …".
 fn swept(v: &View) -> String {
     let axes: Vec<String> = v.sweep.axes.iter().map(describe).collect();
-    axes.join(" × ")
+    let mut text = axes.join(" × ");
+    if !v.held.is_empty() {
+        let _ = write!(
+            text,
+            "; the scenario's other ranges at their medians: {}",
+            v.held.join(", ")
+        );
+    }
+    text
 }
 
 /// A table with aligned, right-justified columns.
