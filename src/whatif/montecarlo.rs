@@ -77,8 +77,6 @@ pub struct Spread {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Uncertainty {
     pub options: Options,
-    /// The ranged inputs' paths, in [`Scenario::ranges`] order.
-    pub inputs: Vec<String>,
     pub spreads: Vec<Spread>,
 }
 
@@ -190,7 +188,6 @@ impl MonteCarlo {
                 });
             }
         }
-        let inputs: Vec<String> = s.ranges.iter().map(|r| r.path.clone()).collect();
 
         // The outputs at every median are the columns; most samples give the same ones.
         self.ids.clear();
@@ -239,7 +236,6 @@ impl MonteCarlo {
                 samples: n,
                 ..options
             },
-            inputs,
             spreads,
         })
     }
