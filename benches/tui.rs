@@ -4,7 +4,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use napkin::presets;
-use napkin::scenario::{Scenario, load_str, overrides};
+use napkin::scenario::{Scenario, overrides};
 use napkin::tui::app::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -59,7 +59,7 @@ fn bench(c: &mut Criterion) {
         .into_iter()
         .find(|p| p.id == "video-recommendation")
         .expect("the preset ships");
-    let s = load_str(&p.text, &p.file).expect("the preset loads");
+    let s = p.load().expect("the preset loads");
     keystrokes(
         c,
         "keystroke: edit DAU, recompute, render 160×48",

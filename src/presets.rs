@@ -2,7 +2,7 @@
 //! user's own (TOML files in the config directory's `napkin/presets/`). Both are read by the same
 //! code as any scenario file.
 
-use crate::scenario::diagnostic::{Diagnostic, ScenarioError, suggest_or};
+use crate::scenario::diagnostic::{Diagnostic, ScenarioError, See, suggest_or};
 use crate::scenario::{self, Scenario};
 use std::path::{Path, PathBuf};
 
@@ -28,7 +28,15 @@ pub struct Preset {
 
 impl Preset {
     pub fn load(&self) -> Result<Scenario, ScenarioError> {
-        scenario::load_str(&self.text, &self.file)
+        scenario::load_str(&self.text, self.text_origin())
+    }
+
+    /// Where its text comes from, for messages: the built-in preset's id, or the user's file.
+    pub fn text_origin(&self) -> scenario::Origin {
+        match &self.origin {
+            Origin::Builtin => scenario::Origin::Preset(self.id.clone()),
+            Origin::User(_) => scenario::Origin::File(self.file.clone()),
+        }
     }
 }
 
@@ -133,17 +141,13 @@ pub fn find(id: &str, user_dir: Option<&Path>) -> Result<Preset, ScenarioError> 
         return Ok(p.clone());
     }
     Err(ScenarioError(vec![Diagnostic {
-        location: "napkin".into(),
-        path: String::new(),
         problem: format!("no preset or file named `{id}`"),
-        hint: format!(
-            "{} `napkin presets list` shows every preset; a file path needs to exist",
-            suggest_or(
-                id,
-                presets.iter().map(|p| p.id.as_str()),
-                "no preset has a close name."
-            )
+        hint: suggest_or(
+            id,
+            presets.iter().map(|p| p.id.as_str()),
+            "no preset has a close name.",
         ),
+        see: Some(See::Presets),
         ..Default::default()
     }]))
 }

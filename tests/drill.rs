@@ -702,7 +702,7 @@ fn every_question_states_every_input_its_answer_depends_on() {
                 }
                 let mut s = q.scenario.clone();
                 let Some(text) = moved(v, kind) else { continue };
-                if overrides::set(&mut s, &path, &text).is_err()
+                if overrides::set_path(&mut s, &path, &text).is_err()
                     || !napkin::scenario::validate::validate(&s).is_empty()
                 {
                     continue;

@@ -56,10 +56,9 @@ fn every_preset_input_is_marked_book_public_derived_or_assumption() {
             .provenance
             .places
             .keys()
-            .filter(|p| !p.starts_with("meta."))
+            .filter(|p| p.section != napkin::scenario::schema::Section::Meta)
         {
-            let key = path.rsplit('.').next().unwrap_or(path);
-            if DESCRIPTIVE.contains(&key) {
+            if DESCRIPTIVE.contains(&path.key) {
                 continue;
             }
             let source = s.provenance.source(path);
@@ -80,7 +79,7 @@ fn marks() -> Vec<(String, String, Source)> {
     let mut out = Vec::new();
     for (id, s) in builtins() {
         for (path, src) in &s.provenance.sources {
-            out.push((id.clone(), path.clone(), src.clone()));
+            out.push((id.clone(), path.to_string(), src.clone()));
         }
     }
     out

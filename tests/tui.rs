@@ -1,6 +1,9 @@
 //! The interactive screen without a terminal: keys sent to the state, frames drawn into a
 //! `TestBackend` and snapshotted, and random key storms at random sizes.
 
+mod common;
+use common::p;
+
 use napkin::drill::feedback::LineKind;
 use napkin::presets;
 use napkin::reference;
@@ -59,7 +62,7 @@ fn app_on(id: &str) -> App {
 fn app_in(user_dir: Option<std::path::PathBuf>, id: &str) -> App {
     let mut app = App::new(user_dir, false);
     let p = presets::builtin().into_iter().find(|p| p.id == id).unwrap();
-    let s = load_str(&p.text, &p.file).unwrap();
+    let s = p.load().unwrap();
     app.open(p.text, s);
     app
 }
@@ -129,7 +132,7 @@ fn editing_an_input_recomputes_live() {
     send(&mut app, &[KeyCode::Enter]);
     assert!(work(&app).editing.is_none());
     assert_eq!(
-        work(&app).edits.get("traffic.dau").map(String::as_str),
+        work(&app).edits.get(&p("traffic.dau")).map(String::as_str),
         Some("200M")
     );
 }
@@ -144,7 +147,7 @@ fn an_invalid_value_keeps_the_last_good_estimate_and_the_text() {
     assert!(w.stale);
     assert!(
         w.errors
-            .get("traffic.dau")
+            .get(&p("traffic.dau"))
             .is_some_and(|e| e.contains("parsecs")),
         "{:?}",
         w.errors
@@ -153,7 +156,7 @@ fn an_invalid_value_keeps_the_last_good_estimate_and_the_text() {
     send(&mut app, &[KeyCode::Enter]);
     // What the user typed is kept, marked invalid.
     assert_eq!(
-        work(&app).edits.get("traffic.dau").map(String::as_str),
+        work(&app).edits.get(&p("traffic.dau")).map(String::as_str),
         Some("300M parsecs")
     );
     send(&mut app, &[KeyCode::Char('r')]);
@@ -926,7 +929,7 @@ fn choice_fields_cycle_with_left_and_right() {
     select(&mut app, "index.kind");
     // flat, ivf_flat, ivf_sq8, ivf_pq, hnsw, diskann: → after ivf_pq is hnsw.
     send(&mut app, &[KeyCode::Right]);
-    assert_eq!(work(&app).edits["index.kind"], "hnsw");
+    assert_eq!(work(&app).edits[&p("index.kind")], "hnsw");
     // HNSW, M = 32 by default: 256 × 4 B data + 8 × 32 level-0 links + 4 × 32 ÷ 31 upper links
     // + 12 B = 1,024 + 256 + 4.13 + 12 = 1,296.13 B.
     assert!((output(&app, "index.bytes_per_vector") - 1_296.129).abs() < 0.001);
@@ -946,18 +949,18 @@ fn choice_fields_cycle_with_left_and_right() {
         &mut app,
         &[KeyCode::Left, KeyCode::Left, KeyCode::Left, KeyCode::Left],
     );
-    assert_eq!(work(&app).edits["index.kind"], "diskann");
+    assert_eq!(work(&app).edits[&p("index.kind")], "diskann");
     // A true/false field cycles too.
     select(&mut app, "stage.candidate_generation.index");
     send(&mut app, &[KeyCode::Right]);
     assert_eq!(
-        work(&app).edits["stage.candidate_generation.index"],
+        work(&app).edits[&p("stage.candidate_generation.index")],
         "false"
     );
     // On a number, ← and → change nothing and say what they are for.
     select(&mut app, "traffic.dau");
     send(&mut app, &[KeyCode::Right]);
-    assert!(!work(&app).edits.contains_key("traffic.dau"));
+    assert!(!work(&app).edits.contains_key(&p("traffic.dau")));
     assert!(app.status.contains("choice fields"), "{}", app.status);
 }
 
@@ -1021,7 +1024,7 @@ fn ctrl_c_quits_and_asks_first_about_unwritten_edits() {
     ctrl(&mut app, 'c');
     assert!(!app.quit);
     assert!(app.status.contains("Ctrl-C again quits"), "{}", app.status);
-    assert_eq!(work(&app).edits["traffic.dau"], "300M", "nothing typed");
+    assert_eq!(work(&app).edits[&p("traffic.dau")], "300M", "nothing typed");
     ctrl(&mut app, 'c');
     assert!(app.quit);
 
@@ -1054,7 +1057,7 @@ fn d_drills_on_the_scenario_as_edited() {
     assert!(q.truth > 100_000.0, "{} from {}", q.truth, q.prompt);
     // Esc goes back to the scenario, edits and all.
     send(&mut app, &[KeyCode::Esc]);
-    assert_eq!(work(&app).edits["traffic.dau"], "100B");
+    assert_eq!(work(&app).edits[&p("traffic.dau")], "100B");
 
     // With a field invalid, there is no scenario to drill on.
     retype(&mut app, "traffic.dau", "lots");
@@ -1134,7 +1137,7 @@ fn a_too_small_screen_says_how_to_quit_in_every_mode() {
     // q there is typed into the field.
     type_text(&mut app_editing, "q");
     assert!(!app_editing.quit);
-    assert_eq!(work(&app_editing).edits["traffic.dau"], "2q");
+    assert_eq!(work(&app_editing).edits[&p("traffic.dau")], "2q");
     send(&mut app, &[KeyCode::Char('?')]);
     assert!(draw(&app, 40, 10).contains("Ctrl-C quits"), "from the help");
     let app = drill_app(None);
@@ -1648,7 +1651,7 @@ fn a_range_typed_into_a_field_gives_whiskers_a_tornado_a_sweep_and_deltas() {
     // v sweeps DAU from a third to three times 3B: 1B to 9B, the peak from 116k/s to
     // 9B × 5 ÷ 86,400 × 2 = 1,041,667/s.
     send(&mut app, &[KeyCode::Char('v')]);
-    assert_eq!(scenario(&app).sweep.as_deref(), Some("traffic.dau"));
+    assert_eq!(scenario(&app).sweep.as_ref(), Some(&p("traffic.dau")));
     let screen = draw(&app, 160, 48);
     assert!(
         screen.contains("Peak QPS as traffic.dau varies"),

@@ -8,7 +8,7 @@
 use libfuzzer_sys::fuzz_target;
 use napkin::presets::{self, Preset};
 use napkin::report::{Report, input_text, json, markdown, text};
-use napkin::scenario::{Scenario, overrides, validate::validate};
+use napkin::scenario::{InputPath, Location, Scenario, overrides, validate::validate};
 use napkin::units::Style;
 use napkin::whatif::montecarlo::{MonteCarlo, Options};
 use std::sync::OnceLock;
@@ -38,17 +38,13 @@ fuzz_target!(|data: &[u8]| {
     let mut s = base.clone();
     let mut taken = Vec::new();
     for arg in args.lines().take(8) {
-        let (path, value) = match overrides::split_assignment(arg) {
-            Ok(pv) => pv,
-            Err(d) => {
-                assert!(d.location == "--set" && !d.hint.is_empty(), "{d:?}");
-                continue;
-            }
+        let Some((path, value)) = overrides::split_assignment(arg) else {
+            continue;
         };
         match overrides::set(&mut s, path, value) {
-            Ok(()) => taken.push(path.to_string()),
+            Ok(()) => taken.push(path.parse::<InputPath>().expect("a path set is a path")),
             Err(d) => assert!(
-                d.location == "--set" && !d.problem.is_empty() && !d.help().is_empty(),
+                d.location == Location::Override && !d.problem.is_empty() && !d.help().is_empty(),
                 "{arg:?}: {d:?}"
             ),
         }
@@ -69,7 +65,7 @@ fuzz_target!(|data: &[u8]| {
         };
         let before = overrides::get(&s, path);
         let mut again = s.clone();
-        overrides::set(&mut again, path, &shown)
+        overrides::set_path(&mut again, path, &shown)
             .unwrap_or_else(|d| panic!("{path} shown as {shown:?} does not read back: {d}"));
         assert_eq!(
             overrides::get(&again, path),

@@ -1,9 +1,10 @@
 //! `napkin calc`: estimate a scenario and print it.
 
 use super::Format;
+use super::words;
 use crate::presets;
 use crate::report::{Report, engines, json, markdown, text, tornado};
-use crate::scenario::{self, Scenario, ScenarioError, overrides};
+use crate::scenario::{self, Location, Origin, Scenario, ScenarioError, SectionPath, overrides};
 use crate::units::format::Style;
 use crate::whatif::montecarlo;
 use std::io::{Read, Write};
@@ -126,7 +127,7 @@ pub fn resolve(arg: &str) -> Result<Scenario, ScenarioError> {
                 "pipe a scenario file in, such as `napkin calc - < my.toml`",
             )
         })?;
-        return scenario::load_str(&text, "<stdin>");
+        return scenario::load_str(&text, Origin::Stdin);
     }
     resolve_with_text(arg).map(|(_, s)| s)
 }
@@ -149,9 +150,13 @@ fn read_error(arg: &str, e: &std::io::Error) -> ScenarioError {
 }
 
 fn one_error(location: &str, problem: String, hint: &str) -> ScenarioError {
+    let origin = if location == "<stdin>" {
+        Origin::Stdin
+    } else {
+        Origin::File(location.to_string())
+    };
     ScenarioError(vec![scenario::Diagnostic {
-        location: location.to_string(),
-        path: String::new(),
+        location: Location::Text { origin, at: None },
         problem,
         hint: hint.to_string(),
         ..Default::default()
@@ -164,7 +169,7 @@ fn from_scratch() -> Scenario {
     let mut s = Scenario::default();
     s.meta.id = "scratch".into();
     s.meta.title = "From --set".into();
-    s.provenance.origin = "--set".into();
+    s.provenance.origin = Origin::Arguments;
     s
 }
 
@@ -178,26 +183,31 @@ const DEFAULT_NODE_MEMORY: f64 = 256e9;
 /// A section `--set` adds is not in any file, so its problems point at the `--set` that added it
 /// and say what to `--set`; an [index] it adds, or that a quick question (no scenario, only `--set`)
 /// needs to answer "does it fit in RAM?", starts as a flat index on nodes of
-/// [`DEFAULT_NODE_MEMORY`], marked as defaults.
-pub fn apply_overrides(
-    s: &mut Scenario,
-    sets: &[String],
-    quick: bool,
-) -> Result<(), ScenarioError> {
+/// [`DEFAULT_NODE_MEMORY`], marked as defaults. The error is worded for the command line.
+pub fn apply_overrides(s: &mut Scenario, sets: &[String], quick: bool) -> Result<(), String> {
+    let flagged: Vec<(&str, &str)> = sets.iter().map(|a| ("--set", a.as_str())).collect();
+    apply_flagged(s, &flagged, quick)
+}
+
+/// [`apply_overrides`] with each override's flag (`--set`, `compare`'s `--set-a`), which the
+/// errors name.
+pub fn apply_flagged(s: &mut Scenario, sets: &[(&str, &str)], quick: bool) -> Result<(), String> {
     let had = present_sections(s);
     let mut errors = Vec::new();
-    for arg in sets {
-        match overrides::split_assignment(arg) {
-            Ok((path, value)) => {
-                if let Err(d) = overrides::set(s, path, value) {
-                    errors.push(d);
-                }
+    for &(flag, arg) in sets {
+        let Some((path, value)) = overrides::split_assignment(arg) else {
+            errors.push(words::no_equals(flag, arg));
+            continue;
+        };
+        if let Err(mut d) = overrides::set(s, path, value) {
+            if flag != "--set" {
+                d.location = Location::Argument(flag.to_string());
             }
-            Err(d) => errors.push(d),
+            errors.push(words::diagnostic(&d, true));
         }
     }
     if !errors.is_empty() {
-        return Err(ScenarioError(errors));
+        return Err(errors.join("\n"));
     }
     if quick && s.embeddings.is_some() && s.index.is_none() {
         s.index = Some(scenario::Index {
@@ -205,59 +215,78 @@ pub fn apply_overrides(
             ..Default::default()
         });
     }
-    if let Some(ix) = s.index.as_mut().filter(|_| !had.contains(&"index"))
+    let index = scenario::schema::Section::Index.path();
+    if let Some(ix) = s.index.as_mut().filter(|_| !had.contains(&index))
         && ix.node_memory.value == 0.0
     {
         ix.node_memory = crate::units::bytes(DEFAULT_NODE_MEMORY);
     }
     let mut errors = scenario::validate::validate(s);
     for d in &mut errors {
-        let section = d.path.split('.').next().unwrap_or("");
-        if had.contains(&section) || !present_sections(s).contains(&section) {
+        // A problem with an overridden input names the flag that gave it.
+        let flag = d.subject.input().and_then(|p| {
+            sets.iter()
+                .find(|(_, a)| overrides::split_assignment(a).is_some_and(|(q, _)| *p == q))
+        });
+        if let (Location::Override, Some(&(flag, _))) = (&d.location, flag)
+            && flag != "--set"
+        {
+            d.location = Location::Argument(flag.to_string());
+        }
+    }
+    let now = present_sections(s);
+    let mut via_set = vec![false; errors.len()];
+    for (d, via_set) in errors.iter_mut().zip(&mut via_set) {
+        let Some(section) = d.subject.section() else {
+            continue;
+        };
+        let section = SectionPath::new(section.section, None);
+        if had.contains(&section) || !now.contains(&section) {
             continue;
         }
-        d.via_set = true;
-        if s.provenance.source(&d.path).is_none() {
+        *via_set = true;
+        if d.subject
+            .input()
+            .is_none_or(|p| s.provenance.source(p).is_none())
+        {
             // The user never wrote this key: name the `--set` that brought its section in.
-            let added_by = sets.iter().find(|a| a.starts_with(&format!("{section}.")));
-            d.location = added_by.map_or("--set".into(), |a| format!("--set {a}"));
-            d.path.clear();
+            let key = section.section.key();
+            let added_by = sets.iter().find(|(_, a)| {
+                a.strip_prefix(key)
+                    .is_some_and(|rest| rest.starts_with('.'))
+            });
+            d.location = added_by.map_or(Location::Override, |(flag, a)| {
+                Location::Argument(format!("{flag} {a}"))
+            });
+            d.subject = scenario::Subject::Scenario;
         }
     }
     if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ScenarioError(errors))
+        return Ok(());
     }
+    let lines: Vec<String> = errors
+        .iter()
+        .zip(via_set)
+        .map(|(d, via_set)| words::diagnostic(d, via_set || d.location == Location::Override))
+        .collect();
+    Err(lines.join("\n"))
 }
 
 /// The single sections `s` has.
-fn present_sections(s: &Scenario) -> Vec<&'static str> {
-    [
-        ("traffic", s.traffic.is_some()),
-        ("embeddings", s.embeddings.is_some()),
-        ("index", s.index.is_some()),
-        ("logging", s.logging.is_some()),
-        ("graph", s.graph.is_some()),
-        ("text_index", s.text_index.is_some()),
-        ("training", s.training.is_some()),
-        ("sampling", s.sampling.is_some()),
-        ("feature_store", s.feature_store.is_some()),
-        ("experiment", s.experiment.is_some()),
-        ("labelling", s.labelling.is_some()),
-        ("cache", s.cache.is_some()),
-    ]
-    .into_iter()
-    .filter_map(|(name, has)| has.then_some(name))
-    .collect()
+fn present_sections(s: &Scenario) -> Vec<SectionPath> {
+    scenario::registry::ROWS
+        .iter()
+        .filter(|r| !r.section().is_list() && r.len(s) > 0)
+        .map(|r| r.section().path())
+        .collect()
 }
 
 pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<(), String> {
     let mut s = match &args.scenario {
-        Some(arg) => resolve(arg).map_err(|e| e.to_string())?,
+        Some(arg) => resolve(arg).map_err(|e| words::error(&e))?,
         None => from_scratch(),
     };
-    apply_overrides(&mut s, &args.set, args.scenario.is_none()).map_err(|e| e.to_string())?;
+    apply_overrides(&mut s, &args.set, args.scenario.is_none())?;
     let style = if args.binary {
         Style::Binary
     } else {
@@ -282,14 +311,15 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
         }
         return Ok(());
     }
-    let mut report = Report::build(&s, style).map_err(|e| format!("error: {e}"))?;
+    let mut report =
+        Report::build(&s, style).map_err(|e| format!("error: {}", words::evaluation(&e)))?;
     let options = montecarlo::Options {
         samples: args.samples as usize,
         seed: args.seed,
     };
     report
         .sample(&s, &mut montecarlo::MonteCarlo::default(), options)
-        .map_err(|e| format!("error: {e}"))?;
+        .map_err(|e| format!("error: {}", words::evaluation(&e)))?;
     let layout = if host.stdout_is_terminal {
         json::Layout::Pretty
     } else {

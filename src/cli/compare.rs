@@ -2,9 +2,10 @@
 
 use super::Format;
 use super::calc;
+use super::words;
 use crate::report::Report;
 use crate::report::markdown::cell;
-use crate::scenario::ScenarioError;
+use crate::scenario::Location;
 use crate::units::{Human, Style};
 use crate::whatif::compare::{self, Ratio, Row};
 use serde::Serialize;
@@ -60,20 +61,27 @@ struct Side {
 /// `--set-b`.
 fn side(name: &'static str, arg: &str, both: &[String], own: &[String]) -> Result<Side, String> {
     let flag = format!("--set-{name}");
-    let mut s = calc::resolve(arg).map_err(|e| e.to_string())?;
-    let sets: Vec<String> = both.iter().chain(own).cloned().collect();
-    calc::apply_overrides(&mut s, &sets, false).map_err(|mut e| {
-        relocate(&mut e, own, &flag);
-        e.to_string()
-    })?;
+    let mut s = calc::resolve(arg).map_err(|e| words::error(&e))?;
+    let sets: Vec<(&str, &str)> = both
+        .iter()
+        .map(|a| ("--set", a.as_str()))
+        .chain(own.iter().map(|a| (flag.as_str(), a.as_str())))
+        .collect();
+    calc::apply_flagged(&mut s, &sets, false)?;
     let report = Report::build(&s, Style::Decimal).map_err(|mut e| {
-        if let Some((location, path, _)) = &mut e.culprit
-            && location == "--set"
-            && own.iter().any(|a| path_of(a) == Some(path.as_str()))
+        if let Some(c) = &mut e.culprit
+            && c.location == Location::Override
+            && own
+                .iter()
+                .any(|a| path_of(a) == Some(c.path.to_string().as_str()))
         {
-            *location = flag.clone();
+            c.location = Location::Argument(flag.clone());
         }
-        format!("error: scenario {name} ({}): {e}", s.meta.id)
+        format!(
+            "error: scenario {name} ({}): {}",
+            s.meta.id,
+            words::evaluation(&e)
+        )
     })?;
     let mut shown: Vec<String> = both.iter().map(|a| format!("--set {a}")).collect();
     shown.extend(own.iter().map(|a| format!("{flag} {a}")));
@@ -86,20 +94,6 @@ fn side(name: &'static str, arg: &str, both: &[String], own: &[String]) -> Resul
 /// The path of an override, "traffic.dau" in "traffic.dau=600M".
 fn path_of(arg: &str) -> Option<&str> {
     arg.split_once('=').map(|(p, _)| p.trim())
-}
-
-/// Problems `calc` places at `--set` that came from one side's own overrides are placed at its
-/// flag instead.
-fn relocate(e: &mut ScenarioError, own: &[String], flag: &str) {
-    for d in &mut e.0 {
-        if d.location == "--set" && own.iter().any(|a| path_of(a) == Some(d.path.as_str())) {
-            d.location = flag.to_string();
-        } else if let Some(arg) = d.location.strip_prefix("--set ")
-            && own.iter().any(|a| a == arg)
-        {
-            d.location = format!("{flag} {arg}");
-        }
-    }
 }
 
 pub fn run(args: &CompareArgs, host: super::Host, out: &mut dyn Write) -> Result<(), String> {

@@ -10,6 +10,7 @@ mod pipe;
 mod presets_cmd;
 mod sweep;
 mod sweep_out;
+mod words;
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use clap_complete::engine::ArgValueCompleter;

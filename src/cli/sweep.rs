@@ -3,9 +3,10 @@
 
 use super::calc;
 use super::sweep_out::{self, View};
+use super::words;
 use crate::report::Report;
-use crate::scenario::schema::{FieldKind, Section};
-use crate::scenario::{Diagnostic, Scenario, ScenarioError, overrides};
+use crate::scenario::schema::FieldKind;
+use crate::scenario::{Diagnostic, InputPath, Location, Scenario, overrides, registry};
 use crate::units::{self, Style};
 use crate::whatif::sweep::{Axis, Condition, MAX_ROWS, MAX_STEPS, Spacing, Sweep, Sweeper};
 use std::io::Write;
@@ -107,10 +108,10 @@ pub fn check(args: &SweepArgs) -> Result<(), String> {
 
 /// An error as calc writes one, located at `place` unless it names a place of its own.
 fn located(mut d: Diagnostic, place: &str) -> String {
-    if d.location.is_empty() || d.location == "--set" {
-        d.location = place.to_string();
+    if matches!(d.location, Location::Program | Location::Override) {
+        d.location = Location::Argument(place.to_string());
     }
-    ScenarioError(vec![d]).to_string()
+    words::diagnostic(&d, false)
 }
 
 /// The axis `--vary arg` asks for, read by the input's kind; a section the scenario lacks is
@@ -118,49 +119,36 @@ fn located(mut d: Diagnostic, place: &str) -> String {
 fn axis(s: &mut Scenario, arg: &str, steps: usize, spacing: Spacing) -> Result<Axis, Diagnostic> {
     let (path, text) = arg.split_once('=').unwrap_or((arg, ""));
     let (path, text) = (path.trim(), text.trim());
-    if overrides::resolve(s, path).is_none() {
+    let path = overrides::parse_path(s, path)?;
+    if overrides::resolve(s, &path).is_none() {
         // A choice of a section the scenario lacks: said as for one it has, not as a bad choice.
-        if let Some(kind) = schema_kind(path).filter(|k| !matches!(k, FieldKind::Quantity(_))) {
-            return Err(Diagnostic {
-                path: path.to_string(),
-                problem: format!(
-                    "`{path}` takes {}, not a quantity: a sweep steps a number",
-                    kind.describe()
-                ),
-                hint: "to set one value against another, compare two scenarios: napkin compare <a> <b> --set-b PATH=VALUE".into(),
-                ..Default::default()
-            });
+        if let Some(kind) = schema_kind(&path).filter(|k| !matches!(k, FieldKind::Quantity(_))) {
+            return Err(crate::whatif::sweep::not_a_quantity(&path, kind));
         }
-        // Unknown, or an input of a section the scenario does not have: `--set`'s reading
-        // says which, with the nearest paths, and adds the section.
-        overrides::set(s, path, text)?;
+        // An input of a section the scenario does not have: `--set`'s reading adds the section.
+        overrides::set_path(s, &path, text)?;
     }
-    let kind = match overrides::resolve(s, path).map(|at| at.kind) {
+    let kind = match overrides::resolve(s, &path).map(|at| at.kind) {
         Some(FieldKind::Quantity(kind)) => kind,
         // Not a quantity, or not there: the axis says why.
-        _ => return Axis::new(s, path, (0.0, 0.0), steps, spacing),
+        _ => return Axis::new(s, &path, (0.0, 0.0), steps, spacing),
     };
     // Both ends as a file reads them: units of the kind, low end first, 0 where it means nothing.
-    overrides::set(s, path, text)?;
-    s.set_range(path, None);
+    overrides::set_path(s, &path, text)?;
+    s.set_range(&path, None);
     let (lo, hi) = match units::parse_range(text, kind) {
         Some(Ok(span)) => (span.lo, span.hi),
         _ => (f64::NAN, f64::NAN),
     };
-    Axis::new(s, path, (lo, hi), steps, spacing)
+    Axis::new(s, &path, (lo, hi), steps, spacing)
 }
 
 /// The kind of the input at `path` by the schema alone, whether or not the scenario has its
 /// section (`stage.ranking.mode` → a choice).
-fn schema_kind(path: &str) -> Option<FieldKind> {
-    let (head, rest) = path.split_once('.')?;
-    let section = Section::ALL.into_iter().find(|s| s.key() == head)?;
-    let key = rest.rsplit('.').next()?;
-    section
-        .keys()
-        .into_iter()
-        .find(|(k, _, _)| *k == key)
-        .map(|(_, kind, _)| kind)
+fn schema_kind(path: &InputPath) -> Option<FieldKind> {
+    registry::row(path.section)
+        .field_named(path.key)
+        .map(|(_, f)| f.kind)
 }
 
 /// The columns `--output` names: an id, or a section's key for all of its outputs, in the order
@@ -188,7 +176,7 @@ fn picked(asked: &[String], sweeper: &Sweeper) -> Result<Option<Vec<usize>>, Str
             );
             return Err(located(
                 Diagnostic {
-                    path: id.to_string(),
+                    subject: crate::scenario::Subject::Named(id.to_string()),
                     problem: format!("no output `{id}` in this scenario"),
                     hint,
                     ..Default::default()
@@ -261,10 +249,10 @@ fn readable_columns(sweep: &Sweep, until: Option<&Condition>) -> (Vec<usize>, us
 }
 
 pub fn run(args: &SweepArgs, host: super::Host, out: &mut dyn Write) -> Result<(), String> {
-    let mut s = calc::resolve(&args.scenario).map_err(|e| e.to_string())?;
-    calc::apply_overrides(&mut s, &args.set, false).map_err(|e| e.to_string())?;
+    let mut s = calc::resolve(&args.scenario).map_err(|e| words::error(&e))?;
+    calc::apply_overrides(&mut s, &args.set, false)?;
     // The scenario as given must estimate; if not, calc's error says which input.
-    Report::build(&s, Style::Decimal).map_err(|e| format!("error: {e}"))?;
+    Report::build(&s, Style::Decimal).map_err(|e| format!("error: {}", words::evaluation(&e)))?;
     let (id, title) = (s.meta.id.clone(), s.meta.title.clone());
     let spacing = if args.log {
         Spacing::Log
@@ -294,23 +282,29 @@ pub fn run(args: &SweepArgs, host: super::Host, out: &mut dyn Write) -> Result<(
         })
         .collect();
     let mut sweeper = Sweeper::new(s, axes).map_err(|d| located(d, "--vary"))?;
-    sweeper.validate_corners().map_err(|d| {
+    sweeper.validate_corners().map_err(|mut d| {
         // A problem with a swept input is the span's; any other stays where it was written.
-        let swept = sweeper.axes().iter().position(|a| a.path == d.path);
-        let mut d = d;
-        let section = d.path.split('.').next().unwrap_or_default().to_string() + ".";
-        let added = (!before.contains(&d.path))
-            .then(|| {
-                args.vary
-                    .iter()
-                    .find(|v| v.trim_start().starts_with(&section))
+        let input = d.subject.input().cloned();
+        let swept = sweeper
+            .axes()
+            .iter()
+            .position(|a| input.as_ref() == Some(&a.path));
+        // A section --vary added: the problem's input was not there before.
+        let section = d.subject.section().map(|p| p.section);
+        let added = input.filter(|p| !before.contains(p)).and_then(|_| {
+            args.vary.iter().find(|v| {
+                section.is_some_and(|sec| {
+                    v.trim_start()
+                        .strip_prefix(sec.key())
+                        .is_some_and(|rest| rest.starts_with('.'))
+                })
             })
-            .flatten();
+        });
         if let Some(arg) = swept.and_then(|k| args.vary.get(k)) {
-            d.location = format!("--vary {arg}");
+            d.location = Location::Argument(format!("--vary {arg}"));
         } else if let Some(arg) = added {
-            d.location = format!("--vary {arg}");
-            d.via_set = true;
+            d.location = Location::Argument(format!("--vary {arg}"));
+            return words::diagnostic(&d, true);
         }
         located(d, "--vary")
     })?;

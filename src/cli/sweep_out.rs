@@ -2,6 +2,7 @@
 //! JSON for scripts (base units, every output unless `--output` chose).
 
 use crate::report::markdown::cell;
+use crate::scenario::InputPath;
 use crate::whatif::sweep::{Axis, Crossing, Spacing, Sweep, Until, shown};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::fmt::Write as _;
@@ -44,7 +45,7 @@ fn cells(v: &View) -> Vec<Vec<String>> {
     let header = s
         .axes
         .iter()
-        .map(|a| a.path.clone())
+        .map(|a| a.path.to_string())
         .chain(v.columns.iter().map(|&c| s.columns[c].id.clone()))
         .collect();
     rows.push(header);
@@ -239,7 +240,7 @@ pub fn csv(v: &View) -> String {
     let header: Vec<String> = s
         .axes
         .iter()
-        .map(|a| field(&a.path))
+        .map(|a| field(&a.path.to_string()))
         .chain(v.columns.iter().map(|&c| field(&s.columns[c].id)))
         .collect();
     let _ = writeln!(out, "{}", header.join(","));
@@ -280,7 +281,7 @@ impl Serialize for Document<'_> {
         let s = v.sweep;
         let mut m = ser.serialize_map(None)?;
         m.serialize_entry("scenario", &Scenario(v))?;
-        let vary: Vec<&str> = s.axes.iter().map(|a| a.path.as_str()).collect();
+        let vary: Vec<&InputPath> = s.axes.iter().map(|a| &a.path).collect();
         m.serialize_entry("vary", &vary)?;
         m.serialize_entry("steps", &s.axes.first().map_or(0, |a| a.steps))?;
         let log = s.axes.first().is_some_and(|a| a.spacing == Spacing::Log);

@@ -9,7 +9,7 @@ use crate::estimate::{self, Step};
 use crate::presets::Preset;
 use crate::report::Report;
 use crate::scenario::schema::FieldKind;
-use crate::scenario::{Scenario, overrides, validate};
+use crate::scenario::{InputPath, Scenario, overrides, validate};
 use crate::units::Kind;
 use crate::units::format::{Human, Style};
 use rand::{RngExt, SeedableRng};
@@ -32,7 +32,7 @@ pub struct Question {
     /// The scenario the question was drawn from, its inputs moved.
     pub scenario: Scenario,
     /// The input paths the question states.
-    pub stated: Vec<String>,
+    pub stated: Vec<InputPath>,
 }
 
 /// Which questions a session may ask.
@@ -181,13 +181,13 @@ fn nice(x: f64) -> f64 {
 
 /// Moves one input around its preset value: counts, sizes and rates by up to 3× either way,
 /// dimensions and links among the usual choices; the rest stay.
-pub(super) fn perturb(rng: &mut ChaCha8Rng, s: &mut Scenario, path: &str) {
+pub(super) fn perturb(rng: &mut ChaCha8Rng, s: &mut Scenario, path: &InputPath) {
     let Some((crate::scenario::schema::Value::Num(v), FieldKind::Quantity(kind))) =
         overrides::get(s, path)
     else {
         return;
     };
-    let key = path.rsplit('.').next().unwrap_or(path);
+    let key = path.key;
     let text = match (kind, key) {
         (Kind::Integer, "dim") => {
             [64.0, 128.0, 256.0, 384.0, 512.0, 768.0, 1024.0][rng.random_range(0..7)].to_string()
@@ -214,14 +214,15 @@ pub(super) fn perturb(rng: &mut ChaCha8Rng, s: &mut Scenario, path: &str) {
         _ => return,
     };
     let mut trial = s.clone();
-    if overrides::set(&mut trial, path, &text).is_ok() && validate::validate(&trial).is_empty() {
+    if overrides::set_path(&mut trial, path, &text).is_ok() && validate::validate(&trial).is_empty()
+    {
         *s = trial;
     }
 }
 
 /// The working of output `i`: the chain of steps, and with a range, the range's median first
 /// and the p50 over the samples last.
-fn range_steps(s: &Scenario, report: &Report, i: usize, ranged: Option<&str>) -> Vec<Step> {
+fn range_steps(s: &Scenario, report: &Report, i: usize, ranged: Option<&InputPath>) -> Vec<Step> {
     let o = &report.outputs[i];
     let mut steps = super::chain::chain(&report.outputs, &o.id);
     let (Some(path), Some(sp)) = (ranged, report.spread(i)) else {
@@ -261,8 +262,8 @@ fn range_steps(s: &Scenario, report: &Report, i: usize, ranged: Option<&str>) ->
 
 /// Restates the input at `path` (one of `used`, the inputs of the output asked about) as a range
 /// from half to twice its value, in round numbers; returns the path.
-fn state_as_range(s: &mut Scenario, path: &str, used: &[String]) -> Option<String> {
-    if !used.iter().any(|p| p == path) {
+fn state_as_range(s: &mut Scenario, path: &InputPath, used: &[InputPath]) -> Option<InputPath> {
+    if !used.contains(path) {
         return None;
     }
     let (crate::scenario::schema::Value::Num(v), FieldKind::Quantity(kind)) =
@@ -275,8 +276,8 @@ fn state_as_range(s: &mut Scenario, path: &str, used: &[String]) -> Option<Strin
         return None;
     }
     let text = format!("{}..{}", Human::new(lo, kind), Human::new(hi, kind));
-    overrides::set(s, path, &text).ok()?;
-    validate::validate(s).is_empty().then(|| path.to_string())
+    overrides::set_path(s, path, &text).ok()?;
+    validate::validate(s).is_empty().then(|| path.clone())
 }
 
 /// What an ingress question says about uploads, if there are any.
@@ -311,11 +312,10 @@ fn build(seed: u64, rng: &mut ChaCha8Rng, case: &Case, choice: &Choice) -> Optio
         perturb(rng, &mut s, path);
     }
     let ranged = match template.range {
-        Some(pattern) => Some(state_as_range(
-            &mut s,
-            &pattern.replace('*', &choice.name),
-            &used,
-        )?),
+        Some(pattern) => {
+            let path = pattern.replace('*', &choice.name).parse().ok()?;
+            Some(state_as_range(&mut s, &path, &used)?)
+        }
         None => None,
     };
     let mut report = Report::build(&s, Style::Decimal).ok()?;
@@ -361,7 +361,7 @@ fn build(seed: u64, rng: &mut ChaCha8Rng, case: &Case, choice: &Choice) -> Optio
         prompt.push(' ');
         prompt.push_str(assume);
     }
-    if used.iter().any(|p| p.ends_with(".holds")) {
+    if used.iter().any(|p| p.key == "holds") {
         prompt.push_str(" A stage that keeps data in RAM needs, in each region, at least enough servers to hold all its copies.");
     }
     Some(Question {
@@ -374,7 +374,7 @@ fn build(seed: u64, rng: &mut ChaCha8Rng, case: &Case, choice: &Choice) -> Optio
         prompt,
         truth,
         kind: target.kind,
-        steps: range_steps(&s, &report, i, ranged.as_deref()),
+        steps: range_steps(&s, &report, i, ranged.as_ref()),
         stated: used,
         scenario: s,
     })

@@ -11,7 +11,7 @@ use super::session;
 use super::templates::TEMPLATES;
 use crate::estimate::Output;
 use crate::report::Report;
-use crate::scenario::{Scenario, overrides, validate};
+use crate::scenario::{InputPath, Scenario, overrides, validate};
 use crate::units::format::{Human, Sig, Style};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -89,7 +89,7 @@ pub fn vary(s: &mut Scenario, seed: u64) {
 /// The walk of scenario `s` (preset or file `case`).
 pub fn build(case: &str, s: &Scenario) -> Result<Walk, String> {
     let report = Report::build(s, Style::Decimal).map_err(|e| e.to_string())?;
-    let mut stated: Vec<String> = Vec::new();
+    let mut stated: Vec<InputPath> = Vec::new();
     let mut steps: Vec<Question> = Vec::new();
     let (_, explained) = crate::estimate::explain(s);
     for id in ORDER {
@@ -110,7 +110,7 @@ pub fn build(case: &str, s: &Scenario) -> Result<Walk, String> {
                 .unwrap_or_default();
             let order = overrides::paths(s);
             used.sort_by_key(|p| order.iter().position(|q| q == p).unwrap_or(usize::MAX));
-            let fresh: Vec<String> = used.into_iter().filter(|p| !stated.contains(p)).collect();
+            let fresh: Vec<InputPath> = used.into_iter().filter(|p| !stated.contains(p)).collect();
             let said: Vec<String> = fresh
                 .iter()
                 .filter_map(|p| {

@@ -262,8 +262,8 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
 /// Declares the PQ inputs from wherever they come (the index, or the embeddings).
 fn uses_pq<T: Trace>(ix: &Index, t: &mut T) {
     let (m, nbits) = ix.pq_sources();
-    t.uses(format_args!("{m}.pq_m"));
-    t.uses(format_args!("{nbits}.pq_nbits"));
+    t.uses(format_args!("{}.pq_m", m.key()));
+    t.uses(format_args!("{}.pq_nbits", nbits.key()));
 }
 
 fn uses_index<T: Trace>(ix: &Index, t: &mut T) {

@@ -379,7 +379,7 @@ impl fmt::Display for Extra {
 
 /// One log stream's bytes per day and bytes kept over its retention, traced.
 fn log_stream<T: Trace>(s: &Scenario, l: &Logging, t: &mut T) -> (f64, f64) {
-    let p = l.prefix();
+    let p = l.section();
     let events = match (
         l.events_per_day,
         l.events_per_user_per_day,

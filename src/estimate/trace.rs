@@ -4,6 +4,7 @@
 //! the fast path (Monte Carlo, sweeps, every keystroke) pays nothing for the explanation; with
 //! [`Recorder`] each output keeps its steps and the inputs it read.
 
+use crate::scenario::InputPath;
 use crate::units::Kind;
 use std::fmt::{self, Write};
 
@@ -236,15 +237,15 @@ pub struct Output {
     /// In the kind's base unit.
     pub value: f64,
     pub steps: Vec<Step>,
-    /// Field paths of the inputs this output read, directly or through earlier outputs.
-    pub inputs: Vec<String>,
+    /// The inputs this output read, directly or through earlier outputs.
+    pub inputs: Vec<InputPath>,
 }
 
 /// Keeps every output with its steps, in the order computed.
 #[derive(Default)]
 pub struct Recorder {
     steps: Vec<Step>,
-    inputs: Vec<String>,
+    inputs: Vec<InputPath>,
     scratch: String,
     pub outputs: Vec<Output>,
 }
@@ -271,8 +272,10 @@ impl Trace for Recorder {
                 &self.scratch
             }
         };
-        if !self.inputs.iter().any(|i| i == p) {
-            self.inputs.push(p.to_string());
+        if !self.inputs.iter().any(|i| *i == p)
+            && let Ok(path) = p.parse()
+        {
+            self.inputs.push(path);
         }
     }
     fn inherit(&mut self, from: fn(&str) -> bool) {
@@ -359,7 +362,8 @@ mod tests {
         let y = &r.outputs[1];
         let steps: Vec<&str> = y.steps.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(steps, ["x = 2", "2 × 2 = 4"]);
-        assert_eq!(y.inputs, ["traffic.peak_factor", "traffic.dau"]);
+        let inputs: Vec<String> = y.inputs.iter().map(ToString::to_string).collect();
+        assert_eq!(inputs, ["traffic.peak_factor", "traffic.dau"]);
         // An output not computed yet brings nothing.
         r.repeat(format_args!("traffic.z"));
         r.output(

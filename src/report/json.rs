@@ -4,6 +4,7 @@
 //! in the order the keys are written.
 
 use super::Report;
+use crate::scenario::InputPath;
 use serde::Serialize;
 
 /// How the JSON object is laid out.
@@ -35,7 +36,7 @@ struct RangesJson<'a> {
 
 #[derive(Serialize)]
 struct RangeJson<'a> {
-    path: &'a str,
+    path: &'a InputPath,
     /// The 90% interval's ends and median, in the input's base unit.
     lo: f64,
     hi: f64,
@@ -45,7 +46,7 @@ struct RangeJson<'a> {
 
 #[derive(Serialize)]
 struct SwingJson<'a> {
-    input: &'a str,
+    input: &'a InputPath,
     low: f64,
     high: f64,
 }
@@ -68,7 +69,7 @@ struct OutputJson<'a> {
     display: String,
     napkin: Number,
     steps: Vec<StepJson<'a>>,
-    inputs: &'a [String],
+    inputs: &'a [InputPath],
     /// With ranged inputs: percentiles over the samples, in the base unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     p5: Option<f64>,
@@ -96,7 +97,7 @@ struct WarningJson<'a> {
 
 #[derive(Serialize)]
 struct InputJson<'a> {
-    path: &'a str,
+    path: &'a InputPath,
     /// As the report shows it.
     value: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -10,9 +10,9 @@ pub mod text;
 pub mod tornado;
 
 use crate::estimate::{self, Estimate, Output, Section, Warning};
-use crate::scenario::RangeInput;
 use crate::scenario::overrides;
 use crate::scenario::schema::{FieldKind, Value};
+use crate::scenario::{InputPath, Location, RangeInput, Subject};
 use crate::scenario::{Scenario, Source};
 use crate::units::Kind;
 use crate::units::format::{Grouped, Human, Style};
@@ -22,7 +22,7 @@ use std::fmt::Write as _;
 /// One input as the report shows it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct InputLine {
-    pub path: String,
+    pub path: InputPath,
     pub display: String,
     pub source: Option<Source>,
     /// Written in the file or set on the command line (else a default).
@@ -80,24 +80,50 @@ pub struct EvaluationError {
     pub output: String,
     pub message: String,
     /// The input most likely to blame, the one furthest from 1 of those the output reads:
-    /// where it is written (file:line:col, `--set`, or empty where that goes without saying),
-    /// its path and its value as written.
-    pub culprit: Option<(String, String, String)>,
+    /// where it is written, its path and its value as written.
+    pub culprit: Option<Culprit>,
+}
+
+/// The input an [`EvaluationError`] blames.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Culprit {
+    pub location: Location,
+    pub path: InputPath,
+    /// Its value as written.
+    pub value: String,
 }
 
 impl std::fmt::Display for EvaluationError {
+    /// `where: path: value makes output too large to compute with` and a `help:` line; the
+    /// faces word the location their own way ([`EvaluationError::with_location`]).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.with_location(f, |l| l.to_string())
+    }
+}
+
+impl EvaluationError {
+    /// Writes the error with its culprit's location worded by `location` (an empty word where
+    /// the place goes without saying: a file's path alone).
+    pub fn with_location(
+        &self,
+        f: &mut impl std::fmt::Write,
+        location: impl Fn(&Location) -> String,
+    ) -> std::fmt::Result {
         match &self.culprit {
-            Some((location, path, value)) if location.is_empty() => write!(
-                f,
-                "{path}: {value} makes {} too large to compute with\n  help: {}",
-                self.output, self.message
-            ),
-            Some((location, path, value)) => write!(
-                f,
-                "{location}: {path}: {value} makes {} too large to compute with\n  help: {}",
-                self.output, self.message
-            ),
+            Some(c) => {
+                let place = match &c.location {
+                    Location::Text { at: None, .. } => String::new(),
+                    other => location(other),
+                };
+                if !place.is_empty() {
+                    write!(f, "{place}: ")?;
+                }
+                write!(
+                    f,
+                    "{}: {} makes {} too large to compute with\n  help: {}",
+                    c.path, c.value, self.output, self.message
+                )
+            }
             None => write!(f, "{}: {}", self.output, self.message),
         }
     }
@@ -124,7 +150,7 @@ pub fn show_value(value: &Value, kind: FieldKind, style: Style) -> String {
 /// questions): as written, so it can be pasted back; but a bare number of a count or a fraction
 /// as napkin writes that kind ("2,097,152", "70%"), which reads back the same; and a default as
 /// napkin writes it. None for an optional input that is unset.
-pub fn input_text(s: &Scenario, path: &str, style: Style) -> Option<String> {
+pub fn input_text(s: &Scenario, path: &InputPath, style: Style) -> Option<String> {
     let Some(raw) = s.provenance.raw.get(path) else {
         return overrides::get(s, path).map(|(value, kind)| show_value(&value, kind, style));
     };
@@ -148,8 +174,8 @@ pub fn input_text(s: &Scenario, path: &str, style: Style) -> Option<String> {
 
 /// Of the inputs `o` reads, the one furthest from 1 in orders of magnitude: the likeliest to
 /// have made it overflow.
-fn culprit(s: &Scenario, o: &Output, style: Style) -> Option<(String, String, String)> {
-    let magnitude = |path: &str| match overrides::get(s, path) {
+fn culprit(s: &Scenario, o: &Output, style: Style) -> Option<Culprit> {
+    let magnitude = |path: &InputPath| match overrides::get(s, path) {
         Some((Value::Num(x), _)) if x != 0.0 => x.abs().log10().abs(),
         _ => 0.0,
     };
@@ -159,9 +185,13 @@ fn culprit(s: &Scenario, o: &Output, style: Style) -> Option<(String, String, St
         .iter()
         .rev()
         .max_by(|a, b| magnitude(a).total_cmp(&magnitude(b)))?;
-    let location = s.provenance.locate(path);
+    let location = s.provenance.locate(&Subject::Input(path.clone()));
     let value = input_text(s, path, style)?;
-    Some((location, path.clone(), value))
+    Some(Culprit {
+        location,
+        path: path.clone(),
+        value,
+    })
 }
 
 /// Whether `o` belongs to a part `s` has: a scenario without `[traffic]` has no QPS to print,
@@ -214,13 +244,9 @@ impl Report {
             outputs.iter().map(|o| o.inputs.len()).sum(),
             Default::default(),
         );
-        read.extend(
-            outputs
-                .iter()
-                .flat_map(|o| o.inputs.iter().map(String::as_str)),
-        );
+        read.extend(outputs.iter().flat_map(|o| o.inputs.iter()));
         let mut inputs = Vec::new();
-        overrides::for_each_path(s, |path| {
+        overrides::for_each_input(s, |path, _| {
             // Written in the file or set, or unset.
             let source = s.provenance.source(path);
             let given = s.provenance.raw.contains_key(path) || source.is_some();
@@ -231,7 +257,7 @@ impl Report {
                 return;
             };
             inputs.push(InputLine {
-                path: path.to_string(),
+                path: path.clone(),
                 display,
                 source: source.cloned(),
                 given,
@@ -288,21 +314,28 @@ impl Report {
             .iter()
             .position(|&i| i == e.output)
             .map_or_else(String::new, |i| self.outputs[i].id.clone());
-        let range = s.range(&e.input);
+        let Some(input) = e.input else {
+            return EvaluationError {
+                output,
+                message:
+                    "some samples of the ranges are too large to compute with; narrow the ranges"
+                        .into(),
+                culprit: None,
+            };
+        };
+        let range = s.range(&input);
         EvaluationError {
             output,
             message: format!(
                 "some samples of the ranges are too large to compute with (one of {} = {}); narrow that range",
-                e.input,
+                input,
                 range.map_or_else(String::new, |r| Human::styled(e.value, r.kind, self.style)
                     .to_string()),
             ),
-            culprit: range.map(|_| {
-                (
-                    s.provenance.locate(&e.input),
-                    e.input.clone(),
-                    input_text(s, &e.input, self.style).unwrap_or_default(),
-                )
+            culprit: range.map(|_| Culprit {
+                location: s.provenance.locate(&Subject::Input(input.clone())),
+                value: input_text(s, &input, self.style).unwrap_or_default(),
+                path: input,
             }),
         }
     }
@@ -352,8 +385,8 @@ impl Report {
     }
 
     /// The input line for `path`, if the scenario has it.
-    pub fn input(&self, path: &str) -> Option<&InputLine> {
-        self.inputs.iter().find(|i| i.path == path)
+    pub fn input(&self, path: &InputPath) -> Option<&InputLine> {
+        self.inputs.iter().find(|i| i.path == *path)
     }
 }
 
@@ -361,6 +394,7 @@ impl Report {
 mod tests {
     use super::{Report, input_text};
     use crate::estimate::Section;
+    use crate::scenario::path::p;
     use crate::units::Style;
 
     #[test]
@@ -400,7 +434,7 @@ mod tests {
             "t.toml",
         )
         .unwrap();
-        let shown = |path: &str| input_text(&s, path, Style::Decimal).unwrap();
+        let shown = |path: &str| input_text(&s, &p(path), Style::Decimal).unwrap();
         assert_eq!(shown("index.nlist"), "2,097,152");
         assert_eq!(shown("embeddings.vectors"), "2,000,000");
         assert_eq!(shown("serving.target_utilization"), "60%");
@@ -412,7 +446,7 @@ mod tests {
         // Defaults as napkin writes them; an unset optional input has no text.
         assert_eq!(shown("serving.overhead"), "0 s");
         assert_eq!(
-            input_text(&s, "serving.latency_budget", Style::Decimal),
+            input_text(&s, &p("serving.latency_budget"), Style::Decimal),
             None
         );
     }

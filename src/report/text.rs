@@ -102,7 +102,7 @@ pub fn render(r: &Report, detail: Detail) -> String {
         let w = ranges
             .inputs
             .iter()
-            .map(|i| i.path.chars().count())
+            .map(|i| i.path.to_string().chars().count())
             .max()
             .unwrap_or(0);
         let written: Vec<String> = ranges
@@ -130,7 +130,7 @@ pub fn render(r: &Report, detail: Detail) -> String {
         let w = r
             .inputs
             .iter()
-            .map(|i| i.path.chars().count())
+            .map(|i| i.path.to_string().chars().count())
             .max()
             .unwrap_or(0);
         // Values right-aligned in a column as wide as the widest (a range is wider than most).
@@ -142,7 +142,7 @@ pub fn render(r: &Report, detail: Detail) -> String {
             .unwrap_or(0)
             .max(10);
         for i in &r.inputs {
-            let pad = w - i.path.chars().count();
+            let pad = w - i.path.to_string().chars().count();
             let source = i.source_label();
             let _ = writeln!(
                 out,

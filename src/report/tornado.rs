@@ -64,7 +64,7 @@ pub fn text(r: &Report, o: &Output, spread: &Spread) -> String {
             let input = &ranges.inputs[s.input];
             let iv = input.interval;
             let written = format!("{}..{}", r.human(iv.lo, iv.kind), r.human(iv.hi, iv.kind));
-            (input.path.clone(), written)
+            (input.path.to_string(), written)
         })
         .collect();
     let name_width = names.iter().map(|n| n.0.chars().count()).max().unwrap_or(0);
@@ -129,7 +129,7 @@ struct TornadoJson<'a> {
 
 #[derive(Serialize)]
 struct BarJson<'a> {
-    input: &'a str,
+    input: &'a crate::scenario::InputPath,
     /// The input's p5 and p95, in its base unit.
     input_low: f64,
     input_high: f64,

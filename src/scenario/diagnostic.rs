@@ -1,81 +1,148 @@
 //! What is wrong with a scenario, where, and what to write instead; and the "did you mean"
-//! suggestions every reader of names shares (the TOML reader, `--set`, validation, the CLI).
+//! suggestions every reader of names shares (the TOML reader, overrides, validation, the faces).
 
+use super::path::{InputPath, Location, SectionPath};
 use std::fmt;
 
-/// One problem in a scenario: where, what, and what to write instead.
+/// What a diagnostic is about: the scenario as a whole, a section or list entry, or one input.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Subject {
+    #[default]
+    Scenario,
+    Section(SectionPath),
+    Input(InputPath),
+    /// A name as the user wrote it: an output's id, or a path that names no input.
+    Named(String),
+}
+
+impl Subject {
+    /// The section or entry the subject lies in, if any.
+    pub fn section(&self) -> Option<SectionPath> {
+        match self {
+            Subject::Scenario | Subject::Named(_) => None,
+            Subject::Section(s) => Some(s.clone()),
+            Subject::Input(p) => Some(p.section_path()),
+        }
+    }
+
+    pub fn input(&self) -> Option<&InputPath> {
+        match self {
+            Subject::Input(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Subject::Scenario
+    }
+}
+
+impl From<InputPath> for Subject {
+    fn from(p: InputPath) -> Subject {
+        Subject::Input(p)
+    }
+}
+
+impl From<SectionPath> for Subject {
+    fn from(p: SectionPath) -> Subject {
+        Subject::Section(p)
+    }
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Subject::Scenario => Ok(()),
+            Subject::Section(s) => s.fmt(f),
+            Subject::Input(p) => p.fmt(f),
+            Subject::Named(id) => f.write_str(id),
+        }
+    }
+}
+
+/// One problem in a scenario: where, about what, what is wrong and what to write instead. The
+/// faces word it for where the user works ([`Diagnostic::help`] gives the file's wording).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Diagnostic {
-    /// "file:line:col", or the file alone.
-    pub location: String,
-    /// The field path ("traffic.dau"), or empty for the file as a whole.
-    pub path: String,
+    pub location: Location,
+    pub subject: Subject,
     pub problem: String,
-    /// What to write instead, in words; after [`Diagnostic::add`] when that is not empty.
+    /// What to write instead, in words; after the additions when there are some.
     pub hint: String,
     /// Ways to fix the problem by adding inputs: each a list of inputs to add together.
     pub add: Box<[Vec<Addition>]>,
-    /// The inputs in `add` are to be given as `--set` (their section came from `--set`, not a file).
-    pub via_set: bool,
+    /// An input to take out instead ("keep one of the two"): a line to delete in a file, an
+    /// empty value where inputs are given one by one.
+    pub unset: Option<InputPath>,
+    /// A list of every valid name the face can point to.
+    pub see: Option<See>,
 }
 
-/// An input to add, kept as data so the message can say how to add it where the user works: a
-/// line in the file (`add dim = 256`) or on the command line (`add --set embeddings.dim=256`).
+/// Where a face can point the user next: a list of every valid name, or another command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum See {
+    /// Every input of the scenario.
+    Inputs,
+    /// Every output of the estimate.
+    Outputs,
+    /// Every preset (and that a file's path must exist).
+    Presets,
+    /// Comparing two scenarios, to set one value against another.
+    Compare,
+}
+
+/// An input to add, kept as data so each face can say how to add it where the user works: a
+/// line in the file (`add dim = 256`) or an input given on its own.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Addition {
-    /// Where the key goes, as a `--set` path prefix: "embeddings", "stage.ranking".
-    pub section: String,
+    pub section: SectionPath,
     pub key: &'static str,
     /// The value as TOML writes it: `256`, `"10B"`.
     pub value: &'static str,
 }
 
 impl Addition {
+    /// The input's path.
+    pub fn path(&self) -> InputPath {
+        self.section.input(self.key)
+    }
+
     /// The addition as a line of the file; `[section] with …` when it goes in another section
-    /// than the one at `path`.
-    fn as_toml(&self, path: &str) -> String {
+    /// than `subject`'s.
+    pub fn as_toml(&self, subject: &Subject) -> String {
         let line = format!("{} = {}", self.key, self.value);
-        if path.starts_with(&self.section) || self.section.contains('.') {
+        if subject
+            .section()
+            .is_some_and(|s| s.section == self.section.section)
+            || self.section.entry.is_some()
+        {
             line
         } else {
             format!("[{}] with {line}", self.section)
         }
     }
 
-    /// The addition as a command-line argument: a string value loses its quotes and spaces.
-    fn as_set(&self) -> String {
-        let value: String = self
-            .value
+    /// The value as typed on its own: a string value loses its quotes and spaces (`256GiB`).
+    pub fn bare_value(&self) -> String {
+        self.value
             .trim_matches('"')
             .chars()
             .filter(|c| !c.is_whitespace())
-            .collect();
-        format!("--set {}.{}={value}", self.section, self.key)
+            .collect()
     }
 }
 
 impl Diagnostic {
-    /// What to write instead: the additions in the form the user writes them, then the hint.
-    pub fn help(&self) -> String {
+    /// What to write instead, with each addition worded by `input` and joined by `and`
+    /// within a way, `or` between ways; then the hint.
+    pub fn help_with(&self, input: impl Fn(&Addition) -> String, and: &str) -> String {
         if self.add.is_empty() {
             return self.hint.clone();
         }
         let ways: Vec<String> = self
             .add
             .iter()
-            .map(|way| {
-                let inputs: Vec<String> = way
-                    .iter()
-                    .map(|a| {
-                        if self.via_set {
-                            a.as_set()
-                        } else {
-                            a.as_toml(&self.path)
-                        }
-                    })
-                    .collect();
-                inputs.join(if self.via_set { " " } else { " and " })
-            })
+            .map(|way| way.iter().map(&input).collect::<Vec<_>>().join(and))
             .collect();
         let mut help = format!("add {}", ways.join(", or "));
         if !self.hint.is_empty() {
@@ -86,13 +153,36 @@ impl Diagnostic {
         }
         help
     }
+
+    /// What to write instead, as lines of the file.
+    pub fn help(&self) -> String {
+        self.help_with(|a| a.as_toml(&self.subject), " and ")
+    }
+}
+
+impl fmt::Display for Location {
+    /// `file:line:col`, the file alone, or a word for what is not in a file.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Text {
+                origin,
+                at: Some(p),
+            } => write!(f, "{origin}:{}:{}", p.line, p.col),
+            Location::Text { origin, at: None } => write!(f, "{origin}"),
+            Location::Override => f.write_str("override"),
+            Location::Given => f.write_str("given"),
+            Location::Argument(a) => f.write_str(a),
+            Location::Program => f.write_str("napkin"),
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {
+    /// The file's wording: `location: subject: problem` and a `help:` line.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", Printable(&self.location))?;
-        if !self.path.is_empty() {
-            write!(f, "{}: ", Printable(&self.path))?;
+        write!(f, "{}: ", Printable(&self.location.to_string()))?;
+        if !self.subject.is_empty() {
+            write!(f, "{}: ", Printable(&self.subject.to_string()))?;
         }
         write!(f, "{}", Printable(&self.problem))?;
         let help = self.help();
@@ -130,7 +220,7 @@ impl fmt::Display for ScenarioError {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "error: {d}")?;
+            write!(f, "{d}")?;
         }
         Ok(())
     }
@@ -181,48 +271,50 @@ pub fn suggest(given: &str, candidates: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::schema::Section;
 
-    fn input(section: &str, key: &'static str, value: &'static str) -> Addition {
+    fn input(section: SectionPath, key: &'static str, value: &'static str) -> Addition {
         Addition {
-            section: section.into(),
+            section,
             key,
             value,
         }
     }
 
-    fn no_traffic(via_set: bool) -> Diagnostic {
+    fn traffic() -> SectionPath {
+        SectionPath::new(Section::Traffic, None)
+    }
+
+    fn no_traffic() -> Diagnostic {
         Diagnostic {
-            location: "x.toml:3:1".into(),
-            path: "traffic".into(),
+            subject: Subject::Section(traffic()),
             problem: "[traffic] gives neither qps nor dau".into(),
             add: Box::new([
                 vec![
-                    input("traffic", "dau", "\"100M\""),
-                    input("traffic", "requests_per_user_per_day", "5"),
+                    input(traffic(), "dau", "\"100M\""),
+                    input(traffic(), "requests_per_user_per_day", "5"),
                 ],
-                vec![input("traffic", "qps", "\"10k/s\"")],
+                vec![input(traffic(), "qps", "\"10k/s\"")],
             ]),
-            via_set,
             ..Default::default()
         }
     }
 
     #[test]
-    fn additions_read_as_file_lines_or_as_set_arguments() {
+    fn additions_read_as_file_lines_or_in_a_face_s_own_words() {
         assert_eq!(
-            no_traffic(false).help(),
+            no_traffic().help(),
             "add dau = \"100M\" and requests_per_user_per_day = 5, or qps = \"10k/s\""
         );
         assert_eq!(
-            no_traffic(true).help(),
-            "add --set traffic.dau=100M --set traffic.requests_per_user_per_day=5, or --set traffic.qps=10k/s"
+            no_traffic().help_with(|a| format!("{}={}", a.path(), a.bare_value()), " "),
+            "add traffic.dau=100M traffic.requests_per_user_per_day=5, or traffic.qps=10k/s"
         );
     }
 
     #[test]
     fn control_characters_in_echoed_names_are_escaped() {
         let d = Diagnostic {
-            location: "napkin".into(),
             problem: "no preset or file named `tw\u{1b}[31mred`".into(),
             hint: "did you mean `tw\u{7}`?".into(),
             ..Default::default()
@@ -234,17 +326,18 @@ mod tests {
     }
 
     #[test]
-    fn a_hint_follows_the_additions_and_a_size_loses_its_space_on_the_command_line() {
+    fn a_hint_follows_the_additions_and_a_size_loses_its_space_given_alone() {
+        let stage = SectionPath::new(Section::Stage, Some("ranking"));
         let d = Diagnostic {
-            add: Box::new([vec![input("stage.ranking", "node_memory", "\"256 GiB\"")]]),
+            add: Box::new([vec![input(stage, "node_memory", "\"256 GiB\"")]]),
             hint: "(RAM of one server)".into(),
-            via_set: true,
             ..Default::default()
         };
         assert_eq!(
             d.help(),
-            "add --set stage.ranking.node_memory=256GiB (RAM of one server)"
+            "add node_memory = \"256 GiB\" (RAM of one server)"
         );
+        assert_eq!(d.add[0][0].bare_value(), "256GiB");
         let plain = Diagnostic {
             hint: "write 16 or 32".into(),
             ..Default::default()
@@ -252,8 +345,12 @@ mod tests {
         assert_eq!(plain.help(), "write 16 or 32");
         // An input of another section names its section in the file's form.
         let elsewhere = Diagnostic {
-            path: "index".into(),
-            add: Box::new([vec![input("embeddings", "dim", "256")]]),
+            subject: Subject::Section(SectionPath::new(Section::Index, None)),
+            add: Box::new([vec![input(
+                SectionPath::new(Section::Embeddings, None),
+                "dim",
+                "256",
+            )]]),
             ..Default::default()
         };
         assert_eq!(elsewhere.help(), "add [embeddings] with dim = 256");

@@ -2,6 +2,8 @@
 //! so comments, order and the sources of untouched inputs survive.
 
 use super::Scenario;
+use super::path::InputPath;
+use super::schema::Section;
 use std::ops::Range;
 
 /// A TOML basic string for `s`.
@@ -22,7 +24,7 @@ fn quoted(s: &str) -> String {
 }
 
 /// What the original said of an input, on one line: "was 1B (book: ch. 6)", "was the default".
-pub fn was(s: &Scenario, path: &str) -> String {
+pub fn was(s: &Scenario, path: &InputPath) -> String {
     let said = match (s.provenance.raw.get(path), s.provenance.source(path)) {
         (Some(raw), Some(src)) => format!("was {raw} ({src})"),
         (Some(raw), None) => format!("was {raw}"),
@@ -71,7 +73,7 @@ fn removal(original: &str, value: &Range<usize>, comment: String) -> (Range<usiz
 
 /// The value written for an edited input: what the user typed, marked as an edit with what the
 /// original said, so the new file is as honest about its sources as the old one.
-fn edited_value(s: &Scenario, path: &str, typed: &str) -> String {
+fn edited_value(s: &Scenario, path: &InputPath, typed: &str) -> String {
     let value = match typed {
         "true" | "false" => typed.to_string(),
         _ => quoted(typed),
@@ -81,7 +83,7 @@ fn edited_value(s: &Scenario, path: &str, typed: &str) -> String {
 }
 
 /// The input paths whose values differ between `a` and `b`: what a rewrite failed to keep.
-pub fn differences(a: &Scenario, b: &Scenario) -> Vec<String> {
+pub fn differences(a: &Scenario, b: &Scenario) -> Vec<InputPath> {
     let mut paths = super::overrides::paths(a);
     for p in super::overrides::paths(b) {
         if !paths.contains(&p) {
@@ -101,7 +103,7 @@ pub fn differences(a: &Scenario, b: &Scenario) -> Vec<String> {
 pub fn rewrite(
     original: &str,
     s: &Scenario,
-    edits: &[(String, String)],
+    edits: &[(InputPath, String)],
     id: &str,
     title: &str,
 ) -> String {
@@ -111,8 +113,7 @@ pub fn rewrite(
         if typed.trim().is_empty() {
             // Cleared: back to the default. The key's line becomes a comment saying what it was.
             if let Some(place) = s.provenance.places.get(path) {
-                let key = path.rsplit('.').next().unwrap_or(path);
-                let comment = format!("# {key} removed in napkin; {}", was(s, path));
+                let comment = format!("# {} removed in napkin; {}", path.key, was(s, path));
                 replacements.push(removal(original, &place.span, comment));
             }
             continue;
@@ -122,18 +123,23 @@ pub fn rewrite(
             replacements.push((place.span.clone(), new));
             continue;
         }
-        let (section, key) = path.rsplit_once('.').unwrap_or(("", path));
-        match s.provenance.section_ends.get(section) {
+        let (section, key) = (path.section_path(), path.key);
+        match s.provenance.section_ends.get(&section) {
             Some(&end) => replacements.push((end..end, format!("\n{key} = {new}"))),
             None => appended.push_str(&format!("\n[{section}]\n{key} = {new}\n")),
         }
     }
-    for (path, value) in [("meta.id", id), ("meta.title", title)] {
-        match s.provenance.places.get(path) {
+    for (key, value) in [("id", id), ("title", title)] {
+        let path = Section::Meta.at(key);
+        match s.provenance.places.get(&path) {
             Some(place) => replacements.push((place.span.clone(), quoted(value))),
             None => {
-                let end = s.provenance.section_ends.get("meta").copied().unwrap_or(0);
-                let key = path.trim_start_matches("meta.");
+                let end = s
+                    .provenance
+                    .section_ends
+                    .get(&Section::Meta.path())
+                    .copied()
+                    .unwrap_or(0);
                 replacements.push((end..end, format!("\n{key} = {}", quoted(value))));
             }
         }
@@ -155,6 +161,7 @@ pub fn rewrite(
 mod tests {
     use super::rewrite;
     use crate::scenario::load_str;
+    use crate::scenario::path::p;
 
     const TEXT: &str = "# comment kept\n[meta]\nid = \"a\"\ntitle = \"A\"\n\n[traffic]\ndau = { value = \"1B\", book = \"ch. 6\" }\nrequests_per_user_per_day = 5 # inline comment\n";
 
@@ -162,9 +169,9 @@ mod tests {
     fn edits_replace_values_and_keep_comments() {
         let s = load_str(TEXT, "a.toml").unwrap();
         let edits = vec![
-            ("traffic.dau".to_string(), "200M".to_string()),
-            ("traffic.peak_factor".to_string(), "3".to_string()),
-            ("serving.redundancy".to_string(), "1".to_string()),
+            (p("traffic.dau"), "200M".to_string()),
+            (p("traffic.peak_factor"), "3".to_string()),
+            (p("serving.redundancy"), "1".to_string()),
         ];
         let out = rewrite(TEXT, &s, &edits, "a-edited", "A (edited)");
         assert!(out.starts_with("# comment kept\n"), "{out}");
@@ -186,13 +193,13 @@ mod tests {
     #[test]
     fn a_range_typed_on_the_screen_is_written_and_read_back_as_a_range() {
         let s = load_str(TEXT, "a.toml").unwrap();
-        let edits = vec![("traffic.dau".to_string(), "100M..400M".to_string())];
+        let edits = vec![(p("traffic.dau"), "100M..400M".to_string())];
         let out = rewrite(TEXT, &s, &edits, "a-edited", "A (edited)");
         assert!(out.contains("dau = { value = \"100M..400M\""), "{out}");
         let again = load_str(&out, "b.toml").unwrap();
         // The field holds the median, √(100M × 400M) = 200M; the range is kept beside it.
         assert_eq!(again.traffic.as_ref().unwrap().dau.unwrap().0, 2e8);
-        let r = again.range("traffic.dau").unwrap();
+        let r = again.range(&p("traffic.dau")).unwrap();
         assert_eq!((r.lo, r.hi), (1e8, 4e8));
         // A plain 200M is not the same input as the range with that median.
         let mut plain = again.clone();
@@ -204,7 +211,7 @@ mod tests {
     fn a_cleared_input_becomes_a_comment_and_its_default() {
         let text = format!("{TEXT}request_size = {{ value = \"1 KB\", assume = \"ids\" }}\n");
         let s = load_str(&text, "a.toml").unwrap();
-        let edits = vec![("traffic.request_size".to_string(), String::new())];
+        let edits = vec![(p("traffic.request_size"), String::new())];
         let out = rewrite(&text, &s, &edits, "a-edited", "A (edited)");
         assert!(
             out.contains("# request_size removed in napkin; was 1 KB (assumption: ids)\n"),
@@ -224,11 +231,11 @@ mod tests {
             ("serving.regions", "serving.redundancy", 1.0),
             ("serving.redundancy", "serving.regions", 2.0),
         ] {
-            let edits = vec![(cleared.to_string(), String::new())];
+            let edits = vec![(p(cleared), String::new())];
             let out = rewrite(&text, &s, &edits, "a", "A");
             let again = load_str(&out, "b.toml").unwrap_or_else(|e| panic!("{e}\n{out}"));
             assert_eq!(
-                crate::scenario::overrides::get(&again, kept).map(|v| v.0),
+                crate::scenario::overrides::get(&again, &p(kept)).map(|v| v.0),
                 Some(crate::scenario::schema::Value::Num(value)),
                 "{out}"
             );
@@ -238,7 +245,7 @@ mod tests {
         }
         // A cleared input that was never written leaves the file as it was.
         let s = load_str(TEXT, "a.toml").unwrap();
-        let edits = vec![("traffic.response_size".to_string(), " ".to_string())];
+        let edits = vec![(p("traffic.response_size"), " ".to_string())];
         let out = rewrite(TEXT, &s, &edits, "a", "A");
         assert_eq!(out, TEXT);
     }

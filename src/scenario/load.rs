@@ -1,8 +1,10 @@
 //! Reading a scenario from TOML text, with every error located (file:line:col and field path)
 //! and a suggestion of what to write instead.
 
-use super::diagnostic::{Diagnostic, ScenarioError, suggest};
+use super::diagnostic::{Diagnostic, ScenarioError, Subject, suggest};
+use super::path::{InputPath, Location, Origin, SectionPath};
 use super::provenance::{LineIndex, Place, Position, Source, SourceKind};
+use super::registry::ROWS;
 use super::schema::{self, Field, FieldKind, Section, Value};
 use super::{Count, Meta, Scenario};
 use crate::units;
@@ -16,7 +18,9 @@ fn a_or_an(type_name: &str) -> String {
     format!("{} {type_name}", if vowel { "an" } else { "a" })
 }
 
-struct Reader<'t> {
+/// Reads a scenario's TOML: the sections' rows ([`super::registry::SectionRow::read`]) call
+/// back into it to read their tables.
+pub struct Reader<'t> {
     text: &'t str,
     lines: LineIndex<'t>,
     scenario: Scenario,
@@ -28,24 +32,30 @@ impl Reader<'_> {
         self.lines.position(span.start)
     }
 
+    /// The scenario read so far.
+    pub fn scenario(&mut self) -> &mut Scenario {
+        &mut self.scenario
+    }
+
     fn error(
         &mut self,
         span: &Range<usize>,
-        path: &str,
+        subject: impl Into<Subject>,
         problem: impl Into<String>,
         hint: impl Into<String>,
     ) {
         let p = self.position(span);
         self.errors.push(Diagnostic {
-            location: format!("{}:{}:{}", self.scenario.provenance.origin, p.line, p.col),
-            path: path.to_string(),
+            location: Location::at(&self.scenario.provenance.origin, p),
+            subject: subject.into(),
             problem: problem.into(),
             hint: hint.into(),
             ..Default::default()
         });
     }
 
-    fn table<'a, 'i>(
+    /// The value at `path` as a table, or an error that says to write it as one.
+    pub fn table<'a, 'i>(
         &mut self,
         value: &'a Spanned<DeValue<'i>>,
         path: &str,
@@ -53,9 +63,13 @@ impl Reader<'_> {
         match value.get_ref() {
             DeValue::Table(t) => Some(t),
             other => {
+                let section = Section::ALL
+                    .into_iter()
+                    .find(|s| s.key() == path)
+                    .map_or(Subject::Scenario, |s| Subject::Section(s.path()));
                 self.error(
                     &value.span(),
-                    path,
+                    section,
                     format!("expected a table, found {}", a_or_an(other.type_str())),
                     format!("write it as a section: [{path}]"),
                 );
@@ -65,25 +79,26 @@ impl Reader<'_> {
     }
 
     /// Reads every key of a section into a fresh `S`, recording sources and positions.
-    fn section<S: Default>(&mut self, table: &DeTable<'_>, fields: &[Field<S>], prefix: &str) -> S {
+    pub fn section<S: Default>(
+        &mut self,
+        table: &DeTable<'_>,
+        fields: &'static [Field<S>],
+        at: &SectionPath,
+    ) -> S {
         let mut section = S::default();
         for (key, value) in table {
-            let path = format!("{prefix}.{}", key.get_ref());
             let Some(field) = fields.iter().find(|f| f.key == key.get_ref()) else {
                 let keys: Vec<&str> = fields.iter().map(|f| f.key).collect();
                 self.error(
                     &key.span(),
-                    &path,
-                    format!(
-                        "unknown key `{}` in [{}]",
-                        key.get_ref(),
-                        prefix.split('.').next().unwrap_or(prefix)
-                    ),
+                    at.clone(),
+                    format!("unknown key `{}` in [{}]", key.get_ref(), at.section.key()),
                     suggest(key.get_ref(), &keys),
                 );
                 continue;
             };
-            self.record(&path, prefix, value);
+            let path = at.input(field.key);
+            self.record(&path, at, value);
             if let Some(v) = self.field_value(value, field.kind, field.zero_ok, &path) {
                 if let Value::Range(r) = v {
                     self.scenario.set_range(&path, Some(r));
@@ -100,7 +115,7 @@ impl Reader<'_> {
         value: &Spanned<DeValue<'_>>,
         kind: FieldKind,
         zero_ok: bool,
-        path: &str,
+        path: &InputPath,
     ) -> Option<Value> {
         let DeValue::Table(t) = value.get_ref() else {
             return self.scalar(value, kind, zero_ok, path);
@@ -116,7 +131,7 @@ impl Reader<'_> {
                 let Some(note) = v.get_ref().as_str() else {
                     self.error(
                         &v.span(),
-                        path,
+                        path.clone(),
                         format!("`{key}` must be a string"),
                         format!("write {key} = \"where the number comes from\""),
                     );
@@ -125,13 +140,13 @@ impl Reader<'_> {
                 if self.scenario.provenance.sources.contains_key(path) {
                     self.error(
                         &k.span(),
-                        path,
+                        path.clone(),
                         "an input has more than one source mark",
                         "keep one of book, public, derived or assume",
                     );
                 }
                 self.scenario.provenance.sources.insert(
-                    path.to_string(),
+                    path.clone(),
                     Source {
                         kind: source_kind,
                         note: note.to_string(),
@@ -140,7 +155,7 @@ impl Reader<'_> {
             } else {
                 self.error(
                     &k.span(),
-                    path,
+                    path.clone(),
                     format!("unknown key `{key}` in an input's table"),
                     format!("an input is written {{ value = …, book = \"…\" }} (or public = / derived = / assume =); {}", suggest(key, &["value", "book", "public", "derived", "assume"])),
                 );
@@ -151,7 +166,7 @@ impl Reader<'_> {
             None => {
                 self.error(
                     &value.span(),
-                    path,
+                    path.clone(),
                     "the input's table has no `value`",
                     "write { value = 500M, book = \"ch. 6\" }",
                 );
@@ -165,7 +180,7 @@ impl Reader<'_> {
         value: &Spanned<DeValue<'_>>,
         kind: FieldKind,
         zero_ok: bool,
-        path: &str,
+        path: &InputPath,
     ) -> Option<Value> {
         let span = value.span();
         let text = self.text;
@@ -201,7 +216,7 @@ impl Reader<'_> {
             Ok(Value::Num(x)) if x == 0.0 && !zero_ok => {
                 self.error(
                     &span,
-                    path,
+                    path.clone(),
                     "must be more than 0",
                     "write a positive value, or remove the key to use the default",
                 );
@@ -209,14 +224,14 @@ impl Reader<'_> {
             }
             Ok(v) => Some(v),
             Err((problem, hint)) => {
-                self.error(&span, path, problem, hint);
+                self.error(&span, path.clone(), problem, hint);
                 None
             }
         }
     }
 
     /// Keeps where a value stands in the file and how it was written.
-    fn record(&mut self, path: &str, section: &str, value: &Spanned<DeValue<'_>>) {
+    fn record(&mut self, path: &InputPath, section: &SectionPath, value: &Spanned<DeValue<'_>>) {
         let span = value.span();
         let inner = match value.get_ref() {
             DeValue::Table(t) => t.get("value").unwrap_or(value),
@@ -231,20 +246,31 @@ impl Reader<'_> {
         match p.section_ends.get_mut(section) {
             Some(end) => *end = (*end).max(span.end),
             None => {
-                p.section_ends.insert(section.to_string(), span.end);
+                p.section_ends.insert(section.clone(), span.end);
             }
         }
-        p.places.insert(path.to_string(), Place { position, span });
-        p.raw.insert(path.to_string(), raw);
+        p.places.insert(path.clone(), Place { position, span });
+        p.raw.insert(path.clone(), raw);
     }
 
     fn meta(&mut self, table: &DeTable<'_>) {
         let mut meta = Meta::default();
+        let section = Section::Meta.path();
         for (key, value) in table {
-            let path = format!("meta.{}", key.get_ref());
             let span = value.span();
-            self.record(&path, "meta", value);
-            match (key.get_ref().as_ref(), value.get_ref()) {
+            let Some(path) = InputPath::of(Section::Meta, key.get_ref()) else {
+                let keys: Vec<&str> = schema::META_KEYS.iter().map(|(k, _, _)| *k).collect();
+                let k = key.get_ref();
+                self.error(
+                    &key.span(),
+                    section.clone(),
+                    format!("unknown key `{k}` in [meta]"),
+                    suggest(k, &keys),
+                );
+                continue;
+            };
+            self.record(&path, &section, value);
+            match (path.key, value.get_ref()) {
                 ("id", DeValue::String(s)) => meta.id = s.to_string(),
                 ("title", DeValue::String(s)) => meta.title = s.to_string(),
                 ("summary", DeValue::String(s)) => meta.summary = s.to_string(),
@@ -252,7 +278,7 @@ impl Reader<'_> {
                     Some(c) if c >= 1.0 => meta.chapter = Some(Count(c)),
                     _ => self.error(
                         &span,
-                        &path,
+                        path,
                         "the chapter must be a whole number of at least 1",
                         "write chapter = 6",
                     ),
@@ -261,10 +287,7 @@ impl Reader<'_> {
                 ("expected_warnings", DeValue::Array(items)) => {
                     meta.expected_warnings = self.strings(items, &path)
                 }
-                (
-                    k @ ("id" | "title" | "summary" | "chapter" | "sources" | "expected_warnings"),
-                    other,
-                ) => {
+                (k, other) => {
                     let want = if k == "chapter" {
                         "a whole number"
                     } else if matches!(k, "sources" | "expected_warnings") {
@@ -274,18 +297,9 @@ impl Reader<'_> {
                     };
                     self.error(
                         &span,
-                        &path,
+                        path,
                         format!("expected {want}, found {}", a_or_an(other.type_str())),
                         format!("write {k} as {want}"),
-                    );
-                }
-                (k, _) => {
-                    let keys: Vec<&str> = schema::META_KEYS.iter().map(|(k, _, _)| *k).collect();
-                    self.error(
-                        &key.span(),
-                        &path,
-                        format!("unknown key `{k}` in [meta]"),
-                        suggest(k, &keys),
                     );
                 }
             }
@@ -294,14 +308,14 @@ impl Reader<'_> {
     }
 
     /// A list of strings (`sources`, `expected_warnings`).
-    fn strings(&mut self, items: &toml::de::DeArray<'_>, path: &str) -> Vec<String> {
+    fn strings(&mut self, items: &toml::de::DeArray<'_>, path: &InputPath) -> Vec<String> {
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref().as_str() {
                 Some(s) => out.push(s.to_string()),
                 None => self.error(
                     &item.span(),
-                    path,
+                    path.clone(),
                     "each entry must be a string",
                     "write a list of strings: [\"…\", \"…\"]",
                 ),
@@ -311,18 +325,19 @@ impl Reader<'_> {
     }
 
     /// Reads `[[corpus]]` or `[[stage]]`: a list of tables, each addressed by its `name`.
-    fn list<S: Default>(
+    pub fn list<S: Default>(
         &mut self,
         value: &Spanned<DeValue<'_>>,
         section: Section,
-        fields: &[Field<S>],
+        fields: &'static [Field<S>],
         name_of: fn(&S) -> &str,
+        set_name: fn(&mut S, &str),
     ) -> Vec<S> {
         let key = section.key();
         let DeValue::Array(items) = value.get_ref() else {
             self.error(
                 &value.span(),
-                key,
+                section.path(),
                 format!("`{key}` must be a list of tables"),
                 format!("write each entry as [[{key}]] with a name = \"…\""),
             );
@@ -334,7 +349,7 @@ impl Reader<'_> {
             let extra = &items[MAX_ENTRIES];
             self.error(
                 &extra.span(),
-                key,
+                section.path(),
                 format!(
                     "{} [[{key}]] entries, more than the {MAX_ENTRIES} a scenario may have",
                     items.len()
@@ -348,59 +363,72 @@ impl Reader<'_> {
             let Some(table) = self.table(item, key) else {
                 continue;
             };
-            let name = match table.get("name") {
-                Some(n) if matches!(n.get_ref(), DeValue::String(s) if !s.is_empty()) => {
-                    n.get_ref().as_str().unwrap_or_default().to_string()
-                }
-                Some(n) if !matches!(n.get_ref(), DeValue::String(_)) => {
-                    self.error(
-                        &n.span(),
-                        &format!("{key}.name"),
-                        format!(
-                            "a name must be a string, not {}",
-                            a_or_an(n.get_ref().type_str())
-                        ),
-                        format!("quote it: name = \"{key}-1\""),
-                    );
-                    continue;
-                }
-                _ => {
-                    self.error(
-                        &item.span(),
-                        key,
-                        format!("[[{key}]] number {} has no name", i + 1),
-                        format!(
-                            "add name = \"…\" to it; names address it in --set {key}.<name>.<key>"
-                        ),
-                    );
-                    continue;
-                }
+            let Some(name) = self.entry_name(table, item, section, i) else {
+                continue;
             };
-            if !name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-            {
-                self.error(
-                    &item.span(),
-                    &format!("{key}.{name}"),
-                    format!(
-                        "the name \"{name}\" has characters other than letters, digits, - and _"
-                    ),
-                    "use a name such as \"candidate_generation\"; it becomes part of output ids",
-                );
-            }
+            let at = SectionPath::new(section, Some(&name));
             if out.iter().any(|s| name_of(s) == name) {
                 self.error(
                     &item.span(),
-                    &format!("{key}.{name}"),
+                    at.clone(),
                     format!("two [[{key}]] entries are named \"{name}\""),
                     "give each entry its own name",
                 );
             }
-            let entry = self.section(table, fields, &format!("{key}.{name}"));
+            let mut entry = self.section(table, fields, &at);
+            set_name(&mut entry, &name);
             out.push(entry);
         }
         out
+    }
+
+    /// The `name` of entry `i` of a list section: a string of letters, digits, - and _.
+    fn entry_name(
+        &mut self,
+        table: &DeTable<'_>,
+        item: &Spanned<DeValue<'_>>,
+        section: Section,
+        i: usize,
+    ) -> Option<String> {
+        let key = section.key();
+        let name = match table.get("name") {
+            Some(n) if matches!(n.get_ref(), DeValue::String(s) if !s.is_empty()) => {
+                n.get_ref().as_str().unwrap_or_default().to_string()
+            }
+            Some(n) if !matches!(n.get_ref(), DeValue::String(_)) => {
+                self.error(
+                    &n.span(),
+                    Subject::Named(format!("{key}.name")),
+                    format!(
+                        "a name must be a string, not {}",
+                        a_or_an(n.get_ref().type_str())
+                    ),
+                    format!("quote it: name = \"{key}-1\""),
+                );
+                return None;
+            }
+            _ => {
+                self.error(
+                    &item.span(),
+                    section.path(),
+                    format!("[[{key}]] number {} has no name", i + 1),
+                    "add name = \"…\" to it; names address it in output ids and overrides",
+                );
+                return None;
+            }
+        };
+        if !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            self.error(
+                &item.span(),
+                SectionPath::new(section, Some(&name)),
+                format!("the name \"{name}\" has characters other than letters, digits, - and _"),
+                "use a name such as \"candidate_generation\"; it becomes part of output ids",
+            );
+        }
+        Some(name)
     }
 }
 
@@ -421,41 +449,21 @@ fn number(v: &DeValue<'_>) -> Option<f64> {
     }
 }
 
-/// Reads a scenario from TOML `text`; `origin` names the file in messages.
+/// Reads a scenario from TOML `text`; `origin` says where the text came from (a file's path
+/// converts into one).
 ///
 /// The scenario is validated: what it returns can be estimated.
-pub fn load_str(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
+pub fn load_str(text: &str, origin: impl Into<Origin>) -> Result<Scenario, ScenarioError> {
     let mut reader = Reader {
         text,
         lines: LineIndex::new(text),
         scenario: Scenario::default(),
         errors: Vec::new(),
     };
-    reader.scenario.provenance.origin = origin.to_string();
+    reader.scenario.provenance.origin = origin.into();
     let root = match DeTable::parse(text) {
         Ok(root) => root,
-        Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            let p = Position::of(text, span.start);
-            let message = e.message().trim();
-            // toml says "duplicate key" with the key's span: name it.
-            let (problem, hint) = match text.get(span.clone()) {
-                Some(key) if message == "duplicate key" && !key.is_empty() => (
-                    format!("invalid TOML: the key `{}` is given twice in one table", key.trim()),
-                    "keep one of the two lines".to_string(),
-                ),
-                _ => (
-                    format!("invalid TOML: {message}"),
-                    "check the quoting and brackets near that position; values with units are strings: dau = \"500M\"".to_string(),
-                ),
-            };
-            return Err(ScenarioError(vec![Diagnostic {
-                location: format!("{origin}:{}:{}", p.line, p.col),
-                problem,
-                hint,
-                ..Default::default()
-            }]));
-        }
+        Err(e) => return Err(ScenarioError(vec![invalid_toml(&reader, &e)])),
     };
     let mut seen_meta = false;
     for (key, value) in root.get_ref() {
@@ -464,90 +472,27 @@ pub fn load_str(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
             let keys: Vec<&str> = Section::ALL.iter().map(|s| s.key()).collect();
             reader.error(
                 &key.span(),
-                name,
+                Subject::Scenario,
                 format!("unknown section `{name}`"),
                 suggest(name, &keys),
             );
             continue;
         };
-        if !section.is_list() && !matches!(value.get_ref(), DeValue::Table(_)) {
-            reader.table(value, name);
+        if section == Section::Meta {
+            seen_meta = true;
+            if let Some(table) = reader.table(value, name) {
+                reader.meta(table);
+            }
             continue;
         }
-        let table = || match value.get_ref() {
-            DeValue::Table(t) => t,
-            _ => unreachable!("checked above"),
-        };
-        match section {
-            Section::Meta => {
-                seen_meta = true;
-                reader.meta(table());
-            }
-            Section::Traffic => {
-                reader.scenario.traffic = Some(reader.section(table(), schema::TRAFFIC, "traffic"))
-            }
-            Section::Embeddings => {
-                reader.scenario.embeddings =
-                    Some(reader.section(table(), schema::EMBEDDINGS, "embeddings"))
-            }
-            Section::Index => {
-                reader.scenario.index = Some(reader.section(table(), schema::INDEX, "index"))
-            }
-            Section::Serving => {
-                reader.scenario.serving = reader.section(table(), schema::SERVING, "serving")
-            }
-            Section::Logging => {
-                reader.scenario.logging = Some(reader.section(table(), schema::LOGGING, "logging"))
-            }
-            Section::Corpus => {
-                reader.scenario.corpora = reader.list(value, section, schema::CORPUS, |c| &c.name)
-            }
-            Section::Stage => {
-                reader.scenario.stages = reader.list(value, section, schema::STAGE, |s| &s.name)
-            }
-            Section::Log => {
-                reader.scenario.logs = reader.list(value, section, schema::LOGGING, |s| &s.name)
-            }
-            Section::Graph => {
-                reader.scenario.graph = Some(reader.section(table(), schema::GRAPH, "graph"))
-            }
-            Section::TextIndex => {
-                reader.scenario.text_index =
-                    Some(reader.section(table(), schema::TEXT_INDEX, "text_index"))
-            }
-            Section::Training => {
-                reader.scenario.training =
-                    Some(reader.section(table(), schema::TRAINING, "training"))
-            }
-            Section::EmbeddingTable => {
-                reader.scenario.embedding_tables =
-                    reader.list(value, section, schema::EMBEDDING_TABLE, |t| &t.name)
-            }
-            Section::Sampling => {
-                reader.scenario.sampling =
-                    Some(reader.section(table(), schema::SAMPLING, "sampling"))
-            }
-            Section::FeatureStore => {
-                reader.scenario.feature_store =
-                    Some(reader.section(table(), schema::FEATURE_STORE, "feature_store"))
-            }
-            Section::Experiment => {
-                reader.scenario.experiment =
-                    Some(reader.section(table(), schema::EXPERIMENT, "experiment"))
-            }
-            Section::Labelling => {
-                reader.scenario.labelling =
-                    Some(reader.section(table(), schema::LABELLING, "labelling"))
-            }
-            Section::Cache => {
-                reader.scenario.cache = Some(reader.section(table(), schema::CACHE, "cache"))
-            }
+        if let Some(row) = ROWS.iter().find(|r| r.section() == section) {
+            row.read(&mut reader, value);
         }
     }
     if !seen_meta {
         reader.error(
             &(0..0),
-            "meta",
+            Section::Meta.path(),
             "the scenario has no [meta] section",
             "start the file with [meta] and id = \"my-scenario\", title = \"…\"",
         );
@@ -564,5 +509,28 @@ pub fn load_str(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
         Ok(scenario)
     } else {
         Err(ScenarioError(errors))
+    }
+}
+
+/// The TOML parser's error, located, with its duplicate key named.
+fn invalid_toml(reader: &Reader, e: &toml::de::Error) -> Diagnostic {
+    let text = reader.text;
+    let span = e.span().unwrap_or(0..0);
+    let message = e.message().trim();
+    let (problem, hint) = match text.get(span.clone()) {
+        Some(key) if message == "duplicate key" && !key.is_empty() => (
+            format!("invalid TOML: the key `{}` is given twice in one table", key.trim()),
+            "keep one of the two lines".to_string(),
+        ),
+        _ => (
+            format!("invalid TOML: {message}"),
+            "check the quoting and brackets near that position; values with units are strings: dau = \"500M\"".to_string(),
+        ),
+    };
+    Diagnostic {
+        location: Location::at(&reader.scenario.provenance.origin, reader.position(&span)),
+        problem,
+        hint,
+        ..Default::default()
     }
 }

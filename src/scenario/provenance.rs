@@ -1,6 +1,9 @@
 //! Where each input came from: the book, a named public source, arithmetic on those, or an
 //! assumption; and where in which file it was written, so later errors can point at it.
 
+use super::diagnostic::Subject;
+pub use super::path::Position;
+use super::path::{InputPath, Location, Origin, SectionPath};
 use rustc_hash::FxHashMap;
 use std::fmt;
 
@@ -57,13 +60,6 @@ impl fmt::Display for Source {
     }
 }
 
-/// A line and column in a scenario file, both counted from 1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Position {
-    pub line: usize,
-    pub col: usize,
-}
-
 impl Position {
     /// The position of byte `offset` in `text`; columns count characters.
     pub fn of(text: &str, offset: usize) -> Position {
@@ -109,34 +105,52 @@ pub struct Place {
 /// Sources and file positions of a scenario's inputs, by field path.
 #[derive(Clone, Debug, Default)]
 pub struct Provenance {
-    /// The file the scenario was read from ("presets/x.toml", `<stdin>`).
-    pub origin: String,
-    pub sources: FxHashMap<String, Source>,
+    /// Where the scenario's text came from.
+    pub origin: Origin,
+    pub sources: FxHashMap<InputPath, Source>,
     /// Where each input written in the file stands in it.
-    pub places: FxHashMap<String, Place>,
+    pub places: FxHashMap<InputPath, Place>,
     /// Each value as written ("1B", "50 MB", "0.7"), to edit it as typed.
-    pub raw: FxHashMap<String, String>,
+    pub raw: FxHashMap<InputPath, String>,
     /// Byte offset just past the last value of each section ("traffic", "stage.ranking").
-    pub section_ends: FxHashMap<String, usize>,
+    pub section_ends: FxHashMap<SectionPath, usize>,
 }
 
 impl Provenance {
-    pub fn source(&self, path: &str) -> Option<&Source> {
+    pub fn source(&self, path: &InputPath) -> Option<&Source> {
         self.sources.get(path)
     }
 
-    /// "file:line:col" for a path, or the file alone when the path was not written in it.
-    pub fn locate(&self, path: &str) -> String {
-        if self
-            .sources
+    /// Every input written in the file or given as an override (a path may come twice).
+    pub fn written(&self) -> impl Iterator<Item = &InputPath> {
+        self.raw
+            .keys()
+            .chain(self.sources.keys())
+            .chain(self.places.keys())
+    }
+
+    /// Whether the input at `path` was given as an override.
+    pub fn is_override(&self, path: &InputPath) -> bool {
+        self.sources
             .get(path)
             .is_some_and(|s| s.kind == SourceKind::Override)
-        {
-            return "--set".to_string();
+    }
+
+    /// Where an input stands: its place in the file, an override, or the file alone when it was
+    /// not written in it.
+    pub fn locate(&self, subject: &Subject) -> Location {
+        let Some(path) = subject.input() else {
+            return Location::Text {
+                origin: self.origin.clone(),
+                at: None,
+            };
+        };
+        if self.is_override(path) {
+            return Location::Override;
         }
-        match self.places.get(path) {
-            Some(p) => format!("{}:{}:{}", self.origin, p.position.line, p.position.col),
-            None => self.origin.clone(),
+        Location::Text {
+            origin: self.origin.clone(),
+            at: self.places.get(path).map(|p| p.position),
         }
     }
 }

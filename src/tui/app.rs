@@ -453,7 +453,7 @@ impl App {
                     self.status = e.lines().next().unwrap_or("").to_string();
                     return;
                 }
-                match scenario::load_str(&entry.text, &entry.file) {
+                match scenario::load_str(&entry.text, entry.origin.clone()) {
                     Ok(s) => self.open(entry.text, s),
                     Err(e) => self.status = e.to_string().lines().next().unwrap_or("").to_string(),
                 }
@@ -513,7 +513,10 @@ impl App {
                     }
                     Unusable::Lost(lost) => format!(
                         "the edited scenario would not keep {}, so the drill cannot use it",
-                        lost.join(", ")
+                        lost.iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 }
             }
@@ -542,7 +545,10 @@ impl App {
                     ),
                     Unusable::Lost(lost) => format!(
                         "the written file would not keep {}, so nothing was written; edit the file by hand",
-                        lost.join(", ")
+                        lost.iter()
+                            .map(ToString::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 };
                 return;

@@ -25,6 +25,7 @@ pub mod scenario;
 pub mod scroll;
 mod theme;
 pub mod view;
+mod words;
 pub mod workbench;
 
 use app::App;

@@ -20,7 +20,8 @@ pub struct PresetEntry {
     pub summary: String,
     pub user: bool,
     pub text: String,
-    pub file: String,
+    /// Where its text comes from, for messages.
+    pub origin: crate::scenario::Origin,
     /// Why it cannot be opened, for an invalid user preset.
     pub error: Option<String>,
 }
@@ -43,6 +44,7 @@ impl Picker {
             .into_iter()
             .map(|p| {
                 let user = matches!(p.origin, Origin::User(_));
+                let origin = p.text_origin();
                 match p.load() {
                     Ok(s) => PresetEntry {
                         id: p.id,
@@ -51,7 +53,7 @@ impl Picker {
                         summary: s.meta.summary,
                         user,
                         text: p.text,
-                        file: p.file,
+                        origin,
                         error: None,
                     },
                     Err(e) => PresetEntry {
@@ -61,7 +63,7 @@ impl Picker {
                         summary: e.0.first().map(|d| d.to_string()).unwrap_or_default(),
                         user,
                         text: p.text,
-                        file: p.file,
+                        origin,
                         error: Some(e.to_string()),
                     },
                 }

@@ -46,7 +46,7 @@ pub struct ScenarioScreen {
     /// The results show each value against the scenario as it was opened.
     pub delta: bool,
     /// The input the pictures panel sweeps (its path), with the selected result drawn across it.
-    pub sweep: Option<String>,
+    pub sweep: Option<crate::scenario::InputPath>,
 }
 
 impl ScenarioScreen {
@@ -140,7 +140,7 @@ impl ScenarioScreen {
         let Some(row) = self.work.row() else {
             return false;
         };
-        if self.sweep.as_deref() == Some(row.path.as_str()) {
+        if self.sweep.as_ref() == Some(&row.path) {
             self.sweep = None;
             return true;
         }

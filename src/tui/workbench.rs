@@ -3,9 +3,10 @@
 
 use crate::presets::{self, Preset};
 use crate::report::{self, Report};
-use crate::scenario::overrides::{self, InputAt};
+use crate::scenario::overrides;
+use crate::scenario::registry::FieldInfo;
 use crate::scenario::schema::{FieldKind, Section};
-use crate::scenario::{self, Scenario};
+use crate::scenario::{self, InputPath, Scenario};
 use crate::units::format::Style;
 use crate::whatif::montecarlo::{MonteCarlo, Options};
 use rustc_hash::FxHashSet;
@@ -18,8 +19,7 @@ pub const FLASH: Duration = Duration::from_millis(1500);
 /// One editable input.
 #[derive(Clone, Debug)]
 pub struct Row {
-    /// The path `--set` takes: "traffic.dau", "stage.ranking.latency".
-    pub path: String,
+    pub path: InputPath,
     pub section: Section,
     /// The entry's name in a list section (`[[stage]]`).
     pub entry: Option<String>,
@@ -33,12 +33,12 @@ pub struct Row {
 }
 
 impl Row {
-    fn new(s: &Scenario, at: InputAt<'_>, path: &str) -> Row {
+    fn new(s: &Scenario, path: &InputPath, at: FieldInfo) -> Row {
         let raw = s.provenance.raw.get(path);
         Row {
-            path: path.to_string(),
-            section: at.section,
-            entry: at.entry.map(str::to_string),
+            path: path.clone(),
+            section: path.section,
+            entry: path.entry.clone(),
             key: at.key,
             kind: at.kind,
             doc: at.doc,
@@ -70,7 +70,7 @@ pub enum Unusable {
     /// The rewritten file does not read back.
     Unreadable(String),
     /// The rewritten file would not keep these inputs as estimated.
-    Lost(Vec<String>),
+    Lost(Vec<InputPath>),
 }
 
 /// An open scenario with its edits and its last good estimate.
@@ -81,11 +81,11 @@ pub struct Workbench {
     /// The selected row, an index into `rows`.
     pub selected: usize,
     /// Text typed per field path, valid or not.
-    pub edits: BTreeMap<String, String>,
+    pub edits: BTreeMap<InputPath, String>,
     /// The text a field had when its edit began, to undo it.
     pub editing: Option<String>,
     /// Why a field's text is not usable, by path.
-    pub errors: BTreeMap<String, String>,
+    pub errors: BTreeMap<InputPath, String>,
     /// A problem no single field owns (two fields that contradict each other).
     pub problem: Option<String>,
     /// The last valid scenario (the preset with every edit) and its estimate.
@@ -96,7 +96,7 @@ pub struct Workbench {
     /// The Monte Carlo's buffers, reused from keystroke to keystroke.
     mc: MonteCarlo,
     /// The paths of the inputs the estimate on screen reads.
-    pub used: FxHashSet<String>,
+    pub used: FxHashSet<InputPath>,
     /// The estimate on screen is not of what the fields now say.
     pub stale: bool,
     pub selected_output: usize,
@@ -114,7 +114,7 @@ impl Workbench {
             .sample(&base, &mut mc, Options::default())
             .map_err(|e| e.to_string())?;
         let mut rows = Vec::new();
-        overrides::for_each_input(&base, |at, path| rows.push(Row::new(&base, at, path)));
+        overrides::for_each_input(&base, |path, at| rows.push(Row::new(&base, path, at)));
         Ok(Workbench {
             original_text: text,
             current: base.clone(),
@@ -184,18 +184,26 @@ impl Workbench {
         self.errors.clear();
         self.problem = None;
         for (path, text) in &self.edits {
-            if let Err(d) = overrides::set(&mut candidate, path, text) {
+            if let Err(d) = overrides::set_path(&mut candidate, path, text) {
                 self.errors
-                    .insert(path.clone(), format!("{}; {}", d.problem, d.hint));
+                    .insert(path.clone(), super::words::field_error(&d));
             }
         }
         if self.errors.is_empty() {
             for d in scenario::validate::validate(&candidate) {
-                if self.rows.iter().any(|r| r.path == d.path) {
-                    self.errors
-                        .insert(d.path.clone(), format!("{}; {}", d.problem, d.hint));
-                } else {
-                    self.problem = Some(format!("{}: {}; {}", d.path, d.problem, d.hint));
+                match d
+                    .subject
+                    .input()
+                    .filter(|p| self.rows.iter().any(|r| r.path == **p))
+                {
+                    Some(path) => {
+                        self.errors
+                            .insert(path.clone(), super::words::field_error(&d));
+                    }
+                    None => {
+                        self.problem =
+                            Some(format!("{}: {}", d.subject, super::words::field_error(&d)))
+                    }
                 }
             }
         }
@@ -224,14 +232,8 @@ impl Workbench {
                 self.current = candidate;
                 self.stale = false;
             }
-            Err(mut e) => {
-                // On the screen an input is typed into its field, not set with --set.
-                if let Some((location, _, _)) = &mut e.culprit
-                    && location == "--set"
-                {
-                    location.clear();
-                }
-                self.problem = Some(e.to_string());
+            Err(e) => {
+                self.problem = Some(super::words::evaluation(&e));
                 self.stale = true;
             }
         }
@@ -256,7 +258,7 @@ impl Workbench {
         if self.stale {
             return Err(Unusable::Invalid);
         }
-        let edits: Vec<(String, String)> = self
+        let edits: Vec<(InputPath, String)> = self
             .edits
             .iter()
             .map(|(p, t)| (p.clone(), t.clone()))
@@ -281,7 +283,7 @@ impl Workbench {
         } else {
             self.edited_text(&meta.id, &meta.title)?
         };
-        let file = self.base.provenance.origin.clone();
+        let file = self.base.provenance.origin.to_string();
         Ok(Preset {
             id: meta.id.clone(),
             origin: presets::Origin::User(file.clone().into()),
@@ -292,7 +294,7 @@ impl Workbench {
 }
 
 /// The inputs any output of `report` reads.
-fn used_by(report: &Report) -> FxHashSet<String> {
+fn used_by(report: &Report) -> FxHashSet<InputPath> {
     report
         .outputs
         .iter()

@@ -12,8 +12,8 @@
 //! p95 and every other range at its median: a one-at-a-time swing, the bars of a tornado chart.
 
 use crate::estimate::{self, Estimate, Section, Trace, Values};
-use crate::scenario::Scenario;
 use crate::scenario::overrides::{self, InputRef};
+use crate::scenario::{InputPath, Scenario};
 use crate::units::Interval;
 use crate::units::Kind;
 use rand::SeedableRng;
@@ -87,7 +87,7 @@ pub struct SampleError {
     /// The output's position in the estimate's order.
     pub output: usize,
     /// The ranged input whose value was farthest from its median, in σ, in that sample.
-    pub input: String,
+    pub input: Option<InputPath>,
     /// That input's value in the sample, in its base unit.
     pub value: f64,
 }
@@ -210,7 +210,7 @@ impl MonteCarlo {
             for (t, z) in self.targets.iter().zip(self.z.iter_mut()) {
                 *z = StandardNormal.sample(&mut rng);
                 let x = t.interval.value_at(t.centre, t.spread, *z);
-                overrides::set_number(&mut self.scenario, t.at, x);
+                t.at.set_number(&mut self.scenario, x);
             }
             if let Err(bad) = self.evaluate(s) {
                 return Err(self.blame(s, bad));
@@ -282,10 +282,10 @@ impl MonteCarlo {
             let t = self.targets[i];
             for (end, x) in [(0, t.interval.lo), (1, t.interval.hi)] {
                 let x = t.interval.fit(x);
-                overrides::set_number(&mut self.scenario, t.at, x);
+                t.at.set_number(&mut self.scenario, x);
                 self.evaluate(s).map_err(|output| SampleError {
                     output,
-                    input: s.ranges[t.index].path.clone(),
+                    input: Some(s.ranges[t.index].path.clone()),
                     value: x,
                 })?;
                 if end == 0 {
@@ -299,7 +299,7 @@ impl MonteCarlo {
                     high,
                 });
             }
-            overrides::set_number(&mut self.scenario, t.at, t.interval.median());
+            t.at.set_number(&mut self.scenario, t.interval.median());
         }
         for spread in spreads {
             // Widest first; equal swings keep the order the ranges were written in.
@@ -320,12 +320,12 @@ impl MonteCarlo {
         match farthest {
             Some((t, &z)) => SampleError {
                 output,
-                input: s.ranges[t.index].path.clone(),
+                input: Some(s.ranges[t.index].path.clone()),
                 value: t.interval.value_at(t.centre, t.spread, z),
             },
             None => SampleError {
                 output,
-                input: String::new(),
+                input: None,
                 value: 0.0,
             },
         }

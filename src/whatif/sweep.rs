@@ -17,13 +17,14 @@
 //! was written.
 //!
 //! [`overrides::resolve`]: crate::scenario::overrides::resolve
-//! [`overrides::set_number`]: crate::scenario::overrides::set_number
+//! [`overrides::set_number`]: crate::scenario::registry::InputRef::set_number
 //! [`estimate::values_into`]: crate::estimate::values_into
 
 use crate::estimate::{self, Estimate, Section};
+use crate::scenario::diagnostic::See;
 use crate::scenario::overrides::{self, InputRef};
 use crate::scenario::schema::FieldKind;
-use crate::scenario::{Diagnostic, Scenario};
+use crate::scenario::{Diagnostic, InputPath, Scenario, Subject};
 use crate::units::{self, Human, Interval, Kind};
 
 /// The most values one axis takes.
@@ -44,8 +45,8 @@ pub enum Spacing {
 /// One input stepped across a span.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Axis {
-    /// The input's path, as `--set` takes it ("traffic.dau").
-    pub path: String,
+    /// The input's path.
+    pub path: InputPath,
     input: InputRef,
     /// The span in the kind's base unit, ends included.
     pub span: Interval,
@@ -65,13 +66,27 @@ pub fn shown(x: f64, kind: Kind) -> String {
 }
 
 /// A problem with a span or a condition: what, and what to write instead.
-fn invalid(path: &str, problem: String, hint: String) -> Diagnostic {
+fn invalid(subject: impl Into<Subject>, problem: String, hint: String) -> Diagnostic {
     Diagnostic {
-        path: path.to_string(),
+        subject: subject.into(),
         problem,
         hint,
         ..Default::default()
     }
+}
+
+/// A sweep steps a number: `path` takes `kind`, which is not one.
+pub fn not_a_quantity(path: &InputPath, kind: FieldKind) -> Diagnostic {
+    let mut d = invalid(
+        path.clone(),
+        format!(
+            "`{path}` takes {}, not a quantity: a sweep steps a number",
+            kind.describe()
+        ),
+        String::new(),
+    );
+    d.see = Some(See::Compare);
+    d
 }
 
 impl Axis {
@@ -80,40 +95,33 @@ impl Axis {
     /// backwards, when `steps` is outside 2 to [`MAX_STEPS`], or when log spacing starts at 0.
     pub fn new(
         s: &Scenario,
-        path: &str,
+        path: &InputPath,
         (lo, hi): (f64, f64),
         steps: usize,
         spacing: Spacing,
     ) -> Result<Axis, Diagnostic> {
         let Some(input) = overrides::resolve(s, path) else {
-            let all = overrides::paths(s);
+            let all: Vec<String> = overrides::paths(s)
+                .iter()
+                .map(ToString::to_string)
+                .collect();
+            let text = path.to_string();
             let hint = crate::scenario::diagnostic::suggest_or(
-                path,
+                &text,
                 all.iter().map(String::as_str),
                 "no input has a close name",
             );
-            return Err(invalid(
-                path,
-                format!("unknown input `{path}`"),
-                format!("{hint} (`napkin calc <scenario> --list-inputs` lists them all)"),
-            ));
+            let mut d = invalid(path.clone(), format!("unknown input `{path}`"), hint);
+            d.see = Some(See::Inputs);
+            return Err(d);
         };
         let kind = match input.kind {
             FieldKind::Quantity(k) => k,
-            other => {
-                return Err(invalid(
-                    path,
-                    format!(
-                        "`{path}` takes {}, not a quantity: a sweep steps a number",
-                        other.describe()
-                    ),
-                    "to set one value against another, compare two scenarios: napkin compare <a> <b> --set-b PATH=VALUE".into(),
-                ));
-            }
+            other => return Err(not_a_quantity(path, other)),
         };
         if !(lo.is_finite() && hi.is_finite()) || lo < 0.0 || hi < lo {
             return Err(invalid(
-                path,
+                path.clone(),
                 format!(
                     "the span {}..{} does not run from low to high",
                     Human::new(lo, kind),
@@ -124,14 +132,14 @@ impl Axis {
         }
         if !(2..=MAX_STEPS).contains(&steps) {
             return Err(invalid(
-                path,
+                path.clone(),
                 format!("{steps} steps"),
                 format!("take 2 to {MAX_STEPS} steps (both ends are steps)"),
             ));
         }
         if spacing == Spacing::Log && lo <= 0.0 {
             return Err(invalid(
-                path,
+                path.clone(),
                 "log spacing steps by equal ratios, and no ratio leads away from 0".into(),
                 format!(
                     "start the span above 0 (such as {}..{}), or space it evenly",
@@ -141,7 +149,7 @@ impl Axis {
             ));
         }
         Ok(Axis {
-            path: path.to_string(),
+            path: path.clone(),
             input,
             span: Interval { lo, hi, kind },
             steps,
@@ -300,26 +308,28 @@ impl Condition {
     pub fn parse(text: &str, columns: &[Column]) -> Result<Condition, Diagnostic> {
         let Some((id, op, value)) = Condition::split(text) else {
             return Err(invalid(
-                "",
+                Subject::Scenario,
                 format!("\"{}\" is not a condition", text.trim()),
                 "write \"<output id> <op> <value>\" with > >= < or <=, such as \"index.shards > 1\""
                     .into(),
             ));
         };
         let column = columns.iter().find(|c| c.id == id).ok_or_else(|| {
-            invalid(
-                id,
+            let mut d = invalid(
+                Subject::Named(id.to_string()),
                 format!("no output `{id}`"),
                 crate::scenario::diagnostic::suggest_or(
                     id,
                     columns.iter().map(|c| c.id.as_str()),
-                    "`napkin calc <scenario> --format json` lists every output id",
+                    "",
                 ),
-            )
+            );
+            d.see = Some(See::Outputs);
+            d
         })?;
         let value = threshold(value, column.kind).map_err(|e| {
             invalid(
-                id,
+                Subject::Named(id.to_string()),
                 format!("the threshold {}", e.problem),
                 format!("{} ({} is a {})", e.hint, column.id, column.kind.name()),
             )
@@ -394,7 +404,7 @@ impl Sweeper {
     pub fn new(scenario: Scenario, axes: Vec<Axis>) -> Result<Sweeper, Diagnostic> {
         if axes.is_empty() {
             return Err(invalid(
-                "",
+                Subject::Scenario,
                 "nothing to sweep".into(),
                 "give an input and its span, such as traffic.dau=100M..1B".into(),
             ));
@@ -402,7 +412,7 @@ impl Sweeper {
         for (i, a) in axes.iter().enumerate() {
             if axes[..i].iter().any(|b| b.path == a.path) {
                 return Err(invalid(
-                    &a.path,
+                    a.path.clone(),
                     format!("`{}` is swept twice", a.path),
                     "sweep each input once".into(),
                 ));
@@ -415,7 +425,7 @@ impl Sweeper {
         if rows.is_none() {
             let steps: Vec<String> = axes.iter().map(|a| a.steps.to_string()).collect();
             return Err(invalid(
-                "",
+                Subject::Scenario,
                 format!("{} points are too many", steps.join(" × ")),
                 format!("a sweep estimates at most {MAX_ROWS} points: take fewer steps"),
             ));
@@ -461,7 +471,7 @@ impl Sweeper {
         for (k, a) in self.axes.iter().enumerate() {
             let end = if corner >> k & 1 == 1 { a.steps - 1 } else { 0 };
             point[k] = a.value(end);
-            overrides::set_number(&mut self.scenario, a.input, point[k]);
+            a.input.set_number(&mut self.scenario, point[k]);
         }
     }
 
@@ -505,7 +515,7 @@ impl Sweeper {
     /// Estimates the scenario with the axes at `point`, leaving the outputs in `self.row`.
     fn eval(&mut self, point: &[f64]) -> Result<(), Diagnostic> {
         for (a, &x) in self.axes.iter().zip(point) {
-            overrides::set_number(&mut self.scenario, a.input, x);
+            a.input.set_number(&mut self.scenario, x);
         }
         estimate::values_into(&self.scenario, &mut self.estimate, &mut self.values);
         let len = self.values.len();
@@ -534,7 +544,7 @@ impl Sweeper {
         {
             let id = &self.columns[col].id;
             return Err(invalid(
-                id,
+                Subject::Named(id.clone()),
                 format!("too large to compute with at {}", self.describe(point)),
                 "narrow the span, or check the inputs it uses for a value far too large, or a throughput or size far too small".into(),
             ));
@@ -577,7 +587,7 @@ impl Sweeper {
     pub fn until(&mut self, sweep: &Sweep, condition: &Condition) -> Result<Until, Diagnostic> {
         let col = sweep.column(&condition.output).ok_or_else(|| {
             invalid(
-                &condition.output,
+                Subject::Named(condition.output.clone()),
                 format!("no output `{}`", condition.output),
                 "name an output of this scenario".into(),
             )
@@ -653,6 +663,7 @@ impl Sweeper {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::scenario::path::p;
 
     /// Flat f32 vectors of 256 dimensions (1,024 B each) on nodes of 100 GB at 50% headroom:
     /// 50 GB usable, so a second shard from 50e9 ÷ 1,024 = 48,828,125 vectors.
@@ -668,7 +679,7 @@ mod tests {
     }
 
     fn axis(s: &Scenario, path: &str, lo: f64, hi: f64, steps: usize, spacing: Spacing) -> Axis {
-        Axis::new(s, path, (lo, hi), steps, spacing).unwrap()
+        Axis::new(s, &p(path), (lo, hi), steps, spacing).unwrap()
     }
 
     #[test]
@@ -818,14 +829,18 @@ mod tests {
     #[test]
     fn bad_axes_say_what_to_write() {
         let s = flat();
-        let e = Axis::new(&s, "traffic.dua", (1.0, 2.0), 5, Spacing::Linear).unwrap_err();
+        // A misspelt path is caught where it is read, with the nearest paths of the scenario.
+        let e = crate::scenario::overrides::parse_path(&s, "traffic.dua").unwrap_err();
         assert!(e.hint.contains("`traffic.dau`"), "{e}");
-        let e = Axis::new(&s, "index.kind", (1.0, 2.0), 5, Spacing::Linear).unwrap_err();
+        // A path of a section the scenario lacks is no axis.
+        let e = Axis::new(&s, &p("cache.items"), (1.0, 2.0), 5, Spacing::Linear).unwrap_err();
+        assert!(e.problem.contains("unknown input"), "{e}");
+        let e = Axis::new(&s, &p("index.kind"), (1.0, 2.0), 5, Spacing::Linear).unwrap_err();
         assert!(e.problem.contains("not a quantity"), "{e}");
-        let e = Axis::new(&s, "traffic.dau", (0.0, 2.0), 5, Spacing::Log).unwrap_err();
+        let e = Axis::new(&s, &p("traffic.dau"), (0.0, 2.0), 5, Spacing::Log).unwrap_err();
         assert!(e.problem.contains("log spacing"), "{e}");
-        assert!(Axis::new(&s, "traffic.dau", (1.0, 2.0), 1, Spacing::Linear).is_err());
-        assert!(Axis::new(&s, "traffic.dau", (2.0, 1.0), 5, Spacing::Linear).is_err());
+        assert!(Axis::new(&s, &p("traffic.dau"), (1.0, 2.0), 1, Spacing::Linear).is_err());
+        assert!(Axis::new(&s, &p("traffic.dau"), (2.0, 1.0), 5, Spacing::Linear).is_err());
         let a = axis(&s, "traffic.dau", 1.0, 2.0, 101, Spacing::Linear);
         let b = axis(&s, "embeddings.vectors", 1.0, 2.0, 100, Spacing::Linear);
         // 101 × 100 = 10,100 points, over 10,000.
@@ -859,6 +874,6 @@ mod tests {
         let mut sweeper = Sweeper::new(s, vec![cached]).unwrap();
         let e = sweeper.validate_corners().unwrap_err();
         assert!(e.problem.starts_with("at cache.cached_items = 2M: "), "{e}");
-        assert_eq!(e.path, "cache.cached_items");
+        assert_eq!(e.subject.to_string(), "cache.cached_items");
     }
 }

@@ -6,9 +6,9 @@ use super::super::fit;
 use super::super::theme::Theme;
 use crate::estimate::{self, Estimate};
 use crate::report::Report;
-use crate::scenario::Scenario;
 use crate::scenario::overrides;
 use crate::scenario::schema::FieldKind;
+use crate::scenario::{InputPath, Scenario};
 use crate::units::Interval;
 use crate::whatif::sweep::{Axis, Spacing};
 use ratatui::text::{Line, Span};
@@ -35,10 +35,10 @@ pub fn tornado(r: &Report, i: usize, width: usize, lines: &mut Vec<Line<'static>
         .map(|s| format!("{} → {}", r.human(s.low, o.kind), r.human(s.high, o.kind)))
         .collect();
     let ends_w = ends.iter().map(|e| fit::width(e)).max().unwrap_or(0);
-    let names: Vec<&str> = sp
+    let names: Vec<String> = sp
         .sensitivity
         .iter()
-        .map(|s| ranges.inputs[s.input].path.as_str())
+        .map(|s| ranges.inputs[s.input].path.to_string())
         .collect();
     let longest = names.iter().map(|n| fit::width(n)).max().unwrap_or(0);
     // The ends' values go first when the panel is narrow: a label and a bar are the picture.
@@ -57,7 +57,7 @@ pub fn tornado(r: &Report, i: usize, width: usize, lines: &mut Vec<Line<'static>
             String::new()
         };
         lines.push(Line::from(vec![
-            Span::raw(format!("{:<label_w$} ", fit::tail(name, label_w))),
+            Span::raw(format!("{:<label_w$} ", fit::tail(&name, label_w))),
             Span::styled(cells, theme.bar()),
             Span::raw(end),
         ]));
@@ -68,7 +68,7 @@ pub fn tornado(r: &Report, i: usize, width: usize, lines: &mut Vec<Line<'static>
 /// The input values of a sweep of the input at `path`: across its range when it has one, else
 /// from a third to three times its value (a fraction no higher than 1); geometric when both ends
 /// are positive.
-pub fn steps(s: &Scenario, path: &str) -> Option<Vec<f64>> {
+pub fn steps(s: &Scenario, path: &InputPath) -> Option<Vec<f64>> {
     let at = overrides::resolve(s, path)?;
     let FieldKind::Quantity(kind) = at.kind else {
         return None;
@@ -105,7 +105,7 @@ pub fn sweep(
     s: &Scenario,
     r: &Report,
     i: usize,
-    path: &str,
+    path: &InputPath,
     width: usize,
     lines: &mut Vec<Line<'static>>,
     theme: Theme,
@@ -123,7 +123,7 @@ pub fn sweep(
     let (mut e, mut row) = (Estimate::default(), Vec::new());
     let mut points = Vec::with_capacity(values.len());
     for x in values {
-        overrides::set_number(&mut trial, at, x);
+        at.set_number(&mut trial, x);
         estimate::values_into(&trial, &mut e, &mut row);
         if let Some(&y) = row.get(j).filter(|y| y.is_finite()) {
             points.push((r.human(x, kind), y, r.human(y, o.kind)));
@@ -155,6 +155,7 @@ pub fn sweep(
 #[cfg(test)]
 mod tests {
     use super::steps;
+    use crate::scenario::path::p;
 
     #[test]
     fn a_sweep_spans_the_range_or_a_third_to_three_times_the_value() {
@@ -165,18 +166,18 @@ mod tests {
             .load()
             .unwrap();
         // DAU 1B: 333M to 3B, geometric in nine steps: ×9^(1/8) = ×1.316 a step.
-        let v = steps(&s, "traffic.dau").unwrap();
+        let v = steps(&s, &p("traffic.dau")).unwrap();
         assert_eq!(v.len(), 9);
         assert!((v[0] - 1e9 / 3.0).abs() < 1.0 && (v[8] - 3e9).abs() < 1.0);
         assert!((v[1] / v[0] - 9f64.powf(0.125)).abs() < 1e-9);
         // A ranged input sweeps its own range: 500M..2B.
         crate::scenario::overrides::set(&mut s, "traffic.dau", "500M..2B").unwrap();
-        let v = steps(&s, "traffic.dau").unwrap();
+        let v = steps(&s, &p("traffic.dau")).unwrap();
         assert_eq!((v[0], v[8]), (5e8, 2e9));
         // A fraction stops at 1: headroom 70% → 23.3% … 100%, not 210%.
-        let v = steps(&s, "index.memory_headroom").unwrap();
+        let v = steps(&s, &p("index.memory_headroom")).unwrap();
         assert_eq!(*v.last().unwrap(), 1.0);
         // Text has no sweep.
-        assert!(steps(&s, "index.kind").is_none());
+        assert!(steps(&s, &p("index.kind")).is_none());
     }
 }

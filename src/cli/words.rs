@@ -1,0 +1,112 @@
+//! The command line's wording of a diagnostic: `error:` first, where it stands as a path and
+//! line (`my.toml:3:5`, `--set traffic.dau=0`, a built-in preset by id), inputs to add as
+//! `--set` arguments where the section came from `--set`, and the commands that list names.
+
+use crate::report::EvaluationError;
+use crate::scenario::diagnostic::{Diagnostic, Printable, ScenarioError, See};
+use crate::scenario::{Location, Origin};
+use std::fmt::Write as _;
+
+/// Where a diagnostic stands, as the command line writes it.
+pub fn location(l: &Location) -> String {
+    match l {
+        Location::Text {
+            origin: Origin::Preset(id),
+            at: Some(p),
+        } => format!("built-in preset {id}, line {}, column {}", p.line, p.col),
+        Location::Text {
+            origin: Origin::Preset(id),
+            at: None,
+        } => format!("built-in preset {id}"),
+        Location::Text {
+            origin: Origin::Arguments,
+            ..
+        }
+        | Location::Override => "--set".to_string(),
+        Location::Given => "--given".to_string(),
+        Location::Text { .. } | Location::Argument(_) | Location::Program => l.to_string(),
+    }
+}
+
+/// Where the command line points the user next.
+pub fn listing(l: See) -> &'static str {
+    match l {
+        See::Inputs => "(`napkin calc <scenario> --list-inputs` lists them all)",
+        See::Outputs => "(`napkin calc <scenario> --format json` lists every output id)",
+        See::Presets => "(`napkin presets list` shows every preset; a file path needs to exist)",
+        See::Compare => {
+            "(to set one value against another, compare two scenarios: napkin compare <a> <b> --set-b PATH=VALUE)"
+        }
+    }
+}
+
+/// What to write instead: the additions as lines of the file, or as `--set` arguments when
+/// `via_set`; then how to take an input out, and where to find every valid name.
+pub fn help(d: &Diagnostic, via_set: bool) -> String {
+    let mut help = if via_set {
+        d.help_with(|a| format!("--set {}={}", a.path(), a.bare_value()), " ")
+    } else {
+        d.help()
+    };
+    if let Some(path) = &d.unset {
+        if !help.is_empty() {
+            help.push(' ');
+        }
+        let _ = write!(
+            help,
+            "(on the command line an empty value unsets: --set {path}=)"
+        );
+    }
+    if let Some(l) = d.see {
+        if !help.is_empty() {
+            help.push(' ');
+        }
+        help.push_str(listing(l));
+    }
+    help
+}
+
+/// One diagnostic as the command line prints it: `error: where: path: problem` and a `help:`
+/// line, with every echoed text escaped.
+pub fn diagnostic(d: &Diagnostic, via_set: bool) -> String {
+    let mut out = format!("error: {}: ", Printable(&location(&d.location)));
+    if !d.subject.is_empty() {
+        let _ = write!(out, "{}: ", Printable(&d.subject.to_string()));
+    }
+    let _ = write!(out, "{}", Printable(&d.problem));
+    let help = help(d, via_set);
+    if !help.is_empty() {
+        let _ = write!(out, "\n  help: {}", Printable(&help));
+    }
+    out
+}
+
+/// Every diagnostic of `e`, one after another; `via_set` says for each whether its additions
+/// are to be given as `--set`.
+pub fn scenario_error(e: &ScenarioError, via_set: impl Fn(&Diagnostic) -> bool) -> String {
+    let lines: Vec<String> = e.0.iter().map(|d| diagnostic(d, via_set(d))).collect();
+    lines.join("\n")
+}
+
+/// Every diagnostic of `e`, additions as lines of a file unless the diagnostic is at an
+/// override.
+pub fn error(e: &ScenarioError) -> String {
+    scenario_error(e, |d| matches!(d.location, Location::Override))
+}
+
+/// An assignment argument (`--set`, `--set-a`, `--vary`) without `=`.
+pub fn no_equals(flag: &str, arg: &str) -> String {
+    format!(
+        "error: {flag}: {}: `{}` has no `=`\n  help: write {flag} section.key=value, such as {flag} traffic.dau=200M",
+        Printable(arg),
+        Printable(arg)
+    )
+}
+
+/// An output too large to compute with, its culprit's place as the command line writes it
+/// (without `error:`).
+pub fn evaluation(e: &EvaluationError) -> String {
+    let mut out = String::new();
+    let _ = e.with_location(&mut out, location);
+    Printable(&out).to_string()
+}
