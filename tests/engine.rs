@@ -1,5 +1,7 @@
 //! Hand-worked estimates: every expected number is worked out in the comment beside it.
 
+mod common;
+
 use napkin::estimate::{self, Output};
 use napkin::scenario::{Scenario, load_str};
 
@@ -316,7 +318,7 @@ fn a_corpus_the_system_writes_itself_is_stored_but_not_ingress() {
         ingress
             .steps
             .iter()
-            .any(|s| s.text.contains("derived: stored from data already inside")),
+            .any(|s| common::text(s).contains("derived: stored from data already inside")),
         "{:?}",
         ingress.steps
     );
@@ -389,7 +391,10 @@ fn warnings_flag_budget_redundancy_utilisation_and_shard_size() {
         FLEET.replace("kind = \"flat\"", "kind = \"flat\"\nshards = 2")
     ));
     let e = estimate::estimate(&s);
-    let ids: Vec<&str> = estimate::warnings(&s, &e).iter().map(|w| w.id).collect();
+    let ids: Vec<&str> = estimate::warnings(&s, &e, napkin::units::Style::Decimal)
+        .iter()
+        .map(|w| w.id)
+        .collect();
     // 30 + 50 = 80 ms > 50 ms budget; 0.9 > 0.8; 1.024 TB / 2 shards = 512 GB > 192 GB usable.
     assert!(ids.contains(&"latency.over_budget"), "{ids:?}");
     assert!(ids.contains(&"serving.high_utilization"), "{ids:?}");
@@ -400,7 +405,7 @@ fn warnings_flag_budget_redundancy_utilisation_and_shard_size() {
     ));
     let e = estimate::estimate(&s);
     // 20/s ÷ 600/s → 1 server: no redundancy.
-    let w = estimate::warnings(&s, &e);
+    let w = estimate::warnings(&s, &e, napkin::units::Style::Decimal);
     assert_eq!(
         w.iter().map(|w| w.id).collect::<Vec<_>>(),
         ["fleet.no_redundancy"]
@@ -624,7 +629,7 @@ mod ml_formulas {
         use napkin::estimate::{estimate, warnings};
         let ids = |toml: &str| -> Vec<&'static str> {
             let s = scenario(toml);
-            warnings(&s, &estimate(&s))
+            warnings(&s, &estimate(&s), napkin::units::Style::Decimal)
                 .into_iter()
                 .map(|w| w.id)
                 .collect()
@@ -671,7 +676,7 @@ fn working(outs: &[Output], id: &str) -> Vec<String> {
         .unwrap_or_else(|| panic!("no output {id}"))
         .steps
         .iter()
-        .map(|s| s.text.clone())
+        .map(common::text)
         .collect()
 }
 
@@ -751,10 +756,10 @@ fn fractions_in_the_working_are_percentages() {
     for o in &outs {
         for s in &o.steps {
             assert!(
-                !s.text.contains(" 0.6 ") && !s.text.contains(" 0.7 "),
+                !common::text(s).contains(" 0.6 ") && !common::text(s).contains(" 0.7 "),
                 "{}: {}",
                 o.id,
-                s.text
+                common::text(s)
             );
         }
     }
@@ -831,7 +836,7 @@ fn engines_size_the_same_hnsw_index_from_the_scenario() {
             .unwrap()
             .steps
             .iter()
-            .map(|s| s.text.clone())
+            .map(common::text)
             .collect::<Vec<_>>()
             .join("\n")
     };

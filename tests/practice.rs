@@ -38,7 +38,7 @@ fn slip_of(output: &str, answer: &str) -> Option<SlipKind> {
 #[test]
 fn the_walk_goes_in_interview_order() {
     let w = video();
-    let ids: Vec<&str> = w.steps.iter().map(|q| q.output.as_str()).collect();
+    let ids: Vec<String> = w.steps.iter().map(|q| q.output.to_string()).collect();
     assert_eq!(&ids[..2], ["traffic.avg_qps", "traffic.peak_qps"]);
     let pos = |id: &str| ids.iter().position(|x| *x == id).unwrap();
     assert!(pos("traffic.peak_qps") < pos("storage.videos"));
@@ -57,7 +57,11 @@ fn the_walk_goes_in_interview_order() {
 fn the_working_is_the_whole_chain() {
     let w = video();
     let q = step(&w, "fleet.ranking.servers");
-    let texts: Vec<&str> = q.steps.iter().map(|s| s.text.as_str()).collect();
+    let texts: Vec<String> = q
+        .steps
+        .iter()
+        .map(|s| napkin::report::working::text(s, napkin::units::Style::Decimal))
+        .collect();
     // average → peak → per region → items → per server → servers.
     assert!(texts[0].contains("1B DAU × 5"), "{texts:#?}");
     assert!(texts.iter().any(|t| t.contains("peak factor 2")));

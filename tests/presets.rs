@@ -1,6 +1,8 @@
 //! The built-in presets: each loads, is sourced, computes with only the warnings it explains,
 //! and its report is snapshotted; user presets from a config directory.
 
+mod common;
+
 use assert_cmd::Command;
 use napkin::estimate;
 use napkin::presets;
@@ -180,7 +182,10 @@ fn a_derived_input_reads_as_derived_in_the_json() {
 fn every_preset_warns_only_what_it_explains() {
     for (id, s) in builtins() {
         let e = estimate::estimate(&s);
-        let mut got: Vec<&str> = estimate::warnings(&s, &e).iter().map(|w| w.id).collect();
+        let mut got: Vec<&str> = estimate::warnings(&s, &e, napkin::units::Style::Decimal)
+            .iter()
+            .map(|w| w.id)
+            .collect();
         got.sort_unstable();
         got.dedup();
         let mut expected: Vec<&str> = s

@@ -396,7 +396,11 @@ fn a_held_corpus_must_exist_and_come_with_node_memory() {
         "t.toml",
     )
     .unwrap();
-    let w = napkin::estimate::warnings(&s, &napkin::estimate::estimate(&s));
+    let w = napkin::estimate::warnings(
+        &s,
+        &napkin::estimate::estimate(&s),
+        napkin::units::Style::Decimal,
+    );
     assert!(w.iter().any(|w| w.id == "fleet.memory_unused"), "{w:?}");
 }
 

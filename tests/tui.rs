@@ -2,7 +2,7 @@
 //! `TestBackend` and snapshotted, and random key storms at random sizes.
 
 mod common;
-use common::p;
+use common::{id, p};
 
 use napkin::drill::feedback::LineKind;
 use napkin::presets;
@@ -126,7 +126,7 @@ fn editing_an_input_recomputes_live() {
     assert!((peak(&app) - 23_148.15).abs() < 0.01);
     let w = work(&app);
     assert!(
-        w.flashing("traffic.peak_qps", Instant::now()),
+        w.flashing(&id("traffic.peak_qps"), Instant::now()),
         "the changed number is highlighted"
     );
     send(&mut app, &[KeyCode::Enter]);
@@ -1347,7 +1347,7 @@ fn an_index_output_selected_shows_the_index_by_engine() {
         .report
         .outputs
         .iter()
-        .position(|o| o.section == napkin::estimate::Section::Index)
+        .position(|o| o.section() == napkin::estimate::Section::Index)
         .unwrap();
     for _ in 0..first_index {
         send(&mut app, &[KeyCode::Char('j')]);
@@ -1423,9 +1423,9 @@ fn a_guess_reveals_its_result_with_score_and_working() {
     assert!(g.answer.is_none(), "the answer field closes");
     // avg = 1B × 5 ÷ 86,400 = 57,870.37/s; 100k ÷ 57,870.37 = 86,400 × 10^5 ÷ (5 × 10^9) = 1.728;
     // log10 1.728 = 0.23754, so 100 × (1 − 0.23754) = 76.25 points.
-    let points = g.revealed["traffic.avg_qps"].points.unwrap();
+    let points = g.revealed[&id("traffic.avg_qps")].points.unwrap();
     assert!((points - 76.25).abs() < 0.01, "{points}");
-    assert!(!g.shows("traffic.peak_qps"), "the others stay hidden");
+    assert!(!g.shows(&id("traffic.peak_qps")), "the others stay hidden");
     let screen = draw(&app, 120, 36);
     assert!(screen.contains("76 pts"), "{screen}");
     assert!(
@@ -1474,7 +1474,7 @@ fn a_unit_error_in_a_guess_asks_again_without_revealing() {
             .guess
             .as_ref()
             .unwrap()
-            .shows("traffic.avg_qps")
+            .shows(&id("traffic.avg_qps"))
     );
 }
 
@@ -1497,7 +1497,7 @@ fn a_digit_opens_the_guess_esc_closes_it_and_question_mark_reveals_unscored() {
     type_text(&mut app, "?");
     send(&mut app, &[KeyCode::Enter]);
     let g = scenario(&app).guess.as_ref().unwrap();
-    assert_eq!(g.revealed["traffic.peak_qps"].points, None);
+    assert_eq!(g.revealed[&id("traffic.peak_qps")].points, None);
     let screen = draw(&app, 120, 36);
     assert!(screen.contains("Revealed (not scored)"), "{screen}");
     assert!(

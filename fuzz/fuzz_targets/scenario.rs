@@ -55,7 +55,8 @@ fuzz_target!(|data: &[u8]| {
         }
         if r.ranges.is_some() {
             for o in &r.outputs {
-                let (o, spread) = tornado::find(&r, &o.id).expect("every output has a spread");
+                let (o, spread) =
+                    tornado::find(&r, &o.id.to_string()).expect("every output has a spread");
                 assert!(
                     spread.p5 <= spread.p50 && spread.p50 <= spread.p95,
                     "{}: {spread:?}",

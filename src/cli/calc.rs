@@ -337,7 +337,7 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
             .map_err(|e| e.to_string());
     }
     if let Some(id) = &args.tornado {
-        let (o, spread) = tornado::find(&report, id)?;
+        let (o, spread) = tornado::find(&report, id).map_err(|m| words::tornado(&m))?;
         let rendered = match args.format {
             Format::Text => tornado::text(&report, o, spread),
             Format::Json => tornado::json(&report, o, spread, layout),

@@ -5,9 +5,10 @@ use super::calc;
 use super::words;
 use crate::report::Report;
 use crate::report::markdown::cell;
+use crate::report::ratio::Ratio;
 use crate::scenario::Location;
 use crate::units::{Human, Style};
-use crate::whatif::compare::{self, Ratio, Row};
+use crate::whatif::compare::{self, Row};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -99,7 +100,7 @@ fn path_of(arg: &str) -> Option<&str> {
 pub fn run(args: &CompareArgs, host: super::Host, out: &mut dyn Write) -> Result<(), String> {
     let a = side("a", &args.a, &args.set, &args.set_a)?;
     let b = side("b", &args.b, &args.set, &args.set_b)?;
-    let mut rows = compare::rows(&a.report, &b.report);
+    let mut rows = compare::rows(a.report.side(), b.report.side());
     if args.changed {
         rows.retain(Row::changed);
     }
@@ -110,11 +111,11 @@ pub fn run(args: &CompareArgs, host: super::Host, out: &mut dyn Write) -> Result
     };
     let written = match args.format {
         Format::Text => {
-            let rendered = crate::units::format::in_style(style, || text(&a, &b, &rows));
+            let rendered = text(&a, &b, &rows, style);
             out.write_all(rendered.as_bytes())
         }
         Format::Markdown => {
-            let table = crate::units::format::in_style(style, || markdown(&a, &b, &rows));
+            let table = markdown(&a, &b, &rows, style);
             out.write_all(table.as_bytes())
         }
         Format::Json => json(&a, &b, &rows, host.stdout_is_terminal, out),
@@ -134,8 +135,11 @@ fn describe(side: &Side) -> String {
 }
 
 /// A value in napkin's units, or "–" where the side has no such output.
-fn value(x: Option<f64>, row: &Row) -> String {
-    x.map_or_else(|| "–".into(), |x| Human::new(x, row.kind).to_string())
+fn value(x: Option<f64>, row: &Row, style: Style) -> String {
+    x.map_or_else(
+        || "–".into(),
+        |x| Human::styled(x, row.kind, style).to_string(),
+    )
 }
 
 fn ratio(row: &Row) -> String {
@@ -144,7 +148,7 @@ fn ratio(row: &Row) -> String {
 }
 
 /// Sections of aligned rows, as calc's text: the label, a, b, and b ÷ a.
-fn text(a: &Side, b: &Side, rows: &[Row]) -> String {
+fn text(a: &Side, b: &Side, rows: &[Row], style: Style) -> String {
     let mut out = format!("a  {}\nb  {}\n", describe(a), describe(b));
     let shown: Vec<&Row> = rows.iter().filter(|r| r.shown).collect();
     if shown.is_empty() {
@@ -159,7 +163,7 @@ fn text(a: &Side, b: &Side, rows: &[Row]) -> String {
         .max(20);
     let cells: Vec<[String; 3]> = shown
         .iter()
-        .map(|r| [value(r.a, r), value(r.b, r), ratio(r)])
+        .map(|r| [value(r.a, r, style), value(r.b, r, style), ratio(r)])
         .collect();
     let width = |i: usize, min: usize| {
         cells
@@ -193,7 +197,7 @@ fn text(a: &Side, b: &Side, rows: &[Row]) -> String {
 }
 
 /// One table: section, output, a, b, b ÷ a.
-fn markdown(a: &Side, b: &Side, rows: &[Row]) -> String {
+fn markdown(a: &Side, b: &Side, rows: &[Row], style: Style) -> String {
     let mut out = format!(
         "## {} vs {}\n\n- a: {}\n- b: {}\n\n",
         cell(&a.report.title),
@@ -208,8 +212,8 @@ fn markdown(a: &Side, b: &Side, rows: &[Row]) -> String {
             "| {} | {} | {} | {} | {} |",
             r.section.title(),
             cell(&r.label),
-            value(r.a, r),
-            value(r.b, r),
+            value(r.a, r, style),
+            value(r.b, r, style),
             ratio(r)
         );
     }
@@ -233,7 +237,7 @@ struct SideJson<'a> {
 
 #[derive(Serialize)]
 struct RowJson<'a> {
-    id: &'a str,
+    id: &'a crate::estimate::OutputId,
     label: &'a str,
     unit: &'a str,
     a: Option<f64>,

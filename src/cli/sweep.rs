@@ -165,13 +165,14 @@ fn picked(asked: &[String], sweeper: &Sweeper) -> Result<Option<Vec<usize>>, Str
         let found: Vec<usize> = match columns.iter().position(|c| c.id == id) {
             Some(i) => vec![i],
             None => (0..columns.len())
-                .filter(|&i| columns[i].id.starts_with(&prefix))
+                .filter(|&i| columns[i].id.to_string().starts_with(&prefix))
                 .collect(),
         };
         if found.is_empty() {
+            let ids: Vec<String> = columns.iter().map(|c| c.id.to_string()).collect();
             let hint = crate::scenario::diagnostic::suggest_or(
                 id,
-                columns.iter().map(|c| c.id.as_str()),
+                ids.iter().map(String::as_str),
                 "`napkin sweep … --format csv` lists every output id in its header",
             );
             return Err(located(
@@ -224,7 +225,7 @@ fn readable_columns(sweep: &Sweep, until: Option<&Condition>) -> (Vec<usize>, us
     let moving: Vec<usize> = (0..sweep.columns.len())
         .filter(|&c| sweep.moves(c))
         .collect();
-    let headline = |c: &usize| HEADLINES.contains(&sweep.columns[*c].id.as_str());
+    let headline = |c: &usize| HEADLINES.iter().any(|h| sweep.columns[*c].id == *h);
     let mut pick: Vec<usize> = until
         .and_then(|u| sweep.column(&u.output))
         .into_iter()
@@ -341,13 +342,13 @@ pub fn run(args: &SweepArgs, host: super::Host, out: &mut dyn Write) -> Result<(
         moving,
         until: until.as_ref(),
         held: &held,
+        style: if args.binary {
+            Style::Binary
+        } else {
+            Style::Decimal
+        },
     };
-    let style = if args.binary {
-        Style::Binary
-    } else {
-        Style::Decimal
-    };
-    let readable = |write: fn(&View) -> String| units::format::in_style(style, || write(&view));
+    let readable = |write: fn(&View) -> String| write(&view);
     let written = match args.format {
         SweepFormat::Text => out.write_all(readable(sweep_out::text).as_bytes()),
         SweepFormat::Markdown => out.write_all(readable(sweep_out::markdown).as_bytes()),

@@ -3,7 +3,8 @@
 
 use crate::report::markdown::cell;
 use crate::scenario::InputPath;
-use crate::whatif::sweep::{Axis, Crossing, Spacing, Sweep, Until, shown};
+use crate::units::Style;
+use crate::whatif::sweep::{Axis, Crossing, Spacing, Sweep, Until, shown_in};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -20,10 +21,13 @@ pub struct View<'a> {
     pub until: Option<&'a Until>,
     /// The scenario's other ranges, each held at its median ("traffic.dau = 1B").
     pub held: &'a [String],
+    /// How text and Markdown write sizes.
+    pub style: Style,
 }
 
 /// "traffic.dau from 100M to 1B, 5 steps" (", by equal ratios" with log spacing).
-fn describe(a: &Axis) -> String {
+fn describe(a: &Axis, style: Style) -> String {
+    let shown = |x, k| shown_in(x, k, style);
     let ratios = if a.spacing == Spacing::Log {
         ", by equal ratios"
     } else {
@@ -41,12 +45,13 @@ fn describe(a: &Axis) -> String {
 /// The cells of the table for people: the header, then each row, values in napkin's units.
 fn cells(v: &View) -> Vec<Vec<String>> {
     let s = v.sweep;
+    let shown = |x, k| shown_in(x, k, v.style);
     let mut rows = Vec::with_capacity(s.len() + 1);
     let header = s
         .axes
         .iter()
         .map(|a| a.path.to_string())
-        .chain(v.columns.iter().map(|&c| s.columns[c].id.clone()))
+        .chain(v.columns.iter().map(|&c| s.columns[c].id.to_string()))
         .collect();
     rows.push(header);
     for r in 0..s.len() {
@@ -84,6 +89,7 @@ fn until_lines(v: &View) -> Vec<String> {
         return Vec::new();
     };
     let s = v.sweep;
+    let shown = |x, k| shown_in(x, k, v.style);
     let c = &u.condition;
     let condition = format!("{} {} {}", c.output, c.op.symbol(), shown(c.value, c.kind));
     let first = &s.axes[0];
@@ -134,7 +140,7 @@ fn until_lines(v: &View) -> Vec<String> {
 
 /// What is swept: "traffic.dau from 100M to 1B, 5 steps × …".
 fn swept(v: &View) -> String {
-    let axes: Vec<String> = v.sweep.axes.iter().map(describe).collect();
+    let axes: Vec<String> = v.sweep.axes.iter().map(|a| describe(a, v.style)).collect();
     let mut text = axes.join(" × ");
     if !v.held.is_empty() {
         let _ = write!(
@@ -241,7 +247,11 @@ pub fn csv(v: &View) -> String {
         .axes
         .iter()
         .map(|a| field(&a.path.to_string()))
-        .chain(v.columns.iter().map(|&c| field(&s.columns[c].id)))
+        .chain(
+            v.columns
+                .iter()
+                .map(|&c| field(&s.columns[c].id.to_string())),
+        )
         .collect();
     let _ = writeln!(out, "{}", header.join(","));
     for r in 0..s.len() {

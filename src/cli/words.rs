@@ -110,3 +110,24 @@ pub fn evaluation(e: &EvaluationError) -> String {
     let _ = e.with_location(&mut out, location);
     Printable(&out).to_string()
 }
+
+/// Why `--tornado` has no bars to draw.
+pub fn tornado(m: &crate::report::tornado::Missing) -> String {
+    use crate::report::tornado::Missing;
+    match m {
+        Missing::Output { id, near } => {
+            let hint = if near.is_empty() {
+                listing(See::Outputs).to_string()
+            } else {
+                let quoted: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
+                format!("did you mean {}?", quoted.join(" or "))
+            };
+            format!(
+                "error: --tornado: no output `{}`\n  help: {}",
+                Printable(id),
+                Printable(&hint)
+            )
+        }
+        Missing::Ranges => "error: --tornado: the scenario has no ranges, so nothing drives the output's spread\n  help: write an input as a range, such as --set traffic.dau=100M..400M".into(),
+    }
+}

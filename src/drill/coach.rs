@@ -99,7 +99,11 @@ fn working(q: &Question, matched: Option<usize>) -> Vec<Line> {
         };
         out.push(Line::new(
             LineKind::Step { matched },
-            format!("  {}  {}{marker}", i + 1, s.text),
+            format!(
+                "  {}  {}{marker}",
+                i + 1,
+                crate::report::working::text(s, crate::units::format::Style::Decimal)
+            ),
         ));
     }
     out

@@ -5,7 +5,7 @@
 use super::phrase::phrase;
 pub use super::skill::Skill;
 use super::templates::{Assume, TEMPLATES, Template};
-use crate::estimate::{self, Step};
+use crate::estimate::{self, OutputId, Step};
 use crate::presets::Preset;
 use crate::report::Report;
 use crate::scenario::schema::FieldKind;
@@ -24,7 +24,7 @@ pub struct Question {
     pub case_title: String,
     pub template: &'static str,
     pub skill: Skill,
-    pub output: String,
+    pub output: OutputId,
     pub prompt: String,
     pub truth: f64,
     pub kind: Kind,
@@ -60,7 +60,7 @@ struct Case {
 struct Choice {
     case: usize,
     template: &'static Template,
-    output: String,
+    output: OutputId,
     /// What the template's `*` matched.
     name: String,
 }
@@ -232,8 +232,8 @@ fn range_steps(s: &Scenario, report: &Report, i: usize, ranged: Option<&InputPat
         let median = r.median();
         steps.insert(
             0,
-            Step {
-                text: format!(
+            Step::words(
+                format!(
                     "{path}: the median of {}..{} is √({} × {}) = {}",
                     report.human(r.lo, r.kind),
                     report.human(r.hi, r.kind),
@@ -241,22 +241,22 @@ fn range_steps(s: &Scenario, report: &Report, i: usize, ranged: Option<&InputPat
                     report.human(r.hi, r.kind),
                     report.human(median, r.kind)
                 ),
-                value: median,
-                kind: r.kind,
-            },
+                median,
+                r.kind,
+            ),
         );
     }
     let samples = report.ranges.as_ref().map_or(0, |r| r.options.samples);
-    steps.push(Step {
-        text: format!(
+    steps.push(Step::words(
+        format!(
             "p50 over {} samples of the range = {} (at the median the result is {}; the two differ by sampling)",
             crate::units::format::Grouped(samples as f64),
             report.human(sp.p50, o.kind),
             report.human(o.value, o.kind)
         ),
-        value: sp.p50,
-        kind: o.kind,
-    });
+        sp.p50,
+        o.kind,
+    ));
     steps
 }
 

@@ -187,11 +187,15 @@ fn ml_dropped(q: &Question, out: &mut Vec<Dropped>) {
 /// The mistakes that put the answer a fixed factor off, as they fit `q`: (kind, why, factor the
 /// mistake multiplies the truth by).
 fn factors(q: &Question) -> Vec<(SlipKind, String, f64)> {
-    let working: String = q.steps.iter().map(|s| s.text.as_str()).collect();
+    let working: String = q
+        .steps
+        .iter()
+        .map(|s| crate::report::working::text(s, crate::units::format::Style::Decimal))
+        .collect();
     let mut out = Vec::new();
     if let Some(t) = &q.scenario.training
         && t.params.is_some()
-        && q.output.starts_with("training.")
+        && q.output.section == crate::estimate::Section::Training
     {
         out.push((
             SlipKind::BackwardPass,
@@ -200,7 +204,10 @@ fn factors(q: &Question) -> Vec<(SlipKind, String, f64)> {
         ));
     }
     let regions = q.scenario.serving.regions;
-    if regions > 1.0 && working.contains("regions") && !q.output.starts_with("latency") {
+    if regions > 1.0
+        && working.contains("regions")
+        && q.output.section != crate::estimate::Section::Latency
+    {
         out.push((
             SlipKind::Regions,
             format!(

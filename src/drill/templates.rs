@@ -3,6 +3,7 @@
 //! states every input its output depends on (the estimate's trace lists them).
 
 use super::skill::Skill;
+use crate::estimate::OutputId;
 use crate::scenario::{Dtype, IndexKind, Mode, Scenario, Stage};
 
 /// A kind of question.
@@ -97,11 +98,15 @@ impl When {
 impl Template {
     /// The name `*` stands for when output `id` is the one this template asks about ("" for a
     /// template without `*`), or None.
-    pub fn names<'a>(&self, id: &'a str) -> Option<&'a str> {
-        match self.output.split_once('*') {
-            None => (self.output == id).then_some(""),
+    pub fn names<'a>(&self, id: &'a OutputId) -> Option<&'a str> {
+        let pattern = self
+            .output
+            .strip_prefix(id.section.key())?
+            .strip_prefix('.')?;
+        match pattern.split_once('*') {
+            None => (pattern == id.name).then_some(""),
             Some((pre, post)) => {
-                let name = id.strip_prefix(pre)?.strip_suffix(post)?;
+                let name = id.name.strip_prefix(pre)?.strip_suffix(post)?;
                 (!name.is_empty() && !name.contains('.')).then_some(name)
             }
         }
@@ -679,6 +684,11 @@ pub const TEMPLATES: &[Template] = &[
 
 #[cfg(test)]
 mod tests {
+
+    fn id(text: &str) -> OutputId {
+        text.parse().unwrap()
+    }
+
     use super::*;
 
     fn template(id: &str) -> &'static Template {
@@ -688,16 +698,19 @@ mod tests {
     #[test]
     fn output_patterns_name_one_thing() {
         let corpus = template("storage.corpus");
-        assert_eq!(corpus.names("storage.videos"), Some("videos"));
-        assert_eq!(corpus.names("storage.videos.growth_per_day"), None);
-        assert_eq!(corpus.names("storage."), None);
+        assert_eq!(corpus.names(&id("storage.videos")), Some("videos"));
+        assert_eq!(corpus.names(&id("storage.videos.growth_per_day")), None);
+        assert_eq!(corpus.names(&id("storage.x.y")), None);
         let growth = template("storage.corpus_growth");
         assert_eq!(
-            growth.names("storage.videos.growth_per_day"),
+            growth.names(&id("storage.videos.growth_per_day")),
             Some("videos")
         );
-        assert_eq!(template("qps.peak").names("traffic.peak_qps"), Some(""));
-        assert_eq!(template("qps.peak").names("traffic.avg_qps"), None);
+        assert_eq!(
+            template("qps.peak").names(&id("traffic.peak_qps")),
+            Some("")
+        );
+        assert_eq!(template("qps.peak").names(&id("traffic.avg_qps")), None);
     }
 
     #[test]

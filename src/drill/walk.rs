@@ -9,7 +9,7 @@ use super::history::Record;
 use super::question::{Question, perturb};
 use super::session;
 use super::templates::TEMPLATES;
-use crate::estimate::Output;
+use crate::estimate::{Output, OutputId};
 use crate::report::Report;
 use crate::scenario::{InputPath, Scenario, overrides, validate};
 use crate::units::format::{Human, Sig, Style};
@@ -187,7 +187,7 @@ pub fn consistent(
     walk: &Walk,
     q: &Question,
     value: f64,
-    earlier: &dyn Fn(&str) -> Option<f64>,
+    earlier: &dyn Fn(&OutputId) -> Option<f64>,
 ) -> Option<String> {
     let off = |a: f64, b: f64| (a / b).log10().abs();
     if off(value, q.truth) <= 0.1 {
@@ -199,7 +199,7 @@ pub fn consistent(
         .iter()
         .rev()
         .find_map(|id| earlier(id).map(|v| (*id, v)))?;
-    let o = walk.outputs.iter().find(|o| o.id == id)?;
+    let o = walk.outputs.iter().find(|o| o.id == *id)?;
     let ratio = yours / o.value;
     if off(yours, o.value) <= 0.1 || off(value, q.truth * ratio) > 0.05 {
         return None;
@@ -302,7 +302,7 @@ pub fn run(
         super::phrase::plural(n as f64, "step", "steps"),
         session::ANSWER_HELP
     )?;
-    let mut answered: Vec<(String, f64)> = Vec::new();
+    let mut answered: Vec<(OutputId, f64)> = Vec::new();
     let mut rows = Vec::new();
     let opts = session::Options {
         history: history.cloned(),
@@ -314,7 +314,7 @@ pub fn run(
             .outputs
             .iter()
             .find(|o| o.id == q.output)
-            .map_or(q.output.clone(), |o| o.label.clone());
+            .map_or_else(|| q.output.to_string(), |o| o.label.clone());
         writeln!(out, "Step {}/{n} [{}] {label}", i + 1, q.skill.name())?;
         writeln!(out, "{}", q.prompt)?;
         let mut row = Row {

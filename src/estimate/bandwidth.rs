@@ -2,10 +2,10 @@
 //! an index stage to every shard.
 
 use super::storage::{DtypeFormula, dtype_bytes};
-use super::traffic::uses_traffic;
-use super::{Estimate, Section, Trace};
+use super::traffic::{PEAK_QPS, reads_peak};
+use super::{Estimate, In, Op, Out, Section, Trace};
+use crate::scenario::schema::Section as S;
 use crate::scenario::{Dtype, Scenario};
-use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, SECONDS_PER_DAY, bytes_per_second};
 use uom::si::frequency::hertz;
 use uom::si::information::byte;
@@ -25,97 +25,96 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     // Uploads peak with traffic; with no [traffic], by the default factor.
     let peak_factor = s.peak_factor();
 
-    uses_traffic(s, t);
+    reads_peak(s, t);
     if s.requests().is_some() {
-        t.uses(format_args!("traffic.request_size"));
+        t.uses(In::of(S::Traffic, "request_size"));
     }
     let requests = peak * request;
-    t.step(
-        requests,
-        Kind::DataRate,
-        format_args!(
-            "requests: {} peak × {} = {}",
-            Human::new(peak, Kind::Rate),
-            Human::new(request, Kind::Size),
-            Human::new(requests, Kind::DataRate)
-        ),
-    );
+    t.step(requests, Kind::DataRate, |w| {
+        w.t("requests: ").q(peak, Kind::Rate);
+        if s.requests().is_some() {
+            w.of(PEAK_QPS);
+        }
+        w.t(" peak")
+            .op(Op::Times)
+            .q(request, Kind::Size)
+            .op(Op::Equals)
+            .q(requests, Kind::DataRate);
+    });
     let mut uploads = 0.0;
     for c in &s.corpora {
         if c.new_items_per_day.0 == 0.0 {
             continue;
         }
         if !c.uploaded {
-            t.uses(format_args!("corpus.{}.uploaded", c.name));
-            t.step(
-                0.0,
-                Kind::DataRate,
-                format_args!(
-                    "{}: stored from data already inside (uploaded = false), not ingress",
-                    c.name
-                ),
-            );
+            t.uses(In::entry(S::Corpus, &c.name, "uploaded"));
+            t.step(0.0, Kind::DataRate, |w| {
+                w.show(&c.name)
+                    .t(": stored from data already inside (uploaded")
+                    .op(Op::Equals)
+                    .t("false), not ingress");
+            });
             continue;
         }
         let size = c.item_size.get::<byte>();
         let up = c.new_items_per_day.0 * size / SECONDS_PER_DAY * peak_factor;
-        t.uses(format_args!("corpus.{}.new_items_per_day", c.name));
-        t.uses(format_args!("corpus.{}.item_size", c.name));
+        t.uses(In::entry(S::Corpus, &c.name, "new_items_per_day"));
+        t.uses(In::entry(S::Corpus, &c.name, "item_size"));
         if s.traffic.is_some() {
-            t.uses(format_args!("traffic.peak_factor"));
+            t.uses(In::of(S::Traffic, "peak_factor"));
         }
-        t.step(
-            up,
-            Kind::DataRate,
-            format_args!(
-                "uploads to {}: {}/day × {} ÷ {} s × peak {}{} = {}",
-                c.name,
-                Human::new(c.new_items_per_day.0, Kind::Count),
-                Human::new(size, Kind::Size),
-                Grouped(SECONDS_PER_DAY),
-                Grouped(peak_factor),
-                if s.traffic.is_some() {
+        t.step(up, Kind::DataRate, |w| {
+            w.t("uploads to ")
+                .show(&c.name)
+                .t(": ")
+                .q(c.new_items_per_day.0, Kind::Count)
+                .t("/day")
+                .op(Op::Times)
+                .q(size, Kind::Size)
+                .op(Op::Divide)
+                .n(SECONDS_PER_DAY)
+                .t(" s")
+                .op(Op::Times)
+                .t("peak ")
+                .n(peak_factor)
+                .t(if s.traffic.is_some() {
                     ""
                 } else {
                     " (the default peak factor: no [traffic])"
-                },
-                Human::new(up, Kind::DataRate)
-            ),
-        );
+                })
+                .op(Op::Equals)
+                .q(up, Kind::DataRate);
+        });
         uploads += up;
     }
     let ingress = requests + uploads;
-    t.step(
-        ingress,
-        Kind::DataRate,
-        format_args!("total ingress = {}", Human::new(ingress, Kind::DataRate)),
-    );
-    t.output(
-        Section::Bandwidth,
-        format_args!("ingress"),
+    t.step(ingress, Kind::DataRate, |w| {
+        w.t("total ingress")
+            .op(Op::Equals)
+            .q(ingress, Kind::DataRate);
+    });
+    let ingress = t.output(
+        Out::new(Section::Bandwidth, &["ingress"]),
         format_args!("Ingress at peak"),
         Kind::DataRate,
         ingress,
     );
 
-    uses_traffic(s, t);
+    reads_peak(s, t);
     if s.requests().is_some() {
-        t.uses(format_args!("traffic.response_size"));
+        t.uses(In::of(S::Traffic, "response_size"));
     }
     let egress = peak * response;
-    t.step(
-        egress,
-        Kind::DataRate,
-        format_args!(
-            "{} peak × {} = {}",
-            Human::new(peak, Kind::Rate),
-            Human::new(response, Kind::Size),
-            Human::new(egress, Kind::DataRate)
-        ),
-    );
-    t.output(
-        Section::Bandwidth,
-        format_args!("egress"),
+    t.step(egress, Kind::DataRate, |w| {
+        w.q(peak, Kind::Rate)
+            .t(" peak")
+            .op(Op::Times)
+            .q(response, Kind::Size)
+            .op(Op::Equals)
+            .q(egress, Kind::DataRate);
+    });
+    let egress = t.output(
+        Out::new(Section::Bandwidth, &["egress"]),
         format_args!("Egress at peak"),
         Kind::DataRate,
         egress,
@@ -137,42 +136,45 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             let k = st.items_per_request.0;
             let per_shard = query + k * RESULT_BYTES;
             let fanout = peak * ix.shards * per_shard;
-            uses_traffic(s, t);
-            t.uses(format_args!("embeddings.dim"));
-            t.uses(format_args!("embeddings.dtype"));
-            t.uses(format_args!("stage.{}.items_per_request", st.name));
-            t.step(
-                per_shard,
-                Kind::Size,
-                format_args!(
-                    "per shard: {} B query ({}) + {} results × {} B (id + score) = {}",
-                    Grouped(query),
-                    DtypeFormula {
-                        dtype: query_dtype,
-                        dim: emb.dim,
-                        pq_m: 0.0,
-                        pq_nbits: 0.0
-                    },
-                    Human::new(k, Kind::Count),
-                    Grouped(RESULT_BYTES),
-                    Human::new(per_shard, Kind::Size)
-                ),
-            );
-            t.step(
-                fanout,
-                Kind::DataRate,
-                format_args!(
-                    "{} peak × {} shards × {} = {}",
-                    Human::new(peak, Kind::Rate),
-                    Grouped(ix.shards),
-                    Human::new(per_shard, Kind::Size),
-                    Human::new(fanout, Kind::DataRate)
-                ),
-            );
-            t.inherit(|id| id == "index.shards");
-            t.output(
-                Section::Bandwidth,
-                format_args!("{}.fanout", st.name),
+            reads_peak(s, t);
+            t.uses(In::of(S::Embeddings, "dtype"));
+            t.uses(In::entry(S::Stage, &st.name, "items_per_request"));
+            t.step(per_shard, Kind::Size, |w| {
+                w.t("per shard: ").n(query).t(" B query (");
+                DtypeFormula {
+                    dtype: query_dtype,
+                    dim: emb.dim,
+                    pq_m: 0.0,
+                    pq_nbits: 0.0,
+                }
+                .write(w);
+                w.t(")")
+                    .op(Op::Plus)
+                    .q(k, Kind::Count)
+                    .t(" results")
+                    .op(Op::Times)
+                    .n(RESULT_BYTES)
+                    .t(" B (id")
+                    .op(Op::Plus)
+                    .t("score)")
+                    .op(Op::Equals)
+                    .q(per_shard, Kind::Size);
+            });
+            t.step(fanout, Kind::DataRate, |w| {
+                w.q(peak, Kind::Rate)
+                    .of(PEAK_QPS)
+                    .t(" peak")
+                    .op(Op::Times)
+                    .n(ix.shards)
+                    .of(Out::new(Section::Index, &["shards"]))
+                    .t(" shards")
+                    .op(Op::Times)
+                    .q(per_shard, Kind::Size)
+                    .op(Op::Equals)
+                    .q(fanout, Kind::DataRate);
+            });
+            let fanout = t.output(
+                Out::new(Section::Bandwidth, &[&st.name, "fanout"]),
                 format_args!("Fan-out to index shards: {}", st.name),
                 Kind::DataRate,
                 fanout,

@@ -2,10 +2,10 @@
 //! (Breslau et al. 1999), the load left for the backend, and the cache's memory.
 
 use super::math::Zipf;
-use super::{Estimate, Section, Trace};
+use super::{Estimate, In, Op, Out, Section, Trace};
+use crate::scenario::schema::Section as S;
 use crate::scenario::{Cache, Scenario};
 use crate::units::Kind;
-use crate::units::format::{Human, Sig};
 use std::fmt;
 use uom::si::frequency::hertz;
 use uom::si::information::byte;
@@ -33,41 +33,59 @@ pub fn hot_set(requests: f64, h_items: f64, items: f64, s: f64) -> f64 {
     (requests / h_items).powf(1.0 / s).floor().min(items)
 }
 
-fn put<T: Trace>(t: &mut T, name: &str, label: fmt::Arguments<'_>, kind: Kind, value: f64) {
-    t.output(Section::Cache, format_args!("{name}"), label, kind, value);
+fn put<T: Trace>(
+    t: &mut T,
+    name: &'static str,
+    label: fmt::Arguments<'_>,
+    kind: Kind,
+    value: f64,
+) -> f64 {
+    t.output(Out::new(Section::Cache, &[name]), label, kind, value)
 }
+
+const HIT_RATIO: Out<'static> = Out::new(Section::Cache, &["hit_ratio"]);
 
 /// The items, the hit ratio and H(items, s), tracing how.
 fn hit_ratio<T: Trace>(s: &Scenario, c: &Cache, t: &mut T) -> (f64, f64, f64) {
     if c.items.is_some() {
-        t.uses(format_args!("cache.items"));
+        t.uses(In::of(S::Cache, "items"));
     } else if let Some(k) = s.corpora.first() {
-        t.uses(format_args!("corpus.{}.items", k.name));
+        t.uses(In::entry(S::Corpus, &k.name, "items"));
     }
-    t.uses(format_args!("cache.cached_items"));
-    t.uses(format_args!("cache.zipf_s"));
+    t.uses(In::of(S::Cache, "cached_items"));
+    t.uses(In::of(S::Cache, "zipf_s"));
     let n = item_count(s, c);
     let k = c.cached_items.0;
     let zipf = Zipf::new(c.zipf_s);
     let (hk, hn) = (zipf.harmonic(k), zipf.harmonic(n));
     let hit = hk / hn;
-    t.step(
-        hit,
-        Kind::Fraction,
-        format_args!(
-            "H({}, {}) ÷ H({}, {}) = {:.4} ÷ {:.4} = {} (top {} of {} items, Zipf s = {})",
-            Human::new(k, Kind::Count),
-            Sig(c.zipf_s),
-            Human::new(n, Kind::Count),
-            Sig(c.zipf_s),
-            hk,
-            hn,
-            Human::new(hit, Kind::Fraction),
-            Human::new(k, Kind::Count),
-            Human::new(n, Kind::Count),
-            Sig(c.zipf_s)
-        ),
-    );
+    t.step(hit, Kind::Fraction, |w| {
+        w.t("H(")
+            .q(k, Kind::Count)
+            .t(", ")
+            .sig(c.zipf_s)
+            .t(")")
+            .op(Op::Divide)
+            .t("H(")
+            .q(n, Kind::Count)
+            .t(", ")
+            .sig(c.zipf_s)
+            .t(")")
+            .op(Op::Equals)
+            .fixed(hk, 4)
+            .op(Op::Divide)
+            .fixed(hn, 4)
+            .op(Op::Equals)
+            .q(hit, Kind::Fraction)
+            .t(" (top ")
+            .q(k, Kind::Count)
+            .t(" of ")
+            .q(n, Kind::Count)
+            .t(" items, Zipf s")
+            .op(Op::Equals)
+            .sig(c.zipf_s)
+            .t(")");
+    });
     (n, hit, hn)
 }
 
@@ -77,7 +95,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         return;
     };
     let (items, hit, h_items) = hit_ratio(s, c, t);
-    put(
+    let hit = put(
         t,
         "hit_ratio",
         format_args!("Cache hit ratio"),
@@ -85,21 +103,26 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         hit,
     );
 
-    t.repeat(format_args!("cache.hit_ratio"));
-    super::traffic::uses_traffic(s, t);
+    t.repeat(HIT_RATIO);
+    super::traffic::reads_peak(s, t);
     let peak = e.peak_qps.get::<hertz>();
     let backend = peak * (1.0 - hit);
-    t.step(
-        backend,
-        Kind::Rate,
-        format_args!(
-            "{} peak × (1 − {}) = {}",
-            Human::new(peak, Kind::Rate),
-            Human::new(hit, Kind::Fraction),
-            Human::new(backend, Kind::Rate)
-        ),
-    );
-    put(
+    t.step(backend, Kind::Rate, |w| {
+        w.q(peak, Kind::Rate);
+        if s.requests().is_some() {
+            w.of(super::traffic::PEAK_QPS);
+        }
+        w.t(" peak")
+            .op(Op::Times)
+            .t("(1")
+            .op(Op::Minus)
+            .q(hit, Kind::Fraction)
+            .of(HIT_RATIO)
+            .t(")")
+            .op(Op::Equals)
+            .q(backend, Kind::Rate);
+    });
+    let backend = put(
         t,
         "backend_qps",
         format_args!("Backend QPS behind the cache"),
@@ -107,21 +130,19 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         backend,
     );
 
-    t.uses(format_args!("cache.cached_items"));
-    t.uses(format_args!("cache.item_size"));
+    t.uses(In::of(S::Cache, "cached_items"));
+    t.uses(In::of(S::Cache, "item_size"));
     let size = c.item_size.get::<byte>();
     let memory = c.cached_items.0 * size;
-    t.step(
-        memory,
-        Kind::Size,
-        format_args!(
-            "{} items × {} = {}",
-            Human::new(c.cached_items.0, Kind::Count),
-            Human::new(size, Kind::Size),
-            Human::new(memory, Kind::Size)
-        ),
-    );
-    put(
+    t.step(memory, Kind::Size, |w| {
+        w.q(c.cached_items.0, Kind::Count)
+            .t(" items")
+            .op(Op::Times)
+            .q(size, Kind::Size)
+            .op(Op::Equals)
+            .q(memory, Kind::Size);
+    });
+    let memory = put(
         t,
         "memory",
         format_args!("Cache memory"),

@@ -1,10 +1,10 @@
 //! Embedding-table memory of a recommendation model: weights plus optimizer state per table,
 //! and the accelerators that hold them (TorchRec's planner multipliers).
 
-use super::{Estimate, Section, Trace};
+use super::{Bracket, Estimate, In, Op, Out, Section, Trace};
+use crate::scenario::schema::Section as S;
 use crate::scenario::{EmbeddingTable, Scenario};
 use crate::units::Kind;
-use crate::units::format::{Grouped, Human};
 use std::fmt;
 
 /// All tables together.
@@ -21,15 +21,17 @@ pub fn table_bytes(tb: &EmbeddingTable) -> f64 {
     weights * (1.0 + tb.optimizer.slots()) + tb.rows.0 * tb.optimizer.row_bytes()
 }
 
-fn put<T: Trace>(t: &mut T, name: &str, label: fmt::Arguments<'_>, kind: Kind, value: f64) {
+fn put<T: Trace>(t: &mut T, name: &str, label: fmt::Arguments<'_>, kind: Kind, value: f64) -> f64 {
     t.output(
-        Section::EmbeddingTables,
-        format_args!("{name}"),
+        Out::new(Section::EmbeddingTables, &[name]),
         label,
         kind,
         value,
-    );
+    )
 }
+
+/// All the tables' memory.
+const MEMORY: Out<'static> = Out::new(Section::EmbeddingTables, &["memory"]);
 
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     e.table_bytes.clear();
@@ -40,46 +42,52 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let mut memory = 0.0;
     for tb in &s.embedding_tables {
         for key in ["rows", "dim", "dtype", "optimizer"] {
-            t.uses(format_args!("embedding_table.{}.{key}", tb.name));
+            t.uses(In::entry(S::EmbeddingTable, &tb.name, key));
         }
         let b = tb.dtype.bytes();
         let weights = tb.rows.0 * tb.dim * b;
-        t.step(
-            weights,
-            Kind::Size,
-            format_args!(
-                "weights: {} rows × {} dims × {} B ({}) = {}",
-                Human::new(tb.rows.0, Kind::Count),
-                Grouped(tb.dim),
-                Grouped(b),
-                crate::scenario::WeightDtype::NAMES[tb.dtype as usize],
-                Human::new(weights, Kind::Size)
-            ),
-        );
+        t.step(weights, Kind::Size, |w| {
+            w.t("weights: ")
+                .q(tb.rows.0, Kind::Count)
+                .t(" rows")
+                .op(Op::Times)
+                .n(tb.dim)
+                .t(" dims")
+                .op(Op::Times)
+                .n(b)
+                .t(" B (")
+                .t(crate::scenario::WeightDtype::NAMES[tb.dtype as usize])
+                .t(")")
+                .op(Op::Equals)
+                .q(weights, Kind::Size);
+        });
         let bytes = table_bytes(tb);
         let optimizer = tb.optimizer.name();
         if tb.optimizer.row_bytes() > 0.0 {
-            t.step(
-                bytes,
-                Kind::Size,
-                format_args!(
-                    "+ {optimizer}: one f32 per row, {} rows × 4 B = {}",
-                    Human::new(tb.rows.0, Kind::Count),
-                    Human::new(bytes, Kind::Size)
-                ),
-            );
+            t.step(bytes, Kind::Size, |w| {
+                w.t("+ ")
+                    .t(optimizer)
+                    .t(": one f32 per row, ")
+                    .q(tb.rows.0, Kind::Count)
+                    .t(" rows")
+                    .op(Op::Times)
+                    .t("4 B")
+                    .op(Op::Equals)
+                    .q(bytes, Kind::Size);
+            });
         } else {
-            t.step(
-                bytes,
-                Kind::Size,
-                format_args!(
-                    "× (1 + {} {optimizer} state copies) = {}",
-                    Grouped(tb.optimizer.slots()),
-                    Human::new(bytes, Kind::Size)
-                ),
-            );
+            t.step(bytes, Kind::Size, |w| {
+                w.t("× (1")
+                    .op(Op::Plus)
+                    .n(tb.optimizer.slots())
+                    .t(" ")
+                    .t(optimizer)
+                    .t(" state copies)")
+                    .op(Op::Equals)
+                    .q(bytes, Kind::Size);
+            });
         }
-        put(
+        let bytes = put(
             t,
             &tb.name,
             format_args!("Embedding table {}", tb.name),
@@ -89,17 +97,17 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         memory += bytes;
         e.table_bytes.push(bytes);
     }
-    t.inherit(|id| id.starts_with("embedding_tables."));
-    t.step(
-        memory,
-        Kind::Size,
-        format_args!(
-            "sum over {} tables = {}",
-            Grouped(s.embedding_tables.len() as f64),
-            Human::new(memory, Kind::Size)
-        ),
-    );
-    put(
+    for tb in &s.embedding_tables {
+        t.reads(Out::new(Section::EmbeddingTables, &[&tb.name]));
+    }
+    t.step(memory, Kind::Size, |w| {
+        w.t("sum over ")
+            .n(s.embedding_tables.len() as f64)
+            .t(" tables")
+            .op(Op::Equals)
+            .q(memory, Kind::Size);
+    });
+    let memory = put(
         t,
         "memory",
         format_args!("Embedding tables, all"),
@@ -112,35 +120,39 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         .as_ref()
         .and_then(|tr| Some((tr, super::training::device_memory(tr)?)));
     let devices = device.map(|(tr, per_device)| {
-        t.inherit(|id| id == "embedding_tables.memory");
-        t.uses(format_args!("training.memory_headroom"));
+        t.uses(In::of(S::Training, "memory_headroom"));
         if tr.device_memory.is_some() {
-            t.uses(format_args!("training.device_memory"));
+            t.uses(In::of(S::Training, "device_memory"));
         } else {
-            t.uses(format_args!("training.device"));
+            t.uses(In::of(S::Training, "device"));
         }
         let usable = per_device * tr.memory_headroom;
         let devices = (memory / usable).ceil();
-        t.step(
-            devices,
-            Kind::Count,
-            format_args!(
-                "⌈{} ÷ ({} × {} usable = {})⌉ = {} devices",
-                Human::new(memory, Kind::Size),
-                Human::new(per_device, Kind::Size),
-                Human::new(tr.memory_headroom, Kind::Fraction),
-                Human::new(usable, Kind::Size),
-                Grouped(devices)
-            ),
-        );
+        t.step(devices, Kind::Count, |w| {
+            w.bracket(Bracket::CeilOpen)
+                .q(memory, Kind::Size)
+                .of(MEMORY)
+                .op(Op::Divide)
+                .t("(")
+                .q(per_device, Kind::Size)
+                .op(Op::Times)
+                .q(tr.memory_headroom, Kind::Fraction)
+                .t(" usable")
+                .op(Op::Equals)
+                .q(usable, Kind::Size)
+                .t(")")
+                .bracket(Bracket::CeilClose)
+                .op(Op::Equals)
+                .n(devices)
+                .t(" devices");
+        });
         put(
             t,
             "devices",
             format_args!("Devices for the tables"),
             Kind::Count,
             devices,
-        );
-        devices
+        )
     });
     e.tables = Some(TablesEstimate { memory, devices });
 }

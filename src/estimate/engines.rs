@@ -7,10 +7,9 @@
 //! maps napkin's index kind and dtype to the engine's documented variant, or to none: an engine
 //! that documents no such index is left out, not guessed.
 
-use super::Trace;
+use super::{Bracket, Line, Op, Trace};
 use crate::scenario::{Dtype, IndexKind};
 use crate::units::Kind;
-use crate::units::format::{Grouped, Human};
 
 /// The engines compared.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -369,28 +368,40 @@ fn malloc_chunk(x: f64) -> f64 {
 pub fn memory<T: Trace>(engine: Engine, p: &Shape, t: &mut T) -> Option<f64> {
     let found = variant(engine, p.kind, p.dtype)?;
     let (n, d, m) = (p.n, p.d, p.m);
-    let size = |x: f64| Human::new(x, Kind::Size);
-    let count = Human::new(n, Kind::Count);
     let src = found.source;
     let bytes = match found.formula {
         Formula::Faiss => {
-            t.step(
-                p.faiss,
-                Kind::Size,
-                format_args!(
-                    "Faiss {} layout, as index.memory: {} (layout from code: {src})",
-                    found.name,
-                    size(p.faiss)
-                ),
-            );
+            t.step(p.faiss, Kind::Size, |w| {
+                w.t("Faiss ")
+                    .t(found.name)
+                    .t(" layout, as index.memory: ")
+                    .q(p.faiss, Kind::Size)
+                    .t(" (layout from code: ")
+                    .t(src)
+                    .t(")");
+            });
             p.faiss
         }
         Formula::HnswlibHnsw => {
             let level0 = 8.0 * m + 4.0 + 4.0 * d + 8.0;
-            t.step(level0, Kind::Size, format_args!(
-                "level-0 block: 2·M {} links × 4 B + 4 B count + 4 B × {} dims + 8 B label = {}",
-                Grouped(2.0 * m), Grouped(d), size(level0)
-            ));
+            t.step(level0, Kind::Size, |w| {
+                w.t("level-0 block: 2·M ")
+                    .n(2.0 * m)
+                    .t(" links")
+                    .op(Op::Times)
+                    .t("4 B")
+                    .op(Op::Plus)
+                    .t("4 B count")
+                    .op(Op::Plus)
+                    .t("4 B")
+                    .op(Op::Times)
+                    .n(d)
+                    .t(" dims")
+                    .op(Op::Plus)
+                    .t("8 B label")
+                    .op(Op::Equals)
+                    .q(level0, Kind::Size);
+            });
             // Upper levels: P(level ≥ l) = M^-l, so E[level] = 1/(M−1) lists of (4·M + 4) B,
             // each malloc'd with one byte more, in a glibc chunk.
             let list = 4.0 * m + 4.0;
@@ -404,40 +415,102 @@ pub fn memory<T: Trace>(engine: Engine, p: &Shape, t: &mut T) -> Option<f64> {
                 level += 1.0;
                 share /= m;
             }
-            t.step(upper + headers, Kind::Size, format_args!(
-                "upper levels: (4·M + 4 = {} B) × 1/(M−1) + 1 B × 1/M = {} B, plus malloc chunk headers {} B",
-                Grouped(list), Grouped(upper), Grouped(headers)
-            ));
+            t.step(upper + headers, Kind::Size, |w| {
+                w.t("upper levels: (4·M")
+                    .op(Op::Plus)
+                    .t("4")
+                    .op(Op::Equals)
+                    .n(list)
+                    .t(" B)")
+                    .op(Op::Times)
+                    .t("1/(M−1)")
+                    .op(Op::Plus)
+                    .t("1 B")
+                    .op(Op::Times)
+                    .t("1/M")
+                    .op(Op::Equals)
+                    .n(upper)
+                    .t(" B, plus malloc chunk headers ")
+                    .n(headers)
+                    .t(" B");
+            });
             let per = level0 + 8.0 + 4.0 + MUTEX + 2.0 + upper + headers + HNSWLIB_LABEL_MAP;
-            t.step(per, Kind::Size, format_args!(
-                "{} + 8 B list pointer + 4 B level + {} B mutex + 2 B visited list + {} B upper + {} B label map (measured, libstdc++: an estimate) = {} per vector",
-                Grouped(level0), Grouped(MUTEX), Grouped(upper + headers), Grouped(HNSWLIB_LABEL_MAP), size(per)
-            ));
+            t.step(per, Kind::Size, |w| {
+                w.n(level0)
+                    .op(Op::Plus)
+                    .t("8 B list pointer")
+                    .op(Op::Plus)
+                    .t("4 B level")
+                    .op(Op::Plus)
+                    .n(MUTEX)
+                    .t(" B mutex")
+                    .op(Op::Plus)
+                    .t("2 B visited list")
+                    .op(Op::Plus)
+                    .n(upper + headers)
+                    .t(" B upper")
+                    .op(Op::Plus)
+                    .n(HNSWLIB_LABEL_MAP)
+                    .t(" B label map (measured, libstdc++: an estimate)")
+                    .op(Op::Equals)
+                    .q(per, Kind::Size)
+                    .t(" per vector");
+            });
             let total = n * per;
-            t.step(
-                total,
-                Kind::Size,
-                format_args!(
-                    "{count} vectors × {} = {} (layout from code: {src})",
-                    size(per),
-                    size(total)
-                ),
-            );
+            t.step(total, Kind::Size, |w| {
+                w.q(n, Kind::Count)
+                    .t(" vectors")
+                    .op(Op::Times)
+                    .q(per, Kind::Size)
+                    .op(Op::Equals)
+                    .q(total, Kind::Size)
+                    .t(" (layout from code: ")
+                    .t(src)
+                    .t(")");
+            });
             total
         }
         Formula::HnswlibFlat => {
             let per = 4.0 * d + 8.0 + HNSWLIB_LABEL_MAP;
             let total = n * per;
-            t.step(total, Kind::Size, format_args!(
-                "{count} vectors × (4 B × {} dims + 8 B label + {} B label map, measured: an estimate) = {count} × {} = {} (layout from code: {src})",
-                Grouped(d), Grouped(HNSWLIB_LABEL_MAP), size(per), size(total)
-            ));
+            t.step(total, Kind::Size, |w| {
+                w.q(n, Kind::Count)
+                    .t(" vectors")
+                    .op(Op::Times)
+                    .t("(4 B")
+                    .op(Op::Times)
+                    .n(d)
+                    .t(" dims")
+                    .op(Op::Plus)
+                    .t("8 B label")
+                    .op(Op::Plus)
+                    .n(HNSWLIB_LABEL_MAP)
+                    .t(" B label map, measured: an estimate)")
+                    .op(Op::Equals)
+                    .q(n, Kind::Count)
+                    .op(Op::Times)
+                    .q(per, Kind::Size)
+                    .op(Op::Equals)
+                    .q(total, Kind::Size)
+                    .t(" (layout from code: ")
+                    .t(src)
+                    .t(")");
+            });
             total
         }
         Formula::MilvusTool => {
             let raw = n * 4.0 * d;
             let row = 4.0 * d;
-            let raw_text = format_args!("{count} × 4 B × {} dims = {}", Grouped(d), size(raw));
+            let raw_text = |w: &mut Line| {
+                w.q(n, Kind::Count)
+                    .op(Op::Times)
+                    .t("4 B")
+                    .op(Op::Times)
+                    .n(d)
+                    .t(" dims")
+                    .op(Op::Equals)
+                    .q(raw, Kind::Size);
+            };
             let index = match p.kind {
                 IndexKind::IvfFlat | IndexKind::IvfSq8 => {
                     let (vectors, how) = if p.kind == IndexKind::IvfSq8 {
@@ -446,66 +519,105 @@ pub fn memory<T: Trace>(engine: Engine, p: &Shape, t: &mut T) -> Option<f64> {
                         (raw, "raw")
                     };
                     let index = vectors + p.nlist * row;
-                    t.step(
-                        index,
-                        Kind::Size,
-                        format_args!(
-                            "{}: {how} + {} lists × {} B = {} (raw {raw_text})",
-                            found.name,
-                            Grouped(p.nlist),
-                            Grouped(row),
-                            size(index)
-                        ),
-                    );
+                    t.step(index, Kind::Size, |w| {
+                        w.t(found.name)
+                            .t(": ")
+                            .t(how)
+                            .op(Op::Plus)
+                            .n(p.nlist)
+                            .t(" lists")
+                            .op(Op::Times)
+                            .n(row)
+                            .t(" B")
+                            .op(Op::Equals)
+                            .q(index, Kind::Size)
+                            .t(" (raw ");
+                        raw_text(w);
+                        w.t(")");
+                    });
                     index
                 }
                 IndexKind::Hnsw => {
                     let index = (1.0 + 2.0 * m / d) * raw;
-                    t.step(
-                        index,
-                        Kind::Size,
-                        format_args!(
-                            "HNSW: (1 + 2 × M {} ÷ {} dims) × raw = {} (raw {raw_text})",
-                            Grouped(m),
-                            Grouped(d),
-                            size(index)
-                        ),
-                    );
+                    t.step(index, Kind::Size, |w| {
+                        w.t("HNSW: (1")
+                            .op(Op::Plus)
+                            .t("2")
+                            .op(Op::Times)
+                            .t("M ")
+                            .n(m)
+                            .op(Op::Divide)
+                            .n(d)
+                            .t(" dims)")
+                            .op(Op::Times)
+                            .t("raw")
+                            .op(Op::Equals)
+                            .q(index, Kind::Size)
+                            .t(" (raw ");
+                        raw_text(w);
+                        w.t(")");
+                    });
                     index
                 }
                 _ => {
-                    t.step(
-                        raw,
-                        Kind::Size,
-                        format_args!("{}: raw {raw_text}", found.name),
-                    );
+                    t.step(raw, Kind::Size, |w| {
+                        w.t(found.name).t(": raw ");
+                        raw_text(w);
+                    });
                     raw
                 }
             };
             let total = (index + 2.0 * MILVUS_SEGMENT) * 1.15;
-            t.step(total, Kind::Size, format_args!(
-                "loading memory: ({} + 2 segments × 1,024 MiB) × 1.15 = {} (the sizing tool's estimate, float32 only: {src})",
-                size(index), size(total)
-            ));
+            t.step(total, Kind::Size, |w| {
+                w.t("loading memory: (")
+                    .q(index, Kind::Size)
+                    .op(Op::Plus)
+                    .t("2 segments")
+                    .op(Op::Times)
+                    .t("1,024 MiB)")
+                    .op(Op::Times)
+                    .t("1.15")
+                    .op(Op::Equals)
+                    .q(total, Kind::Size)
+                    .t(" (the sizing tool's estimate, float32 only: ")
+                    .t(src)
+                    .t(")");
+            });
             total
         }
         Formula::MilvusDiskAnn => {
             let raw = n * 4.0 * d;
             let total = raw / 4.0 * 1.15;
-            t.step(total, Kind::Size, format_args!(
-                "DISKANN RAM: raw {} ÷ 4 × 1.15 = {}; the graph and vectors are on disk (the sizing tool's estimate, float32 only: {src})",
-                size(raw), size(total)
-            ));
+            t.step(total, Kind::Size, |w| { w.t("DISKANN RAM: raw ").q(raw, Kind::Size).op(Op::Divide).t("4").op(Op::Times).t("1.15").op(Op::Equals).q(total, Kind::Size).t("; the graph and vectors are on disk (the sizing tool's estimate, float32 only: ").t(src).t(")"); });
             total
         }
         Formula::MilvusIvfPqDocs => {
             let code = p.pq_m * p.nbits / 8.0;
             let centroids = p.nlist * 4.0 * d;
             let total = n * (code + 2.0) + centroids;
-            t.step(total, Kind::Size, format_args!(
-                "{count} vectors × ({} B code + 2 B cluster id) + {} lists × 4 B × {} dims = {} (the docs' recipe, a worked estimate: {src}; the sizing tool has no IVF_PQ)",
-                Grouped(code), Grouped(p.nlist), Grouped(d), size(total)
-            ));
+            t.step(total, Kind::Size, |w| {
+                w.q(n, Kind::Count)
+                    .t(" vectors")
+                    .op(Op::Times)
+                    .t("(")
+                    .n(code)
+                    .t(" B code")
+                    .op(Op::Plus)
+                    .t("2 B cluster id)")
+                    .op(Op::Plus)
+                    .n(p.nlist)
+                    .t(" lists")
+                    .op(Op::Times)
+                    .t("4 B")
+                    .op(Op::Times)
+                    .n(d)
+                    .t(" dims")
+                    .op(Op::Equals)
+                    .q(total, Kind::Size)
+                    .t(" (the docs' recipe, a worked estimate: ")
+                    .t(src)
+                    .t("; the sizing tool has no IVF_PQ)");
+            });
             total
         }
         Formula::QdrantRule => {
@@ -516,66 +628,141 @@ pub fn memory<T: Trace>(engine: Engine, p: &Shape, t: &mut T) -> Option<f64> {
                 0.0
             };
             let parts = n * (b * d + hnsw + 52.0);
-            t.step(parts, Kind::Size, format_args!(
-                "for comparison, Qdrant's component sum: {count} × ({} B × {} dims + HNSW m {} × 2 × 4 B × 1.2 = {} B + 52 B id tracker) = {} (qdrant/skills skills/qdrant-sizing/SKILL.md)",
-                Grouped(b), Grouped(d), Grouped(m), Grouped(hnsw), size(parts)
-            ));
+            t.step(parts, Kind::Size, |w| {
+                w.t("for comparison, Qdrant's component sum: ")
+                    .q(n, Kind::Count)
+                    .op(Op::Times)
+                    .t("(")
+                    .n(b)
+                    .t(" B")
+                    .op(Op::Times)
+                    .n(d)
+                    .t(" dims")
+                    .op(Op::Plus)
+                    .t("HNSW m ")
+                    .n(m)
+                    .op(Op::Times)
+                    .t("2")
+                    .op(Op::Times)
+                    .t("4 B")
+                    .op(Op::Times)
+                    .t("1.2")
+                    .op(Op::Equals)
+                    .n(hnsw)
+                    .t(" B")
+                    .op(Op::Plus)
+                    .t("52 B id tracker)")
+                    .op(Op::Equals)
+                    .q(parts, Kind::Size)
+                    .t(" (qdrant/skills skills/qdrant-sizing/SKILL.md)");
+            });
             let total = n * d * b * 1.5;
-            t.step(total, Kind::Size, format_args!(
-                "{count} vectors × {} dims × {} B × 1.5 = {}: the capacity-planning rule of thumb, 50% for metadata, indexes, point versions and optimisation segments, whatever the index and m ({src})",
-                Grouped(d), Grouped(b), size(total)
-            ));
+            t.step(total, Kind::Size, |w| { w.q(n, Kind::Count).t(" vectors").op(Op::Times).n(d).t(" dims").op(Op::Times).n(b).t(" B").op(Op::Times).t("1.5").op(Op::Equals).q(total, Kind::Size).t(": the capacity-planning rule of thumb, 50% for metadata, indexes, point versions and optimisation segments, whatever the index and m (").t(src).t(")"); });
             total
         }
         Formula::WeaviateHnsw => {
             let raw = n * 4.0 * d;
             let doubled = n * (4.0 * d + 10.0 * 2.0 * m);
             let rule = 2.0 * raw;
-            t.step(doubled, Kind::Size, format_args!(
-                "with level 0's 2 × maxConnections counted: {count} × (4 B × {} dims + 10 B × {} connections) = {}",
-                Grouped(d), Grouped(2.0 * m), size(doubled)
-            ));
-            t.step(
-                rule,
-                Kind::Size,
-                format_args!(
-                    "rule of thumb, with garbage collection: 2 × the vectors {} = {}",
-                    size(raw),
-                    size(rule)
-                ),
-            );
+            t.step(doubled, Kind::Size, |w| {
+                w.t("with level 0's 2")
+                    .op(Op::Times)
+                    .t("maxConnections counted: ")
+                    .q(n, Kind::Count)
+                    .op(Op::Times)
+                    .t("(4 B")
+                    .op(Op::Times)
+                    .n(d)
+                    .t(" dims")
+                    .op(Op::Plus)
+                    .t("10 B")
+                    .op(Op::Times)
+                    .n(2.0 * m)
+                    .t(" connections)")
+                    .op(Op::Equals)
+                    .q(doubled, Kind::Size);
+            });
+            t.step(rule, Kind::Size, |w| {
+                w.t("rule of thumb, with garbage collection: 2")
+                    .op(Op::Times)
+                    .t("the vectors ")
+                    .q(raw, Kind::Size)
+                    .op(Op::Equals)
+                    .q(rule, Kind::Size);
+            });
             let total = n * (4.0 * d + 10.0 * m);
-            t.step(total, Kind::Size, format_args!(
-                "{count} vectors × (4 B × {} dims + 10 B × maxConnections {}) = {}: the docs' \"more accurate\" estimate, 8–10 B a connection, without garbage collection ({src})",
-                Grouped(d), Grouped(m), size(total)
-            ));
+            t.step(total, Kind::Size, |w| { w.q(n, Kind::Count).t(" vectors").op(Op::Times).t("(4 B").op(Op::Times).n(d).t(" dims").op(Op::Plus).t("10 B").op(Op::Times).t("maxConnections ").n(m).t(")").op(Op::Equals).q(total, Kind::Size).t(": the docs' \"more accurate\" estimate, 8–10 B a connection, without garbage collection (").t(src).t(")"); });
             total
         }
         Formula::WeaviateCompressed => {
             let total = n * (p.data + 10.0 * m);
-            t.step(total, Kind::Size, format_args!(
-                "{count} vectors × ({} B compressed code + 10 B × maxConnections {}) = {}: compressed vectors in RAM, the originals on disk (documented parts combined: {src})",
-                Grouped(p.data), Grouped(m), size(total)
-            ));
+            t.step(total, Kind::Size, |w| { w.q(n, Kind::Count).t(" vectors").op(Op::Times).t("(").n(p.data).t(" B compressed code").op(Op::Plus).t("10 B").op(Op::Times).t("maxConnections ").n(m).t(")").op(Op::Equals).q(total, Kind::Size).t(": compressed vectors in RAM, the originals on disk (documented parts combined: ").t(src).t(")"); });
             total
         }
         Formula::OpenSearchHnsw => {
             let per = 1.1 * (p.data + 8.0 * m);
             let total = n * per;
-            t.step(total, Kind::Size, format_args!(
-                "1.1 × ({} B vector + 8 × m {}) = {} per vector × {count} = {}: 10% overhead (documented: {src})",
-                Grouped(p.data), Grouped(m), size(per), size(total)
-            ));
+            t.step(total, Kind::Size, |w| {
+                w.t("1.1")
+                    .op(Op::Times)
+                    .t("(")
+                    .n(p.data)
+                    .t(" B vector")
+                    .op(Op::Plus)
+                    .t("8")
+                    .op(Op::Times)
+                    .t("m ")
+                    .n(m)
+                    .t(")")
+                    .op(Op::Equals)
+                    .q(per, Kind::Size)
+                    .t(" per vector")
+                    .op(Op::Times)
+                    .q(n, Kind::Count)
+                    .op(Op::Equals)
+                    .q(total, Kind::Size)
+                    .t(": 10% overhead (documented: ")
+                    .t(src)
+                    .t(")");
+            });
             total
         }
         Formula::OpenSearchHnswPq => {
             let code = p.nbits / 8.0 * p.pq_m;
             let books = OPENSEARCH_SEGMENTS * 2f64.powf(p.nbits) * 4.0 * d;
             let total = 1.1 * ((code + 24.0 + 8.0 * m) * n + books);
-            t.step(total, Kind::Size, format_args!(
-                "1.1 × (({} B code + 24 + 8 × m {}) × {count} + 300 segments × 2^{} × 4 B × {} dims) = {} (documented: {src})",
-                Grouped(code), Grouped(m), Grouped(p.nbits), Grouped(d), size(total)
-            ));
+            t.step(total, Kind::Size, |w| {
+                w.t("1.1")
+                    .op(Op::Times)
+                    .t("((")
+                    .n(code)
+                    .t(" B code")
+                    .op(Op::Plus)
+                    .t("24")
+                    .op(Op::Plus)
+                    .t("8")
+                    .op(Op::Times)
+                    .t("m ")
+                    .n(m)
+                    .t(")")
+                    .op(Op::Times)
+                    .q(n, Kind::Count)
+                    .op(Op::Plus)
+                    .t("300 segments")
+                    .op(Op::Times)
+                    .t("2^")
+                    .n(p.nbits)
+                    .op(Op::Times)
+                    .t("4 B")
+                    .op(Op::Times)
+                    .n(d)
+                    .t(" dims)")
+                    .op(Op::Equals)
+                    .q(total, Kind::Size)
+                    .t(" (documented: ")
+                    .t(src)
+                    .t(")");
+            });
             total
         }
         Formula::OpenSearchIvf => {
@@ -585,20 +772,67 @@ pub fn memory<T: Trace>(engine: Engine, p: &Shape, t: &mut T) -> Option<f64> {
                 4.0 * d
             };
             let total = 1.1 * (p.data * n + p.nlist * centroid);
-            t.step(total, Kind::Size, format_args!(
-                "1.1 × ({} B × {count} vectors + {} lists × {} B) = {}: 10% overhead (documented: {src})",
-                Grouped(p.data), Grouped(p.nlist), Grouped(centroid), size(total)
-            ));
+            t.step(total, Kind::Size, |w| {
+                w.t("1.1")
+                    .op(Op::Times)
+                    .t("(")
+                    .n(p.data)
+                    .t(" B")
+                    .op(Op::Times)
+                    .q(n, Kind::Count)
+                    .t(" vectors")
+                    .op(Op::Plus)
+                    .n(p.nlist)
+                    .t(" lists")
+                    .op(Op::Times)
+                    .n(centroid)
+                    .t(" B)")
+                    .op(Op::Equals)
+                    .q(total, Kind::Size)
+                    .t(": 10% overhead (documented: ")
+                    .t(src)
+                    .t(")");
+            });
             total
         }
         Formula::OpenSearchIvfPq => {
             let code = p.nbits / 8.0 * p.pq_m;
             let per_segment = 2f64.powf(p.nbits) * 4.0 * d + 4.0 * p.nlist * d;
             let total = 1.1 * ((code + 24.0) * n + OPENSEARCH_SEGMENTS * per_segment);
-            t.step(total, Kind::Size, format_args!(
-                "1.1 × (({} B code + 24) × {count} + 300 segments × (2^{} × 4 B × {} dims + 4 B × {} lists × {} dims)) = {}: each segment keeps its own coarse quantiser (documented: {src})",
-                Grouped(code), Grouped(p.nbits), Grouped(d), Grouped(p.nlist), Grouped(d), size(total)
-            ));
+            t.step(total, Kind::Size, |w| {
+                w.t("1.1")
+                    .op(Op::Times)
+                    .t("((")
+                    .n(code)
+                    .t(" B code")
+                    .op(Op::Plus)
+                    .t("24)")
+                    .op(Op::Times)
+                    .q(n, Kind::Count)
+                    .op(Op::Plus)
+                    .t("300 segments")
+                    .op(Op::Times)
+                    .t("(2^")
+                    .n(p.nbits)
+                    .op(Op::Times)
+                    .t("4 B")
+                    .op(Op::Times)
+                    .n(d)
+                    .t(" dims")
+                    .op(Op::Plus)
+                    .t("4 B")
+                    .op(Op::Times)
+                    .n(p.nlist)
+                    .t(" lists")
+                    .op(Op::Times)
+                    .n(d)
+                    .t(" dims))")
+                    .op(Op::Equals)
+                    .q(total, Kind::Size)
+                    .t(": each segment keeps its own coarse quantiser (documented: ")
+                    .t(src)
+                    .t(")");
+            });
             total
         }
         Formula::ElasticHnsw | Formula::ElasticFlat => {
@@ -609,22 +843,43 @@ pub fn memory<T: Trace>(engine: Engine, p: &Shape, t: &mut T) -> Option<f64> {
             };
             if p.dtype == Dtype::F32 && graph > 0.0 {
                 let q = |per: f64| n * per + graph;
-                t.step(q(d / 8.0 + 14.0), Kind::Size, format_args!(
-                    "for comparison, quantised in RAM (floats on disk): int8_hnsw {}, int4_hnsw {}, bbq_hnsw {} (d + 4, d/2 + 4, d/8 + 14 B a vector); from 9.1 a float field of 384 dims or more defaults to bbq_hnsw",
-                    size(q(d + 4.0)), size(q(d / 2.0 + 4.0)), size(q(d / 8.0 + 14.0))
-                ));
+                t.step(q(d / 8.0 + 14.0), Kind::Size, |w| { w.t("for comparison, quantised in RAM (floats on disk): int8_hnsw ").q(q(d + 4.0), Kind::Size).t(", int4_hnsw ").q(q(d / 2.0 + 4.0), Kind::Size).t(", bbq_hnsw ").q(q(d / 8.0 + 14.0), Kind::Size).t(" (d").op(Op::Plus).t("4, d/2").op(Op::Plus).t("4, d/8").op(Op::Plus).t("14 B a vector); from 9.1 a float field of 384 dims or more defaults to bbq_hnsw"); });
             }
             let total = n * p.data + graph;
             if graph > 0.0 {
-                t.step(total, Kind::Size, format_args!(
-                    "{count} vectors × {} B + HNSW graph {count} × 4 B × m {} = {}: filesystem cache, outside the Java heap (documented: {src})",
-                    Grouped(p.data), Grouped(m), size(total)
-                ));
+                t.step(total, Kind::Size, |w| {
+                    w.q(n, Kind::Count)
+                        .t(" vectors")
+                        .op(Op::Times)
+                        .n(p.data)
+                        .t(" B")
+                        .op(Op::Plus)
+                        .t("HNSW graph ")
+                        .q(n, Kind::Count)
+                        .op(Op::Times)
+                        .t("4 B")
+                        .op(Op::Times)
+                        .t("m ")
+                        .n(m)
+                        .op(Op::Equals)
+                        .q(total, Kind::Size)
+                        .t(": filesystem cache, outside the Java heap (documented: ")
+                        .t(src)
+                        .t(")");
+                });
             } else {
-                t.step(total, Kind::Size, format_args!(
-                    "{count} vectors × {} B = {}, no graph: filesystem cache, outside the Java heap (documented: {src})",
-                    Grouped(p.data), size(total)
-                ));
+                t.step(total, Kind::Size, |w| {
+                    w.q(n, Kind::Count)
+                        .t(" vectors")
+                        .op(Op::Times)
+                        .n(p.data)
+                        .t(" B")
+                        .op(Op::Equals)
+                        .q(total, Kind::Size)
+                        .t(", no graph: filesystem cache, outside the Java heap (documented: ")
+                        .t(src)
+                        .t(")");
+                });
             }
             total
         }
@@ -638,16 +893,31 @@ pub fn memory<T: Trace>(engine: Engine, p: &Shape, t: &mut T) -> Option<f64> {
             if per_page < 1.0 {
                 return None;
             }
-            t.step(pair, Kind::Size, format_args!(
-                "element MAXALIGN(72 + {} B value) = {} + level-0 neighbours MAXALIGN(4 + 6 B × 2·m {}) = {} + 2 line pointers 8 B = {}",
-                Grouped(value), Grouped(element), Grouped(2.0 * m), Grouped(neighbours), size(pair)
-            ));
+            t.step(pair, Kind::Size, |w| {
+                w.t("element MAXALIGN(72")
+                    .op(Op::Plus)
+                    .n(value)
+                    .t(" B value)")
+                    .op(Op::Equals)
+                    .n(element)
+                    .op(Op::Plus)
+                    .t("level-0 neighbours MAXALIGN(4")
+                    .op(Op::Plus)
+                    .t("6 B")
+                    .op(Op::Times)
+                    .t("2·m ")
+                    .n(2.0 * m)
+                    .t(")")
+                    .op(Op::Equals)
+                    .n(neighbours)
+                    .op(Op::Plus)
+                    .t("2 line pointers 8 B")
+                    .op(Op::Equals)
+                    .q(pair, Kind::Size);
+            });
             let pages = (n / per_page).ceil() + 1.0;
             let total = pages * PG_PAGE;
-            t.step(total, Kind::Size, format_args!(
-                "⌊8,160 ÷ {}⌋ = {} per 8 KiB page: (⌈{count} ÷ {}⌉ + 1 meta page) × 8,192 B = {}: level-0 page packing, a lower bound (an upper-level element, 1 in m, holds m more neighbour slots and can push one to the next page) (layout from code: {src})",
-                Grouped(pair), Grouped(per_page), Grouped(per_page), size(total)
-            ));
+            t.step(total, Kind::Size, |w| { w.bracket(Bracket::FloorOpen).t("8,160").op(Op::Divide).n(pair).bracket(Bracket::FloorClose).op(Op::Equals).n(per_page).t(" per 8 KiB page: (").bracket(Bracket::CeilOpen).q(n, Kind::Count).op(Op::Divide).n(per_page).bracket(Bracket::CeilClose).op(Op::Plus).t("1 meta page)").op(Op::Times).t("8,192 B").op(Op::Equals).q(total, Kind::Size).t(": level-0 page packing, a lower bound (an upper-level element, 1 in m, holds m more neighbour slots and can push one to the next page) (layout from code: ").t(src).t(")"); });
             total
         }
         Formula::PgvectorIvfflat => {
@@ -662,11 +932,44 @@ pub fn memory<T: Trace>(engine: Engine, p: &Shape, t: &mut T) -> Option<f64> {
             let per_list = (n / p.nlist / per_page).ceil();
             let pages = p.nlist * per_list + (p.nlist / per_page).ceil() + 1.0;
             let total = pages * PG_PAGE;
-            t.step(total, Kind::Size, format_args!(
-                "tuple MAXALIGN(8 + {} B value) + 4 = {} B, {} per 8 KiB page: ({} lists × ⌈{} ÷ {}⌉ pages + ⌈{} centroids ÷ {}⌉ + 1 meta) × 8,192 B = {}, lists taken as equal (layout from code: {src})",
-                Grouped(value), Grouped(tuple), Grouped(per_page), Grouped(p.nlist),
-                Human::new(n / p.nlist, Kind::Count), Grouped(per_page), Grouped(p.nlist), Grouped(per_page), size(total)
-            ));
+            t.step(total, Kind::Size, |w| {
+                w.t("tuple MAXALIGN(8")
+                    .op(Op::Plus)
+                    .n(value)
+                    .t(" B value)")
+                    .op(Op::Plus)
+                    .t("4")
+                    .op(Op::Equals)
+                    .n(tuple)
+                    .t(" B, ")
+                    .n(per_page)
+                    .t(" per 8 KiB page: (")
+                    .n(p.nlist)
+                    .t(" lists")
+                    .op(Op::Times)
+                    .bracket(Bracket::CeilOpen)
+                    .q(n / p.nlist, Kind::Count)
+                    .op(Op::Divide)
+                    .n(per_page)
+                    .bracket(Bracket::CeilClose)
+                    .t(" pages")
+                    .op(Op::Plus)
+                    .bracket(Bracket::CeilOpen)
+                    .n(p.nlist)
+                    .t(" centroids")
+                    .op(Op::Divide)
+                    .n(per_page)
+                    .bracket(Bracket::CeilClose)
+                    .op(Op::Plus)
+                    .t("1 meta)")
+                    .op(Op::Times)
+                    .t("8,192 B")
+                    .op(Op::Equals)
+                    .q(total, Kind::Size)
+                    .t(", lists taken as equal (layout from code: ")
+                    .t(src)
+                    .t(")");
+            });
             total
         }
     };

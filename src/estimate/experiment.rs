@@ -2,9 +2,9 @@
 //! for a mean), CUPED's variance cut, and how many days the traffic needs.
 
 use super::math::normal_quantile;
-use super::{Estimate, Section, Trace};
+use super::{Estimate, In, Op, Out, Section, Trace};
+use crate::scenario::schema::Section as S;
 use crate::scenario::{Experiment, Scenario};
-use crate::units::format::{Grouped, Human, Sig};
 use crate::units::{Kind, SECONDS_PER_DAY};
 use std::fmt;
 
@@ -18,52 +18,65 @@ pub struct ExperimentEstimate {
     pub days: f64,
 }
 
-fn put<T: Trace>(t: &mut T, name: &str, label: fmt::Arguments<'_>, kind: Kind, value: f64) {
-    t.output(
-        Section::Experiment,
-        format_args!("{name}"),
-        label,
-        kind,
-        value,
-    );
+fn put<T: Trace>(
+    t: &mut T,
+    name: &'static str,
+    label: fmt::Arguments<'_>,
+    kind: Kind,
+    value: f64,
+) -> f64 {
+    t.output(Out::new(Section::Experiment, &[name]), label, kind, value)
 }
+
+const SAMPLE_SIZE: Out<'static> = Out::new(Section::Experiment, &["sample_size_per_arm"]);
 
 /// Per-arm sample size before rounding, tracing the working.
 pub fn sample_size<T: Trace>(x: &Experiment, t: &mut T) -> f64 {
     for key in ["alpha", "power", "cuped_correlation"] {
-        t.uses(format_args!("experiment.{key}"));
+        t.uses(In::of(S::Experiment, key));
     }
     let za = normal_quantile(1.0 - x.alpha / 2.0);
     let zb = normal_quantile(x.power);
-    t.step(
-        za,
-        Kind::Factor,
-        format_args!(
-            "z_α/2 = Φ⁻¹(1 − {}/2) = {:.6}, z_β = Φ⁻¹({}) = {:.6}",
-            Sig(x.alpha),
-            za,
-            Sig(x.power),
-            zb
-        ),
-    );
+    t.step(za, Kind::Factor, |w| {
+        w.t("z_α/2")
+            .op(Op::Equals)
+            .t("Φ⁻¹(1")
+            .op(Op::Minus)
+            .sig(x.alpha)
+            .t("/2)")
+            .op(Op::Equals)
+            .fixed(za, 6)
+            .t(", z_β")
+            .op(Op::Equals)
+            .t("Φ⁻¹(")
+            .sig(x.power)
+            .t(")")
+            .op(Op::Equals)
+            .fixed(zb, 6);
+    });
     let n = match x.baseline_rate {
         Some(rate) => {
-            t.uses(format_args!("experiment.baseline_rate"));
+            t.uses(In::of(S::Experiment, "baseline_rate"));
             // Evan Miller's calculator mirrors a rate above one half.
             let p = if rate > 0.5 { 1.0 - rate } else { rate };
             let delta = match (x.mde_relative, x.mde_absolute) {
                 (Some(m), _) => {
-                    t.uses(format_args!("experiment.mde_relative"));
+                    t.uses(In::of(S::Experiment, "mde_relative"));
                     let d = p * m;
-                    t.step(
-                        d,
-                        Kind::Factor,
-                        format_args!("δ = {} × {} relative = {}", Sig(p), Sig(m), Sig(d)),
-                    );
+                    t.step(d, Kind::Factor, |w| {
+                        w.t("δ")
+                            .op(Op::Equals)
+                            .sig(p)
+                            .op(Op::Times)
+                            .sig(m)
+                            .t(" relative")
+                            .op(Op::Equals)
+                            .sig(d);
+                    });
                     d
                 }
                 (None, Some(d)) => {
-                    t.uses(format_args!("experiment.mde_absolute"));
+                    t.uses(In::of(S::Experiment, "mde_absolute"));
                     d
                 }
                 _ => 0.0,
@@ -72,76 +85,105 @@ pub fn sample_size<T: Trace>(x: &Experiment, t: &mut T) -> f64 {
             let null = (2.0 * p * (1.0 - p)).sqrt();
             let alt = (p * (1.0 - p) + p2 * (1.0 - p2)).sqrt();
             let n = (za * null + zb * alt).powi(2) / (delta * delta);
-            t.step(
-                n,
-                Kind::Count,
-                format_args!(
-                    "[{:.4} × √(2 × {} × {}) + {:.4} × √({} × {} + {} × {})]² ÷ {}² = {} per arm (two-proportion z-test, Evan Miller)",
-                    za,
-                    Sig(p),
-                    Sig(1.0 - p),
-                    zb,
-                    Sig(p),
-                    Sig(1.0 - p),
-                    Sig(p2),
-                    Sig(1.0 - p2),
-                    Sig(delta),
-                    Human::new(n, Kind::Count)
-                ),
-            );
+            t.step(n, Kind::Count, |w| {
+                w.t("[")
+                    .fixed(za, 4)
+                    .op(Op::Times)
+                    .t("√(2")
+                    .op(Op::Times)
+                    .sig(p)
+                    .op(Op::Times)
+                    .sig(1.0 - p)
+                    .t(")")
+                    .op(Op::Plus)
+                    .fixed(zb, 4)
+                    .op(Op::Times)
+                    .t("√(")
+                    .sig(p)
+                    .op(Op::Times)
+                    .sig(1.0 - p)
+                    .op(Op::Plus)
+                    .sig(p2)
+                    .op(Op::Times)
+                    .sig(1.0 - p2)
+                    .t(")]²")
+                    .op(Op::Divide)
+                    .sig(delta)
+                    .t("²")
+                    .op(Op::Equals)
+                    .q(n, Kind::Count)
+                    .t(" per arm (two-proportion z-test, Evan Miller)");
+            });
             n
         }
         None => {
-            t.uses(format_args!("experiment.stddev"));
+            t.uses(In::of(S::Experiment, "stddev"));
             let sigma = x.stddev.unwrap_or(0.0);
             let delta = match (x.mde_relative, x.mde_absolute) {
                 (Some(m), _) => {
-                    t.uses(format_args!("experiment.baseline_mean"));
-                    t.uses(format_args!("experiment.mde_relative"));
+                    t.uses(In::of(S::Experiment, "baseline_mean"));
+                    t.uses(In::of(S::Experiment, "mde_relative"));
                     let mean = x.baseline_mean.unwrap_or(0.0);
                     let d = mean * m;
-                    t.step(
-                        d,
-                        Kind::Factor,
-                        format_args!("δ = mean {} × {} relative = {}", Sig(mean), Sig(m), Sig(d)),
-                    );
+                    t.step(d, Kind::Factor, |w| {
+                        w.t("δ")
+                            .op(Op::Equals)
+                            .t("mean ")
+                            .sig(mean)
+                            .op(Op::Times)
+                            .sig(m)
+                            .t(" relative")
+                            .op(Op::Equals)
+                            .sig(d);
+                    });
                     d
                 }
                 (None, Some(d)) => {
-                    t.uses(format_args!("experiment.mde_absolute"));
+                    t.uses(In::of(S::Experiment, "mde_absolute"));
                     d
                 }
                 _ => 0.0,
             };
             let n = 2.0 * (za + zb).powi(2) * sigma * sigma / (delta * delta);
-            t.step(
-                n,
-                Kind::Count,
-                format_args!(
-                    "2 × ({:.4} + {:.4})² × σ {}² ÷ δ {}² = {} per arm (≈ 16σ²/δ²)",
-                    za,
-                    zb,
-                    Sig(sigma),
-                    Sig(delta),
-                    Human::new(n, Kind::Count)
-                ),
-            );
+            t.step(n, Kind::Count, |w| {
+                w.t("2")
+                    .op(Op::Times)
+                    .t("(")
+                    .fixed(za, 4)
+                    .op(Op::Plus)
+                    .fixed(zb, 4)
+                    .t(")²")
+                    .op(Op::Times)
+                    .t("σ ")
+                    .sig(sigma)
+                    .t("²")
+                    .op(Op::Divide)
+                    .t("δ ")
+                    .sig(delta)
+                    .t("²")
+                    .op(Op::Equals)
+                    .q(n, Kind::Count)
+                    .t(" per arm (≈ 16σ²/δ²)");
+            });
             n
         }
     };
     let rho = x.cuped_correlation;
     if rho > 0.0 {
         let cut = n * (1.0 - rho * rho);
-        t.step(
-            cut,
-            Kind::Count,
-            format_args!(
-                "CUPED: × (1 − {}²) = × {} = {}",
-                Sig(rho),
-                Sig(1.0 - rho * rho),
-                Human::new(cut, Kind::Count)
-            ),
-        );
+        t.step(cut, Kind::Count, |w| {
+            w.t("CUPED:")
+                .op(Op::Times)
+                .t("(1")
+                .op(Op::Minus)
+                .sig(rho)
+                .t("²)")
+                .op(Op::Equals)
+                .t("× ")
+                .sig(1.0 - rho * rho)
+                .op(Op::Equals)
+                .q(cut, Kind::Count);
+        });
         cut
     } else {
         n
@@ -152,11 +194,11 @@ pub fn sample_size<T: Trace>(x: &Experiment, t: &mut T) -> f64 {
 fn eligible<T: Trace>(s: &Scenario, x: &Experiment, t: &mut T) -> f64 {
     match x.eligible_daily_users {
         Some(u) => {
-            t.uses(format_args!("experiment.eligible_daily_users"));
+            t.uses(In::of(S::Experiment, "eligible_daily_users"));
             u.0
         }
         None => {
-            t.uses(format_args!("traffic.dau"));
+            t.uses(In::of(S::Traffic, "dau"));
             s.traffic
                 .as_ref()
                 .and_then(|tr| tr.dau)
@@ -171,7 +213,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         return;
     };
     let n = sample_size(x, t).ceil();
-    put(
+    let n = put(
         t,
         "sample_size_per_arm",
         format_args!("Sample size per arm"),
@@ -179,49 +221,45 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         n,
     );
 
-    t.inherit(|id| id == "experiment.sample_size_per_arm");
-    t.uses(format_args!("experiment.arms"));
-    t.uses(format_args!("experiment.allocation"));
+    t.uses(In::of(S::Experiment, "arms"));
+    t.uses(In::of(S::Experiment, "allocation"));
     let users = eligible(s, x, t);
     let per_day = users * x.allocation;
     let days = n * x.arms / per_day;
     let weeks = (days / 7.0).ceil();
-    t.step(
-        days,
-        Kind::Factor,
-        format_args!(
-            "{} per arm × {} arms ÷ ({} eligible users/day × {} allocated = {}/day) = {} days; run {} (whole weeks, for day-of-week effects)",
-            Grouped(n),
-            Grouped(x.arms),
-            Human::new(users, Kind::Count),
-            Human::new(x.allocation, Kind::Fraction),
-            Human::new(per_day, Kind::Count),
-            Sig(days),
-            WeeksText(weeks)
-        ),
-    );
-    put(
+    t.step(days, Kind::Factor, |w| {
+        w.n(n)
+            .of(SAMPLE_SIZE)
+            .t(" per arm")
+            .op(Op::Times)
+            .n(x.arms)
+            .t(" arms")
+            .op(Op::Divide)
+            .t("(")
+            .q(users, Kind::Count)
+            .t(" eligible users/day")
+            .op(Op::Times)
+            .q(x.allocation, Kind::Fraction)
+            .t(" allocated")
+            .op(Op::Equals)
+            .q(per_day, Kind::Count)
+            .t("/day)")
+            .op(Op::Equals)
+            .sig(days)
+            .t(" days; run ")
+            .n(weeks)
+            .t(if weeks == 1.0 { " week" } else { " weeks" })
+            .t(" (whole weeks, for day-of-week effects)");
+    });
+    let days = put(
         t,
         "duration",
         format_args!("Experiment duration"),
         Kind::Duration,
         days * SECONDS_PER_DAY,
-    );
+    ) / SECONDS_PER_DAY;
     e.experiment = Some(ExperimentEstimate {
         sample_size_per_arm: n,
         days,
     });
-}
-
-/// "1 week", "3 weeks".
-struct WeeksText(f64);
-
-impl fmt::Display for WeeksText {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0 == 1.0 {
-            f.write_str("1 week")
-        } else {
-            write!(f, "{} weeks", Grouped(self.0))
-        }
-    }
 }

@@ -1,9 +1,9 @@
 //! The online feature store: memory of one copy, lookups at peak, and the nodes for both.
 
-use super::{Estimate, Section, Trace};
+use super::{Bracket, Estimate, In, Op, Out, Section, Trace};
 use crate::scenario::Scenario;
+use crate::scenario::schema::Section as S;
 use crate::units::Kind;
-use crate::units::format::{Grouped, Human, Sig};
 use std::fmt;
 use uom::si::frequency::hertz;
 use uom::si::information::byte;
@@ -22,15 +22,18 @@ pub struct FeatureStoreEstimate {
     pub nodes: f64,
 }
 
-fn put<T: Trace>(t: &mut T, name: &str, label: fmt::Arguments<'_>, kind: Kind, value: f64) {
-    t.output(
-        Section::FeatureStore,
-        format_args!("{name}"),
-        label,
-        kind,
-        value,
-    );
+fn put<T: Trace>(
+    t: &mut T,
+    name: &'static str,
+    label: fmt::Arguments<'_>,
+    kind: Kind,
+    value: f64,
+) -> f64 {
+    t.output(Out::new(Section::FeatureStore, &[name]), label, kind, value)
 }
+
+const MEMORY: Out<'static> = Out::new(Section::FeatureStore, &["memory"]);
+const LOOKUPS: Out<'static> = Out::new(Section::FeatureStore, &["lookups"]);
 
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let Some(fs) = &s.feature_store else {
@@ -43,34 +46,34 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         "feature_size",
         "entity_overhead",
     ] {
-        t.uses(format_args!("feature_store.{key}"));
+        t.uses(In::of(S::FeatureStore, key));
     }
     let overhead = fs.entity_overhead.get::<byte>();
     let size = fs.feature_size.get::<byte>();
     let per_entity = overhead + fs.features_per_entity.0 * size;
-    t.step(
-        per_entity,
-        Kind::Size,
-        format_args!(
-            "per entity: {} key overhead + {} features × {} = {}",
-            Human::new(overhead, Kind::Size),
-            Human::new(fs.features_per_entity.0, Kind::Count),
-            Human::new(size, Kind::Size),
-            Human::new(per_entity, Kind::Size)
-        ),
-    );
+    t.step(per_entity, Kind::Size, |w| {
+        w.t("per entity: ")
+            .q(overhead, Kind::Size)
+            .t(" key overhead")
+            .op(Op::Plus)
+            .q(fs.features_per_entity.0, Kind::Count)
+            .t(" features")
+            .op(Op::Times)
+            .q(size, Kind::Size)
+            .op(Op::Equals)
+            .q(per_entity, Kind::Size);
+    });
     let memory = fs.entities.0 * per_entity;
-    t.step(
-        memory,
-        Kind::Size,
-        format_args!(
-            "{} entities × {} = {} (one copy)",
-            Human::new(fs.entities.0, Kind::Count),
-            Human::new(per_entity, Kind::Size),
-            Human::new(memory, Kind::Size)
-        ),
-    );
-    put(
+    t.step(memory, Kind::Size, |w| {
+        w.q(fs.entities.0, Kind::Count)
+            .t(" entities")
+            .op(Op::Times)
+            .q(per_entity, Kind::Size)
+            .op(Op::Equals)
+            .q(memory, Kind::Size)
+            .t(" (one copy)");
+    });
+    let memory = put(
         t,
         "memory",
         format_args!("Feature store, one copy"),
@@ -79,22 +82,26 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     );
 
     let peak = e.peak_qps.get::<hertz>();
-    super::traffic::uses_traffic(s, t);
-    t.uses(format_args!("feature_store.entities_per_request"));
-    t.uses(format_args!("feature_store.feature_views"));
+    super::traffic::reads_peak(s, t);
+    t.uses(In::of(S::FeatureStore, "entities_per_request"));
+    t.uses(In::of(S::FeatureStore, "feature_views"));
     let lookups = peak * fs.entities_per_request.0 * fs.feature_views;
-    t.step(
-        lookups,
-        Kind::Rate,
-        format_args!(
-            "{} peak × {} entities per request × {} views = {}",
-            Human::new(peak, Kind::Rate),
-            Human::new(fs.entities_per_request.0, Kind::Count),
-            Sig(fs.feature_views),
-            Human::new(lookups, Kind::Rate)
-        ),
-    );
-    put(
+    t.step(lookups, Kind::Rate, |w| {
+        w.q(peak, Kind::Rate);
+        if s.requests().is_some() {
+            w.of(super::traffic::PEAK_QPS);
+        }
+        w.t(" peak")
+            .op(Op::Times)
+            .q(fs.entities_per_request.0, Kind::Count)
+            .t(" entities per request")
+            .op(Op::Times)
+            .sig(fs.feature_views)
+            .t(" views")
+            .op(Op::Equals)
+            .q(lookups, Kind::Rate);
+    });
+    let lookups = put(
         t,
         "lookups",
         format_args!("Feature lookups at peak"),
@@ -102,60 +109,70 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         lookups,
     );
 
-    t.inherit(|id| id == "feature_store.memory" || id == "feature_store.lookups");
+    t.reads(MEMORY);
+    t.reads(LOOKUPS);
     for key in [
         "node_memory",
         "memory_headroom",
         "replication",
         "per_node_ops",
     ] {
-        t.uses(format_args!("feature_store.{key}"));
+        t.uses(In::of(S::FeatureStore, key));
     }
     let node = fs.node_memory.get::<byte>();
     let usable = node * fs.memory_headroom;
     let per_copy = (memory / usable).ceil();
     let memory_nodes = (per_copy * fs.replication).ceil();
-    t.step(
-        memory_nodes,
-        Kind::Count,
-        format_args!(
-            "for memory: ⌈{} ÷ ({} × {} = {})⌉ = {} nodes a copy × {} copies = {} nodes",
-            Human::new(memory, Kind::Size),
-            Human::new(node, Kind::Size),
-            Human::new(fs.memory_headroom, Kind::Fraction),
-            Human::new(usable, Kind::Size),
-            Grouped(per_copy),
-            Sig(fs.replication),
-            Grouped(memory_nodes)
-        ),
-    );
+    t.step(memory_nodes, Kind::Count, |w| {
+        w.t("for memory: ")
+            .bracket(Bracket::CeilOpen)
+            .q(memory, Kind::Size)
+            .op(Op::Divide)
+            .t("(")
+            .q(node, Kind::Size)
+            .op(Op::Times)
+            .q(fs.memory_headroom, Kind::Fraction)
+            .op(Op::Equals)
+            .q(usable, Kind::Size)
+            .t(")")
+            .bracket(Bracket::CeilClose)
+            .op(Op::Equals)
+            .n(per_copy)
+            .t(" nodes a copy")
+            .op(Op::Times)
+            .sig(fs.replication)
+            .t(" copies")
+            .op(Op::Equals)
+            .n(memory_nodes)
+            .t(" nodes");
+    });
     let per_node = fs.per_node_ops.get::<hertz>();
     let lookup_nodes = (lookups / per_node).ceil();
-    t.step(
-        lookup_nodes,
-        Kind::Count,
-        format_args!(
-            "for lookups: ⌈{} ÷ {} per node⌉ = {} nodes",
-            Human::new(lookups, Kind::Rate),
-            Human::new(per_node, Kind::Rate),
-            Grouped(lookup_nodes)
-        ),
-    );
+    t.step(lookup_nodes, Kind::Count, |w| {
+        w.t("for lookups: ")
+            .bracket(Bracket::CeilOpen)
+            .q(lookups, Kind::Rate)
+            .op(Op::Divide)
+            .q(per_node, Kind::Rate)
+            .t(" per node")
+            .bracket(Bracket::CeilClose)
+            .op(Op::Equals)
+            .n(lookup_nodes)
+            .t(" nodes");
+    });
     let nodes = memory_nodes.max(lookup_nodes);
-    t.step(
-        nodes,
-        Kind::Count,
-        format_args!(
-            "the larger, as replicas serve reads too: {} nodes ({} sets the size)",
-            Grouped(nodes),
-            if lookup_nodes > memory_nodes {
+    t.step(nodes, Kind::Count, |w| {
+        w.t("the larger, as replicas serve reads too: ")
+            .n(nodes)
+            .t(" nodes (")
+            .t(if lookup_nodes > memory_nodes {
                 "lookups"
             } else {
                 "memory"
-            }
-        ),
-    );
-    put(
+            })
+            .t(" sets the size)");
+    });
+    let nodes = put(
         t,
         "nodes",
         format_args!("Feature store nodes"),

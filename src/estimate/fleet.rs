@@ -3,10 +3,10 @@
 //! requests in flight.
 
 use super::index::region_share_step;
-use super::traffic::uses_traffic;
-use super::{Estimate, Section, StageEstimate, Trace};
+use super::traffic::reads_peak;
+use super::{Bracket, Estimate, In, Op, Out, Section, StageEstimate, Trace};
+use crate::scenario::schema::Section as S;
 use crate::scenario::{Mode, Scenario, Stage};
-use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, SECONDS_PER_DAY, bytes_per_second};
 use uom::si::frequency::hertz;
 use uom::si::information::byte;
@@ -16,7 +16,7 @@ use uom::si::time::second;
 /// ÷ FLOPs per item.
 fn per_server<T: Trace>(st: &Stage, t: &mut T) -> f64 {
     if let Some(thr) = st.per_server_throughput {
-        t.uses(format_args!("stage.{}.per_server_throughput", st.name));
+        t.uses(In::entry(S::Stage, &st.name, "per_server_throughput"));
         return thr.get::<hertz>();
     }
     let (Some(flops), Some(dev)) = (st.flops_per_item, st.device_flops) else {
@@ -24,22 +24,26 @@ fn per_server<T: Trace>(st: &Stage, t: &mut T) -> f64 {
     };
     let dev = dev.get::<hertz>();
     let rate = dev * st.efficiency * st.devices_per_server / flops.0;
-    t.uses(format_args!("stage.{}.flops_per_item", st.name));
-    t.uses(format_args!("stage.{}.device_flops", st.name));
-    t.uses(format_args!("stage.{}.efficiency", st.name));
-    t.uses(format_args!("stage.{}.devices_per_server", st.name));
-    t.step(
-        rate,
-        Kind::Rate,
-        format_args!(
-            "{} FLOP/s × {} efficiency × {} devices ÷ {} FLOP/item = {} items per server",
-            Human::new(dev, Kind::Count),
-            Human::new(st.efficiency, Kind::Fraction),
-            Grouped(st.devices_per_server),
-            Human::new(flops.0, Kind::Count),
-            Human::new(rate, Kind::Rate)
-        ),
-    );
+    t.uses(In::entry(S::Stage, &st.name, "flops_per_item"));
+    t.uses(In::entry(S::Stage, &st.name, "device_flops"));
+    t.uses(In::entry(S::Stage, &st.name, "efficiency"));
+    t.uses(In::entry(S::Stage, &st.name, "devices_per_server"));
+    t.step(rate, Kind::Rate, |w| {
+        w.q(dev, Kind::Count)
+            .t(" FLOP/s")
+            .op(Op::Times)
+            .q(st.efficiency, Kind::Fraction)
+            .t(" efficiency")
+            .op(Op::Times)
+            .n(st.devices_per_server)
+            .t(" devices")
+            .op(Op::Divide)
+            .q(flops.0, Kind::Count)
+            .t(" FLOP/item")
+            .op(Op::Equals)
+            .q(rate, Kind::Rate)
+            .t(" items per server");
+    });
     rate
 }
 
@@ -65,259 +69,113 @@ fn with_held_corpus<T: Trace>(
     let bytes = at_rest + growth;
     let node = memory.get::<byte>();
     let usable = node * st.memory_headroom;
-    super::storage::uses_copies(c, "items", t);
+    let stored = [c.name.as_str()];
+    t.reads(Out::new(Section::Storage, &stored));
     if growth == 0.0 && c.new_items_per_day.0 > 0.0 {
-        super::storage::uses_copies(c, "new_items_per_day", t);
-        t.step(
-            bytes,
-            Kind::Size,
-            format_args!(
-                "{name} grows {}/day but has no retention: held as it is today, {}",
-                Human::new(c.new_items_per_day.0, Kind::Count),
-                Human::new(bytes, Kind::Size)
-            ),
-        );
+        t.uses(In::entry(S::Corpus, &c.name, "new_items_per_day"));
+        t.step(bytes, Kind::Size, |w| {
+            w.show(name)
+                .t(" grows ")
+                .q(c.new_items_per_day.0, Kind::Count)
+                .t("/day but has no retention: held as it is today, ")
+                .q(bytes, Kind::Size);
+        });
     }
     if growth > 0.0 {
-        super::storage::uses_copies(c, "new_items_per_day", t);
-        t.uses(format_args!("corpus.{}.retention", c.name));
-        t.step(
-            bytes,
-            Kind::Size,
-            format_args!(
-                "{name} at its largest: {} at rest + {} growth over retention = {}",
-                Human::new(at_rest, Kind::Size),
-                Human::new(growth, Kind::Size),
-                Human::new(bytes, Kind::Size)
-            ),
-        );
+        let retained = [c.name.as_str(), "retained_growth"];
+        t.reads(Out::new(Section::Storage, &retained));
+        t.step(bytes, Kind::Size, |w| {
+            w.show(name)
+                .t(" at its largest: ")
+                .q(at_rest, Kind::Size)
+                .t(" at rest")
+                .op(Op::Plus)
+                .q(growth, Kind::Size)
+                .t(" growth over retention")
+                .op(Op::Equals)
+                .q(bytes, Kind::Size);
+        });
     }
-    t.uses(format_args!("stage.{}.holds", st.name));
-    t.uses(format_args!("stage.{}.node_memory", st.name));
-    t.uses(format_args!("stage.{}.memory_headroom", st.name));
+    t.uses(In::entry(S::Stage, &st.name, "holds"));
+    t.uses(In::entry(S::Stage, &st.name, "node_memory"));
+    t.uses(In::entry(S::Stage, &st.name, "memory_headroom"));
     let by_memory = (bytes / usable).ceil().max(1.0);
-    t.step(
-        by_memory,
-        Kind::Count,
-        format_args!(
-            "holds {name} ({} copies) in {}: ⌈{} ÷ ({} node × {} usable)⌉ = {} servers",
-            Grouped(c.replication),
-            if st.mode == Mode::Batch {
+    t.step(by_memory, Kind::Count, |w| {
+        w.t("holds ")
+            .show(name)
+            .t(" (")
+            .n(c.replication)
+            .t(" copies) in ")
+            .t(if st.mode == Mode::Batch {
                 "one place"
             } else {
                 "each region"
-            },
-            Human::new(bytes, Kind::Size),
-            Human::new(node, Kind::Size),
-            Human::new(st.memory_headroom, Kind::Fraction),
-            Grouped(by_memory)
-        ),
-    );
+            })
+            .t(": ")
+            .bracket(Bracket::CeilOpen)
+            .q(bytes, Kind::Size)
+            .op(Op::Divide)
+            .t("(")
+            .q(node, Kind::Size)
+            .t(" node")
+            .op(Op::Times)
+            .q(st.memory_headroom, Kind::Fraction)
+            .t(" usable)")
+            .bracket(Bracket::CeilClose)
+            .op(Op::Equals)
+            .n(by_memory)
+            .t(" servers");
+    });
     let servers = by_load.max(by_memory);
-    t.step(
-        servers,
-        Kind::Count,
-        format_args!(
-            "the larger of {} by load and {} by memory = {} servers",
-            Grouped(by_load),
-            Grouped(by_memory),
-            Grouped(servers)
-        ),
-    );
+    t.step(servers, Kind::Count, |w| {
+        w.t("the larger of ")
+            .n(by_load)
+            .t(" by load and ")
+            .n(by_memory)
+            .t(" by memory")
+            .op(Op::Equals)
+            .n(servers)
+            .t(" servers");
+    });
     servers
 }
 
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     e.stages.clear();
     let peak = e.peak_qps.get::<hertz>();
-    let region_peak = e.region_peak_qps.get::<hertz>();
-    let regions = s.serving.regions;
-    // Whole spare servers: a validated input is whole already; a range's samples are rounded.
-    let k = s.serving.redundancy.round();
     let mut total = 0.0;
     for st in &s.stages {
-        let util = st.utilization.unwrap_or(s.serving.target_utilization);
         let latency = st.latency.get::<second>();
         let (load, rate, servers) = if st.index {
             let nodes = e.index.map_or(0.0, |ix| ix.nodes);
-            t.uses(format_args!("stage.{}.index", st.name));
-            t.step(
-                nodes,
-                Kind::Count,
-                format_args!(
-                    "queries the sharded index: its servers are the {} index nodes",
-                    Grouped(nodes)
-                ),
-            );
+            t.uses(In::entry(S::Stage, &st.name, "index"));
+            t.step(nodes, Kind::Count, |w| {
+                w.t("queries the sharded index: its servers are the ")
+                    .n(nodes)
+                    .of(Out::new(Section::Index, &["nodes"]))
+                    .t(" index nodes");
+            });
             (peak, 0.0, nodes)
         } else {
             let rate = per_server(st, t);
-            t.uses(format_args!("serving.redundancy"));
+            t.uses(In::of(S::Serving, "redundancy"));
             if st.utilization.is_some() {
-                t.uses(format_args!("stage.{}.utilization", st.name));
+                t.uses(In::entry(S::Stage, &st.name, "utilization"));
             } else {
-                t.uses(format_args!("serving.target_utilization"));
+                t.uses(In::of(S::Serving, "target_utilization"));
             }
             match st.mode {
-                Mode::Online => {
-                    uses_traffic(s, t);
-                    t.uses(format_args!("stage.{}.items_per_request", st.name));
-                    region_share_step(s, e, t);
-                    let region_load = region_peak * st.items_per_request.0;
-                    t.step(
-                        region_load,
-                        Kind::Rate,
-                        format_args!(
-                            "{} × {} items per request = {} items",
-                            Human::new(region_peak, Kind::Rate),
-                            Human::new(st.items_per_request.0, Kind::Count),
-                            Human::new(region_load, Kind::Rate)
-                        ),
-                    );
-                    let base = (region_load / (rate * util)).ceil().max(1.0);
-                    t.step(
-                        base,
-                        Kind::Count,
-                        format_args!(
-                            "⌈{} ÷ ({} per server × {} utilisation)⌉ = {} servers",
-                            Human::new(region_load, Kind::Rate),
-                            Human::new(rate, Kind::Rate),
-                            Human::new(util, Kind::Fraction),
-                            Grouped(base)
-                        ),
-                    );
-                    let base = with_held_corpus(s, e, st, base, t);
-                    let servers = (base + k) * regions;
-                    if k > 0.0 || regions > 1.0 {
-                        t.uses(format_args!("serving.regions"));
-                        t.step(
-                            servers,
-                            Kind::Count,
-                            format_args!(
-                                "({} + {} spare) × {} regions = {} servers",
-                                Grouped(base),
-                                Grouped(k),
-                                Grouped(regions),
-                                Grouped(servers)
-                            ),
-                        );
-                    }
-                    (peak * st.items_per_request.0, rate, servers)
-                }
-                Mode::Batch => {
-                    let per_day = st.items_per_day.map_or(0.0, |c| c.0);
-                    let window = st.window.get::<second>();
-                    let every = st.every.get::<second>();
-                    t.uses(format_args!("stage.{}.items_per_day", st.name));
-                    t.uses(format_args!("stage.{}.every", st.name));
-                    t.uses(format_args!("stage.{}.window", st.name));
-                    let per_run = per_day * every / SECONDS_PER_DAY;
-                    if every != SECONDS_PER_DAY {
-                        t.step(
-                            per_run,
-                            Kind::Count,
-                            format_args!(
-                                "{} items/day × {} ÷ 1 d = {} items per run",
-                                Human::new(per_day, Kind::Count),
-                                Human::new(every, Kind::Duration),
-                                Human::new(per_run, Kind::Count)
-                            ),
-                        );
-                    }
-                    let load = per_run / window;
-                    t.step(
-                        load,
-                        Kind::Rate,
-                        format_args!(
-                            "{} items per run in a {} window = {} items",
-                            Human::new(per_run, Kind::Count),
-                            Human::new(window, Kind::Duration),
-                            Human::new(load, Kind::Rate)
-                        ),
-                    );
-                    let base = (load / (rate * util)).ceil().max(1.0);
-                    t.step(
-                        base,
-                        Kind::Count,
-                        format_args!(
-                            "⌈{} ÷ ({} per server × {} utilisation)⌉ = {} servers",
-                            Human::new(load, Kind::Rate),
-                            Human::new(rate, Kind::Rate),
-                            Human::new(util, Kind::Fraction),
-                            Grouped(base)
-                        ),
-                    );
-                    let base = with_held_corpus(s, e, st, base, t);
-                    if k > 0.0 {
-                        t.step(
-                            base + k,
-                            Kind::Count,
-                            format_args!(
-                                "{} + {} spare = {} servers (batch runs in one place)",
-                                Grouped(base),
-                                Grouped(k),
-                                Grouped(base + k)
-                            ),
-                        );
-                    }
-                    (load, rate, base + k)
-                }
+                Mode::Online => online(s, e, st, rate, t),
+                Mode::Batch => batch(s, e, st, rate, t),
             }
         };
-        if st.index {
-            t.inherit(|id| id == "index.nodes");
-        }
-        t.output(
-            Section::Fleet,
-            format_args!("{}.servers", st.name),
+        let servers = t.output(
+            Out::new(Section::Fleet, &[&st.name, "servers"]),
             format_args!("Servers: {}", st.name),
             Kind::Count,
             servers,
         );
-
-        // Requests that reach the stage: all of them, or a share when fewer than one item each.
-        let reaching = peak * st.items_per_request.0.min(1.0);
-        let in_flight = if st.mode == Mode::Batch {
-            load * latency
-        } else {
-            reaching * latency
-        };
-        // A stage with no latency has nothing in flight to report.
-        if latency > 0.0 {
-            t.uses(format_args!("stage.{}.latency", st.name));
-            if st.mode == Mode::Batch {
-                t.step(
-                    in_flight,
-                    Kind::Count,
-                    format_args!(
-                        "Little's law: {} × {} per item = {} items in flight",
-                        Human::new(load, Kind::Rate),
-                        Human::new(latency, Kind::Duration),
-                        Human::new(in_flight, Kind::Count)
-                    ),
-                );
-            } else {
-                uses_traffic(s, t);
-                t.step(
-                    in_flight,
-                    Kind::Count,
-                    format_args!(
-                        "Little's law: {} reaching the stage × {} = {} requests in flight",
-                        Human::new(reaching, Kind::Rate),
-                        Human::new(latency, Kind::Duration),
-                        Human::new(in_flight, Kind::Count)
-                    ),
-                );
-            }
-            t.output(
-                Section::Fleet,
-                format_args!("{}.concurrency", st.name),
-                format_args!("In flight: {}", st.name),
-                Kind::Count,
-                in_flight,
-            );
-        }
-
+        let in_flight = in_flight(s, st, peak, load, latency, t);
         total += servers;
         e.stages.push(StageEstimate {
             load,
@@ -329,22 +187,214 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             finish: 0.0,
         });
     }
-    t.inherit(|id| id.starts_with("fleet.") && id.ends_with(".servers"));
-    t.step(
-        total,
-        Kind::Count,
-        format_args!(
-            "sum over {} stages = {} servers",
-            s.stages.len(),
-            Grouped(total)
-        ),
-    );
-    t.output(
-        Section::Fleet,
-        format_args!("total_servers"),
+    for st in &s.stages {
+        t.reads(Out::new(Section::Fleet, &[&st.name, "servers"]));
+    }
+    t.step(total, Kind::Count, |w| {
+        w.t("sum over ")
+            .n(s.stages.len() as f64)
+            .t(" stages")
+            .op(Op::Equals)
+            .n(total)
+            .t(" servers");
+    });
+    e.total_servers = t.output(
+        Out::new(Section::Fleet, &["total_servers"]),
         format_args!("Total servers"),
         Kind::Count,
         total,
     );
-    e.total_servers = total;
+}
+
+/// An online stage's load, per-server rate and servers: its region's share of the peak in items,
+/// over the servers' throughput at its utilisation, with spares, in every region.
+fn online<T: Trace>(
+    s: &Scenario,
+    e: &Estimate,
+    st: &Stage,
+    rate: f64,
+    t: &mut T,
+) -> (f64, f64, f64) {
+    let util = st.utilization.unwrap_or(s.serving.target_utilization);
+    let region_peak = e.region_peak_qps.get::<hertz>();
+    let (k, regions) = (s.serving.redundancy.round(), s.serving.regions);
+    reads_peak(s, t);
+    t.uses(In::entry(S::Stage, &st.name, "items_per_request"));
+    region_share_step(s, e, t);
+    let region_load = region_peak * st.items_per_request.0;
+    t.step(region_load, Kind::Rate, |w| {
+        w.q(region_peak, Kind::Rate)
+            .op(Op::Times)
+            .q(st.items_per_request.0, Kind::Count)
+            .t(" items per request")
+            .op(Op::Equals)
+            .q(region_load, Kind::Rate)
+            .t(" items");
+    });
+    let base = (region_load / (rate * util)).ceil().max(1.0);
+    t.step(base, Kind::Count, |w| {
+        w.bracket(Bracket::CeilOpen)
+            .q(region_load, Kind::Rate)
+            .op(Op::Divide)
+            .t("(")
+            .q(rate, Kind::Rate)
+            .t(" per server")
+            .op(Op::Times)
+            .q(util, Kind::Fraction)
+            .t(" utilisation)")
+            .bracket(Bracket::CeilClose)
+            .op(Op::Equals)
+            .n(base)
+            .t(" servers");
+    });
+    let base = with_held_corpus(s, e, st, base, t);
+    let servers = (base + k) * regions;
+    if k > 0.0 || regions > 1.0 {
+        t.uses(In::of(S::Serving, "regions"));
+        t.step(servers, Kind::Count, |w| {
+            w.t("(")
+                .n(base)
+                .op(Op::Plus)
+                .n(k)
+                .t(" spare)")
+                .op(Op::Times)
+                .n(regions)
+                .t(" regions")
+                .op(Op::Equals)
+                .n(servers)
+                .t(" servers");
+        });
+    }
+    let peak = e.peak_qps.get::<hertz>();
+    (peak * st.items_per_request.0, rate, servers)
+}
+
+/// A batch stage's load, per-server rate and servers: a run's items in its window, over the
+/// servers' throughput at its utilisation, with spares, in one place.
+fn batch<T: Trace>(
+    s: &Scenario,
+    e: &Estimate,
+    st: &Stage,
+    rate: f64,
+    t: &mut T,
+) -> (f64, f64, f64) {
+    let util = st.utilization.unwrap_or(s.serving.target_utilization);
+    let k = s.serving.redundancy.round();
+    let per_day = st.items_per_day.map_or(0.0, |c| c.0);
+    let window = st.window.get::<second>();
+    let every = st.every.get::<second>();
+    t.uses(In::entry(S::Stage, &st.name, "items_per_day"));
+    t.uses(In::entry(S::Stage, &st.name, "every"));
+    t.uses(In::entry(S::Stage, &st.name, "window"));
+    let per_run = per_day * every / SECONDS_PER_DAY;
+    if every != SECONDS_PER_DAY {
+        t.step(per_run, Kind::Count, |w| {
+            w.q(per_day, Kind::Count)
+                .t(" items/day")
+                .op(Op::Times)
+                .q(every, Kind::Duration)
+                .op(Op::Divide)
+                .t("1 d")
+                .op(Op::Equals)
+                .q(per_run, Kind::Count)
+                .t(" items per run");
+        });
+    }
+    let load = per_run / window;
+    t.step(load, Kind::Rate, |w| {
+        w.q(per_run, Kind::Count)
+            .t(" items per run in a ")
+            .q(window, Kind::Duration)
+            .t(" window")
+            .op(Op::Equals)
+            .q(load, Kind::Rate)
+            .t(" items");
+    });
+    let base = (load / (rate * util)).ceil().max(1.0);
+    t.step(base, Kind::Count, |w| {
+        w.bracket(Bracket::CeilOpen)
+            .q(load, Kind::Rate)
+            .op(Op::Divide)
+            .t("(")
+            .q(rate, Kind::Rate)
+            .t(" per server")
+            .op(Op::Times)
+            .q(util, Kind::Fraction)
+            .t(" utilisation)")
+            .bracket(Bracket::CeilClose)
+            .op(Op::Equals)
+            .n(base)
+            .t(" servers");
+    });
+    let base = with_held_corpus(s, e, st, base, t);
+    if k > 0.0 {
+        t.step(base + k, Kind::Count, |w| {
+            w.n(base)
+                .op(Op::Plus)
+                .n(k)
+                .t(" spare")
+                .op(Op::Equals)
+                .n(base + k)
+                .t(" servers (batch runs in one place)");
+        });
+    }
+    (load, rate, base + k)
+}
+
+/// Requests (or items) in flight at a stage by Little's law, an output where the stage takes
+/// time; 0 otherwise.
+fn in_flight<T: Trace>(
+    s: &Scenario,
+    st: &Stage,
+    peak: f64,
+    load: f64,
+    latency: f64,
+    t: &mut T,
+) -> f64 {
+    // Requests that reach the stage: all of them, or a share when fewer than one item each.
+    let reaching = peak * st.items_per_request.0.min(1.0);
+    let in_flight = if st.mode == Mode::Batch {
+        load * latency
+    } else {
+        reaching * latency
+    };
+    // A stage with no latency has nothing in flight to report.
+    if latency <= 0.0 {
+        return in_flight;
+    }
+    t.uses(In::entry(S::Stage, &st.name, "latency"));
+    if st.mode == Mode::Batch {
+        for key in ["items_per_day", "every", "window"] {
+            t.uses(In::entry(S::Stage, &st.name, key));
+        }
+        t.step(in_flight, Kind::Count, |w| {
+            w.t("Little's law: ")
+                .q(load, Kind::Rate)
+                .op(Op::Times)
+                .q(latency, Kind::Duration)
+                .t(" per item")
+                .op(Op::Equals)
+                .q(in_flight, Kind::Count)
+                .t(" items in flight");
+        });
+    } else {
+        reads_peak(s, t);
+        t.uses(In::entry(S::Stage, &st.name, "items_per_request"));
+        t.step(in_flight, Kind::Count, |w| {
+            w.t("Little's law: ")
+                .q(reaching, Kind::Rate)
+                .t(" reaching the stage")
+                .op(Op::Times)
+                .q(latency, Kind::Duration)
+                .op(Op::Equals)
+                .q(in_flight, Kind::Count)
+                .t(" requests in flight");
+        });
+    }
+    t.output(
+        Out::new(Section::Fleet, &[&st.name, "concurrency"]),
+        format_args!("In flight: {}", st.name),
+        Kind::Count,
+        in_flight,
+    )
 }

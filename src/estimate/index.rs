@@ -6,10 +6,10 @@
 
 use super::engines::{self, ENGINES, Engine, Shape, variant};
 use super::storage::{DtypeFormula, dtype_bytes, uses_embeddings, vector_count};
-use super::traffic::uses_traffic;
-use super::{Estimate, IndexEstimate, Section, Trace};
+use super::traffic::{PEAK_QPS, reads_peak};
+use super::{Bracket, Estimate, In, IndexEstimate, Op, Out, Section, Trace};
+use crate::scenario::schema::Section as S;
 use crate::scenario::{Dtype, Embeddings, Index, IndexKind, Scenario};
-use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, bytes};
 use uom::si::frequency::hertz;
 use uom::si::information::byte;
@@ -54,16 +54,16 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
     };
     let centroids = |nlist: f64, t: &mut T| {
         let c = nlist * centroid_bytes;
-        t.step(
-            c,
-            Kind::Size,
-            format_args!(
-                "centroids: {} lists × {} B = {}",
-                Grouped(nlist),
-                Grouped(centroid_bytes),
-                Human::new(c, Kind::Size)
-            ),
-        );
+        t.step(c, Kind::Size, |w| {
+            w.t("centroids: ")
+                .n(nlist)
+                .t(" lists")
+                .op(Op::Times)
+                .n(centroid_bytes)
+                .t(" B")
+                .op(Op::Equals)
+                .q(c, Kind::Size);
+        });
         c
     };
     let nlist = || ix.nlist.unwrap_or_else(|| default_nlist(n));
@@ -71,14 +71,11 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
     let codebook = d * 2f64.powf(nbits) * 4.0;
     match ix.kind {
         IndexKind::Flat => {
-            t.step(
-                data,
-                Kind::Size,
-                format_args!(
-                    "flat: the vectors alone, {data_formula} = {} per vector",
-                    Human::new(data, Kind::Size)
-                ),
-            );
+            t.step(data, Kind::Size, |w| {
+                w.t("flat: the vectors alone, ");
+                data_formula.write(w);
+                w.op(Op::Equals).q(data, Kind::Size).t(" per vector");
+            });
             Layout {
                 per_vector: data,
                 fixed: 0.0,
@@ -93,24 +90,25 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
             };
             let per = code + IVF_ID_BYTES;
             if ix.kind == IndexKind::IvfSq8 {
-                t.step(
-                    per,
-                    Kind::Size,
-                    format_args!(
-                        "{what} {} + 8 B list id = {} per vector",
-                        Grouped(code),
-                        Human::new(per, Kind::Size)
-                    ),
-                );
+                t.step(per, Kind::Size, |w| {
+                    w.t(what)
+                        .t(" ")
+                        .n(code)
+                        .op(Op::Plus)
+                        .t("8 B list id")
+                        .op(Op::Equals)
+                        .q(per, Kind::Size)
+                        .t(" per vector");
+                });
             } else {
-                t.step(
-                    per,
-                    Kind::Size,
-                    format_args!(
-                        "{data_formula} + 8 B list id = {} per vector",
-                        Human::new(per, Kind::Size)
-                    ),
-                );
+                t.step(per, Kind::Size, |w| {
+                    data_formula.write(w);
+                    w.op(Op::Plus)
+                        .t("8 B list id")
+                        .op(Op::Equals)
+                        .q(per, Kind::Size)
+                        .t(" per vector");
+                });
             }
             let fixed = centroids(nlist(), t);
             Layout {
@@ -121,51 +119,64 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
         }
         IndexKind::IvfPq => {
             let per = pq_code + IVF_ID_BYTES;
-            t.step(
-                per,
-                Kind::Size,
-                format_args!(
-                    "PQ code {} × {} bits ÷ 8 = {} B + 8 B list id = {} per vector",
-                    Grouped(pq_m),
-                    Grouped(nbits),
-                    Grouped(pq_code),
-                    Human::new(per, Kind::Size)
-                ),
-            );
+            t.step(per, Kind::Size, |w| {
+                w.t("PQ code ")
+                    .n(pq_m)
+                    .op(Op::Times)
+                    .n(nbits)
+                    .t(" bits")
+                    .op(Op::Divide)
+                    .t("8")
+                    .op(Op::Equals)
+                    .n(pq_code)
+                    .t(" B")
+                    .op(Op::Plus)
+                    .t("8 B list id")
+                    .op(Op::Equals)
+                    .q(per, Kind::Size)
+                    .t(" per vector");
+            });
             let nl = nlist();
             let c = centroids(nl, t);
-            t.step(
-                codebook,
-                Kind::Size,
-                format_args!(
-                    "codebook: {} dims × 2^{} × 4 B = {}",
-                    Grouped(d),
-                    Grouped(nbits),
-                    Human::new(codebook, Kind::Size)
-                ),
-            );
+            t.step(codebook, Kind::Size, |w| {
+                w.t("codebook: ")
+                    .n(d)
+                    .t(" dims")
+                    .op(Op::Times)
+                    .t("2^")
+                    .n(nbits)
+                    .op(Op::Times)
+                    .t("4 B")
+                    .op(Op::Equals)
+                    .q(codebook, Kind::Size);
+            });
             let table = nl * pq_m * 2f64.powf(nbits) * 4.0;
             let kept = if table <= PRECOMPUTED_TABLE_LIMIT {
                 table
             } else {
                 0.0
             };
-            t.step(
-                kept,
-                Kind::Size,
-                format_args!(
-                    "precomputed table: {} lists × {} × 2^{} × 4 B = {} ({})",
-                    Grouped(nl),
-                    Grouped(pq_m),
-                    Grouped(nbits),
-                    Human::new(table, Kind::Size),
-                    if kept > 0.0 {
+            t.step(kept, Kind::Size, |w| {
+                w.t("precomputed table: ")
+                    .n(nl)
+                    .t(" lists")
+                    .op(Op::Times)
+                    .n(pq_m)
+                    .op(Op::Times)
+                    .t("2^")
+                    .n(nbits)
+                    .op(Op::Times)
+                    .t("4 B")
+                    .op(Op::Equals)
+                    .q(table, Kind::Size)
+                    .t(" (")
+                    .t(if kept > 0.0 {
                         "kept: ≤ 2 GiB"
                     } else {
                         "not kept: over 2 GiB"
-                    }
-                ),
-            );
+                    })
+                    .t(")");
+            });
             Layout {
                 per_vector: per,
                 fixed: c + codebook + kept,
@@ -177,10 +188,31 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
             let level0 = 8.0 * m;
             let upper = 4.0 * m / (m - 1.0);
             let per = data + level0 + upper + 12.0;
-            t.step(per, Kind::Size, format_args!(
-                "HNSW (Faiss HNSW.h): {} data + 8·M = {} level-0 links + 4·M/(M−1) = {} upper links + 12 B level and offset = {} per vector (Faiss wiki short form 4d + 8M = {})",
-                Grouped(data), Grouped(level0), Human::new(upper, Kind::Count), Human::new(per, Kind::Size), Human::new(data + level0, Kind::Size)
-            ));
+            t.step(per, Kind::Size, |w| {
+                w.t("HNSW (Faiss HNSW.h): ")
+                    .n(data)
+                    .t(" data")
+                    .op(Op::Plus)
+                    .t("8·M")
+                    .op(Op::Equals)
+                    .n(level0)
+                    .t(" level-0 links")
+                    .op(Op::Plus)
+                    .t("4·M/(M−1)")
+                    .op(Op::Equals)
+                    .q(upper, Kind::Count)
+                    .t(" upper links")
+                    .op(Op::Plus)
+                    .t("12 B level and offset")
+                    .op(Op::Equals)
+                    .q(per, Kind::Size)
+                    .t(" per vector (Faiss wiki short form 4d")
+                    .op(Op::Plus)
+                    .t("8M")
+                    .op(Op::Equals)
+                    .q(data + level0, Kind::Size)
+                    .t(")");
+            });
             Layout {
                 per_vector: per,
                 fixed: 0.0,
@@ -188,66 +220,76 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
             }
         }
         IndexKind::DiskAnn => {
-            t.step(
-                pq_code,
-                Kind::Size,
-                format_args!(
-                    "DiskANN RAM: PQ code {} × {} bits ÷ 8 = {} per vector",
-                    Grouped(pq_m),
-                    Grouped(nbits),
-                    Human::new(pq_code, Kind::Size)
-                ),
-            );
-            t.step(
-                codebook,
-                Kind::Size,
-                format_args!(
-                    "PQ pivots: {} dims × 2^{} × 4 B = {}",
-                    Grouped(d),
-                    Grouped(nbits),
-                    Human::new(codebook, Kind::Size)
-                ),
-            );
+            t.step(pq_code, Kind::Size, |w| {
+                w.t("DiskANN RAM: PQ code ")
+                    .n(pq_m)
+                    .op(Op::Times)
+                    .n(nbits)
+                    .t(" bits")
+                    .op(Op::Divide)
+                    .t("8")
+                    .op(Op::Equals)
+                    .q(pq_code, Kind::Size)
+                    .t(" per vector");
+            });
+            t.step(codebook, Kind::Size, |w| {
+                w.t("PQ pivots: ")
+                    .n(d)
+                    .t(" dims")
+                    .op(Op::Times)
+                    .t("2^")
+                    .n(nbits)
+                    .op(Op::Times)
+                    .t("4 B")
+                    .op(Op::Equals)
+                    .q(codebook, Kind::Size);
+            });
             let node = (ix.degree + 1.0) * 4.0 + data;
-            t.step(
-                node,
-                Kind::Size,
-                format_args!(
-                    "SSD node: (R {} + 1) × 4 B + {} ({data_formula}) = {}",
-                    Grouped(ix.degree),
-                    Grouped(data),
-                    Human::new(node, Kind::Size)
-                ),
-            );
+            t.step(node, Kind::Size, |w| {
+                w.t("SSD node: (R ")
+                    .n(ix.degree)
+                    .op(Op::Plus)
+                    .t("1)")
+                    .op(Op::Times)
+                    .t("4 B")
+                    .op(Op::Plus)
+                    .n(data)
+                    .t(" (");
+                data_formula.write(w);
+                w.t(")").op(Op::Equals).q(node, Kind::Size);
+            });
             let disk = if node <= SECTOR_BYTES {
                 let per_sector = (SECTOR_BYTES / node).floor();
                 let sectors = (n / per_sector).ceil();
-                t.step(
-                    sectors * SECTOR_BYTES,
-                    Kind::Size,
-                    format_args!(
-                        "{} nodes per 4 KiB sector: ⌈{} ÷ {}⌉ sectors × 4,096 B = {}",
-                        Grouped(per_sector),
-                        Human::new(n, Kind::Count),
-                        Grouped(per_sector),
-                        Human::new(sectors * SECTOR_BYTES, Kind::Size)
-                    ),
-                );
+                t.step(sectors * SECTOR_BYTES, Kind::Size, |w| {
+                    w.n(per_sector)
+                        .t(" nodes per 4 KiB sector: ")
+                        .bracket(Bracket::CeilOpen)
+                        .q(n, Kind::Count)
+                        .op(Op::Divide)
+                        .n(per_sector)
+                        .bracket(Bracket::CeilClose)
+                        .t(" sectors")
+                        .op(Op::Times)
+                        .t("4,096 B")
+                        .op(Op::Equals)
+                        .q(sectors * SECTOR_BYTES, Kind::Size);
+                });
                 sectors * SECTOR_BYTES
             } else {
                 let per_node = (node / SECTOR_BYTES).ceil();
                 let disk = n * per_node * SECTOR_BYTES;
-                t.step(
-                    disk,
-                    Kind::Size,
-                    format_args!(
-                        "{} sectors per node: {} × {} × 4,096 B = {}",
-                        Grouped(per_node),
-                        Human::new(n, Kind::Count),
-                        Grouped(per_node),
-                        Human::new(disk, Kind::Size)
-                    ),
-                );
+                t.step(disk, Kind::Size, |w| {
+                    w.n(per_node)
+                        .t(" sectors per node: ")
+                        .q(n, Kind::Count)
+                        .op(Op::Times)
+                        .n(per_node)
+                        .op(Op::Times)
+                        .t("4,096 B")
+                        .op(Op::Equals)
+                        .q(disk, Kind::Size);
+                });
                 disk
             };
             Layout {
@@ -262,22 +304,22 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
 /// Declares the PQ inputs from wherever they come (the index, or the embeddings).
 fn uses_pq<T: Trace>(ix: &Index, t: &mut T) {
     let (m, nbits) = ix.pq_sources();
-    t.uses(format_args!("{}.pq_m", m.key()));
-    t.uses(format_args!("{}.pq_nbits", nbits.key()));
+    t.uses(In::of(m, "pq_m"));
+    t.uses(In::of(nbits, "pq_nbits"));
 }
 
 fn uses_index<T: Trace>(ix: &Index, t: &mut T) {
-    t.uses(format_args!("index.kind"));
+    t.uses(In::of(S::Index, "kind"));
     match ix.kind {
-        IndexKind::Hnsw => t.uses(format_args!("index.hnsw_m")),
-        IndexKind::IvfFlat | IndexKind::IvfSq8 => t.uses(format_args!("index.nlist")),
+        IndexKind::Hnsw => t.uses(In::of(S::Index, "hnsw_m")),
+        IndexKind::IvfFlat | IndexKind::IvfSq8 => t.uses(In::of(S::Index, "nlist")),
         IndexKind::IvfPq => {
-            t.uses(format_args!("index.nlist"));
+            t.uses(In::of(S::Index, "nlist"));
             uses_pq(ix, t);
         }
         IndexKind::DiskAnn => {
             uses_pq(ix, t);
-            t.uses(format_args!("index.degree"));
+            t.uses(In::of(S::Index, "degree"));
         }
         IndexKind::Flat => {}
     }
@@ -293,9 +335,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     uses_embeddings(s, emb, t);
     uses_index(ix, t);
     let lay = layout(ix, emb, n, &mut *t);
-    t.output(
-        Section::Index,
-        format_args!("bytes_per_vector"),
+    let per_vector = t.output(
+        BYTES_PER_VECTOR,
         format_args!("Index bytes per vector"),
         Kind::Size,
         lay.per_vector,
@@ -303,21 +344,21 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
 
     uses_embeddings(s, emb, t);
     uses_index(ix, t);
-    let memory = n * lay.per_vector + lay.fixed;
-    t.step(
-        memory,
-        Kind::Size,
-        format_args!(
-            "{} vectors × {} + {} per index = {}",
-            Human::new(n, Kind::Count),
-            Human::new(lay.per_vector, Kind::Size),
-            Human::new(lay.fixed, Kind::Size),
-            Human::new(memory, Kind::Size)
-        ),
-    );
-    t.output(
-        Section::Index,
-        format_args!("memory"),
+    let memory = n * per_vector + lay.fixed;
+    t.step(memory, Kind::Size, |w| {
+        w.q(n, Kind::Count)
+            .t(" vectors")
+            .op(Op::Times)
+            .q(per_vector, Kind::Size)
+            .of(BYTES_PER_VECTOR)
+            .op(Op::Plus)
+            .q(lay.fixed, Kind::Size)
+            .t(" per index")
+            .op(Op::Equals)
+            .q(memory, Kind::Size);
+    });
+    let memory = t.output(
+        MEMORY,
         format_args!("Index memory (one copy)"),
         Kind::Size,
         memory,
@@ -326,173 +367,47 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     if ix.kind == IndexKind::DiskAnn {
         uses_embeddings(s, emb, t);
         uses_index(ix, t);
-        t.step(
-            lay.disk,
-            Kind::Size,
-            format_args!(
-                "graph nodes with full vectors on SSD = {}",
-                Human::new(lay.disk, Kind::Size)
-            ),
-        );
+        t.step(lay.disk, Kind::Size, |w| {
+            w.t("graph nodes with full vectors on SSD")
+                .op(Op::Equals)
+                .q(lay.disk, Kind::Size);
+        });
     } else {
-        t.step(
-            0.0,
-            Kind::Size,
-            format_args!(
-                "{} keeps the whole index in RAM",
-                IndexKind::NAMES[ix.kind as usize]
-            ),
-        );
+        t.step(0.0, Kind::Size, |w| {
+            w.t(IndexKind::NAMES[ix.kind as usize])
+                .t(" keeps the whole index in RAM");
+        });
     }
-    t.output(
-        Section::Index,
-        format_args!("disk"),
+    let disk = t.output(
+        DISK,
         format_args!("Index on SSD (one copy)"),
         Kind::Size,
         lay.disk,
     );
 
-    let node_mem = ix.node_memory.get::<byte>();
-    let usable = node_mem * ix.memory_headroom;
-    t.uses(format_args!("index.node_memory"));
-    t.uses(format_args!("index.memory_headroom"));
-    let shards = match ix.shards {
-        Some(fixed) => {
-            t.uses(format_args!("index.shards"));
-            t.step(
-                fixed,
-                Kind::Count,
-                format_args!(
-                    "given: {} shards of {} each (node: {} usable)",
-                    Grouped(fixed),
-                    Human::new(memory / fixed, Kind::Size),
-                    Human::new(usable, Kind::Size)
-                ),
-            );
-            fixed
-        }
-        None => {
-            let by_mem = (memory / usable).ceil().max(1.0);
-            t.step(
-                by_mem,
-                Kind::Count,
-                format_args!(
-                    "⌈{} ÷ ({} node × {} usable)⌉ = ⌈{} ÷ {}⌉ = {} shards",
-                    Human::new(memory, Kind::Size),
-                    Human::new(node_mem, Kind::Size),
-                    Human::new(ix.memory_headroom, Kind::Fraction),
-                    Human::new(memory, Kind::Size),
-                    Human::new(usable, Kind::Size),
-                    Grouped(by_mem)
-                ),
-            );
-            match ix.node_disk {
-                Some(nd) if lay.disk > 0.0 => {
-                    let nd = nd.get::<byte>();
-                    let by_disk = (lay.disk / nd).ceil().max(1.0);
-                    t.uses(format_args!("index.node_disk"));
-                    t.step(
-                        by_disk,
-                        Kind::Count,
-                        format_args!(
-                            "SSD: ⌈{} ÷ {} per node⌉ = {} shards; take the larger",
-                            Human::new(lay.disk, Kind::Size),
-                            Human::new(nd, Kind::Size),
-                            Grouped(by_disk)
-                        ),
-                    );
-                    by_mem.max(by_disk)
-                }
-                _ => by_mem,
-            }
-        }
-    };
-    t.inherit(|id| id == "index.memory" || id == "index.disk");
-    t.output(
-        Section::Index,
-        format_args!("shards"),
-        format_args!("Index shards"),
-        Kind::Count,
-        shards,
-    );
-
-    let util = s.serving.target_utilization;
-    // Whole spare servers: a validated input is whole already; a range's samples are rounded.
-    let k = s.serving.redundancy.round();
-    let region_peak = e.region_peak_qps.get::<hertz>();
-    let replicas = match (ix.per_replica_qps, s.requests().is_some()) {
-        (Some(prq), true) => {
-            let prq = prq.get::<hertz>();
-            uses_traffic(s, t);
-            t.uses(format_args!("index.per_replica_qps"));
-            t.uses(format_args!("serving.target_utilization"));
-            t.uses(format_args!("serving.redundancy"));
-            region_share_step(s, e, t);
-            let base = (region_peak / (prq * util)).ceil().max(1.0);
-            t.step(
-                base,
-                Kind::Count,
-                format_args!(
-                    "⌈{} ÷ ({} per replica × {} utilisation)⌉ = {} replicas",
-                    Human::new(region_peak, Kind::Rate),
-                    Human::new(prq, Kind::Rate),
-                    Human::new(util, Kind::Fraction),
-                    Grouped(base)
-                ),
-            );
-            if k > 0.0 {
-                t.step(
-                    base + k,
-                    Kind::Count,
-                    format_args!(
-                        "{} + {} spare (N+{}) = {} replicas per region",
-                        Grouped(base),
-                        Grouped(k),
-                        Grouped(k),
-                        Grouped(base + k)
-                    ),
-                );
-            }
-            base + k
-        }
-        _ => {
-            t.step(
-                1.0 + k,
-                Kind::Count,
-                format_args!(
-                    "no per_replica_qps or traffic: one copy + {} spare",
-                    Grouped(k)
-                ),
-            );
-            1.0 + k
-        }
-    };
-    t.output(
-        Section::Index,
-        format_args!("replicas"),
-        format_args!("Index replicas per region"),
-        Kind::Count,
-        replicas,
-    );
+    let shards = shards(ix, memory, disk, t);
+    let replicas = replicas(s, e, ix, t);
 
     let regions = s.serving.regions;
     let nodes = shards * replicas * regions;
-    t.uses(format_args!("serving.regions"));
-    t.step(
-        nodes,
-        Kind::Count,
-        format_args!(
-            "{} shards × {} replicas × {} regions = {} nodes",
-            Grouped(shards),
-            Grouped(replicas),
-            Grouped(regions),
-            Grouped(nodes)
-        ),
-    );
-    t.inherit(|id| id == "index.shards" || id == "index.replicas");
-    t.output(
-        Section::Index,
-        format_args!("nodes"),
+    t.step(nodes, Kind::Count, |w| {
+        w.n(shards)
+            .of(SHARDS)
+            .t(" shards")
+            .op(Op::Times)
+            .n(replicas)
+            .of(REPLICAS)
+            .t(" replicas")
+            .op(Op::Times)
+            .n(regions)
+            .of(In::of(S::Serving, "regions"))
+            .t(" regions")
+            .op(Op::Equals)
+            .n(nodes)
+            .t(" nodes");
+    });
+    let nodes = t.output(
+        Out::new(Section::Index, &["nodes"]),
         format_args!("Index nodes"),
         Kind::Count,
         nodes,
@@ -525,9 +440,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         let Some(size) = engines::memory(engine, &shape, t) else {
             continue;
         };
-        t.output(
-            Section::Index,
-            format_args!("engine.{}", engine.key()),
+        let size = t.output(
+            Out::new(Section::Index, &["engine", engine.key()]),
             format_args!("Index memory on {}", engine.name()),
             Kind::Size,
             size,
@@ -537,9 +451,9 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
 
     e.index = Some(IndexEstimate {
         vectors: n,
-        bytes_per_vector: lay.per_vector,
+        bytes_per_vector: per_vector,
         memory: bytes(memory),
-        disk: bytes(lay.disk),
+        disk: bytes(disk),
         shards,
         replicas,
         nodes,
@@ -547,38 +461,185 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     });
 }
 
+/// The index's outputs the others read.
+const BYTES_PER_VECTOR: Out<'static> = Out::new(Section::Index, &["bytes_per_vector"]);
+const MEMORY: Out<'static> = Out::new(Section::Index, &["memory"]);
+const DISK: Out<'static> = Out::new(Section::Index, &["disk"]);
+const SHARDS: Out<'static> = Out::new(Section::Index, &["shards"]);
+const REPLICAS: Out<'static> = Out::new(Section::Index, &["replicas"]);
+
+/// The shards one copy of the index needs: a fixed count, or the nodes its memory (and, on SSD,
+/// its disk) fills.
+fn shards<T: Trace>(ix: &Index, memory: f64, disk: f64, t: &mut T) -> f64 {
+    let node_mem = ix.node_memory.get::<byte>();
+    let usable = node_mem * ix.memory_headroom;
+    t.uses(In::of(S::Index, "node_memory"));
+    t.uses(In::of(S::Index, "memory_headroom"));
+    t.reads(MEMORY);
+    let shards = match ix.shards {
+        Some(fixed) => {
+            t.uses(In::of(S::Index, "shards"));
+            t.step(fixed, Kind::Count, |w| {
+                w.t("given: ")
+                    .n(fixed)
+                    .t(" shards of ")
+                    .q(memory / fixed, Kind::Size)
+                    .t(" each (node: ")
+                    .q(usable, Kind::Size)
+                    .t(" usable)");
+            });
+            fixed
+        }
+        None => {
+            let by_mem = (memory / usable).ceil().max(1.0);
+            t.step(by_mem, Kind::Count, |w| {
+                w.bracket(Bracket::CeilOpen)
+                    .q(memory, Kind::Size)
+                    .op(Op::Divide)
+                    .t("(")
+                    .q(node_mem, Kind::Size)
+                    .t(" node")
+                    .op(Op::Times)
+                    .q(ix.memory_headroom, Kind::Fraction)
+                    .t(" usable)")
+                    .bracket(Bracket::CeilClose)
+                    .op(Op::Equals)
+                    .bracket(Bracket::CeilOpen)
+                    .q(memory, Kind::Size)
+                    .op(Op::Divide)
+                    .q(usable, Kind::Size)
+                    .bracket(Bracket::CeilClose)
+                    .op(Op::Equals)
+                    .n(by_mem)
+                    .t(" shards");
+            });
+            match ix.node_disk {
+                Some(nd) if disk > 0.0 => {
+                    let nd = nd.get::<byte>();
+                    let by_disk = (disk / nd).ceil().max(1.0);
+                    t.uses(In::of(S::Index, "node_disk"));
+                    t.reads(DISK);
+                    t.step(by_disk, Kind::Count, |w| {
+                        w.t("SSD: ")
+                            .bracket(Bracket::CeilOpen)
+                            .q(disk, Kind::Size)
+                            .op(Op::Divide)
+                            .q(nd, Kind::Size)
+                            .t(" per node")
+                            .bracket(Bracket::CeilClose)
+                            .op(Op::Equals)
+                            .n(by_disk)
+                            .t(" shards; take the larger");
+                    });
+                    by_mem.max(by_disk)
+                }
+                _ => by_mem,
+            }
+        }
+    };
+    t.output(SHARDS, format_args!("Index shards"), Kind::Count, shards)
+}
+
+/// Copies of the index a region needs for its share of the peak, with the spares.
+fn replicas<T: Trace>(s: &Scenario, e: &Estimate, ix: &Index, t: &mut T) -> f64 {
+    let util = s.serving.target_utilization;
+    // Whole spare servers: a validated input is whole already; a range's samples are rounded.
+    let k = s.serving.redundancy.round();
+    let region_peak = e.region_peak_qps.get::<hertz>();
+    t.uses(In::of(S::Serving, "redundancy"));
+    let replicas = match (ix.per_replica_qps, s.requests().is_some()) {
+        (Some(prq), true) => {
+            let prq = prq.get::<hertz>();
+            reads_peak(s, t);
+            region_share_step(s, e, t);
+            let base = (region_peak / (prq * util)).ceil().max(1.0);
+            t.step(base, Kind::Count, |w| {
+                w.bracket(Bracket::CeilOpen).q(region_peak, Kind::Rate);
+                if s.serving.regions <= 1.0 {
+                    w.of(PEAK_QPS);
+                }
+                w.op(Op::Divide)
+                    .t("(")
+                    .q(prq, Kind::Rate)
+                    .of(In::of(S::Index, "per_replica_qps"))
+                    .t(" per replica")
+                    .op(Op::Times)
+                    .q(util, Kind::Fraction)
+                    .of(In::of(S::Serving, "target_utilization"))
+                    .t(" utilisation)")
+                    .bracket(Bracket::CeilClose)
+                    .op(Op::Equals)
+                    .n(base)
+                    .t(" replicas");
+            });
+            if k > 0.0 {
+                t.step(base + k, Kind::Count, |w| {
+                    w.n(base)
+                        .op(Op::Plus)
+                        .n(k)
+                        .t(" spare (N+")
+                        .n(k)
+                        .t(")")
+                        .op(Op::Equals)
+                        .n(base + k)
+                        .t(" replicas per region");
+                });
+            }
+            base + k
+        }
+        _ => {
+            t.step(1.0 + k, Kind::Count, |w| {
+                w.t("no per_replica_qps or traffic: one copy")
+                    .op(Op::Plus)
+                    .n(k)
+                    .t(" spare");
+            });
+            1.0 + k
+        }
+    };
+    t.output(
+        REPLICAS,
+        format_args!("Index replicas per region"),
+        Kind::Count,
+        replicas,
+    )
+}
+
 /// States how much of the peak one region serves, when there is more than one.
 pub(crate) fn region_share_step<T: Trace>(s: &Scenario, e: &Estimate, t: &mut T) {
     let sv = &s.serving;
     // The share depends on the region count even when it is 1.
-    t.uses(format_args!("serving.regions"));
-    t.uses(format_args!("serving.region_failover"));
+    t.uses(In::of(S::Serving, "regions"));
+    t.uses(In::of(S::Serving, "region_failover"));
     if sv.regions <= 1.0 {
         return;
     }
     let peak = e.peak_qps.get::<hertz>();
     let region = e.region_peak_qps.get::<hertz>();
     if sv.region_failover {
-        t.step(
-            region,
-            Kind::Rate,
-            format_args!(
-                "{} peak ÷ ({} regions − 1, to survive losing one) = {} per region",
-                Human::new(peak, Kind::Rate),
-                Grouped(sv.regions),
-                Human::new(region, Kind::Rate)
-            ),
-        );
+        t.step(region, Kind::Rate, |w| {
+            w.q(peak, Kind::Rate)
+                .t(" peak")
+                .op(Op::Divide)
+                .t("(")
+                .n(sv.regions)
+                .t(" regions")
+                .op(Op::Minus)
+                .t("1, to survive losing one)")
+                .op(Op::Equals)
+                .q(region, Kind::Rate)
+                .t(" per region");
+        });
     } else {
-        t.step(
-            region,
-            Kind::Rate,
-            format_args!(
-                "{} peak ÷ {} regions = {} per region",
-                Human::new(peak, Kind::Rate),
-                Grouped(sv.regions),
-                Human::new(region, Kind::Rate)
-            ),
-        );
+        t.step(region, Kind::Rate, |w| {
+            w.q(peak, Kind::Rate)
+                .t(" peak")
+                .op(Op::Divide)
+                .n(sv.regions)
+                .t(" regions")
+                .op(Op::Equals)
+                .q(region, Kind::Rate)
+                .t(" per region");
+        });
     }
 }

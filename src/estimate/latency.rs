@@ -1,25 +1,24 @@
 //! Latency: online stages plus overhead against the budget, and the fan-out tail of a sharded
 //! index (Dean & Barroso, "The Tail at Scale", CACM 2013).
 
-use super::{Estimate, Section, Trace};
+use super::{Estimate, In, Op, Out, Section, Trace};
+use crate::scenario::schema::Section as S;
 use crate::scenario::{Mode, Scenario};
-use crate::units::format::{Grouped, Human};
 use crate::units::{Kind, seconds};
 use uom::si::time::second;
+
+/// The latency of the online stages.
+const TOTAL: Out<'static> = Out::new(Section::Latency, &["total"]);
 
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let overhead = s.serving.overhead.get::<second>();
     let mut total = overhead;
     if overhead > 0.0 {
-        t.uses(format_args!("serving.overhead"));
-        t.step(
-            overhead,
-            Kind::Duration,
-            format_args!(
-                "overhead (network, serialisation): {}",
-                Human::new(overhead, Kind::Duration)
-            ),
-        );
+        t.uses(In::of(S::Serving, "overhead"));
+        t.step(overhead, Kind::Duration, |w| {
+            w.t("overhead (network, serialisation): ")
+                .q(overhead, Kind::Duration);
+        });
     }
     // The critical path: a stage starts when everything before it has finished, or, with
     // parallel_with, when its partner starts; the path takes as long as the last finish.
@@ -37,41 +36,39 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             None => total,
         };
         let finish = start + l;
-        t.uses(format_args!("stage.{}.latency", st.name));
+        t.uses(In::entry(S::Stage, &st.name, "latency"));
         match partner {
             Some(j) => {
-                t.uses(format_args!("stage.{}.parallel_with", st.name));
+                t.uses(In::entry(S::Stage, &st.name, "parallel_with"));
                 let longer = finish.max(total);
-                t.step(
-                    longer,
-                    Kind::Duration,
-                    format_args!(
-                        "∥ {} {} beside {} (from {}, ends {}): the slower counts = {}",
-                        st.name,
-                        Human::new(l, Kind::Duration),
-                        s.stages[j].name,
-                        Human::new(start, Kind::Duration),
-                        Human::new(finish, Kind::Duration),
-                        Human::new(longer, Kind::Duration)
-                    ),
-                );
+                t.step(longer, Kind::Duration, |w| {
+                    w.t("∥ ")
+                        .show(&st.name)
+                        .t(" ")
+                        .q(l, Kind::Duration)
+                        .t(" beside ")
+                        .show(&s.stages[j].name)
+                        .t(" (from ")
+                        .q(start, Kind::Duration)
+                        .t(", ends ")
+                        .q(finish, Kind::Duration)
+                        .t("): the slower counts")
+                        .op(Op::Equals)
+                        .q(longer, Kind::Duration);
+                });
             }
             // The path's first part reads on its own; the rest add to it.
-            None if total == 0.0 => t.step(
-                finish,
-                Kind::Duration,
-                format_args!("{} {}", st.name, Human::new(l, Kind::Duration)),
-            ),
-            None => t.step(
-                finish,
-                Kind::Duration,
-                format_args!(
-                    "+ {} {} = {}",
-                    st.name,
-                    Human::new(l, Kind::Duration),
-                    Human::new(finish, Kind::Duration)
-                ),
-            ),
+            None if total == 0.0 => t.step(finish, Kind::Duration, |w| {
+                w.show(&st.name).t(" ").q(l, Kind::Duration);
+            }),
+            None => t.step(finish, Kind::Duration, |w| {
+                w.t("+ ")
+                    .show(&st.name)
+                    .t(" ")
+                    .q(l, Kind::Duration)
+                    .op(Op::Equals)
+                    .q(finish, Kind::Duration);
+            }),
         }
         total = total.max(finish);
         if let Some(est) = e.stages.get_mut(i) {
@@ -79,9 +76,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             est.finish = finish;
         }
     }
-    t.output(
-        Section::Latency,
-        format_args!("total"),
+    let total = t.output(
+        TOTAL,
         format_args!("Latency, online stages"),
         Kind::Duration,
         total,
@@ -91,21 +87,19 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     e.budget_used = s.serving.latency_budget.map(|b| {
         let b = b.get::<second>();
         let used = total / b;
-        t.uses(format_args!("serving.latency_budget"));
-        t.step(
-            used,
-            Kind::Fraction,
-            format_args!(
-                "{} ÷ {} budget = {}",
-                Human::new(total, Kind::Duration),
-                Human::new(b, Kind::Duration),
-                Human::new(used, Kind::Fraction)
-            ),
-        );
-        t.inherit(|id| id == "latency.total");
+        t.uses(In::of(S::Serving, "latency_budget"));
+        t.step(used, Kind::Fraction, |w| {
+            w.q(total, Kind::Duration)
+                .of(TOTAL)
+                .op(Op::Divide)
+                .q(b, Kind::Duration)
+                .of(In::of(S::Serving, "latency_budget"))
+                .t(" budget")
+                .op(Op::Equals)
+                .q(used, Kind::Fraction);
+        });
         t.output(
-            Section::Latency,
-            format_args!("budget_used"),
+            Out::new(Section::Latency, &["budget_used"]),
             format_args!("Latency budget used"),
             Kind::Fraction,
             used,
@@ -119,41 +113,46 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             let n = est.shards;
             let all_fast = q.powf(n);
             let slow = 1.0 - all_fast;
-            t.uses(format_args!("index.shard_fast_probability"));
-            t.step(
-                all_fast,
-                Kind::Fraction,
-                format_args!(
-                    "P(all {} shards fast) = {}^{} = {}",
-                    Grouped(n),
-                    Human::new(q, Kind::Fraction),
-                    Grouped(n),
-                    Human::new(all_fast, Kind::Fraction)
-                ),
-            );
-            t.step(
-                slow,
-                Kind::Fraction,
-                format_args!(
-                    "1 − {} = {} of requests wait on a slow shard",
-                    Human::new(all_fast, Kind::Fraction),
-                    Human::new(slow, Kind::Fraction)
-                ),
-            );
+            t.uses(In::of(S::Index, "shard_fast_probability"));
+            t.step(all_fast, Kind::Fraction, |w| {
+                w.t("P(all ")
+                    .n(n)
+                    .of(Out::new(Section::Index, &["shards"]))
+                    .t(" shards fast)")
+                    .op(Op::Equals)
+                    .q(q, Kind::Fraction)
+                    .t("^")
+                    .n(n)
+                    .op(Op::Equals)
+                    .q(all_fast, Kind::Fraction);
+            });
+            t.step(slow, Kind::Fraction, |w| {
+                w.t("1")
+                    .op(Op::Minus)
+                    .q(all_fast, Kind::Fraction)
+                    .op(Op::Equals)
+                    .q(slow, Kind::Fraction)
+                    .t(" of requests wait on a slow shard");
+            });
             let needed = q.powf(1.0 / n);
-            t.step(needed, Kind::Fraction, format_args!(
-                "for {} of requests to be fast, each shard must be fast {}^(1/{}) = {} of the time",
-                Human::new(q, Kind::Fraction), Human::new(q, Kind::Fraction), Grouped(n), Human::new(needed, Kind::Fraction)
-            ));
-            t.inherit(|id| id == "index.shards");
-            t.output(
-                Section::Latency,
-                format_args!("fanout_slow_fraction"),
+            t.step(needed, Kind::Fraction, |w| {
+                w.t("for ")
+                    .q(q, Kind::Fraction)
+                    .t(" of requests to be fast, each shard must be fast ")
+                    .q(q, Kind::Fraction)
+                    .t("^(1/")
+                    .n(n)
+                    .t(")")
+                    .op(Op::Equals)
+                    .q(needed, Kind::Fraction)
+                    .t(" of the time");
+            });
+            Some(t.output(
+                Out::new(Section::Latency, &["fanout_slow_fraction"]),
                 format_args!("Requests slowed by a shard"),
                 Kind::Fraction,
                 slow,
-            );
-            Some(slow)
+            ))
         }
         _ => None,
     };

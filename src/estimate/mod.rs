@@ -15,11 +15,13 @@ pub mod engines;
 pub mod experiment;
 pub mod feature_store;
 pub mod fleet;
+pub mod id;
 pub mod index;
 pub mod labelling;
 pub mod latency;
 pub mod math;
 pub mod sampling;
+pub mod step;
 pub mod storage;
 pub mod trace;
 pub mod traffic;
@@ -29,7 +31,9 @@ pub mod warnings;
 use crate::scenario::Scenario;
 use uom::si::f64::{Frequency, Information, InformationRate, Time};
 
-pub use trace::{Output, Recorder, Section, Silent, Step, Trace, Values};
+pub use id::{In, Out, OutputId, Section};
+pub use step::{Bracket, Dep, Line, Op, Piece, Shown, Step};
+pub use trace::{Givens, Output, Recorder, Silent, Trace, Values};
 pub use warnings::{Warning, warnings};
 
 /// Storage of one corpus.
@@ -170,14 +174,21 @@ pub fn values_into(s: &Scenario, e: &mut Estimate, values: &mut Vec<f64>) {
         &mut Values {
             values,
             sections: None,
+            givens: &[],
         },
     );
 }
 
 /// Computes every output of `s` with its derivation.
 pub fn explain(s: &Scenario) -> (Estimate, Vec<Output>) {
+    explain_given(s, &[])
+}
+
+/// Computes every output of `s` with its derivation, each output in `givens` taking its given
+/// value: what reads it is worked out from that value, what it reads is as before.
+pub fn explain_given(s: &Scenario, givens: &Givens) -> (Estimate, Vec<Output>) {
     let mut e = Estimate::default();
-    let mut rec = Recorder::default();
+    let mut rec = Recorder::with_givens(givens);
     run(s, &mut e, &mut rec);
     (e, rec.outputs)
 }

@@ -1,10 +1,10 @@
 //! Training compute, time and cost: 6·N·D FLOPs (forward 2N, backward 4N per example) on
 //! accelerators at a model FLOPs utilisation.
 
-use super::{Estimate, Section, Trace};
+use super::{Estimate, In, Op, Out, Section, Trace};
 use crate::accelerators;
+use crate::scenario::schema::Section as S;
 use crate::scenario::{Scenario, Training};
-use crate::units::format::{Grouped, Human, Sig};
 use crate::units::{Kind, SECONDS_PER_DAY};
 use std::fmt;
 use uom::si::frequency::hertz;
@@ -38,40 +38,40 @@ pub fn device_memory(t: &Training) -> Option<f64> {
     })
 }
 
-fn put<T: Trace>(t: &mut T, name: &str, label: fmt::Arguments<'_>, kind: Kind, value: f64) {
-    t.output(
-        Section::Training,
-        format_args!("{name}"),
-        label,
-        kind,
-        value,
-    );
+fn put<T: Trace>(
+    t: &mut T,
+    name: &'static str,
+    label: fmt::Arguments<'_>,
+    kind: Kind,
+    value: f64,
+) -> f64 {
+    t.output(Out::new(Section::Training, &[name]), label, kind, value)
 }
 
 /// The FLOPs of a run, tracing how; the same working starts every training output.
 fn flops<T: Trace>(e: &Estimate, tr: &Training, t: &mut T) -> (f64, f64) {
     let per_example = match (tr.flops_per_example, tr.params) {
         (Some(f), _) => {
-            t.uses(format_args!("training.flops_per_example"));
-            t.step(
-                f.0,
-                Kind::Count,
-                format_args!("{} FLOPs per example (given)", Human::new(f.0, Kind::Count)),
-            );
+            t.uses(In::of(S::Training, "flops_per_example"));
+            t.step(f.0, Kind::Count, |w| {
+                w.q(f.0, Kind::Count).t(" FLOPs per example (given)");
+            });
             f.0
         }
         (None, Some(p)) => {
-            t.uses(format_args!("training.params"));
+            t.uses(In::of(S::Training, "params"));
             let f = 6.0 * p.0;
-            t.step(
-                f,
-                Kind::Count,
-                format_args!(
-                    "6 × {} params (forward 2 + backward 4) = {} FLOPs per example",
-                    Human::new(p.0, Kind::Count),
-                    Human::new(f, Kind::Count)
-                ),
-            );
+            t.step(f, Kind::Count, |w| {
+                w.t("6")
+                    .op(Op::Times)
+                    .q(p.0, Kind::Count)
+                    .t(" params (forward 2")
+                    .op(Op::Plus)
+                    .t("backward 4)")
+                    .op(Op::Equals)
+                    .q(f, Kind::Count)
+                    .t(" FLOPs per example");
+            });
             f
         }
         _ => 0.0,
@@ -80,56 +80,58 @@ fn flops<T: Trace>(e: &Estimate, tr: &Training, t: &mut T) -> (f64, f64) {
     let days = window / SECONDS_PER_DAY;
     let examples = match (tr.examples, tr.examples_per_day, &e.sampling) {
         (Some(x), _, _) => {
-            t.uses(format_args!("training.examples"));
+            t.uses(In::of(S::Training, "examples"));
             x.0
         }
         (None, Some(d), _) => {
-            t.uses(format_args!("training.examples_per_day"));
-            t.uses(format_args!("training.window"));
+            t.uses(In::of(S::Training, "examples_per_day"));
+            t.uses(In::of(S::Training, "window"));
             let x = d.0 * days;
-            t.step(
-                x,
-                Kind::Count,
-                format_args!(
-                    "{} examples/day × {} window = {} examples a run",
-                    Human::new(d.0, Kind::Count),
-                    Human::new(window, Kind::Duration),
-                    Human::new(x, Kind::Count)
-                ),
-            );
+            t.step(x, Kind::Count, |w| {
+                w.q(d.0, Kind::Count)
+                    .t(" examples/day")
+                    .op(Op::Times)
+                    .q(window, Kind::Duration)
+                    .t(" window")
+                    .op(Op::Equals)
+                    .q(x, Kind::Count)
+                    .t(" examples a run");
+            });
             x
         }
         (None, None, Some(sa)) => {
-            t.inherit(|id| id == "sampling.examples_per_day");
-            t.uses(format_args!("training.window"));
+            t.uses(In::of(S::Training, "window"));
             let x = sa.examples_per_day * days;
-            t.step(
-                x,
-                Kind::Count,
-                format_args!(
-                    "{} kept examples/day ([sampling]) × {} window = {} examples a run",
-                    Human::new(sa.examples_per_day, Kind::Count),
-                    Human::new(window, Kind::Duration),
-                    Human::new(x, Kind::Count)
-                ),
-            );
+            t.step(x, Kind::Count, |w| {
+                w.q(sa.examples_per_day, Kind::Count)
+                    .of(Out::new(Section::Sampling, &["examples_per_day"]))
+                    .t(" kept examples/day ([sampling])")
+                    .op(Op::Times)
+                    .q(window, Kind::Duration)
+                    .t(" window")
+                    .op(Op::Equals)
+                    .q(x, Kind::Count)
+                    .t(" examples a run");
+            });
             x
         }
         _ => 0.0,
     };
-    t.uses(format_args!("training.epochs"));
+    t.uses(In::of(S::Training, "epochs"));
     let total = per_example * examples * tr.epochs;
-    t.step(
-        total,
-        Kind::Count,
-        format_args!(
-            "{} FLOPs × {} examples × {} epochs = {} FLOPs",
-            Human::new(per_example, Kind::Count),
-            Human::new(examples, Kind::Count),
-            Sig(tr.epochs),
-            Human::new(total, Kind::Count)
-        ),
-    );
+    t.step(total, Kind::Count, |w| {
+        w.q(per_example, Kind::Count)
+            .t(" FLOPs")
+            .op(Op::Times)
+            .q(examples, Kind::Count)
+            .t(" examples")
+            .op(Op::Times)
+            .sig(tr.epochs)
+            .t(" epochs")
+            .op(Op::Equals)
+            .q(total, Kind::Count)
+            .t(" FLOPs");
+    });
     (examples, total)
 }
 
@@ -151,35 +153,37 @@ fn device_time<T: Trace>(tr: &Training, total: f64, t: &mut T) -> f64 {
         (None, None) => 0.0,
     };
     if tr.device_flops.is_some() {
-        t.uses(format_args!("training.device_flops"));
+        t.uses(In::of(S::Training, "device_flops"));
     } else {
-        t.uses(format_args!("training.device"));
+        t.uses(In::of(S::Training, "device"));
         if let Some((a, (_, precision))) = named {
-            t.step(
-                peak,
-                Kind::Rate,
-                format_args!(
-                    "{}: {} dense {precision} peak (accelerator table)",
-                    a.name,
-                    Human::new(peak, Kind::Rate)
-                ),
-            );
+            t.step(peak, Kind::Rate, |w| {
+                w.t(a.name)
+                    .t(": ")
+                    .q(peak, Kind::Rate)
+                    .t(" dense ")
+                    .t(precision)
+                    .t(" peak (accelerator table)");
+            });
         }
     }
-    t.uses(format_args!("training.efficiency"));
+    t.uses(In::of(S::Training, "efficiency"));
     let time = total / (peak * tr.efficiency);
-    t.step(
-        time,
-        Kind::Duration,
-        format_args!(
-            "{} FLOPs ÷ ({} × {} MFU) = {} = {} device-hours",
-            Human::new(total, Kind::Count),
-            Human::new(peak, Kind::Rate),
-            Human::new(tr.efficiency, Kind::Fraction),
-            Human::new(time, Kind::Duration),
-            Sig(time / 3600.0)
-        ),
-    );
+    t.step(time, Kind::Duration, |w| {
+        w.q(total, Kind::Count)
+            .t(" FLOPs")
+            .op(Op::Divide)
+            .t("(")
+            .q(peak, Kind::Rate)
+            .op(Op::Times)
+            .q(tr.efficiency, Kind::Fraction)
+            .t(" MFU)")
+            .op(Op::Equals)
+            .q(time, Kind::Duration)
+            .op(Op::Equals)
+            .sig(time / 3600.0)
+            .t(" device-hours");
+    });
     time
 }
 
@@ -189,7 +193,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         return;
     };
     let (examples, total) = flops(e, tr, t);
-    put(
+    let total = put(
         t,
         "flops",
         format_args!("Training FLOPs per run"),
@@ -198,9 +202,9 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     );
 
     // Each later output's working starts with the working of the one before it.
-    t.repeat(format_args!("training.flops"));
+    t.repeat(Out::new(Section::Training, &["flops"]));
     let time = device_time(tr, total, t);
-    put(
+    let time = put(
         t,
         "device_time",
         format_args!("Accelerator time per run"),
@@ -208,20 +212,18 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         time,
     );
 
-    t.repeat(format_args!("training.device_time"));
-    t.uses(format_args!("training.devices"));
+    t.repeat(Out::new(Section::Training, &["device_time"]));
+    t.uses(In::of(S::Training, "devices"));
     let wall = time / tr.devices;
-    t.step(
-        wall,
-        Kind::Duration,
-        format_args!(
-            "{} ÷ {} devices = {}",
-            Human::new(time, Kind::Duration),
-            Grouped(tr.devices),
-            Human::new(wall, Kind::Duration)
-        ),
-    );
-    put(
+    t.step(wall, Kind::Duration, |w| {
+        w.q(time, Kind::Duration)
+            .op(Op::Divide)
+            .n(tr.devices)
+            .t(" devices")
+            .op(Op::Equals)
+            .q(wall, Kind::Duration);
+    });
+    let wall = put(
         t,
         "wall_time",
         format_args!("Wall-clock time per run"),
@@ -230,49 +232,49 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     );
 
     let cost = tr.price_per_device_hour.map(|price| {
-        t.repeat(format_args!("training.device_time"));
-        t.uses(format_args!("training.price_per_device_hour"));
+        t.repeat(Out::new(Section::Training, &["device_time"]));
+        t.uses(In::of(S::Training, "price_per_device_hour"));
         let hours = time / 3600.0;
         let cost = hours * price;
-        t.step(
-            cost,
-            Kind::Money,
-            format_args!(
-                "{} device-hours × {}/device-hour = {}",
-                Sig(hours),
-                Human::new(price, Kind::Money),
-                Human::new(cost, Kind::Money)
-            ),
-        );
-        put(t, "cost", format_args!("Cost per run"), Kind::Money, cost);
-        cost
+        t.step(cost, Kind::Money, |w| {
+            w.sig(hours)
+                .t(" device-hours")
+                .op(Op::Times)
+                .q(price, Kind::Money)
+                .t("/device-hour")
+                .op(Op::Equals)
+                .q(cost, Kind::Money);
+        });
+        put(t, "cost", format_args!("Cost per run"), Kind::Money, cost)
     });
     let cost_per_month = match (cost, tr.retrain_every) {
         (Some(cost), Some(every)) => {
-            t.inherit(|id| id == "training.cost");
-            t.uses(format_args!("training.retrain_every"));
+            t.reads(Out::new(Section::Training, &["cost"]));
+            t.uses(In::of(S::Training, "retrain_every"));
             let every = every.get::<second>();
             let runs = SECONDS_PER_MONTH / every;
             let month = cost * runs;
-            t.step(
-                month,
-                Kind::Money,
-                format_args!(
-                    "30 d ÷ every {} = {} runs × {} = {} a month (busy device-hours only)",
-                    Human::new(every, Kind::Duration),
-                    Grouped(runs.round()),
-                    Human::new(cost, Kind::Money),
-                    Human::new(month, Kind::Money)
-                ),
-            );
-            put(
+            t.step(month, Kind::Money, |w| {
+                w.t("30 d")
+                    .op(Op::Divide)
+                    .t("every ")
+                    .q(every, Kind::Duration)
+                    .op(Op::Equals)
+                    .n(runs.round())
+                    .t(" runs")
+                    .op(Op::Times)
+                    .q(cost, Kind::Money)
+                    .op(Op::Equals)
+                    .q(month, Kind::Money)
+                    .t(" a month (busy device-hours only)");
+            });
+            Some(put(
                 t,
                 "cost_per_month",
                 format_args!("Cost per month"),
                 Kind::Money,
                 month,
-            );
-            Some(month)
+            ))
         }
         _ => None,
     };

@@ -3,7 +3,7 @@
 use super::Estimate;
 use crate::scenario::Scenario;
 use crate::units::Kind;
-use crate::units::format::Human;
+use crate::units::format::{Human, Style};
 use uom::si::information::byte;
 
 /// Utilisation above this leaves no room for bursts: M/M/1 response time is service ÷ (1 − ρ).
@@ -21,7 +21,7 @@ pub struct Warning {
 }
 
 /// Everything in `e` that a reviewer would question.
-pub fn warnings(s: &Scenario, e: &Estimate) -> Vec<Warning> {
+pub fn warnings(s: &Scenario, e: &Estimate, style: Style) -> Vec<Warning> {
     let mut out = Vec::new();
     let mut warn = |id, subject: String, message: String| {
         out.push(Warning {
@@ -39,12 +39,13 @@ pub fn warnings(s: &Scenario, e: &Estimate) -> Vec<Warning> {
             "serving.latency_budget".into(),
             format!(
                 "the online stages take {}, {} of the {} budget",
-                Human::new(
+                Human::styled(
                     e.latency_total.get::<uom::si::time::second>(),
-                    Kind::Duration
+                    Kind::Duration,
+                    style
                 ),
-                Human::new(used, Kind::Fraction),
-                Human::new(budget.get::<uom::si::time::second>(), Kind::Duration)
+                Human::styled(used, Kind::Fraction, style),
+                Human::styled(budget.get::<uom::si::time::second>(), Kind::Duration, style)
             ),
         );
     }
@@ -55,7 +56,7 @@ pub fn warnings(s: &Scenario, e: &Estimate) -> Vec<Warning> {
             "serving.target_utilization".into(),
             format!(
                 "target utilisation {} leaves little headroom: queueing delay grows as 1/(1 − ρ); 0.5–0.7 is usual",
-                Human::new(util, Kind::Fraction)
+                Human::styled(util, Kind::Fraction, style)
             ),
         );
     }
@@ -67,8 +68,8 @@ pub fn warnings(s: &Scenario, e: &Estimate) -> Vec<Warning> {
                 format!(
                     "stage {} runs at {} utilisation, above {}",
                     st.name,
-                    Human::new(u, Kind::Fraction),
-                    Human::new(HIGH_UTILIZATION, Kind::Fraction)
+                    Human::styled(u, Kind::Fraction, style),
+                    Human::styled(HIGH_UTILIZATION, Kind::Fraction, style)
                 ),
             );
         }
@@ -79,8 +80,16 @@ pub fn warnings(s: &Scenario, e: &Estimate) -> Vec<Warning> {
                 format!(
                     "stage {} runs every {} but has a {} window: runs overlap",
                     st.name,
-                    Human::new(st.every.get::<uom::si::time::second>(), Kind::Duration),
-                    Human::new(st.window.get::<uom::si::time::second>(), Kind::Duration)
+                    Human::styled(
+                        st.every.get::<uom::si::time::second>(),
+                        Kind::Duration,
+                        style
+                    ),
+                    Human::styled(
+                        st.window.get::<uom::si::time::second>(),
+                        Kind::Duration,
+                        style
+                    )
                 ),
             );
         }
@@ -115,9 +124,9 @@ pub fn warnings(s: &Scenario, e: &Estimate) -> Vec<Warning> {
                 format!(
                     "each of {} shards needs {} of RAM but a node has {} usable ({} × {}): raise shards to {}",
                     est.shards,
-                    Human::new(shard, Kind::Size),
-                    Human::new(usable, Kind::Size),
-                    Human::new(ix.node_memory.get::<byte>(), Kind::Size),
+                    Human::styled(shard, Kind::Size, style),
+                    Human::styled(usable, Kind::Size, style),
+                    Human::styled(ix.node_memory.get::<byte>(), Kind::Size, style),
                     ix.memory_headroom,
                     (est.memory.get::<byte>() / usable).ceil()
                 ),
@@ -131,21 +140,21 @@ pub fn warnings(s: &Scenario, e: &Estimate) -> Vec<Warning> {
                     "index.node_disk".into(),
                     format!(
                         "each shard needs {} of SSD but a node has {}",
-                        Human::new(per, Kind::Size),
-                        Human::new(disk.get::<byte>(), Kind::Size)
+                        Human::styled(per, Kind::Size, style),
+                        Human::styled(disk.get::<byte>(), Kind::Size, style)
                     ),
                 );
             }
         }
     }
-    ml(s, e, &mut warn);
+    ml(s, e, style, &mut warn);
     if let Some(slow) = e.fanout_slow.filter(|&x| x > SLOW_FANOUT) {
         warn(
             "latency.fanout_tail",
             "index.shards".into(),
             format!(
                 "{} of requests wait on at least one slow shard: hedge requests, or use fewer, larger shards",
-                Human::new(slow, Kind::Fraction)
+                Human::styled(slow, Kind::Fraction, style)
             ),
         );
     }
@@ -154,8 +163,13 @@ pub fn warnings(s: &Scenario, e: &Estimate) -> Vec<Warning> {
 
 /// The ML sections: training slower than its schedule, tables that need more devices than the
 /// training has, an experiment longer than four weeks, a cache smaller than a day's hot set.
-fn ml(s: &Scenario, e: &Estimate, warn: &mut impl FnMut(&'static str, String, String)) {
-    let dur = |x: f64| Human::new(x, Kind::Duration);
+fn ml(
+    s: &Scenario,
+    e: &Estimate,
+    style: Style,
+    warn: &mut impl FnMut(&'static str, String, String),
+) {
+    let dur = |x: f64| Human::styled(x, Kind::Duration, style);
     if let (Some(tr), Some(est)) = (&s.training, &e.training)
         && let Some(every) = tr.retrain_every.map(|t| t.get::<uom::si::time::second>())
         && est.wall_time > every
@@ -203,8 +217,8 @@ fn ml(s: &Scenario, e: &Estimate, warn: &mut impl FnMut(&'static str, String, St
             "cache.cached_items".into(),
             format!(
                 "the cache holds {} items but {} are requested at least once a day (Zipf s = {}): the daily churn passes through it; the hit ratio assumes it keeps the top items",
-                Human::new(c.cached_items.0, Kind::Count),
-                Human::new(est.hot_set, Kind::Count),
+                Human::styled(c.cached_items.0, Kind::Count, style),
+                Human::styled(est.hot_set, Kind::Count, style),
                 crate::units::format::Sig(c.zipf_s)
             ),
         );

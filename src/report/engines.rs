@@ -271,7 +271,7 @@ struct IndexJson {
 struct EngineJson<'a> {
     engine: &'static str,
     name: &'static str,
-    id: &'a str,
+    id: &'a crate::estimate::OutputId,
     variant: &'static str,
     bytes: f64,
     display: String,
@@ -279,7 +279,7 @@ struct EngineJson<'a> {
     shards: f64,
     basis: &'static str,
     source: &'static str,
-    steps: Vec<&'a str>,
+    steps: Vec<String>,
 }
 
 /// The comparison as one JSON object (shape in the README, "calc --engines").
@@ -312,7 +312,12 @@ pub fn json(c: &Comparison, layout: Layout) -> String {
                 shards: row.shards,
                 basis: row.variant.basis.label(),
                 source: row.variant.source,
-                steps: row.output.steps.iter().map(|s| s.text.as_str()).collect(),
+                steps: row
+                    .output
+                    .steps
+                    .iter()
+                    .map(|s| super::working::text(s, r.style))
+                    .collect(),
             })
             .collect(),
         left_out: c.left_out.iter().map(|e| e.key()).collect(),

@@ -4,6 +4,7 @@
 //! in the order the keys are written.
 
 use super::Report;
+use crate::estimate::{Dep, OutputId};
 use crate::scenario::InputPath;
 use serde::Serialize;
 
@@ -61,15 +62,20 @@ struct Head<'a> {
 
 #[derive(Serialize)]
 struct OutputJson<'a> {
-    id: &'a str,
+    id: &'a OutputId,
     label: &'a str,
     /// In the base unit `unit`.
     value: Number,
     unit: &'static str,
     display: String,
     napkin: Number,
-    steps: Vec<StepJson<'a>>,
+    steps: Vec<StepJson>,
     inputs: &'a [InputPath],
+    /// The inputs and earlier outputs it reads directly.
+    depends_on: &'a [Dep],
+    /// With `--given` on this output: what the estimate computed in its place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    computed: Option<f64>,
     /// With ranged inputs: percentiles over the samples, in the base unit.
     #[serde(skip_serializing_if = "Option::is_none")]
     p5: Option<f64>,
@@ -83,8 +89,8 @@ struct OutputJson<'a> {
 }
 
 #[derive(Serialize)]
-struct StepJson<'a> {
-    text: &'a str,
+struct StepJson {
+    text: String,
     value: Number,
 }
 
@@ -158,11 +164,13 @@ pub fn write(r: &Report, layout: Layout, out: &mut dyn std::io::Write) -> std::i
                     .steps
                     .iter()
                     .map(|s| StepJson {
-                        text: &s.text,
+                        text: super::working::text(s, r.style),
                         value: Number(s.value),
                     })
                     .collect(),
                 inputs: &o.inputs,
+                depends_on: &o.depends_on,
+                computed: o.computed,
                 p5: r.spread(i).map(|sp| sp.p5),
                 p50: r.spread(i).map(|sp| sp.p50),
                 p95: r.spread(i).map(|sp| sp.p95),

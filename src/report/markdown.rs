@@ -27,10 +27,14 @@ pub fn render(r: &Report) -> String {
     for section in Section::ALL {
         let title = section.title();
         for (i, o) in r.outputs.iter().enumerate() {
-            if !r.shown[i] || o.section != section {
+            if !r.shown[i] || o.section() != section {
                 continue;
             }
-            let steps: Vec<String> = o.steps.iter().map(|s| cell(&s.text)).collect();
+            let steps: Vec<String> = o
+                .steps
+                .iter()
+                .map(|s| cell(&super::working::text(s, r.style)))
+                .collect();
             let percentiles = match r.spread(i) {
                 Some(sp) => format!(
                     " {} | {} | {} |",
@@ -43,9 +47,10 @@ pub fn render(r: &Report) -> String {
             };
             let _ = writeln!(
                 out,
-                "| {title} | {} | {} | {} |{percentiles} {} |",
+                "| {title} | {} | {}{} | {} |{percentiles} {} |",
                 cell(&o.label),
                 r.human(o.value, o.kind),
+                if o.computed.is_some() { " (given)" } else { "" },
                 r.human(r.napkin(o.value, o.kind), o.kind),
                 steps.join("; ")
             );

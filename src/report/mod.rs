@@ -5,11 +5,13 @@
 pub mod engines;
 pub mod json;
 pub mod markdown;
+pub mod ratio;
 pub mod table;
 pub mod text;
 pub mod tornado;
+pub mod working;
 
-use crate::estimate::{self, Estimate, Output, Section, Warning};
+use crate::estimate::{self, Estimate, Output, OutputId, Section, Warning};
 use crate::scenario::overrides;
 use crate::scenario::schema::{FieldKind, Value};
 use crate::scenario::{InputPath, Location, RangeInput, Subject};
@@ -199,7 +201,7 @@ fn culprit(s: &Scenario, o: &Output, style: Style) -> Option<Culprit> {
 fn applies(s: &Scenario, o: &Output) -> bool {
     let has_logs = crate::scenario::Logging::all(s).next().is_some();
     let uploads = s.has_uploads();
-    match o.section {
+    match o.section() {
         Section::Traffic => s.requests().is_some(),
         Section::Bandwidth => s.requests().is_some() || (uploads && o.id != "bandwidth.egress"),
         Section::Fleet => !s.stages.is_empty(),
@@ -207,9 +209,9 @@ fn applies(s: &Scenario, o: &Output) -> bool {
             .stages
             .iter()
             .any(|st| st.mode == crate::scenario::Mode::Online),
-        Section::Storage => match o.id.as_str() {
-            "storage.logs" => has_logs,
-            "storage.growth_per_day" => has_logs || !s.corpora.is_empty(),
+        Section::Storage => match o.id.name.as_str() {
+            "logs" => has_logs,
+            "growth_per_day" => has_logs || !s.corpora.is_empty(),
             _ => true,
         },
         Section::Index => {
@@ -225,20 +227,27 @@ fn applies(s: &Scenario, o: &Output) -> bool {
 impl Report {
     /// Estimates `s` with its derivation; fails if any output is not a finite number.
     pub fn build(s: &Scenario, style: Style) -> Result<Report, EvaluationError> {
-        // The steps and warnings write sizes as the report does.
-        let (estimate, mut outputs) =
-            crate::units::format::in_style(style, || estimate::explain(s));
+        Report::build_given(s, style, &[])
+    }
+
+    /// [`Report::build`] with values given for some outputs ([`estimate::explain_given`]).
+    pub fn build_given(
+        s: &Scenario,
+        style: Style,
+        givens: &estimate::Givens,
+    ) -> Result<Report, EvaluationError> {
+        let (estimate, mut outputs) = estimate::explain_given(s, givens);
         if let Some(bad) = outputs.iter().find(|o| !o.value.is_finite()) {
             return Err(EvaluationError {
-                output: bad.id.clone(),
+                output: bad.id.to_string(),
                 message: "the result is too large to compute with; check the inputs it uses for a value far too large, or a throughput or size far too small".into(),
                 culprit: culprit(s, bad, style),
             });
         }
         // In section order; within a section, as computed.
         let mut computed_at: Vec<usize> = (0..outputs.len()).collect();
-        computed_at.sort_by_key(|&i| outputs[i].section);
-        outputs.sort_by_key(|o| o.section);
+        computed_at.sort_by_key(|&i| outputs[i].section());
+        outputs.sort_by_key(|o| o.section());
         // The inputs worth listing: those written in the file or changed, and defaults an output read.
         let mut read = rustc_hash::FxHashSet::with_capacity_and_hasher(
             outputs.iter().map(|o| o.inputs.len()).sum(),
@@ -264,7 +273,7 @@ impl Report {
             });
         });
         let shown = outputs.iter().map(|o| applies(s, o)).collect();
-        let warnings = crate::units::format::in_style(style, || estimate::warnings(s, &estimate));
+        let warnings = estimate::warnings(s, &estimate, style);
         Ok(Report {
             id: s.meta.id.clone(),
             title: s.meta.title.clone(),
@@ -313,7 +322,7 @@ impl Report {
             .computed_at
             .iter()
             .position(|&i| i == e.output)
-            .map_or_else(String::new, |i| self.outputs[i].id.clone());
+            .map_or_else(String::new, |i| self.outputs[i].id.to_string());
         let Some(input) = e.input else {
             return EvaluationError {
                 output,
@@ -353,7 +362,7 @@ impl Report {
 
     /// The outputs of `section`, in the order computed.
     pub fn section(&self, section: Section) -> impl Iterator<Item = &Output> {
-        self.outputs.iter().filter(move |o| o.section == section)
+        self.outputs.iter().filter(move |o| o.section() == section)
     }
 
     /// The outputs of `section` the readable reports print (see [`Report::shown`]).
@@ -361,13 +370,24 @@ impl Report {
         self.outputs
             .iter()
             .zip(&self.shown)
-            .filter(move |(o, shown)| **shown && o.section == section)
+            .filter(move |(o, shown)| **shown && o.section() == section)
             .map(|(o, _)| o)
     }
 
     /// The output with `id`.
-    pub fn output(&self, id: &str) -> Option<&Output> {
-        self.outputs.iter().find(|o| o.id == id)
+    /// The outputs and which are printed, to compare with another report's.
+    pub fn side(&self) -> crate::whatif::compare::Side<'_> {
+        crate::whatif::compare::Side {
+            outputs: &self.outputs,
+            shown: &self.shown,
+        }
+    }
+
+    pub fn output<Q: ?Sized>(&self, id: &Q) -> Option<&Output>
+    where
+        OutputId: PartialEq<Q>,
+    {
+        self.outputs.iter().find(|o| o.id == *id)
     }
 
     /// A value written for people in this report's style.
@@ -403,12 +423,17 @@ mod tests {
             let r = Report::build(&preset.load().unwrap(), Style::Decimal).unwrap();
             for o in &r.outputs {
                 assert!(
-                    o.id.starts_with(&format!("{}.", o.section.key())),
+                    o.id.to_string()
+                        .starts_with(&format!("{}.", o.section().key())),
                     "{}",
                     o.id
                 );
             }
-            assert!(r.outputs.windows(2).all(|w| w[0].section <= w[1].section));
+            assert!(
+                r.outputs
+                    .windows(2)
+                    .all(|w| w[0].section() <= w[1].section())
+            );
             let sections: usize = Section::ALL.iter().map(|&s| r.section(s).count()).sum();
             assert_eq!(sections, r.outputs.len(), "{}", preset.id);
         }
@@ -421,8 +446,8 @@ mod tests {
             .unwrap();
         let r = Report::build(&pymk, Style::Decimal).unwrap();
         let fof = r.output("graph.friends_of_friends").unwrap();
-        assert_eq!(fof.section, Section::Graph);
-        assert_eq!(fof.section.title(), "Graph");
+        assert_eq!(fof.section(), Section::Graph);
+        assert_eq!(fof.section().title(), "Graph");
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub fn render(r: &Report, detail: Detail) -> String {
     for section in Section::ALL {
         let mut any = false;
         for (i, o) in r.outputs.iter().enumerate() {
-            if !r.shown[i] || o.section != section {
+            if !r.shown[i] || o.section() != section {
                 continue;
             }
             if !any {
@@ -63,10 +63,13 @@ pub fn render(r: &Report, detail: Detail) -> String {
                 }
                 None => {}
             }
+            if o.computed.is_some() {
+                out.push_str("   (given)");
+            }
             out.push('\n');
             if detail == Detail::Full {
                 for s in &o.steps {
-                    let _ = writeln!(out, "      {}", s.text);
+                    let _ = writeln!(out, "      {}", super::working::text(s, r.style));
                 }
                 if let (Some(sp), Some(ranges)) = (spread, &r.ranges) {
                     // Those that move it by at least a hundredth of what the widest does.

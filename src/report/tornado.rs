@@ -13,25 +13,31 @@ use std::fmt::Write;
 /// Columns of the widest bar.
 const BAR: usize = 40;
 
-/// The output `id` of a report with ranges, and its spread; an error that says what to write
-/// when the report has no ranges or no such output.
-pub fn find<'r>(r: &'r Report, id: &str) -> Result<(&'r Output, &'r Spread), String> {
+/// Why a report cannot draw the bars of an output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Missing {
+    /// The report has no output `id`; the closest ids, best first.
+    Output { id: String, near: Vec<String> },
+    /// The scenario has no ranges, so nothing drives any output's spread.
+    Ranges,
+}
+
+/// The output `id` of a report with ranges, and its spread.
+pub fn find<'r>(r: &'r Report, id: &str) -> Result<(&'r Output, &'r Spread), Missing> {
     let Some(i) = r.outputs.iter().position(|o| o.id == id) else {
-        let ids = r.outputs.iter().map(|o| o.id.as_str());
-        return Err(format!(
-            "error: --tornado: no output `{id}`\n  help: {}",
-            crate::scenario::diagnostic::suggest_or(
-                id,
-                ids,
-                "`napkin calc <scenario> --format json` lists every output id"
-            )
-        ));
+        let ids: Vec<String> = r.outputs.iter().map(|o| o.id.to_string()).collect();
+        let near = crate::scenario::diagnostic::nearest(id, ids.iter().map(String::as_str))
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        return Err(Missing::Output {
+            id: id.to_string(),
+            near,
+        });
     };
     match r.spread(i) {
         Some(spread) => Ok((&r.outputs[i], spread)),
-        None => Err(
-            "error: --tornado: the scenario has no ranges, so nothing drives the output's spread\n  help: write an input as a range, such as --set traffic.dau=100M..400M".into(),
-        ),
+        None => Err(Missing::Ranges),
     }
 }
 
@@ -115,7 +121,7 @@ pub fn bars(value: f64, swings: &[Swing], cols: usize) -> Vec<String> {
 
 #[derive(Serialize)]
 struct TornadoJson<'a> {
-    output: &'a str,
+    output: &'a crate::estimate::OutputId,
     label: &'a str,
     unit: &'static str,
     value: f64,

@@ -48,7 +48,7 @@ pub struct DrillState {
 pub struct CaseWalk {
     pub walk: Walk,
     pub rows: Vec<Row>,
-    answered: Vec<(String, f64)>,
+    answered: Vec<(crate::estimate::OutputId, f64)>,
     /// When the walk began, in milliseconds: its answers are kept marked with it.
     started: i64,
 }
@@ -131,7 +131,7 @@ impl DrillState {
                 .outputs
                 .iter()
                 .find(|o| o.id == q.output)
-                .map_or(q.output.clone(), |o| o.label.clone()),
+                .map_or_else(|| q.output.to_string(), |o| o.label.clone()),
             yours: None,
             napkin: crate::units::format::Human::new(q.truth, q.kind).to_string(),
             e: None,

@@ -7,6 +7,7 @@ use crate::drill::chain;
 use crate::drill::coach::{self, Attempt};
 use crate::drill::feedback::Line;
 use crate::drill::question::{Question, Skill};
+use crate::estimate::OutputId;
 use crate::estimate::Section;
 use std::collections::BTreeMap;
 
@@ -14,7 +15,7 @@ use std::collections::BTreeMap;
 #[derive(Clone, Debug, Default)]
 pub struct Guess {
     /// Revealed outputs by id: the feedback on the estimate (or the reveal), and its points.
-    pub revealed: BTreeMap<String, Revealed>,
+    pub revealed: BTreeMap<OutputId, Revealed>,
     /// The estimate being typed for the selected output, while the answer field is open.
     pub answer: Option<String>,
     /// Why the last estimate was not judged (asked again).
@@ -31,7 +32,7 @@ pub struct Revealed {
 
 impl Guess {
     /// Whether output `id` shows its value.
-    pub fn shows(&self, id: &str) -> bool {
+    pub fn shows(&self, id: &OutputId) -> bool {
         self.revealed.contains_key(id)
     }
 
@@ -61,7 +62,7 @@ impl Guess {
         }
     }
 
-    fn reveal(&mut self, id: String, lines: Vec<Line>, points: Option<f64>) {
+    fn reveal(&mut self, id: OutputId, lines: Vec<Line>, points: Option<f64>) {
         self.revealed.insert(id, Revealed { lines, points });
         self.answer = None;
         self.error = None;
@@ -105,7 +106,7 @@ fn question(w: &Workbench, i: usize) -> Option<Question> {
         case: w.base.meta.id.clone(),
         case_title: w.base.meta.title.clone(),
         template: "guess",
-        skill: skill(o.section),
+        skill: skill(o.section()),
         output: o.id.clone(),
         prompt: o.label.clone(),
         truth: o.value,

@@ -125,7 +125,7 @@ impl ScenarioScreen {
     }
 
     /// Whether output `id`'s value is hidden (guess mode, not yet revealed).
-    pub fn hides(&self, id: &str) -> bool {
+    pub fn hides(&self, id: &crate::estimate::OutputId) -> bool {
         self.guess.as_ref().is_some_and(|g| !g.shows(id))
     }
 

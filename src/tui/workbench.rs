@@ -1,6 +1,7 @@
 //! An open scenario being edited: its inputs as rows, the text typed into each, and the last good
 //! estimate. No drawing and no keys here: the scenario screen drives it.
 
+use crate::estimate::OutputId;
 use crate::presets::{self, Preset};
 use crate::report::{self, Report};
 use crate::scenario::overrides;
@@ -101,7 +102,7 @@ pub struct Workbench {
     pub stale: bool,
     pub selected_output: usize,
     /// Output ids whose value changed, and when.
-    pub flashes: Vec<(String, Instant)>,
+    pub flashes: Vec<(OutputId, Instant)>,
     /// The edits as they stand have been written with `w`.
     pub written: bool,
 }
@@ -240,7 +241,7 @@ impl Workbench {
     }
 
     /// Whether output `id` changed less than [`FLASH`] before `now`.
-    pub fn flashing(&self, id: &str, now: Instant) -> bool {
+    pub fn flashing(&self, id: &OutputId, now: Instant) -> bool {
         self.flashes
             .iter()
             .any(|(f, at)| f == id && now.duration_since(*at) < FLASH)

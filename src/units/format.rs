@@ -22,34 +22,17 @@ pub struct Human {
     pub style: Style,
 }
 
-thread_local! {
-    /// The style [`Human::new`] writes sizes in: decimal, or what [`in_style`] set.
-    static STYLE: std::cell::Cell<Style> = const { std::cell::Cell::new(Style::Decimal) };
-}
-
-/// Runs `f` with [`Human::new`] writing sizes in `style`: how a report in binary units gets
-/// its derivation steps and warnings in GiB too, without every formula passing the style on.
-pub fn in_style<R>(style: Style, f: impl FnOnce() -> R) -> R {
-    /// Puts the style back when `f` returns or unwinds.
-    struct Restore(Style);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            STYLE.set(self.0);
-        }
-    }
-    let _restore = Restore(STYLE.replace(style));
-    f()
-}
-
 impl Human {
-    /// `value` in the current style ([`in_style`]; decimal unless set).
+    /// `value` with sizes in decimal units (KB, GB).
     pub fn new(value: f64, kind: Kind) -> Self {
         Human {
             value,
             kind,
-            style: STYLE.get(),
+            style: Style::Decimal,
         }
     }
+
+    /// `value` with sizes in `style`.
     pub fn styled(value: f64, kind: Kind, style: Style) -> Self {
         Human { value, kind, style }
     }

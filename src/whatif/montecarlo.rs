@@ -11,7 +11,7 @@
 //! The sensitivity of an output to one range is the output with that input at its p5 and at its
 //! p95 and every other range at its median: a one-at-a-time swing, the bars of a tornado chart.
 
-use crate::estimate::{self, Estimate, Section, Trace, Values};
+use crate::estimate::{self, Estimate, In, Line, Out, OutputId, Section, Trace, Values};
 use crate::scenario::overrides::{self, InputRef};
 use crate::scenario::{InputPath, Scenario};
 use crate::units::Interval;
@@ -19,7 +19,7 @@ use crate::units::Kind;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
-use std::fmt::{self, Write};
+use std::fmt;
 
 /// Joint samples drawn when not told otherwise.
 pub const DEFAULT_SAMPLES: usize = 10_000;
@@ -105,7 +105,7 @@ pub struct MonteCarlo {
     sections: Vec<Section>,
     /// The outputs' ids in the order computed at the medians, worked out the first time a
     /// sample needs them.
-    ids: Vec<String>,
+    ids: Vec<OutputId>,
     /// Output-major: output j's samples at `j * samples ..`, each column sorted in place.
     table: Vec<f64>,
     targets: Vec<Target>,
@@ -116,34 +116,25 @@ pub struct MonteCarlo {
 /// sample whose outputs are not the medians' (a stage's "in flight" is given only when its
 /// latency is above 0). An output the sample does not give stays 0: nothing in flight.
 struct Keyed<'a> {
-    ids: &'a [String],
+    ids: &'a [OutputId],
     values: &'a mut [f64],
-    id: String,
     /// The first output, by its place among the ids, that came out NaN or infinite.
     bad: Option<usize>,
 }
 
 impl Trace for Keyed<'_> {
-    fn step(&mut self, _: f64, _: Kind, _: fmt::Arguments<'_>) {}
-    fn uses(&mut self, _: fmt::Arguments<'_>) {}
-    fn inherit(&mut self, _: fn(&str) -> bool) {}
-    fn repeat(&mut self, _: fmt::Arguments<'_>) {}
-    fn output(
-        &mut self,
-        section: Section,
-        name: fmt::Arguments<'_>,
-        _: fmt::Arguments<'_>,
-        _: Kind,
-        value: f64,
-    ) {
-        self.id.clear();
-        let _ = write!(self.id, "{}.{name}", section.key());
-        if let Some(j) = self.ids.iter().position(|id| *id == self.id) {
+    fn step(&mut self, _: f64, _: Kind, _: impl FnOnce(&mut Line)) {}
+    fn uses(&mut self, _: In<'_>) {}
+    fn reads(&mut self, _: Out<'_>) {}
+    fn repeat(&mut self, _: Out<'_>) {}
+    fn output(&mut self, id: Out<'_>, _: fmt::Arguments<'_>, _: Kind, value: f64) -> f64 {
+        if let Some(j) = self.ids.iter().position(|known| id.is(known)) {
             self.values[j] = value;
             if !value.is_finite() && self.bad.is_none() {
                 self.bad = Some(j);
             }
         }
+        value
     }
 }
 
@@ -198,6 +189,7 @@ impl MonteCarlo {
             &mut Values {
                 values: &mut self.row,
                 sections: Some(&mut self.layout),
+                givens: &[],
             },
         );
         let width = self.row.len();
@@ -251,6 +243,7 @@ impl MonteCarlo {
             &mut Values {
                 values: &mut self.row,
                 sections: Some(&mut self.sections),
+                givens: &[],
             },
         );
         if self.sections == self.layout {
@@ -267,7 +260,6 @@ impl MonteCarlo {
         let mut keyed = Keyed {
             ids: &self.ids,
             values: &mut self.row,
-            id: String::new(),
             bad: None,
         };
         estimate::run(&self.scenario, &mut self.estimate, &mut keyed);

@@ -20,7 +20,7 @@
 //! [`overrides::set_number`]: crate::scenario::registry::InputRef::set_number
 //! [`estimate::values_into`]: crate::estimate::values_into
 
-use crate::estimate::{self, Estimate, Section};
+use crate::estimate::{self, Estimate, OutputId, Section};
 use crate::scenario::diagnostic::See;
 use crate::scenario::overrides::{self, InputRef};
 use crate::scenario::schema::FieldKind;
@@ -57,7 +57,12 @@ pub struct Axis {
 /// A value as napkin writes it ([`Human`]), or, when that runs past 16 characters (a count far
 /// beyond the largest prefix), with an exponent: "2.5e304".
 pub fn shown(x: f64, kind: Kind) -> String {
-    let text = Human::new(x, kind).to_string();
+    shown_in(x, kind, units::Style::Decimal)
+}
+
+/// [`shown`] with sizes in `style`.
+pub fn shown_in(x: f64, kind: Kind, style: units::Style) -> String {
+    let text = Human::styled(x, kind, style).to_string();
     if text.chars().count() > 16 {
         units::format::Sig(x).to_string()
     } else {
@@ -195,7 +200,7 @@ impl Axis {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Column {
     /// Its stable dotted id ("traffic.peak_qps").
-    pub id: String,
+    pub id: OutputId,
     pub label: String,
     pub section: Section,
     pub kind: Kind,
@@ -235,8 +240,11 @@ impl Sweep {
     }
 
     /// The column of the output `id`.
-    pub fn column(&self, id: &str) -> Option<usize> {
-        self.columns.iter().position(|c| c.id == id)
+    pub fn column<Q: ?Sized>(&self, id: &Q) -> Option<usize>
+    where
+        OutputId: PartialEq<Q>,
+    {
+        self.columns.iter().position(|c| c.id == *id)
     }
 
     /// Whether the output in column `col` takes more than one value across the sweep.
@@ -280,7 +288,7 @@ impl Op {
 /// "index.shards > 1": an output, a comparison and a threshold in the output's base unit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Condition {
-    pub output: String,
+    pub output: OutputId,
     pub op: Op,
     pub value: f64,
     /// The output's kind, in which the threshold was read.
@@ -315,14 +323,11 @@ impl Condition {
             ));
         };
         let column = columns.iter().find(|c| c.id == id).ok_or_else(|| {
+            let ids: Vec<String> = columns.iter().map(|c| c.id.to_string()).collect();
             let mut d = invalid(
                 Subject::Named(id.to_string()),
                 format!("no output `{id}`"),
-                crate::scenario::diagnostic::suggest_or(
-                    id,
-                    columns.iter().map(|c| c.id.as_str()),
-                    "",
-                ),
+                crate::scenario::diagnostic::suggest_or(id, ids.iter().map(String::as_str), ""),
             );
             d.see = Some(See::Outputs);
             d
@@ -446,9 +451,9 @@ impl Sweeper {
             for o in outputs {
                 if !sweeper.columns.iter().any(|c| c.id == o.id) {
                     sweeper.columns.push(Column {
+                        section: o.id.section,
                         id: o.id,
                         label: o.label,
-                        section: o.section,
                         kind: o.kind,
                     });
                 }
@@ -544,7 +549,7 @@ impl Sweeper {
         {
             let id = &self.columns[col].id;
             return Err(invalid(
-                Subject::Named(id.clone()),
+                Subject::Named(id.to_string()),
                 format!("too large to compute with at {}", self.describe(point)),
                 "narrow the span, or check the inputs it uses for a value far too large, or a throughput or size far too small".into(),
             ));
@@ -587,7 +592,7 @@ impl Sweeper {
     pub fn until(&mut self, sweep: &Sweep, condition: &Condition) -> Result<Until, Diagnostic> {
         let col = sweep.column(&condition.output).ok_or_else(|| {
             invalid(
-                Subject::Named(condition.output.clone()),
+                Subject::Named(condition.output.to_string()),
                 format!("no output `{}`", condition.output),
                 "name an output of this scenario".into(),
             )

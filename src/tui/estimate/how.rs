@@ -9,6 +9,7 @@ use super::super::scenario::ScenarioScreen;
 use super::super::scroll::scrolled;
 use super::super::theme::Theme;
 use super::mark;
+use crate::report::working::{self, Segment};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -37,10 +38,16 @@ pub fn render(s: &ScenarioScreen, focused: bool, area: Rect, buf: &mut Buffer, t
     }
     let inner = theme.panel(&format!("How: {}", o.label), focused, area, buf);
     for (i, s) in o.steps.iter().enumerate() {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} ", i + 1), theme.dim()),
-            Span::raw(s.text.clone()),
-        ]));
+        let mut spans = vec![Span::styled(format!("{} ", i + 1), theme.dim())];
+        for (text, segment) in working::segments(s, w.report.style) {
+            let style = match segment {
+                Segment::Input | Segment::Output => theme.bold(),
+                Segment::Symbol => theme.dim(),
+                Segment::Number | Segment::Words => ratatui::style::Style::default(),
+            };
+            spans.push(Span::styled(text, style));
+        }
+        lines.push(Line::from(spans));
     }
     lines.push(Line::from(Span::styled(
         format!(

@@ -37,7 +37,7 @@ pub fn render(s: &ScenarioScreen, focused: bool, area: Rect, buf: &mut Buffer, t
     let index_selected = r
         .outputs
         .get(s.work.selected_output)
-        .is_some_and(|o| o.section == crate::estimate::Section::Index);
+        .is_some_and(|o| o.section() == crate::estimate::Section::Index);
     if let (true, Some(ix)) = (index_selected, &r.estimate.index) {
         let mut engines: Vec<(String, f64, String)> = Engine::ALL
             .iter()

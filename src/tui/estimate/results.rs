@@ -126,7 +126,7 @@ pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, th
         .skip(start)
     {
         // The output's section as a short column: "traffic", "storage", "index"…
-        let section = o.section.key();
+        let section = o.section().key();
         let mut numbers = if napkin_w == 0 {
             format!("{value:>value_w$}")
         } else {
