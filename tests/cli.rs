@@ -1,17 +1,9 @@
 //! The `napkin` binary as a user runs it: formats, overrides, errors and exit codes.
 
-use assert_cmd::Command;
-use predicates::prelude::*;
+mod common;
+use common::napkin;
 
-fn napkin() -> Command {
-    let mut cmd = Command::cargo_bin("napkin").expect("the binary builds");
-    // No user presets from the machine running the tests.
-    let empty = tempfile::tempdir().expect("a temp dir");
-    cmd.env("XDG_CONFIG_HOME", empty.path())
-        .env("NO_COLOR", "1");
-    std::mem::forget(empty);
-    cmd
-}
+use predicates::prelude::*;
 
 #[test]
 fn text_report_groups_sections_with_napkin_values() {
@@ -958,4 +950,93 @@ fn engines_compares_index_memory_in_every_format() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("no [index]"));
+}
+
+#[test]
+fn given_fixes_an_output_and_works_out_what_reads_it() {
+    // video-recommendation: nodes of 256 GiB = 274.88 GB, 70% usable = 192.42 GB; a given index
+    // of 320 GB needs ⌈320 ÷ 192.42⌉ = 2 shards; 14 replicas a region (13 for the peak + 1
+    // spare) × 3 regions: 2 × 14 × 3 = 84 nodes.
+    napkin()
+        .args([
+            "calc",
+            "video-recommendation",
+            "--given",
+            "index.memory=320GB",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("320 GB   ≈ 300 GB   (given)"))
+        .stdout(predicate::str::contains(
+            "given: 320 GB (worked out from its inputs: 401 GB)",
+        ))
+        .stdout(predicate::str::contains(
+            "⌈320 GB ÷ (275 GB node × 70% usable)⌉ = ⌈320 GB ÷ 192 GB⌉ = 2 shards",
+        ))
+        .stdout(predicate::str::contains(
+            "2 shards × 14 replicas × 3 regions = 84 nodes",
+        ));
+    let doc = common::json(&[
+        "calc",
+        "video-recommendation",
+        "--given",
+        "index.memory=320GB",
+        "--format",
+        "json",
+    ]);
+    let memory = common::output(&doc, "index.memory");
+    assert_eq!(common::num(memory, "value"), 320e9);
+    assert!(common::num(memory, "computed") > 400e9);
+    assert_eq!(
+        common::num(common::output(&doc, "index.nodes"), "value"),
+        84.0
+    );
+    // Without --given the key is not there.
+    let plain = common::json(&["calc", "video-recommendation", "--format", "json"]);
+    assert!(
+        common::output(&plain, "index.memory")
+            .get("computed")
+            .is_none()
+    );
+}
+
+#[test]
+fn given_refuses_inputs_unknown_ids_and_wrong_units() {
+    napkin()
+        .args(["calc", "twitter", "--given", "traffic.dau=2B"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error: --given traffic.dau=2B: traffic.dau is an input, not an output",
+        ))
+        .stderr(predicate::str::contains(
+            "change an input with --set traffic.dau=2B",
+        ));
+    napkin()
+        .args(["calc", "twitter", "--given", "traffic.peak_qsp=1k"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean `traffic.peak_qps`"));
+    napkin()
+        .args(["calc", "twitter", "--given", "storage.total=3 ms"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "storage.total: \"3 ms\" is a duration, but this field takes a size",
+        ));
+}
+
+#[test]
+fn every_output_in_json_lists_what_it_reads() {
+    let doc = common::json(&["calc", "twitter", "--format", "json"]);
+    let peak = common::output(&doc, "traffic.peak_qps");
+    assert_eq!(
+        peak["depends_on"],
+        serde_json::json!(["traffic.avg_qps", "traffic.peak_factor"])
+    );
+    let avg = common::output(&doc, "traffic.avg_qps");
+    assert_eq!(
+        avg["depends_on"],
+        serde_json::json!(["traffic.dau", "traffic.requests_per_user_per_day"])
+    );
 }

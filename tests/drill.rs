@@ -1,7 +1,9 @@
 //! Drills end to end: seeded questions, a whole plain session through the binary, progress,
 //! concurrent writers, a corrupt or torn history line, and a history that cannot be written.
 
-use assert_cmd::Command;
+mod common;
+use common::napkin_in;
+
 use napkin::drill::history::{self, Record};
 use napkin::drill::question::{self, Filter, Skill};
 use napkin::drill::session;
@@ -9,14 +11,6 @@ use napkin::drill::templates::TEMPLATES;
 use napkin::drill::{coach, feedback};
 use napkin::presets;
 use predicates::prelude::*;
-
-fn napkin(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("napkin").unwrap();
-    cmd.env("XDG_DATA_HOME", data)
-        .env("XDG_CONFIG_HOME", data.join("config"))
-        .env("NO_COLOR", "1");
-    cmd
-}
 
 #[test]
 fn the_same_seed_gives_the_same_questions() {
@@ -222,7 +216,7 @@ fn a_whole_plain_session_then_stats() {
     let q1 = question::generate(session::question_seed(21, 0), &presets, &filter).unwrap();
     let exact = format!("{}", q1.truth);
     let input = format!("{exact}\n1..1e20\nnonsense\n5 parsecs\n\n");
-    napkin(data.path())
+    napkin_in(data.path())
         .args([
             "drill",
             "--plain",
@@ -254,7 +248,7 @@ fn a_whole_plain_session_then_stats() {
     assert!(records.len() >= 2, "{records:?}");
     assert_eq!(records[0].points, Some(100.0));
     assert_eq!(records[1].hit, Some(true));
-    napkin(data.path())
+    napkin_in(data.path())
         .arg("stats")
         .assert()
         .success()
@@ -271,7 +265,7 @@ fn a_whole_plain_session_then_stats() {
 fn same_seed_same_session_through_the_binary() {
     let data = tempfile::tempdir().unwrap();
     let run = || {
-        let out = napkin(data.path())
+        let out = napkin_in(data.path())
             .args(["drill", "--plain", "--seed", "99", "--count", "3"])
             .write_stdin("")
             .output()
@@ -286,18 +280,18 @@ fn same_seed_same_session_through_the_binary() {
 #[test]
 fn bad_drill_arguments() {
     let data = tempfile::tempdir().unwrap();
-    napkin(data.path())
+    napkin_in(data.path())
         .args(["drill", "--plain", "--case", "twiter"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("`twitter`"));
-    napkin(data.path())
+    napkin_in(data.path())
         .args(["drill", "--plain", "--skill", "vibes"])
         .assert()
         .code(2);
     // A count out of range is a usage error that gives the range.
     for count in ["0", "1001"] {
-        napkin(data.path())
+        napkin_in(data.path())
             .args(["drill", "--plain", "--count", count])
             .assert()
             .code(2)
@@ -309,7 +303,7 @@ fn bad_drill_arguments() {
 fn a_long_session_asks_its_first_question_at_once() {
     // Questions are built as they are asked: with no answers, only the first is built.
     let data = tempfile::tempdir().unwrap();
-    napkin(data.path())
+    napkin_in(data.path())
         .args(["drill", "--plain", "--seed", "5", "--count", "1000"])
         .write_stdin("")
         .assert()
@@ -410,7 +404,7 @@ fn two_processes_at_once_lose_nothing() {
 /// `napkin drill --plain` on three QPS questions, each answered "1", with the history at
 /// `data`/napkin/history.jsonl; returns (stdout, stderr).
 fn three_answers(data: &std::path::Path) -> (String, String) {
-    let out = napkin(data)
+    let out = napkin_in(data)
         .args([
             "drill", "--plain", "--seed", "3", "--count", "3", "--skill", "qps",
         ])
@@ -452,7 +446,7 @@ fn a_full_disk_is_said_once_and_the_drill_goes_on() {
     }
     assert_eq!(err.matches("not saved either").count(), 2, "{err}");
     // Reading a device as the history would never end: stats says so and reads nothing.
-    napkin(data.path())
+    napkin_in(data.path())
         .arg("stats")
         .timeout(std::time::Duration::from_secs(20))
         .assert()
@@ -517,7 +511,7 @@ fn a_corrupt_line_is_skipped_and_never_truncated() {
     history::append(&path, &record(2, 0.0)).unwrap();
     let now = std::fs::read_to_string(&path).unwrap();
     assert!(now.starts_with(&original), "the file is only appended to");
-    napkin(data.path())
+    napkin_in(data.path())
         .arg("stats")
         .assert()
         .success()
@@ -535,7 +529,7 @@ fn answer_one_question(data: &std::path::Path) -> String {
     };
     let q =
         question::generate(session::question_seed(21, 0), &presets::builtin(), &filter).unwrap();
-    napkin(data)
+    napkin_in(data)
         .args([
             "drill",
             "--plain",
@@ -572,14 +566,14 @@ fn an_answer_after_a_torn_last_line_is_kept() {
     assert_eq!(records[1].points, Some(100.0));
     assert_eq!(warnings.len(), 1, "the torn line: {warnings:?}");
     assert!(warnings[0].contains("history.jsonl:2"), "{warnings:?}");
-    napkin(data.path())
+    napkin_in(data.path())
         .arg("stats")
         .assert()
         .success()
         .stderr(predicate::str::contains("skipped a line"))
         .stdout(predicate::str::contains("2 answers, 2 scored"));
     // Reading, by stats or by a drill looking for reviews, rewrites nothing.
-    napkin(data.path())
+    napkin_in(data.path())
         .args(["drill", "--plain", "--count", "2"])
         .write_stdin("")
         .assert()
@@ -623,7 +617,7 @@ fn twenty_warnings_about_a_damaged_history_then_a_count() {
         warnings[20].ends_with("… and 5 more damaged lines"),
         "{warnings:?}"
     );
-    let out = napkin(data.path()).arg("stats").output().unwrap();
+    let out = napkin_in(data.path()).arg("stats").output().unwrap();
     assert!(out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.matches("skipped a line").count(), 20, "{err}");
@@ -647,7 +641,7 @@ fn misses_by_more_than_3x_come_back_until_answered_well() {
     let data = tempfile::tempdir().unwrap();
     let path = data.path().join("napkin").join("history.jsonl");
     history::append(&path, &record(1, 0.6)).unwrap();
-    napkin(data.path())
+    napkin_in(data.path())
         .args(["drill", "--plain", "--count", "2"])
         .write_stdin("")
         .assert()
@@ -736,7 +730,7 @@ fn every_question_states_every_input_its_answer_depends_on() {
 #[test]
 fn the_readme_drill_example_is_real() {
     let data = tempfile::tempdir().unwrap();
-    let out = napkin(data.path())
+    let out = napkin_in(data.path())
         .args([
             "drill",
             "--plain",

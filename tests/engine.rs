@@ -2,6 +2,11 @@
 
 mod common;
 
+/// Within 10^-9 of the hand-worked value.
+fn close9(actual: f64, expected: f64) {
+    common::close(actual, expected, 1e-9);
+}
+
 use napkin::estimate::{self, Output};
 use napkin::scenario::{Scenario, load_str};
 
@@ -20,30 +25,21 @@ fn value(outs: &[Output], id: &str) -> f64 {
         .value
 }
 
-fn close(actual: f64, expected: f64) {
-    let rel = if expected == 0.0 {
-        actual.abs()
-    } else {
-        ((actual - expected) / expected).abs()
-    };
-    assert!(rel < 1e-9, "expected {expected}, got {actual}");
-}
-
 const META: &str = "[meta]\nid = \"t\"\ntitle = \"T\"\n";
 
 #[test]
 fn twitter_example_from_xu() {
     let outs = outputs(include_str!("../presets/twitter.toml"));
     // 150M DAU × 2 tweets/day ÷ 86,400 s/day = 300,000,000 / 86,400 = 3,472.22/s (Xu: ≈3,500).
-    close(value(&outs, "traffic.avg_qps"), 300_000_000.0 / 86_400.0);
+    close9(value(&outs, "traffic.avg_qps"), 300_000_000.0 / 86_400.0);
     assert!((value(&outs, "traffic.avg_qps") - 3_472.22).abs() < 0.01);
     // × 2 peak factor = 6,944.44/s (Xu: ≈7,000).
     assert!((value(&outs, "traffic.peak_qps") - 6_944.44).abs() < 0.01);
     // 150M × 2 × 10% = 30M media items/day × 1 MB (1e6 B) = 3e13 B = 30 TB/day.
-    close(value(&outs, "storage.media.growth_per_day"), 30e12);
+    close9(value(&outs, "storage.media.growth_per_day"), 30e12);
     // 30 TB/day × 365 × 5 = 30e12 × 1,825 = 5.475e16 B = 54.75 PB (Xu: ≈55 PB).
-    close(value(&outs, "storage.media.retained_growth"), 5.475e16);
-    close(value(&outs, "storage.total"), 5.475e16);
+    close9(value(&outs, "storage.media.retained_growth"), 5.475e16);
+    close9(value(&outs, "storage.total"), 5.475e16);
 }
 
 #[test]
@@ -52,7 +48,7 @@ fn a_billion_256d_f32_embeddings_take_1_024_tb() {
         "{META}[embeddings]\nvectors = \"1B\"\ndim = 256\ndtype = \"f32\"\n"
     ));
     // 10^9 × 256 dims × 4 B = 1.024e12 B = 1.024 TB.
-    close(value(&outs, "storage.embeddings"), 1.024e12);
+    close9(value(&outs, "storage.embeddings"), 1.024e12);
 }
 
 #[test]
@@ -68,7 +64,7 @@ fn bytes_per_vector_for_every_dtype() {
         let outs = outputs(&format!(
             "{META}[embeddings]\nvectors = 1000\ndim = 256\ndtype = \"{dtype}\"\n{extra}"
         ));
-        close(value(&outs, "storage.embeddings"), 1000.0 * expected);
+        close9(value(&outs, "storage.embeddings"), 1000.0 * expected);
     }
 }
 
@@ -87,14 +83,14 @@ fn faiss_hnsw_small_case() {
     // Faiss wiki short form 4d + 8M = 512 + 128 = 640 B. The layout napkin uses adds the upper
     // levels 4M/(M−1) = 64/15 = 4.2667 B and 12 B of level and offset: 656.2667 B per vector.
     let per = 512.0 + 128.0 + 64.0 / 15.0 + 12.0;
-    close(value(&outs, "index.bytes_per_vector"), per);
+    close9(value(&outs, "index.bytes_per_vector"), per);
     assert!(
         (per - (4.0 * 128.0 + 8.0 * 16.0)) < 17.0,
         "within 17 B of the wiki's short form"
     );
     // × 1M vectors = 656,266,667 B ≈ 656 MB.
-    close(value(&outs, "index.memory"), 1e6 * per);
-    close(value(&outs, "index.disk"), 0.0);
+    close9(value(&outs, "index.memory"), 1e6 * per);
+    close9(value(&outs, "index.disk"), 0.0);
 }
 
 #[test]
@@ -104,13 +100,13 @@ fn ivf_flat_and_ivf_sq8_count_ids_and_centroids() {
         "vectors = \"1M\"\ndim = 128",
     );
     // (4·128 + 8) × 1M + 1,024 × 4 × 128 = 520,000,000 + 524,288 = 520,524,288 B.
-    close(value(&outs, "index.memory"), 520_524_288.0);
+    close9(value(&outs, "index.memory"), 520_524_288.0);
     let outs = index_case(
         "kind = \"ivf_sq8\"\nnlist = 1024",
         "vectors = \"1M\"\ndim = 128",
     );
     // (128 + 8) × 1M + 524,288 = 136,524,288 B.
-    close(value(&outs, "index.memory"), 136_524_288.0);
+    close9(value(&outs, "index.memory"), 136_524_288.0);
 }
 
 #[test]
@@ -120,13 +116,13 @@ fn ivf_pq_counts_ids_centroids_codebook_and_table() {
         "vectors = \"1M\"\ndim = 128",
     );
     // code 16 × 8 / 8 = 16 B + 8 B id = 24 B per vector.
-    close(value(&outs, "index.bytes_per_vector"), 24.0);
+    close9(value(&outs, "index.bytes_per_vector"), 24.0);
     // 1M × 24 = 24,000,000
     // + centroids 1,024 × 128 × 4 = 524,288
     // + codebook 128 × 2^8 × 4 = 131,072
     // + precomputed table 1,024 × 16 × 256 × 4 = 16,777,216 (16 MiB ≤ 2 GiB, so Faiss keeps it)
     // = 41,432,576 B.
-    close(value(&outs, "index.memory"), 41_432_576.0);
+    close9(value(&outs, "index.memory"), 41_432_576.0);
 }
 
 #[test]
@@ -138,7 +134,7 @@ fn ivf_pq_drops_a_precomputed_table_over_2_gib() {
     // table 65,536 × 64 × 256 × 4 = 4,294,967,296 B > 2 GiB: not kept.
     // 100M × (64 + 8) = 7.2e9 + centroids 65,536 × 768 × 4 = 201,326,592 + codebook 768 × 256 × 4 = 786,432
     // = 7,402,113,024 B ≈ 7.4 GB (formulas: "IVF-PQ (PQ64, nlist 65,536) 7.4 GB").
-    close(value(&outs, "index.memory"), 7_402_113_024.0);
+    close9(value(&outs, "index.memory"), 7_402_113_024.0);
 }
 
 #[test]
@@ -149,10 +145,10 @@ fn diskann_768d_f32_r64_one_node_per_sector() {
     );
     // node = (64 + 1) × 4 + 768 × 4 = 260 + 3,072 = 3,332 B ≤ 4,096: one node per sector.
     // 100M sectors × 4,096 B = 409,600,000,000 B = 409.6 GB of SSD.
-    close(value(&outs, "index.disk"), 409.6e9);
+    close9(value(&outs, "index.disk"), 409.6e9);
     // RAM: 100M × 64 B PQ = 6.4e9 + pivots 768 × 256 × 4 = 786,432 → 6,400,786,432 B.
-    close(value(&outs, "index.memory"), 6_400_786_432.0);
-    close(value(&outs, "index.bytes_per_vector"), 64.0);
+    close9(value(&outs, "index.memory"), 6_400_786_432.0);
+    close9(value(&outs, "index.bytes_per_vector"), 64.0);
 }
 
 #[test]
@@ -162,7 +158,7 @@ fn diskann_small_nodes_share_a_sector() {
         "vectors = 1000\ndim = 128",
     );
     // node = 33 × 4 + 512 = 644 B → ⌊4,096 / 644⌋ = 6 per sector; ⌈1,000 / 6⌉ = 167 sectors × 4,096 = 684,032 B.
-    close(value(&outs, "index.disk"), 684_032.0);
+    close9(value(&outs, "index.disk"), 684_032.0);
 }
 
 const FLEET: &str = r#"
@@ -198,17 +194,17 @@ fn shards_replicas_nodes_and_servers_are_ceilings() {
     let outs = outputs(&format!("{META}{FLEET}"));
     // memory 1B × 1,024 B = 1.024e12; node 256 GiB = 274,877,906,944 × 0.7 = 192,414,534,860.8;
     // 1.024e12 / 1.924e11 = 5.32 → 6 shards.
-    close(value(&outs, "index.shards"), 6.0);
+    close9(value(&outs, "index.shards"), 6.0);
     // peak 10k × 2 = 20,000/s; ⌈20,000 / (2,000 × 0.6 default utilisation)⌉ = ⌈16.67⌉ = 17 replicas.
-    close(value(&outs, "index.replicas"), 17.0);
+    close9(value(&outs, "index.replicas"), 17.0);
     // 6 × 17 × 1 region = 102 nodes.
-    close(value(&outs, "index.nodes"), 102.0);
-    close(value(&outs, "fleet.retrieval.servers"), 102.0);
+    close9(value(&outs, "index.nodes"), 102.0);
+    close9(value(&outs, "fleet.retrieval.servers"), 102.0);
     // 20,000 × 1,000 items = 2e7 items/s ÷ (50,000 × 0.6) = 666.67 → 667 servers.
-    close(value(&outs, "fleet.ranking.servers"), 667.0);
-    close(value(&outs, "fleet.total_servers"), 769.0);
+    close9(value(&outs, "fleet.ranking.servers"), 667.0);
+    close9(value(&outs, "fleet.total_servers"), 769.0);
     // Little's law: 20,000/s × 0.05 s = 1,000 requests in flight.
-    close(value(&outs, "fleet.ranking.concurrency"), 1_000.0);
+    close9(value(&outs, "fleet.ranking.concurrency"), 1_000.0);
 }
 
 #[test]
@@ -217,11 +213,11 @@ fn regions_and_spares_add_per_region() {
         "{META}{FLEET}\n[serving]\nregions = 3\nredundancy = 1\n"
     ));
     // per region 20,000 / 3 = 6,666.67/s; replicas ⌈6,666.67 / 1,200⌉ = ⌈5.56⌉ = 6, + 1 spare = 7.
-    close(value(&outs, "index.replicas"), 7.0);
+    close9(value(&outs, "index.replicas"), 7.0);
     // 6 shards × 7 × 3 regions = 126 nodes.
-    close(value(&outs, "index.nodes"), 126.0);
+    close9(value(&outs, "index.nodes"), 126.0);
     // ranking: ⌈6,666.67 × 1,000 / 30,000⌉ = ⌈222.2⌉ = 223, + 1 = 224 per region × 3 = 672.
-    close(value(&outs, "fleet.ranking.servers"), 672.0);
+    close9(value(&outs, "fleet.ranking.servers"), 672.0);
 }
 
 #[test]
@@ -230,7 +226,7 @@ fn region_failover_sizes_each_region_for_a_lost_one() {
         "{META}{FLEET}\n[serving]\nregions = 3\nredundancy = 1\nregion_failover = true\n"
     ));
     // per region 20,000 / (3 − 1) = 10,000/s; ranking ⌈10,000 × 1,000 / 30,000⌉ = 334, + 1 = 335 × 3 = 1,005.
-    close(value(&outs, "fleet.ranking.servers"), 1_005.0);
+    close9(value(&outs, "fleet.ranking.servers"), 1_005.0);
 }
 
 #[test]
@@ -249,7 +245,7 @@ fn fanout_bandwidth_to_the_shards() {
     let outs = outputs(&format!("{META}{FLEET}"));
     // per shard: query 4 × 256 = 1,024 B + 100 results × 12 B = 2,224 B;
     // 20,000/s × 6 shards × 2,224 B = 266,880,000 B/s.
-    close(value(&outs, "bandwidth.retrieval.fanout"), 266_880_000.0);
+    close9(value(&outs, "bandwidth.retrieval.fanout"), 266_880_000.0);
 }
 
 #[test]
@@ -258,8 +254,8 @@ fn latency_against_the_budget() {
         "{META}{FLEET}\n[serving]\nlatency_budget = \"200 ms\"\noverhead = \"20 ms\"\n"
     ));
     // 20 ms overhead + 30 ms retrieval + 50 ms ranking = 100 ms; 100 / 200 = 0.5.
-    close(value(&outs, "latency.total"), 0.1);
-    close(value(&outs, "latency.budget_used"), 0.5);
+    close9(value(&outs, "latency.total"), 0.1);
+    close9(value(&outs, "latency.budget_used"), 0.5);
 }
 
 #[test]
@@ -267,12 +263,12 @@ fn batch_stage_in_a_daily_window_and_on_a_cadence() {
     let base = "[[stage]]\nname = \"blur\"\nmode = \"batch\"\nitems_per_day = \"86.4M\"\nper_server_throughput = 100\nutilization = 0.5\n";
     let outs = outputs(&format!("{META}{base}"));
     // 86.4M items in a 1-day window = 1,000 items/s ÷ (100 × 0.5) = 20 servers.
-    close(value(&outs, "fleet.blur.servers"), 20.0);
+    close9(value(&outs, "fleet.blur.servers"), 20.0);
     let outs = outputs(&format!(
         "{META}{base}every = \"1 h\"\nwindow = \"30 min\"\n"
     ));
     // a run every hour takes 86.4M / 24 = 3.6M items, in 30 min = 1,800 s → 2,000/s ÷ 50 = 40 servers.
-    close(value(&outs, "fleet.blur.servers"), 40.0);
+    close9(value(&outs, "fleet.blur.servers"), 40.0);
 }
 
 #[test]
@@ -282,7 +278,7 @@ fn gpu_stage_from_flops() {
     ));
     // per server 1e14 × 0.5 / 4e7 = 1.25M items/s; load 1,000 × 500 = 5e5/s;
     // ⌈5e5 / (1.25e6 × 0.6)⌉ = ⌈0.667⌉ = 1 server.
-    close(value(&outs, "fleet.rank.servers"), 1.0);
+    close9(value(&outs, "fleet.rank.servers"), 1.0);
 }
 
 #[test]
@@ -291,9 +287,9 @@ fn bandwidth_counts_requests_and_uploads_at_peak() {
         "{META}[traffic]\nqps = 1000\npeak_factor = 2\nrequest_size = \"1 KB\"\nresponse_size = \"20 KB\"\n[[corpus]]\nname = \"v\"\nitems = 0\nitem_size = \"10 MB\"\nnew_items_per_day = \"8.64M\"\n"
     ));
     // ingress: 2,000/s × 1,000 B = 2e6 B/s + 8.64M × 1e7 B ÷ 86,400 s × 2 = 2e9 B/s → 2.002e9 B/s.
-    close(value(&outs, "bandwidth.ingress"), 2.002e9);
+    close9(value(&outs, "bandwidth.ingress"), 2.002e9);
     // egress: 2,000/s × 20,000 B = 4e7 B/s.
-    close(value(&outs, "bandwidth.egress"), 4e7);
+    close9(value(&outs, "bandwidth.egress"), 4e7);
 }
 
 #[test]
@@ -304,9 +300,9 @@ fn a_corpus_the_system_writes_itself_is_stored_but_not_ingress() {
         corpus.replace("\"v\"", "\"derived\"")
     ));
     // Only v's uploads and the requests: 2e6 B/s + 2e9 B/s = 2.002e9 B/s, as with v alone.
-    close(value(&outs, "bandwidth.ingress"), 2.002e9);
+    close9(value(&outs, "bandwidth.ingress"), 2.002e9);
     // Both still grow the storage: 2 × 8.64M × 1e7 B = 1.728e14 B a day.
-    close(value(&outs, "storage.growth_per_day"), 1.728e14);
+    close9(value(&outs, "storage.growth_per_day"), 1.728e14);
     let ingress = outs.iter().find(|o| o.id == "bandwidth.ingress").unwrap();
     assert!(
         ingress
@@ -330,12 +326,12 @@ fn a_stage_holding_a_corpus_in_ram_has_servers_enough_to_hold_it() {
         "{META}[traffic]\nqps = 1000\npeak_factor = 1\n[[corpus]]\nname = \"profiles\"\nitems = \"1B\"\nitem_size = \"1 KB\"\nreplication = 3\n[[stage]]\nname = \"features\"\nper_server_throughput = \"10k/s\"\n"
     );
     // By load alone: ⌈1,000/s ÷ (10,000/s × 0.6)⌉ = ⌈0.17⌉ = 1 server.
-    close(value(&outputs(&base), "fleet.features.servers"), 1.0);
+    close9(value(&outputs(&base), "fleet.features.servers"), 1.0);
     let held =
         format!("{base}holds = \"profiles\"\nnode_memory = \"100 GB\"\nmemory_headroom = 0.5\n");
     // 1B × 1 KB × 3 copies = 3e12 B; ⌈3e12 ÷ (1e11 × 0.5)⌉ = 60 servers, more than the 1 by load.
     let outs = outputs(&held);
-    close(value(&outs, "fleet.features.servers"), 60.0);
+    close9(value(&outs, "fleet.features.servers"), 60.0);
     let servers = outs
         .iter()
         .find(|o| o.id == "fleet.features.servers")
@@ -353,7 +349,7 @@ fn a_stage_holding_a_corpus_in_ram_has_servers_enough_to_hold_it() {
     }
     // Every region holds it all: (60 + 1 spare) × 2 regions = 122.
     let outs = outputs(&format!("{held}[serving]\nregions = 2\nredundancy = 1\n"));
-    close(value(&outs, "fleet.features.servers"), 122.0);
+    close9(value(&outs, "fleet.features.servers"), 122.0);
 }
 
 #[test]
@@ -363,7 +359,7 @@ fn a_held_corpus_is_sized_at_its_largest_with_its_growth_over_retention() {
     ));
     // Nothing at rest today, 1M × 1 KB × 10 d = 1e10 B by the end of the retention;
     // ⌈1e10 ÷ (1e9 × 0.5)⌉ = 20 servers.
-    close(value(&outs, "fleet.cache.servers"), 20.0);
+    close9(value(&outs, "fleet.cache.servers"), 20.0);
 }
 
 #[test]
@@ -372,16 +368,16 @@ fn logs_graph_and_text_index_storage() {
         "{META}[traffic]\ndau = \"1B\"\nrequests_per_user_per_day = 5\n[logging]\nevents_per_user_per_day = 50\nevent_size = \"500 B\"\nretention = \"90 d\"\n[[log]]\nname = \"clicks\"\nevents_per_day = \"1B\"\nevent_size = \"100 B\"\nretention = \"30 d\"\n[graph]\nnodes = \"1B\"\navg_degree = 1000\n[text_index]\ndocuments = \"1B\"\nterms_per_document = 100\nbytes_per_posting = \"4 B\"\n"
     ));
     // logging: 1B × 50 × 500 B = 2.5e13 B/day × 90 d = 2.25e15 B; clicks: 1B × 100 B × 30 = 3e12 B.
-    close(value(&outs, "storage.log.clicks"), 3e12);
-    close(value(&outs, "storage.logs"), 2.25e15 + 3e12);
+    close9(value(&outs, "storage.log.clicks"), 3e12);
+    close9(value(&outs, "storage.logs"), 2.25e15 + 3e12);
     // growth: 2.5e13 + 1e11 = 2.51e13 B/day.
-    close(value(&outs, "storage.growth_per_day"), 2.51e13);
+    close9(value(&outs, "storage.growth_per_day"), 2.51e13);
     // graph: 1B × 1,000 × 8 B = 8e12 B; friends of friends 1,000² = 1e6.
-    close(value(&outs, "storage.graph"), 8e12);
-    close(value(&outs, "graph.friends_of_friends"), 1e6);
+    close9(value(&outs, "storage.graph"), 8e12);
+    close9(value(&outs, "graph.friends_of_friends"), 1e6);
     // text index: 1B × 100 × 4 B = 4e11 B.
-    close(value(&outs, "storage.text_index"), 4e11);
-    close(value(&outs, "storage.total"), 2.25e15 + 3e12 + 8e12 + 4e11);
+    close9(value(&outs, "storage.text_index"), 4e11);
+    close9(value(&outs, "storage.total"), 2.25e15 + 3e12 + 8e12 + 4e11);
 }
 
 #[test]
@@ -431,9 +427,9 @@ fn binary_ivf_keeps_binary_centroids_and_queries() {
     ));
     // per vector 256 / 8 = 32 B + 8 B id = 40 B; centroids 1,024 × 32 B = 32,768 B;
     // 1M × 40 + 32,768 = 40,032,768 B.
-    close(value(&outs, "index.memory"), 40_032_768.0);
+    close9(value(&outs, "index.memory"), 40_032_768.0);
     // one shard; per shard 32 B binary query + 10 × 12 B = 152 B; 100/s × 1 × 152 = 15,200 B/s.
-    close(value(&outs, "bandwidth.ann.fanout"), 15_200.0);
+    close9(value(&outs, "bandwidth.ann.fanout"), 15_200.0);
 }
 
 #[test]
@@ -445,16 +441,16 @@ fn parallel_stages_count_the_slower_one() {
         [[stage]]\nname = \"fuse\"\nper_server_throughput = 1000\nlatency = \"5 ms\"\n";
     let outs = outputs(&format!("{META}{stages}"));
     // 20 overhead + 10 embed = 30; vector 30→40 and text 30→60 side by side; fuse 60→65 ms.
-    close(value(&outs, "latency.total"), 0.065);
+    close9(value(&outs, "latency.total"), 0.065);
     // 65 ÷ 200 = 0.325.
-    close(value(&outs, "latency.budget_used"), 0.325);
+    close9(value(&outs, "latency.budget_used"), 0.325);
     let e = napkin::estimate::estimate(&scenario(&format!("{META}{stages}")));
     assert_eq!((e.stages[2].start, e.stages[2].finish), (0.03, 0.06));
 }
 
 /// Worked examples of the ML formulas, section by section, each computed by hand.
 mod ml_formulas {
-    use super::{META, close, outputs, scenario, value};
+    use super::{META, close9, outputs, scenario, value};
 
     /// Within 1e-5 of a value worked by hand to six or seven figures.
     fn near(actual: f64, expected: f64) {
@@ -470,11 +466,11 @@ mod ml_formulas {
         let o = outputs(&format!(
             "{META}[training]\nparams = \"1B\"\nexamples = \"20B\"\ndevice = \"H100\"\nefficiency = 0.4\nprice_per_device_hour = \"$3.99\"\n"
         ));
-        close(value(&o, "training.flops"), 1.2e20);
+        close9(value(&o, "training.flops"), 1.2e20);
         // 1.2e20 ÷ (989e12 × 0.4) = 303,337 s = 84.26 GPU-hours.
-        close(value(&o, "training.device_time"), 1.2e20 / (989e12 * 0.4));
+        close9(value(&o, "training.device_time"), 1.2e20 / (989e12 * 0.4));
         // 84.26 h × $3.99 = $336.2.
-        close(
+        close9(
             value(&o, "training.cost"),
             1.2e20 / (989e12 * 0.4) / 3600.0 * 3.99,
         );
@@ -491,9 +487,9 @@ mod ml_formulas {
         let o = outputs(&format!(
             "{META}[training]\nflops_per_example = \"600M\"\nexamples = \"10B\"\ndevice = \"H100\"\ndevice_flops = \"100T/s\"\nefficiency = 0.5\ndevice_memory = \"40 GB\"\n[[embedding_table]]\nname = \"t\"\nrows = \"100M\"\ndim = 100\noptimizer = \"sgd\"\n"
         ));
-        close(value(&o, "training.device_time"), 120_000.0);
+        close9(value(&o, "training.device_time"), 120_000.0);
         // 100M × 100 × 4 B = 40 GB ÷ (40 GB × 0.8 = 32 GB) = 1.25 → 2 devices.
-        close(value(&o, "embedding_tables.devices"), 2.0);
+        close9(value(&o, "embedding_tables.devices"), 2.0);
     }
 
     #[test]
@@ -505,21 +501,21 @@ mod ml_formulas {
             ))
         };
         let o = t("adam", "f32");
-        close(value(&o, "embedding_tables.users"), 1.536e12);
-        close(value(&o, "embedding_tables.devices"), 24.0);
+        close9(value(&o, "embedding_tables.users"), 1.536e12);
+        close9(value(&o, "embedding_tables.devices"), 24.0);
         // Adagrad 1.024 TB; row-wise Adagrad 512 + 4 = 516 GB → 9 GPUs.
-        close(
+        close9(
             value(&t("adagrad", "f32"), "embedding_tables.memory"),
             1.024e12,
         );
         let o = t("rowwise_adagrad", "f32");
-        close(value(&o, "embedding_tables.memory"), 5.16e11);
-        close(value(&o, "embedding_tables.devices"), 9.0);
+        close9(value(&o, "embedding_tables.memory"), 5.16e11);
+        close9(value(&o, "embedding_tables.devices"), 9.0);
         // f16 weights + row-wise Adagrad: 256 + 4 = 260 GB → ⌈4.06⌉ = 5 GPUs.
         let o = t("rowwise_adagrad", "f16");
-        close(value(&o, "embedding_tables.memory"), 2.6e11);
-        close(value(&o, "embedding_tables.devices"), 5.0);
-        close(value(&t("sgd", "int8"), "embedding_tables.memory"), 1.28e11);
+        close9(value(&o, "embedding_tables.memory"), 2.6e11);
+        close9(value(&o, "embedding_tables.devices"), 5.0);
+        close9(value(&t("sgd", "int8"), "embedding_tables.memory"), 1.28e11);
     }
 
     #[test]
@@ -528,16 +524,16 @@ mod ml_formulas {
         let o = outputs(&format!(
             "{META}[sampling]\nexamples_per_day = \"1B\"\npositive_rate = 0.01\nnegative_keep_rate = 0.025\n"
         ));
-        close(value(&o, "sampling.examples_per_day"), 34.75e6);
-        close(value(&o, "sampling.positive_share"), 10.0 / 34.75);
-        close(value(&o, "sampling.recalibrated"), 0.5 / 20.5);
+        close9(value(&o, "sampling.examples_per_day"), 34.75e6);
+        close9(value(&o, "sampling.positive_share"), 10.0 / 34.75);
+        close9(value(&o, "sampling.recalibrated"), 0.5 / 20.5);
         // Recalibrating the positive share gives back the base rate:
         // q(0.287770) = 0.287770 ÷ (0.287770 + 0.712230 ÷ 0.025) = 0.01.
         let o = outputs(&format!(
             "{META}[sampling]\nexamples_per_day = \"1B\"\npositive_rate = 0.01\nnegative_keep_rate = 0.025\nraw_prediction = {}\n",
             10.0 / 34.75
         ));
-        close(value(&o, "sampling.recalibrated"), 0.01);
+        close9(value(&o, "sampling.recalibrated"), 0.01);
     }
 
     #[test]
@@ -546,10 +542,10 @@ mod ml_formulas {
         let o = outputs(&format!(
             "{META}[traffic]\nqps = \"10k/s\"\n[feature_store]\nentities = \"500M\"\nfeatures_per_entity = 100\nentities_per_request = 501\nfeature_views = 2\nreplication = 2\nnode_memory = \"64 GiB\"\n"
         ));
-        close(value(&o, "feature_store.memory"), 7.2e11);
-        close(value(&o, "feature_store.lookups"), 2.004e7);
+        close9(value(&o, "feature_store.memory"), 7.2e11);
+        close9(value(&o, "feature_store.lookups"), 2.004e7);
         // ⌈2.004e7 ÷ 1.5e5⌉ = ⌈133.6⌉ = 134 shards for lookups (memory: ⌈7.2e11 ÷ 4.81e10⌉ = 15 × 2 = 30).
-        close(value(&o, "feature_store.nodes"), 134.0);
+        close9(value(&o, "feature_store.nodes"), 134.0);
     }
 
     #[test]
@@ -558,14 +554,14 @@ mod ml_formulas {
         let o = outputs(&format!(
             "{META}[experiment]\nbaseline_rate = 0.05\nmde_relative = 0.05\neligible_daily_users = \"1M\"\nallocation = 0.1\n"
         ));
-        close(value(&o, "experiment.sample_size_per_arm"), 120_146.0);
+        close9(value(&o, "experiment.sample_size_per_arm"), 120_146.0);
         // 2 × 120,146 ÷ 100,000 = 2.40 days.
-        close(value(&o, "experiment.duration"), 2.40292 * 86_400.0);
+        close9(value(&o, "experiment.duration"), 2.40292 * 86_400.0);
         // The same effect written absolute: δ = 0.0025.
         let o = outputs(&format!(
             "{META}[experiment]\nbaseline_rate = 0.05\nmde_absolute = 0.0025\neligible_daily_users = \"1M\"\n"
         ));
-        close(value(&o, "experiment.sample_size_per_arm"), 120_146.0);
+        close9(value(&o, "experiment.sample_size_per_arm"), 120_146.0);
     }
 
     #[test]
@@ -577,12 +573,12 @@ mod ml_formulas {
             )
         };
         let o = outputs(&toml(0.0));
-        close(value(&o, "experiment.sample_size_per_arm"), 627_911.0);
+        close9(value(&o, "experiment.sample_size_per_arm"), 627_911.0);
         // 2 × 627,911 ÷ 100k = 12.55822 days.
-        close(value(&o, "experiment.duration"), 12.55822 * 86_400.0);
+        close9(value(&o, "experiment.duration"), 12.55822 * 86_400.0);
         // CUPED at ρ = 0.7: 627,910.3 × 0.51 = 320,234.2 → 320,235.
         let o = outputs(&toml(0.7));
-        close(value(&o, "experiment.sample_size_per_arm"), 320_235.0);
+        close9(value(&o, "experiment.sample_size_per_arm"), 320_235.0);
     }
 
     #[test]
@@ -591,18 +587,18 @@ mod ml_formulas {
         let o = outputs(&format!(
             "{META}[labelling]\nitems = \"1M\"\ndeadline = \"30 d\"\nlabels_per_item = 3\nseconds_per_label = 35\nprice_per_label = \"$0.036\"\n"
         ));
-        close(value(&o, "labelling.annotators"), 163.0);
-        close(value(&o, "labelling.cost"), 108_000.0);
+        close9(value(&o, "labelling.annotators"), 163.0);
+        close9(value(&o, "labelling.cost"), 108_000.0);
         // At 7 s: 100k × 7 ÷ 21,600 = 32.4 → 33.
         let o = outputs(&format!(
             "{META}[labelling]\nitems = \"1M\"\ndeadline = \"30 d\"\nlabels_per_item = 3\nseconds_per_label = 7\n"
         ));
-        close(value(&o, "labelling.annotators"), 33.0);
+        close9(value(&o, "labelling.annotators"), 33.0);
         // A stream: 1M items/day at 30 s ÷ 21,600 = 1,388.9 → 1,389 reviewers.
         let o = outputs(&format!(
             "{META}[labelling]\nitems_per_day = \"1M\"\nseconds_per_label = 30\n"
         ));
-        close(value(&o, "labelling.annotators"), 1389.0);
+        close9(value(&o, "labelling.annotators"), 1389.0);
     }
 
     #[test]
@@ -618,7 +614,7 @@ mod ml_formulas {
         near(value(&o, "cache.hit_ratio"), 0.724_164);
         near(value(&o, "cache.backend_qps"), 27_583.6);
         // 100k × 2 KB (napkin's KB = 1,000 B) = 200 MB.
-        close(value(&o, "cache.memory"), 2e8);
+        close9(value(&o, "cache.memory"), 2e8);
         // s = 0.8: hit 0.376.
         let o = outputs(&toml(0.8));
         assert!((value(&o, "cache.hit_ratio") - 0.376).abs() < 5e-4);
@@ -822,13 +818,13 @@ fn engines_size_the_same_hnsw_index_from_the_scenario() {
     );
     // Faiss 656.2667 B (above) × 1M; OpenSearch 1.1 × (512 + 8 × 16) = 704 B × 1M;
     // Elasticsearch 512 + 4 × 16 = 576 B × 1M; Weaviate 512 + 10 × 16 = 672 B × 1M.
-    close(
+    close9(
         value(&outs, "index.engine.faiss"),
         1e6 * (640.0 + 64.0 / 15.0 + 12.0),
     );
-    close(value(&outs, "index.engine.opensearch"), 704e6);
-    close(value(&outs, "index.engine.elasticsearch"), 576e6);
-    close(value(&outs, "index.engine.weaviate"), 672e6);
+    close9(value(&outs, "index.engine.opensearch"), 704e6);
+    close9(value(&outs, "index.engine.elasticsearch"), 576e6);
+    close9(value(&outs, "index.engine.weaviate"), 672e6);
     // Each names its source in its working.
     let working = |id: &str| {
         outs.iter()

@@ -4,7 +4,9 @@
 //! requests a day, peak 2×, 10B videos of 50 MB kept 3 times, 10B f32 vectors of 256 dimensions,
 //! 3 regions, N+1 spares), with the arithmetic in a comment.
 
-use assert_cmd::Command;
+mod common;
+use common::napkin_in;
+
 use napkin::drill::coach::{self, Attempt};
 use napkin::drill::question::Question;
 use napkin::drill::slips::SlipKind;
@@ -266,20 +268,12 @@ fn the_answer_is_shown_once_and_exact_reads_exact() {
     assert!(coach::render(q, &j, None).starts_with("You: 3 → exact. 100 points."));
 }
 
-fn napkin_cmd(data: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("napkin").unwrap();
-    cmd.env("XDG_DATA_HOME", data)
-        .env("XDG_CONFIG_HOME", data.join("config"))
-        .env("NO_COLOR", "1");
-    cmd
-}
-
 #[test]
 fn a_plain_walk_through_the_binary() {
     let dir = tempfile::tempdir().unwrap();
     // Average 3k (19× low), then peak 6k: consistent with that average (× 2); a size for the
     // videos is asked again before 500 PB (forgot the 3 copies); the rest skipped.
-    let out = napkin_cmd(dir.path())
+    let out = napkin_in(dir.path())
         .args(["drill", "--case", "video-recommendation", "--plain"])
         .write_stdin("3k\n6k\n5\n500 PB\n?\n")
         .assert()
@@ -300,7 +294,7 @@ fn a_plain_walk_through_the_binary() {
     assert!(out.contains("Revealed (not scored)"), "{out}");
     assert!(out.contains("Total: "), "{out}");
     // Kept in the history, and shown per case study by stats.
-    let stats = napkin_cmd(dir.path()).arg("stats").assert().success();
+    let stats = napkin_in(dir.path()).arg("stats").assert().success();
     let text = String::from_utf8(stats.get_output().stdout.clone()).unwrap();
     assert!(text.contains("video-recommendation"), "{text}");
 }
@@ -308,11 +302,11 @@ fn a_plain_walk_through_the_binary() {
 #[test]
 fn case_and_its_filters_are_apart() {
     let dir = tempfile::tempdir().unwrap();
-    napkin_cmd(dir.path())
+    napkin_in(dir.path())
         .args(["drill", "--case", "twitter", "--count", "3", "--plain"])
         .assert()
         .code(2);
-    napkin_cmd(dir.path())
+    napkin_in(dir.path())
         .args([
             "drill",
             "--only-case",
@@ -331,7 +325,7 @@ fn case_and_its_filters_are_apart() {
 #[test]
 fn the_readme_case_walk_is_real() {
     let dir = tempfile::tempdir().unwrap();
-    let out = napkin_cmd(dir.path())
+    let out = napkin_in(dir.path())
         .args(["drill", "--case", "video-recommendation", "--plain"])
         .write_stdin("3k\n6k\n5\n500 PB\n?\n")
         .output()

@@ -2,6 +2,7 @@
 //! and its report is snapshotted; user presets from a config directory.
 
 mod common;
+use common::napkin_config;
 
 use assert_cmd::Command;
 use napkin::estimate;
@@ -239,14 +240,6 @@ fn the_readme_table_is_the_programs() {
     );
 }
 
-fn napkin_with_config(dir: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("napkin").unwrap();
-    cmd.env("XDG_CONFIG_HOME", dir)
-        .env("HOME", dir)
-        .env("NO_COLOR", "1");
-    cmd
-}
-
 #[test]
 fn user_presets_are_listed_marked_and_run() {
     let dir = tempfile::tempdir().unwrap();
@@ -259,7 +252,7 @@ fn user_presets_are_listed_marked_and_run() {
     )
     .unwrap();
 
-    napkin_with_config(dir.path())
+    napkin_config(dir.path())
         .args(["presets", "list"])
         .assert()
         .success()
@@ -272,12 +265,12 @@ fn user_presets_are_listed_marked_and_run() {
         ));
 
     // 5,000/s × 3 peak = 15,000/s → "15k/s".
-    napkin_with_config(dir.path())
+    napkin_config(dir.path())
         .args(["calc", "my-feed", "--brief"])
         .assert()
         .success()
         .stdout(predicate::str::contains("15k/s"));
-    napkin_with_config(dir.path())
+    napkin_config(dir.path())
         .args(["calc", "broken"])
         .assert()
         .code(1)
@@ -299,7 +292,7 @@ fn a_user_preset_is_run_by_its_file_name_and_may_replace_a_built_in() {
         "[meta]\nid = \"twitter\"\ntitle = \"My Twitter\"\n[traffic]\nqps = 7\n",
     )
     .unwrap();
-    napkin_with_config(dir.path())
+    napkin_config(dir.path())
         .args(["presets", "list"])
         .assert()
         .success()
@@ -310,7 +303,7 @@ fn a_user_preset_is_run_by_its_file_name_and_may_replace_a_built_in() {
             "declares id \"my-scenario\" but is run as `napkin calc other-name`",
         ));
     // 7/s × 2 peak = 14/s.
-    napkin_with_config(dir.path())
+    napkin_config(dir.path())
         .args(["calc", "twitter", "--brief"])
         .assert()
         .success()

@@ -1,48 +1,10 @@
 //! Ranged inputs (`lo..hi`) through `napkin calc`: percentiles worked out by hand, what drives
 //! each output, reproducible seeds, and the errors a bad range gets.
 
-use assert_cmd::Command;
+mod common;
+use common::{close, json, napkin, num, output};
+
 use predicates::prelude::*;
-use serde_json::Value;
-
-fn napkin() -> Command {
-    let mut cmd = Command::cargo_bin("napkin").expect("the binary builds");
-    let empty = tempfile::tempdir().expect("a temp dir");
-    cmd.env("XDG_CONFIG_HOME", empty.path())
-        .env("NO_COLOR", "1");
-    std::mem::forget(empty);
-    cmd
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = napkin().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn output<'v>(doc: &'v Value, id: &str) -> &'v Value {
-    doc["outputs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|o| o["id"] == id)
-        .unwrap_or_else(|| panic!("no output {id}"))
-}
-
-fn num(v: &Value, key: &str) -> f64 {
-    v[key].as_f64().unwrap_or_else(|| panic!("{key} in {v}"))
-}
-
-fn close(got: f64, want: f64, tolerance: f64) {
-    assert!(
-        (got / want - 1.0).abs() < tolerance,
-        "{got} is not within {tolerance} of {want}"
-    );
-}
 
 const TWO_RANGES: [&str; 7] = [
     "calc",

@@ -1,29 +1,11 @@
 //! `napkin sweep` and `napkin compare` as a user runs them: the numbers at each step worked out
 //! by hand, thresholds, the formats, errors and exit codes.
 
-use assert_cmd::Command;
+mod common;
+use common::{json, napkin};
+
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn napkin() -> Command {
-    let mut cmd = Command::cargo_bin("napkin").expect("the binary builds");
-    // No user presets from the machine running the tests.
-    let empty = tempfile::tempdir().expect("a temp dir");
-    cmd.env("XDG_CONFIG_HOME", empty.path())
-        .env("NO_COLOR", "1");
-    std::mem::forget(empty);
-    cmd
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = napkin().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("valid JSON")
-}
 
 fn close(got: &Value, expected: f64) -> bool {
     let got = got.as_f64().unwrap_or(f64::NAN);

@@ -19,6 +19,10 @@ pub struct CalcArgs {
     /// Override an input: section.key=value (repeatable), e.g. traffic.dau=200M or stage.ranking.latency=50ms.
     #[arg(long = "set", value_name = "PATH=VALUE", value_parser = assignment)]
     pub set: Vec<String>,
+    /// Give an output a value and work out everything that reads it from there (repeatable),
+    /// e.g. index.memory=320GB: the shards and nodes follow, what it reads stays.
+    #[arg(long = "given", value_name = "OUTPUT_ID=VALUE")]
+    pub given: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
@@ -281,6 +285,30 @@ fn present_sections(s: &Scenario) -> Vec<SectionPath> {
         .collect()
 }
 
+/// The values `--given` gives, read against the estimate's outputs.
+fn givens(s: &Scenario, args: &[String]) -> Result<Vec<(crate::estimate::OutputId, f64)>, String> {
+    if args.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (_, outputs) = crate::estimate::explain(s);
+    let mut givens = Vec::with_capacity(args.len());
+    let mut errors = Vec::new();
+    for arg in args {
+        match crate::estimate::given::parse(&outputs, arg) {
+            Ok((id, value)) => {
+                givens.retain(|(g, _)| *g != id);
+                givens.push((id, value));
+            }
+            Err(e) => errors.push(words::given(arg, &e)),
+        }
+    }
+    if errors.is_empty() {
+        Ok(givens)
+    } else {
+        Err(errors.join("\n"))
+    }
+}
+
 pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<(), String> {
     let mut s = match &args.scenario {
         Some(arg) => resolve(arg).map_err(|e| words::error(&e))?,
@@ -311,8 +339,9 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
         }
         return Ok(());
     }
-    let mut report =
-        Report::build(&s, style).map_err(|e| format!("error: {}", words::evaluation(&e)))?;
+    let givens = givens(&s, &args.given)?;
+    let mut report = Report::build_given(&s, style, &givens)
+        .map_err(|e| format!("error: {}", words::evaluation(&e)))?;
     let options = montecarlo::Options {
         samples: args.samples as usize,
         seed: args.seed,

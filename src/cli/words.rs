@@ -131,3 +131,44 @@ pub fn tornado(m: &crate::report::tornado::Missing) -> String {
         Missing::Ranges => "error: --tornado: the scenario has no ranges, so nothing drives the output's spread\n  help: write an input as a range, such as --set traffic.dau=100M..400M".into(),
     }
 }
+
+/// Why a `--given` value cannot be taken.
+pub fn given(arg: &str, e: &crate::estimate::given::GivenError) -> String {
+    use crate::estimate::given::GivenError;
+    let (problem, help) = match e {
+        GivenError::NoEquals => (
+            format!("`{arg}` has no `=`"),
+            "write --given OUTPUT_ID=VALUE, such as --given index.memory=320GB".to_string(),
+        ),
+        GivenError::Input(path) => {
+            let value = arg.split_once('=').map_or("", |(_, v)| v.trim());
+            (
+                format!("{path} is an input, not an output"),
+                format!("change an input with --set {path}={value}"),
+            )
+        }
+        GivenError::Unknown { id, near } => (
+            format!("no output `{id}`"),
+            if near.is_empty() {
+                listing(See::Outputs).to_string()
+            } else {
+                let quoted: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
+                format!("did you mean {}?", quoted.join(" or "))
+            },
+        ),
+        GivenError::Value { id, kind, error } => (
+            format!("{id}: {}", error.problem),
+            format!("{} ({id} is a {})", error.hint, kind.name()),
+        ),
+        GivenError::OutOfRange { id, kind } => (
+            format!("{id} needs a finite value of at least 0"),
+            format!("write {}", kind.describe()),
+        ),
+    };
+    format!(
+        "error: --given {}: {}\n  help: {}",
+        Printable(arg),
+        Printable(&problem),
+        Printable(&help)
+    )
+}

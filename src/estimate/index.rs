@@ -437,6 +437,10 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         }
         uses_embeddings(s, emb, t);
         uses_index(ix, t);
+        if engine == Engine::Faiss {
+            // Faiss's figure is napkin's own layout: the index memory above.
+            t.reads(MEMORY);
+        }
         let Some(size) = engines::memory(engine, &shape, t) else {
             continue;
         };

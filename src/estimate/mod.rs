@@ -15,6 +15,7 @@ pub mod engines;
 pub mod experiment;
 pub mod feature_store;
 pub mod fleet;
+pub mod given;
 pub mod id;
 pub mod index;
 pub mod labelling;

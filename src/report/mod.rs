@@ -64,6 +64,8 @@ pub struct Report {
     /// For each of `outputs`, its place in the order the estimate computes outputs (which
     /// [`estimate::values_into`] and so the Monte Carlo keep).
     computed_at: Vec<usize>,
+    /// The values given for outputs (`--given`), which samples hold too.
+    pub givens: Vec<(OutputId, f64)>,
 }
 
 /// What sampling the ranged inputs found (see [`crate::whatif::montecarlo`]).
@@ -286,6 +288,7 @@ impl Report {
             shown,
             ranges: None,
             computed_at,
+            givens: givens.to_vec(),
         })
     }
 
@@ -297,7 +300,7 @@ impl Report {
         mc: &mut MonteCarlo,
         options: Options,
     ) -> Result<(), EvaluationError> {
-        let Some(result) = mc.run(s, options) else {
+        let Some(result) = mc.run_given(s, options, &self.givens) else {
             self.ranges = None;
             return Ok(());
         };

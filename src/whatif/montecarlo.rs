@@ -11,7 +11,7 @@
 //! The sensitivity of an output to one range is the output with that input at its p5 and at its
 //! p95 and every other range at its median: a one-at-a-time swing, the bars of a tornado chart.
 
-use crate::estimate::{self, Estimate, In, Line, Out, OutputId, Section, Trace, Values};
+use crate::estimate::{self, Estimate, Givens, In, Line, Out, OutputId, Section, Trace, Values};
 use crate::scenario::overrides::{self, InputRef};
 use crate::scenario::{InputPath, Scenario};
 use crate::units::Interval;
@@ -108,6 +108,8 @@ pub struct MonteCarlo {
     ids: Vec<OutputId>,
     /// Output-major: output j's samples at `j * samples ..`, each column sorted in place.
     table: Vec<f64>,
+    /// Values given for outputs, held in every sample.
+    givens: Vec<(OutputId, f64)>,
     targets: Vec<Target>,
     z: Vec<f64>,
 }
@@ -117,6 +119,7 @@ pub struct MonteCarlo {
 /// latency is above 0). An output the sample does not give stays 0: nothing in flight.
 struct Keyed<'a> {
     ids: &'a [OutputId],
+    givens: &'a Givens,
     values: &'a mut [f64],
     /// The first output, by its place among the ids, that came out NaN or infinite.
     bad: Option<usize>,
@@ -128,6 +131,11 @@ impl Trace for Keyed<'_> {
     fn reads(&mut self, _: Out<'_>) {}
     fn repeat(&mut self, _: Out<'_>) {}
     fn output(&mut self, id: Out<'_>, _: fmt::Arguments<'_>, _: Kind, value: f64) -> f64 {
+        let value = self
+            .givens
+            .iter()
+            .find(|(g, _)| id.is(g))
+            .map_or(value, |&(_, v)| v);
         if let Some(j) = self.ids.iter().position(|known| id.is(known)) {
             self.values[j] = value;
             if !value.is_finite() && self.bad.is_none() {
@@ -156,8 +164,23 @@ impl MonteCarlo {
         s: &Scenario,
         options: Options,
     ) -> Option<Result<Uncertainty, SampleError>> {
+        self.run_given(s, options, &[])
+    }
+
+    /// [`MonteCarlo::run`] with values given for outputs, the same in every sample.
+    pub fn run_given(
+        &mut self,
+        s: &Scenario,
+        options: Options,
+        givens: &Givens,
+    ) -> Option<Result<Uncertainty, SampleError>> {
         if s.ranges.is_empty() {
             return None;
+        }
+        if self.givens != givens {
+            self.givens = givens.to_vec();
+            // The outputs' ids are read again for the new givens.
+            self.ids.clear();
         }
         Some(self.sample(s, options))
     }
@@ -189,7 +212,7 @@ impl MonteCarlo {
             &mut Values {
                 values: &mut self.row,
                 sections: Some(&mut self.layout),
-                givens: &[],
+                givens: &self.givens,
             },
         );
         let width = self.row.len();
@@ -243,7 +266,7 @@ impl MonteCarlo {
             &mut Values {
                 values: &mut self.row,
                 sections: Some(&mut self.sections),
-                givens: &[],
+                givens: &self.givens,
             },
         );
         if self.sections == self.layout {
@@ -253,12 +276,17 @@ impl MonteCarlo {
             };
         }
         if self.ids.is_empty() {
-            self.ids = estimate::explain(s).1.into_iter().map(|o| o.id).collect();
+            self.ids = estimate::explain_given(s, &self.givens)
+                .1
+                .into_iter()
+                .map(|o| o.id)
+                .collect();
         }
         self.row.clear();
         self.row.resize(self.layout.len(), 0.0);
         let mut keyed = Keyed {
             ids: &self.ids,
+            givens: &self.givens,
             values: &mut self.row,
             bad: None,
         };
