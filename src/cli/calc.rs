@@ -355,7 +355,8 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
         json::Layout::Compact
     };
     if args.engines {
-        let c = engines::Comparison::new(&s, &report)?;
+        let c =
+            engines::Comparison::new(&s, &report).map_err(|e| words::no_index(&report.id, &e))?;
         let rendered = match args.format {
             Format::Text => engines::text(&c),
             Format::Json => engines::json(&c, layout) + "\n",

@@ -172,3 +172,17 @@ pub fn given(arg: &str, e: &crate::estimate::given::GivenError) -> String {
         Printable(&help)
     )
 }
+
+/// `--engines` on a scenario with no vector index: what to add, as `--set`.
+pub fn no_index(id: &str, e: &crate::report::engines::NoIndex) -> String {
+    let sets: Vec<String> = e
+        .add
+        .iter()
+        .map(|(p, v)| format!("--set {p}={v}"))
+        .collect();
+    format!(
+        "error: {}: --engines compares the vector index's memory, and this scenario has no [index] with [embeddings]\n  help: add them to the file, or {}",
+        Printable(id),
+        sets.join(" ")
+    )
+}
