@@ -78,7 +78,18 @@ pub fn phrase(path: &InputPath, shown: &str) -> String {
         "documents" => format!("{shown} documents"),
         "terms_per_document" => format!("{shown} terms each"),
         "bytes_per_posting" => format!("{shown} per posting"),
-        // The ML side.
+        other => ml(other, shown),
+    };
+    match owner {
+        _ if said.is_empty() => said,
+        Some(name) => format!("{name}: {said}"),
+        None => said,
+    }
+}
+
+/// How an input of the ML sections is said aloud.
+fn ml(key: &str, shown: &str) -> String {
+    match key {
         "params" => format!("{shown} dense parameters"),
         "flops_per_example" => format!("{shown} training FLOPs per example"),
         "examples" => format!("{shown} examples a run"),
@@ -120,11 +131,6 @@ pub fn phrase(path: &InputPath, shown: &str) -> String {
         "cached_items" => format!("the top {shown} items cached"),
         "zipf_s" => format!("Zipf s = {shown}"),
         other => format!("{other} = {shown}"),
-    };
-    match owner {
-        _ if said.is_empty() => said,
-        Some(name) => format!("{name}: {said}"),
-        None => said,
     }
 }
 

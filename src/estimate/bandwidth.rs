@@ -14,17 +14,19 @@ use uom::si::information::byte;
 pub const RESULT_BYTES: f64 = 12.0;
 
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+    let ingress = ingress(s, e, t);
+    let egress = egress(s, e, t);
+    fanout(s, e, t);
+    e.ingress = bytes_per_second(ingress);
+    e.egress = bytes_per_second(egress);
+}
+
+/// Requests and uploads coming in at peak.
+fn ingress<T: Trace>(s: &Scenario, e: &Estimate, t: &mut T) -> f64 {
     let peak = e.peak_qps.get::<hertz>();
-    let (request, response) = match s.requests() {
-        Some(tr) => (
-            tr.request_size.get::<byte>(),
-            tr.response_size.get::<byte>(),
-        ),
-        None => (0.0, 0.0),
-    };
+    let request = s.requests().map_or(0.0, |tr| tr.request_size.get::<byte>());
     // Uploads peak with traffic; with no [traffic], by the default factor.
     let peak_factor = s.peak_factor();
-
     reads_peak(s, t);
     if s.requests().is_some() {
         t.uses(In::of(S::Traffic, "request_size"));
@@ -93,13 +95,20 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             .op(Op::Equals)
             .q(ingress, Kind::DataRate);
     });
-    let ingress = t.output(
+    t.output(
         Out::new(Section::Bandwidth, &["ingress"]),
         format_args!("Ingress at peak"),
         Kind::DataRate,
         ingress,
-    );
+    )
+}
 
+/// Responses going out at peak.
+fn egress<T: Trace>(s: &Scenario, e: &Estimate, t: &mut T) -> f64 {
+    let peak = e.peak_qps.get::<hertz>();
+    let response = s
+        .requests()
+        .map_or(0.0, |tr| tr.response_size.get::<byte>());
     reads_peak(s, t);
     if s.requests().is_some() {
         t.uses(In::of(S::Traffic, "response_size"));
@@ -113,13 +122,17 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             .op(Op::Equals)
             .q(egress, Kind::DataRate);
     });
-    let egress = t.output(
+    t.output(
         Out::new(Section::Bandwidth, &["egress"]),
         format_args!("Egress at peak"),
         Kind::DataRate,
         egress,
-    );
+    )
+}
 
+/// The queries an index stage sends to every shard and the results they return, at peak.
+fn fanout<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+    let peak = e.peak_qps.get::<hertz>();
     if let (Some(ix), Some(emb)) = (&e.index, &s.embeddings) {
         // The query travels encoded as the stored vectors are (f32, f16, int8, binary); a PQ
         // index is searched with the raw f32 query.
@@ -182,7 +195,4 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             out.fanout = bytes_per_second(fanout);
         }
     }
-
-    e.ingress = bytes_per_second(ingress);
-    e.egress = bytes_per_second(egress);
 }

@@ -41,59 +41,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     }
     let mut memory = 0.0;
     for tb in &s.embedding_tables {
-        for key in ["rows", "dim", "dtype", "optimizer"] {
-            t.uses(In::entry(S::EmbeddingTable, &tb.name, key));
-        }
-        let b = tb.dtype.bytes();
-        let weights = tb.rows.0 * tb.dim * b;
-        t.step(weights, Kind::Size, |w| {
-            w.t("weights: ")
-                .q(tb.rows.0, Kind::Count)
-                .t(" rows")
-                .op(Op::Times)
-                .n(tb.dim)
-                .t(" dims")
-                .op(Op::Times)
-                .n(b)
-                .t(" B (")
-                .t(crate::scenario::WeightDtype::NAMES[tb.dtype as usize])
-                .t(")")
-                .op(Op::Equals)
-                .q(weights, Kind::Size);
-        });
-        let bytes = table_bytes(tb);
-        let optimizer = tb.optimizer.name();
-        if tb.optimizer.row_bytes() > 0.0 {
-            t.step(bytes, Kind::Size, |w| {
-                w.t("+ ")
-                    .t(optimizer)
-                    .t(": one f32 per row, ")
-                    .q(tb.rows.0, Kind::Count)
-                    .t(" rows")
-                    .op(Op::Times)
-                    .t("4 B")
-                    .op(Op::Equals)
-                    .q(bytes, Kind::Size);
-            });
-        } else {
-            t.step(bytes, Kind::Size, |w| {
-                w.t("× (1")
-                    .op(Op::Plus)
-                    .n(tb.optimizer.slots())
-                    .t(" ")
-                    .t(optimizer)
-                    .t(" state copies)")
-                    .op(Op::Equals)
-                    .q(bytes, Kind::Size);
-            });
-        }
-        let bytes = put(
-            t,
-            &tb.name,
-            format_args!("Embedding table {}", tb.name),
-            Kind::Size,
-            bytes,
-        );
+        let bytes = table(tb, t);
         memory += bytes;
         e.table_bytes.push(bytes);
     }
@@ -155,4 +103,62 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         )
     });
     e.tables = Some(TablesEstimate { memory, devices });
+}
+
+/// One table's weights and optimizer state, an output.
+fn table<T: Trace>(tb: &EmbeddingTable, t: &mut T) -> f64 {
+    for key in ["rows", "dim", "dtype", "optimizer"] {
+        t.uses(In::entry(S::EmbeddingTable, &tb.name, key));
+    }
+    let b = tb.dtype.bytes();
+    let weights = tb.rows.0 * tb.dim * b;
+    t.step(weights, Kind::Size, |w| {
+        w.t("weights: ")
+            .q(tb.rows.0, Kind::Count)
+            .t(" rows")
+            .op(Op::Times)
+            .n(tb.dim)
+            .t(" dims")
+            .op(Op::Times)
+            .n(b)
+            .t(" B (")
+            .t(crate::scenario::WeightDtype::NAMES[tb.dtype as usize])
+            .t(")")
+            .op(Op::Equals)
+            .q(weights, Kind::Size);
+    });
+    let bytes = table_bytes(tb);
+    let optimizer = tb.optimizer.name();
+    if tb.optimizer.row_bytes() > 0.0 {
+        t.step(bytes, Kind::Size, |w| {
+            w.t("+ ")
+                .t(optimizer)
+                .t(": one f32 per row, ")
+                .q(tb.rows.0, Kind::Count)
+                .t(" rows")
+                .op(Op::Times)
+                .t("4 B")
+                .op(Op::Equals)
+                .q(bytes, Kind::Size);
+        });
+    } else {
+        t.step(bytes, Kind::Size, |w| {
+            w.t("× (1")
+                .op(Op::Plus)
+                .n(tb.optimizer.slots())
+                .t(" ")
+                .t(optimizer)
+                .t(" state copies)")
+                .op(Op::Equals)
+                .q(bytes, Kind::Size);
+        });
+    }
+
+    put(
+        t,
+        &tb.name,
+        format_args!("Embedding table {}", tb.name),
+        Kind::Size,
+        bytes,
+    )
 }

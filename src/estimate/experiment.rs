@@ -55,118 +55,8 @@ pub fn sample_size<T: Trace>(x: &Experiment, t: &mut T) -> f64 {
             .fixed(zb, 6);
     });
     let n = match x.baseline_rate {
-        Some(rate) => {
-            t.uses(In::of(S::Experiment, "baseline_rate"));
-            // Evan Miller's calculator mirrors a rate above one half.
-            let p = if rate > 0.5 { 1.0 - rate } else { rate };
-            let delta = match (x.mde_relative, x.mde_absolute) {
-                (Some(m), _) => {
-                    t.uses(In::of(S::Experiment, "mde_relative"));
-                    let d = p * m;
-                    t.step(d, Kind::Factor, |w| {
-                        w.t("δ")
-                            .op(Op::Equals)
-                            .sig(p)
-                            .op(Op::Times)
-                            .sig(m)
-                            .t(" relative")
-                            .op(Op::Equals)
-                            .sig(d);
-                    });
-                    d
-                }
-                (None, Some(d)) => {
-                    t.uses(In::of(S::Experiment, "mde_absolute"));
-                    d
-                }
-                _ => 0.0,
-            };
-            let p2 = p + delta;
-            let null = (2.0 * p * (1.0 - p)).sqrt();
-            let alt = (p * (1.0 - p) + p2 * (1.0 - p2)).sqrt();
-            let n = (za * null + zb * alt).powi(2) / (delta * delta);
-            t.step(n, Kind::Count, |w| {
-                w.t("[")
-                    .fixed(za, 4)
-                    .op(Op::Times)
-                    .t("√(2")
-                    .op(Op::Times)
-                    .sig(p)
-                    .op(Op::Times)
-                    .sig(1.0 - p)
-                    .t(")")
-                    .op(Op::Plus)
-                    .fixed(zb, 4)
-                    .op(Op::Times)
-                    .t("√(")
-                    .sig(p)
-                    .op(Op::Times)
-                    .sig(1.0 - p)
-                    .op(Op::Plus)
-                    .sig(p2)
-                    .op(Op::Times)
-                    .sig(1.0 - p2)
-                    .t(")]²")
-                    .op(Op::Divide)
-                    .sig(delta)
-                    .t("²")
-                    .op(Op::Equals)
-                    .q(n, Kind::Count)
-                    .t(" per arm (two-proportion z-test, Evan Miller)");
-            });
-            n
-        }
-        None => {
-            t.uses(In::of(S::Experiment, "stddev"));
-            let sigma = x.stddev.unwrap_or(0.0);
-            let delta = match (x.mde_relative, x.mde_absolute) {
-                (Some(m), _) => {
-                    t.uses(In::of(S::Experiment, "baseline_mean"));
-                    t.uses(In::of(S::Experiment, "mde_relative"));
-                    let mean = x.baseline_mean.unwrap_or(0.0);
-                    let d = mean * m;
-                    t.step(d, Kind::Factor, |w| {
-                        w.t("δ")
-                            .op(Op::Equals)
-                            .t("mean ")
-                            .sig(mean)
-                            .op(Op::Times)
-                            .sig(m)
-                            .t(" relative")
-                            .op(Op::Equals)
-                            .sig(d);
-                    });
-                    d
-                }
-                (None, Some(d)) => {
-                    t.uses(In::of(S::Experiment, "mde_absolute"));
-                    d
-                }
-                _ => 0.0,
-            };
-            let n = 2.0 * (za + zb).powi(2) * sigma * sigma / (delta * delta);
-            t.step(n, Kind::Count, |w| {
-                w.t("2")
-                    .op(Op::Times)
-                    .t("(")
-                    .fixed(za, 4)
-                    .op(Op::Plus)
-                    .fixed(zb, 4)
-                    .t(")²")
-                    .op(Op::Times)
-                    .t("σ ")
-                    .sig(sigma)
-                    .t("²")
-                    .op(Op::Divide)
-                    .t("δ ")
-                    .sig(delta)
-                    .t("²")
-                    .op(Op::Equals)
-                    .q(n, Kind::Count)
-                    .t(" per arm (≈ 16σ²/δ²)");
-            });
-            n
-        }
+        Some(rate) => proportion(x, rate, za, zb, t),
+        None => mean(x, za, zb, t),
     };
     let rho = x.cuped_correlation;
     if rho > 0.0 {
@@ -188,6 +78,122 @@ pub fn sample_size<T: Trace>(x: &Experiment, t: &mut T) -> f64 {
     } else {
         n
     }
+}
+
+/// Units per arm for a proportion (Evan Miller's two-proportion z-test).
+fn proportion<T: Trace>(x: &Experiment, rate: f64, za: f64, zb: f64, t: &mut T) -> f64 {
+    t.uses(In::of(S::Experiment, "baseline_rate"));
+    // Evan Miller's calculator mirrors a rate above one half.
+    let p = if rate > 0.5 { 1.0 - rate } else { rate };
+    let delta = match (x.mde_relative, x.mde_absolute) {
+        (Some(m), _) => {
+            t.uses(In::of(S::Experiment, "mde_relative"));
+            let d = p * m;
+            t.step(d, Kind::Factor, |w| {
+                w.t("δ")
+                    .op(Op::Equals)
+                    .sig(p)
+                    .op(Op::Times)
+                    .sig(m)
+                    .t(" relative")
+                    .op(Op::Equals)
+                    .sig(d);
+            });
+            d
+        }
+        (None, Some(d)) => {
+            t.uses(In::of(S::Experiment, "mde_absolute"));
+            d
+        }
+        _ => 0.0,
+    };
+    let p2 = p + delta;
+    let null = (2.0 * p * (1.0 - p)).sqrt();
+    let alt = (p * (1.0 - p) + p2 * (1.0 - p2)).sqrt();
+    let n = (za * null + zb * alt).powi(2) / (delta * delta);
+    t.step(n, Kind::Count, |w| {
+        w.t("[")
+            .fixed(za, 4)
+            .op(Op::Times)
+            .t("√(2")
+            .op(Op::Times)
+            .sig(p)
+            .op(Op::Times)
+            .sig(1.0 - p)
+            .t(")")
+            .op(Op::Plus)
+            .fixed(zb, 4)
+            .op(Op::Times)
+            .t("√(")
+            .sig(p)
+            .op(Op::Times)
+            .sig(1.0 - p)
+            .op(Op::Plus)
+            .sig(p2)
+            .op(Op::Times)
+            .sig(1.0 - p2)
+            .t(")]²")
+            .op(Op::Divide)
+            .sig(delta)
+            .t("²")
+            .op(Op::Equals)
+            .q(n, Kind::Count)
+            .t(" per arm (two-proportion z-test, Evan Miller)");
+    });
+    n
+}
+
+/// Units per arm for a mean: 2(z_α/2 + z_β)²σ²/δ².
+fn mean<T: Trace>(x: &Experiment, za: f64, zb: f64, t: &mut T) -> f64 {
+    t.uses(In::of(S::Experiment, "stddev"));
+    let sigma = x.stddev.unwrap_or(0.0);
+    let delta = match (x.mde_relative, x.mde_absolute) {
+        (Some(m), _) => {
+            t.uses(In::of(S::Experiment, "baseline_mean"));
+            t.uses(In::of(S::Experiment, "mde_relative"));
+            let mean = x.baseline_mean.unwrap_or(0.0);
+            let d = mean * m;
+            t.step(d, Kind::Factor, |w| {
+                w.t("δ")
+                    .op(Op::Equals)
+                    .t("mean ")
+                    .sig(mean)
+                    .op(Op::Times)
+                    .sig(m)
+                    .t(" relative")
+                    .op(Op::Equals)
+                    .sig(d);
+            });
+            d
+        }
+        (None, Some(d)) => {
+            t.uses(In::of(S::Experiment, "mde_absolute"));
+            d
+        }
+        _ => 0.0,
+    };
+    let n = 2.0 * (za + zb).powi(2) * sigma * sigma / (delta * delta);
+    t.step(n, Kind::Count, |w| {
+        w.t("2")
+            .op(Op::Times)
+            .t("(")
+            .fixed(za, 4)
+            .op(Op::Plus)
+            .fixed(zb, 4)
+            .t(")²")
+            .op(Op::Times)
+            .t("σ ")
+            .sig(sigma)
+            .t("²")
+            .op(Op::Divide)
+            .t("δ ")
+            .sig(delta)
+            .t("²")
+            .op(Op::Equals)
+            .q(n, Kind::Count)
+            .t(" per arm (≈ 16σ²/δ²)");
+    });
+    n
 }
 
 /// Eligible users a day: given, or traffic.dau.

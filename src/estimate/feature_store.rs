@@ -1,8 +1,8 @@
 //! The online feature store: memory of one copy, lookups at peak, and the nodes for both.
 
 use super::{Bracket, Estimate, In, Op, Out, Section, Trace};
-use crate::scenario::Scenario;
 use crate::scenario::schema::Section as S;
+use crate::scenario::{FeatureStore, Scenario};
 use crate::units::Kind;
 use std::fmt;
 use uom::si::frequency::hertz;
@@ -40,6 +40,20 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         e.feature_store = None;
         return;
     };
+    let memory = memory(fs, t);
+    let lookups = lookups(s, e, fs, t);
+    let (memory_nodes, lookup_nodes, nodes) = nodes(fs, memory, lookups, t);
+    e.feature_store = Some(FeatureStoreEstimate {
+        memory,
+        lookups,
+        memory_nodes,
+        lookup_nodes,
+        nodes,
+    });
+}
+
+/// One copy of the features: every entity's key overhead and feature values.
+fn memory<T: Trace>(fs: &FeatureStore, t: &mut T) -> f64 {
     for key in [
         "entities",
         "features_per_entity",
@@ -73,14 +87,18 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             .q(memory, Kind::Size)
             .t(" (one copy)");
     });
-    let memory = put(
+
+    put(
         t,
         "memory",
         format_args!("Feature store, one copy"),
         Kind::Size,
         memory,
-    );
+    )
+}
 
+/// Lookups a second at peak.
+fn lookups<T: Trace>(s: &Scenario, e: &Estimate, fs: &FeatureStore, t: &mut T) -> f64 {
     let peak = e.peak_qps.get::<hertz>();
     super::traffic::reads_peak(s, t);
     t.uses(In::of(S::FeatureStore, "entities_per_request"));
@@ -101,14 +119,18 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             .op(Op::Equals)
             .q(lookups, Kind::Rate);
     });
-    let lookups = put(
+
+    put(
         t,
         "lookups",
         format_args!("Feature lookups at peak"),
         Kind::Rate,
         lookups,
-    );
+    )
+}
 
+/// Nodes for all copies' memory, nodes for the lookups, and the larger.
+fn nodes<T: Trace>(fs: &FeatureStore, memory: f64, lookups: f64, t: &mut T) -> (f64, f64, f64) {
     t.reads(MEMORY);
     t.reads(LOOKUPS);
     for key in [
@@ -179,11 +201,5 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         Kind::Count,
         nodes,
     );
-    e.feature_store = Some(FeatureStoreEstimate {
-        memory,
-        lookups,
-        memory_nodes,
-        lookup_nodes,
-        nodes,
-    });
+    (memory_nodes, lookup_nodes, nodes)
 }

@@ -35,10 +35,32 @@ pub struct Layout {
     pub disk: f64,
 }
 
+/// The IVF centroids: `nlist` of them, float32 (binary for binary vectors, as Faiss
+/// IndexBinaryIVF keeps them).
+fn centroids<T: Trace>(emb: &Embeddings, nlist: f64, t: &mut T) -> f64 {
+    let d = emb.dim;
+    let centroid_bytes = if emb.dtype == Dtype::Binary {
+        (d / 8.0).ceil()
+    } else {
+        4.0 * d
+    };
+    let c = nlist * centroid_bytes;
+    t.step(c, Kind::Size, |w| {
+        w.t("centroids: ")
+            .n(nlist)
+            .t(" lists")
+            .op(Op::Times)
+            .n(centroid_bytes)
+            .t(" B")
+            .op(Op::Equals)
+            .q(c, Kind::Size);
+    });
+    c
+}
+
 /// Works out the layout of `ix` over `n` vectors of `emb`, tracing each term.
 pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout {
     let d = emb.dim;
-    let (pq_m, nbits) = ix.pq(emb);
     let data = dtype_bytes(emb.dtype, d, emb.pq_m.unwrap_or(0.0), emb.pq_nbits);
     let data_formula = DtypeFormula {
         dtype: emb.dtype,
@@ -46,29 +68,8 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
         pq_m: emb.pq_m.unwrap_or(0.0),
         pq_nbits: emb.pq_nbits,
     };
-    // Binary IVF (Faiss IndexBinaryIVF) keeps binary centroids; the others keep float32 ones.
-    let centroid_bytes = if emb.dtype == Dtype::Binary {
-        (d / 8.0).ceil()
-    } else {
-        4.0 * d
-    };
-    let centroids = |nlist: f64, t: &mut T| {
-        let c = nlist * centroid_bytes;
-        t.step(c, Kind::Size, |w| {
-            w.t("centroids: ")
-                .n(nlist)
-                .t(" lists")
-                .op(Op::Times)
-                .n(centroid_bytes)
-                .t(" B")
-                .op(Op::Equals)
-                .q(c, Kind::Size);
-        });
-        c
-    };
+    let centroids = |nlist: f64, t: &mut T| centroids(emb, nlist, t);
     let nlist = || ix.nlist.unwrap_or_else(|| default_nlist(n));
-    let pq_code = (pq_m * nbits / 8.0).ceil();
-    let codebook = d * 2f64.powf(nbits) * 4.0;
     match ix.kind {
         IndexKind::Flat => {
             t.step(data, Kind::Size, |w| {
@@ -117,72 +118,7 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
                 disk: 0.0,
             }
         }
-        IndexKind::IvfPq => {
-            let per = pq_code + IVF_ID_BYTES;
-            t.step(per, Kind::Size, |w| {
-                w.t("PQ code ")
-                    .n(pq_m)
-                    .op(Op::Times)
-                    .n(nbits)
-                    .t(" bits")
-                    .op(Op::Divide)
-                    .t("8")
-                    .op(Op::Equals)
-                    .n(pq_code)
-                    .t(" B")
-                    .op(Op::Plus)
-                    .t("8 B list id")
-                    .op(Op::Equals)
-                    .q(per, Kind::Size)
-                    .t(" per vector");
-            });
-            let nl = nlist();
-            let c = centroids(nl, t);
-            t.step(codebook, Kind::Size, |w| {
-                w.t("codebook: ")
-                    .n(d)
-                    .t(" dims")
-                    .op(Op::Times)
-                    .t("2^")
-                    .n(nbits)
-                    .op(Op::Times)
-                    .t("4 B")
-                    .op(Op::Equals)
-                    .q(codebook, Kind::Size);
-            });
-            let table = nl * pq_m * 2f64.powf(nbits) * 4.0;
-            let kept = if table <= PRECOMPUTED_TABLE_LIMIT {
-                table
-            } else {
-                0.0
-            };
-            t.step(kept, Kind::Size, |w| {
-                w.t("precomputed table: ")
-                    .n(nl)
-                    .t(" lists")
-                    .op(Op::Times)
-                    .n(pq_m)
-                    .op(Op::Times)
-                    .t("2^")
-                    .n(nbits)
-                    .op(Op::Times)
-                    .t("4 B")
-                    .op(Op::Equals)
-                    .q(table, Kind::Size)
-                    .t(" (")
-                    .t(if kept > 0.0 {
-                        "kept: ≤ 2 GiB"
-                    } else {
-                        "not kept: over 2 GiB"
-                    })
-                    .t(")");
-            });
-            Layout {
-                per_vector: per,
-                fixed: c + codebook + kept,
-                disk: 0.0,
-            }
-        }
+        IndexKind::IvfPq => ivf_pq(ix, emb, n, t),
         IndexKind::Hnsw => {
             let m = ix.hnsw_m;
             let level0 = 8.0 * m;
@@ -219,85 +155,174 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
                 disk: 0.0,
             }
         }
-        IndexKind::DiskAnn => {
-            t.step(pq_code, Kind::Size, |w| {
-                w.t("DiskANN RAM: PQ code ")
-                    .n(pq_m)
-                    .op(Op::Times)
-                    .n(nbits)
-                    .t(" bits")
-                    .op(Op::Divide)
-                    .t("8")
-                    .op(Op::Equals)
-                    .q(pq_code, Kind::Size)
-                    .t(" per vector");
-            });
-            t.step(codebook, Kind::Size, |w| {
-                w.t("PQ pivots: ")
-                    .n(d)
-                    .t(" dims")
-                    .op(Op::Times)
-                    .t("2^")
-                    .n(nbits)
-                    .op(Op::Times)
-                    .t("4 B")
-                    .op(Op::Equals)
-                    .q(codebook, Kind::Size);
-            });
-            let node = (ix.degree + 1.0) * 4.0 + data;
-            t.step(node, Kind::Size, |w| {
-                w.t("SSD node: (R ")
-                    .n(ix.degree)
-                    .op(Op::Plus)
-                    .t("1)")
-                    .op(Op::Times)
-                    .t("4 B")
-                    .op(Op::Plus)
-                    .n(data)
-                    .t(" (");
-                data_formula.write(w);
-                w.t(")").op(Op::Equals).q(node, Kind::Size);
-            });
-            let disk = if node <= SECTOR_BYTES {
-                let per_sector = (SECTOR_BYTES / node).floor();
-                let sectors = (n / per_sector).ceil();
-                t.step(sectors * SECTOR_BYTES, Kind::Size, |w| {
-                    w.n(per_sector)
-                        .t(" nodes per 4 KiB sector: ")
-                        .bracket(Bracket::CeilOpen)
-                        .q(n, Kind::Count)
-                        .op(Op::Divide)
-                        .n(per_sector)
-                        .bracket(Bracket::CeilClose)
-                        .t(" sectors")
-                        .op(Op::Times)
-                        .t("4,096 B")
-                        .op(Op::Equals)
-                        .q(sectors * SECTOR_BYTES, Kind::Size);
-                });
-                sectors * SECTOR_BYTES
+        IndexKind::DiskAnn => diskann(ix, emb, n, t),
+    }
+}
+
+/// IVF-PQ (Faiss IndexIVFPQ): the codes and list ids per vector; centroids, codebook and the
+/// precomputed table when it is kept.
+fn ivf_pq<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout {
+    let d = emb.dim;
+    let (pq_m, nbits) = ix.pq(emb);
+    let pq_code = (pq_m * nbits / 8.0).ceil();
+    let codebook = d * 2f64.powf(nbits) * 4.0;
+    let nlist = || ix.nlist.unwrap_or_else(|| default_nlist(n));
+    let centroids = |nlist: f64, t: &mut T| centroids(emb, nlist, t);
+    let per = pq_code + IVF_ID_BYTES;
+    t.step(per, Kind::Size, |w| {
+        w.t("PQ code ")
+            .n(pq_m)
+            .op(Op::Times)
+            .n(nbits)
+            .t(" bits")
+            .op(Op::Divide)
+            .t("8")
+            .op(Op::Equals)
+            .n(pq_code)
+            .t(" B")
+            .op(Op::Plus)
+            .t("8 B list id")
+            .op(Op::Equals)
+            .q(per, Kind::Size)
+            .t(" per vector");
+    });
+    let nl = nlist();
+    let c = centroids(nl, t);
+    t.step(codebook, Kind::Size, |w| {
+        w.t("codebook: ")
+            .n(d)
+            .t(" dims")
+            .op(Op::Times)
+            .t("2^")
+            .n(nbits)
+            .op(Op::Times)
+            .t("4 B")
+            .op(Op::Equals)
+            .q(codebook, Kind::Size);
+    });
+    let table = nl * pq_m * 2f64.powf(nbits) * 4.0;
+    let kept = if table <= PRECOMPUTED_TABLE_LIMIT {
+        table
+    } else {
+        0.0
+    };
+    t.step(kept, Kind::Size, |w| {
+        w.t("precomputed table: ")
+            .n(nl)
+            .t(" lists")
+            .op(Op::Times)
+            .n(pq_m)
+            .op(Op::Times)
+            .t("2^")
+            .n(nbits)
+            .op(Op::Times)
+            .t("4 B")
+            .op(Op::Equals)
+            .q(table, Kind::Size)
+            .t(" (")
+            .t(if kept > 0.0 {
+                "kept: ≤ 2 GiB"
             } else {
-                let per_node = (node / SECTOR_BYTES).ceil();
-                let disk = n * per_node * SECTOR_BYTES;
-                t.step(disk, Kind::Size, |w| {
-                    w.n(per_node)
-                        .t(" sectors per node: ")
-                        .q(n, Kind::Count)
-                        .op(Op::Times)
-                        .n(per_node)
-                        .op(Op::Times)
-                        .t("4,096 B")
-                        .op(Op::Equals)
-                        .q(disk, Kind::Size);
-                });
-                disk
-            };
-            Layout {
-                per_vector: pq_code,
-                fixed: codebook,
-                disk,
-            }
-        }
+                "not kept: over 2 GiB"
+            })
+            .t(")");
+    });
+    Layout {
+        per_vector: per,
+        fixed: c + codebook + kept,
+        disk: 0.0,
+    }
+}
+
+/// DiskANN: PQ codes in RAM, graph nodes with the full vectors on SSD, packed in sectors.
+fn diskann<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout {
+    let d = emb.dim;
+    let (pq_m, nbits) = ix.pq(emb);
+    let pq_code = (pq_m * nbits / 8.0).ceil();
+    let codebook = d * 2f64.powf(nbits) * 4.0;
+    let data = dtype_bytes(emb.dtype, d, emb.pq_m.unwrap_or(0.0), emb.pq_nbits);
+    let data_formula = DtypeFormula {
+        dtype: emb.dtype,
+        dim: d,
+        pq_m: emb.pq_m.unwrap_or(0.0),
+        pq_nbits: emb.pq_nbits,
+    };
+    t.step(pq_code, Kind::Size, |w| {
+        w.t("DiskANN RAM: PQ code ")
+            .n(pq_m)
+            .op(Op::Times)
+            .n(nbits)
+            .t(" bits")
+            .op(Op::Divide)
+            .t("8")
+            .op(Op::Equals)
+            .q(pq_code, Kind::Size)
+            .t(" per vector");
+    });
+    t.step(codebook, Kind::Size, |w| {
+        w.t("PQ pivots: ")
+            .n(d)
+            .t(" dims")
+            .op(Op::Times)
+            .t("2^")
+            .n(nbits)
+            .op(Op::Times)
+            .t("4 B")
+            .op(Op::Equals)
+            .q(codebook, Kind::Size);
+    });
+    let node = (ix.degree + 1.0) * 4.0 + data;
+    t.step(node, Kind::Size, |w| {
+        w.t("SSD node: (R ")
+            .n(ix.degree)
+            .op(Op::Plus)
+            .t("1)")
+            .op(Op::Times)
+            .t("4 B")
+            .op(Op::Plus)
+            .n(data)
+            .t(" (");
+        data_formula.write(w);
+        w.t(")").op(Op::Equals).q(node, Kind::Size);
+    });
+    let disk = if node <= SECTOR_BYTES {
+        let per_sector = (SECTOR_BYTES / node).floor();
+        let sectors = (n / per_sector).ceil();
+        t.step(sectors * SECTOR_BYTES, Kind::Size, |w| {
+            w.n(per_sector)
+                .t(" nodes per 4 KiB sector: ")
+                .bracket(Bracket::CeilOpen)
+                .q(n, Kind::Count)
+                .op(Op::Divide)
+                .n(per_sector)
+                .bracket(Bracket::CeilClose)
+                .t(" sectors")
+                .op(Op::Times)
+                .t("4,096 B")
+                .op(Op::Equals)
+                .q(sectors * SECTOR_BYTES, Kind::Size);
+        });
+        sectors * SECTOR_BYTES
+    } else {
+        let per_node = (node / SECTOR_BYTES).ceil();
+        let disk = n * per_node * SECTOR_BYTES;
+        t.step(disk, Kind::Size, |w| {
+            w.n(per_node)
+                .t(" sectors per node: ")
+                .q(n, Kind::Count)
+                .op(Op::Times)
+                .n(per_node)
+                .op(Op::Times)
+                .t("4,096 B")
+                .op(Op::Equals)
+                .q(disk, Kind::Size);
+        });
+        disk
+    };
+    Layout {
+        per_vector: pq_code,
+        fixed: codebook,
+        disk,
     }
 }
 
@@ -332,59 +357,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     };
     let n = vector_count(s, emb);
 
-    uses_embeddings(s, emb, t);
-    uses_index(ix, t);
-    let lay = layout(ix, emb, n, &mut *t);
-    let per_vector = t.output(
-        BYTES_PER_VECTOR,
-        format_args!("Index bytes per vector"),
-        Kind::Size,
-        lay.per_vector,
-    );
-
-    uses_embeddings(s, emb, t);
-    uses_index(ix, t);
-    let memory = n * per_vector + lay.fixed;
-    t.step(memory, Kind::Size, |w| {
-        w.q(n, Kind::Count)
-            .t(" vectors")
-            .op(Op::Times)
-            .q(per_vector, Kind::Size)
-            .of(BYTES_PER_VECTOR)
-            .op(Op::Plus)
-            .q(lay.fixed, Kind::Size)
-            .t(" per index")
-            .op(Op::Equals)
-            .q(memory, Kind::Size);
-    });
-    let memory = t.output(
-        MEMORY,
-        format_args!("Index memory (one copy)"),
-        Kind::Size,
-        memory,
-    );
-
-    if ix.kind == IndexKind::DiskAnn {
-        uses_embeddings(s, emb, t);
-        uses_index(ix, t);
-        t.step(lay.disk, Kind::Size, |w| {
-            w.t("graph nodes with full vectors on SSD")
-                .op(Op::Equals)
-                .q(lay.disk, Kind::Size);
-        });
-    } else {
-        t.step(0.0, Kind::Size, |w| {
-            w.t(IndexKind::NAMES[ix.kind as usize])
-                .t(" keeps the whole index in RAM");
-        });
-    }
-    let disk = t.output(
-        DISK,
-        format_args!("Index on SSD (one copy)"),
-        Kind::Size,
-        lay.disk,
-    );
-
+    let (per_vector, memory, disk) = one_copy(s, ix, emb, n, t);
     let shards = shards(ix, memory, disk, t);
     let replicas = replicas(s, e, ix, t);
 
@@ -463,6 +436,69 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         nodes,
         engines: sizes,
     });
+}
+
+/// One copy of the index: its bytes per vector, its memory and its SSD (outputs each).
+fn one_copy<T: Trace>(
+    s: &Scenario,
+    ix: &Index,
+    emb: &Embeddings,
+    n: f64,
+    t: &mut T,
+) -> (f64, f64, f64) {
+    uses_embeddings(s, emb, t);
+    uses_index(ix, t);
+    let lay = layout(ix, emb, n, &mut *t);
+    let per_vector = t.output(
+        BYTES_PER_VECTOR,
+        format_args!("Index bytes per vector"),
+        Kind::Size,
+        lay.per_vector,
+    );
+
+    uses_embeddings(s, emb, t);
+    uses_index(ix, t);
+    let memory = n * per_vector + lay.fixed;
+    t.step(memory, Kind::Size, |w| {
+        w.q(n, Kind::Count)
+            .t(" vectors")
+            .op(Op::Times)
+            .q(per_vector, Kind::Size)
+            .of(BYTES_PER_VECTOR)
+            .op(Op::Plus)
+            .q(lay.fixed, Kind::Size)
+            .t(" per index")
+            .op(Op::Equals)
+            .q(memory, Kind::Size);
+    });
+    let memory = t.output(
+        MEMORY,
+        format_args!("Index memory (one copy)"),
+        Kind::Size,
+        memory,
+    );
+
+    if ix.kind == IndexKind::DiskAnn {
+        uses_embeddings(s, emb, t);
+        uses_index(ix, t);
+        t.step(lay.disk, Kind::Size, |w| {
+            w.t("graph nodes with full vectors on SSD")
+                .op(Op::Equals)
+                .q(lay.disk, Kind::Size);
+        });
+    } else {
+        t.step(0.0, Kind::Size, |w| {
+            w.t(IndexKind::NAMES[ix.kind as usize])
+                .t(" keeps the whole index in RAM");
+        });
+    }
+    let disk = t.output(
+        DISK,
+        format_args!("Index on SSD (one copy)"),
+        Kind::Size,
+        lay.disk,
+    );
+    (per_vector, memory, disk)
 }
 
 /// The index's outputs the others read.

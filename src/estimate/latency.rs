@@ -11,6 +11,15 @@ use uom::si::time::second;
 const TOTAL: Out<'static> = Out::new(Section::Latency, &["total"]);
 
 pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+    let total = critical_path(s, e, t);
+    e.latency_total = seconds(total);
+    e.budget_used = budget_used(s, total, t);
+    e.fanout_slow = fanout_tail(s, e, t);
+}
+
+/// The online stages along the request's path, with the overhead: an output, and each
+/// stage's start and finish kept in `e`.
+fn critical_path<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) -> f64 {
     let overhead = s.serving.overhead.get::<second>();
     let mut total = overhead;
     if overhead > 0.0 {
@@ -76,15 +85,18 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             est.finish = finish;
         }
     }
-    let total = t.output(
+
+    t.output(
         TOTAL,
         format_args!("Latency, online stages"),
         Kind::Duration,
         total,
-    );
-    e.latency_total = seconds(total);
+    )
+}
 
-    e.budget_used = s.serving.latency_budget.map(|b| {
+/// The share of the latency budget the path takes, where there is a budget.
+fn budget_used<T: Trace>(s: &Scenario, total: f64, t: &mut T) -> Option<f64> {
+    s.serving.latency_budget.map(|b| {
         let b = b.get::<second>();
         let used = total / b;
         t.uses(In::of(S::Serving, "latency_budget"));
@@ -105,9 +117,12 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             used,
         );
         used
-    });
+    })
+}
 
-    e.fanout_slow = match (&s.index, &e.index) {
+/// The share of requests that wait on at least one slow shard of the index.
+fn fanout_tail<T: Trace>(s: &Scenario, e: &Estimate, t: &mut T) -> Option<f64> {
+    match (&s.index, &e.index) {
         (Some(ix), Some(est)) if s.stages.iter().any(|st| st.index) => {
             let q = ix.shard_fast_probability;
             let n = est.shards;
@@ -155,5 +170,5 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             ))
         }
         _ => None,
-    };
+    }
 }

@@ -2,8 +2,8 @@
 //! recalibrated to the true base rate (He et al., ADKDD 2014, §6.3).
 
 use super::{Estimate, In, Op, Out, Section, Trace};
-use crate::scenario::Scenario;
 use crate::scenario::schema::Section as S;
+use crate::scenario::{Sampling, Scenario};
 use crate::units::Kind;
 use crate::units::format::Sig;
 use std::fmt;
@@ -40,6 +40,18 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         e.sampling = None;
         return;
     };
+    let kept = kept(sa, t);
+    let share = share(sa, t);
+    let q = recalibrated(sa, t);
+    e.sampling = Some(SamplingEstimate {
+        examples_per_day: kept,
+        positive_share: share,
+        recalibrated: q,
+    });
+}
+
+/// Positives, the negatives kept, and the examples left a day (an output).
+fn kept<T: Trace>(sa: &Sampling, t: &mut T) -> f64 {
     let (n, r, keep) = (
         sa.examples_per_day.0,
         sa.positive_rate,
@@ -87,14 +99,19 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             .q(kept / n, Kind::Fraction)
             .t(" of the raw examples");
     });
-    let kept = put(
+
+    put(
         t,
         "examples_per_day",
         format_args!("Examples kept a day"),
         Kind::Count,
         kept,
-    );
+    )
+}
 
+/// The positives' share after downsampling (an output).
+fn share<T: Trace>(sa: &Sampling, t: &mut T) -> f64 {
+    let (r, keep) = (sa.positive_rate, sa.negative_keep_rate);
     let share = r / (r + (1.0 - r) * keep);
     t.uses(In::of(S::Sampling, "positive_rate"));
     t.uses(In::of(S::Sampling, "negative_keep_rate"));
@@ -122,14 +139,19 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             .op(Op::Equals)
             .q(share, Kind::Fraction);
     });
-    let share = put(
+
+    put(
         t,
         "positive_share",
         format_args!("Positive share after sampling"),
         Kind::Fraction,
         share,
-    );
+    )
+}
 
+/// A score of the downsampled model recalibrated to the true base rate (an output).
+fn recalibrated<T: Trace>(sa: &Sampling, t: &mut T) -> f64 {
+    let keep = sa.negative_keep_rate;
     let p = sa.raw_prediction;
     let q = p / (p + (1.0 - p) / keep);
     t.uses(In::of(S::Sampling, "raw_prediction"));
@@ -162,17 +184,12 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             .q(q, Kind::Fraction)
             .t(" (He et al. 2014: undo the downsampling)");
     });
-    let q = put(
+
+    put(
         t,
         "recalibrated",
         format_args!("Score {} recalibrated", Sig(p)),
         Kind::Fraction,
         q,
-    );
-
-    e.sampling = Some(SamplingEstimate {
-        examples_per_day: kept,
-        positive_share: share,
-        recalibrated: q,
-    });
+    )
 }

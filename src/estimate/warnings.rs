@@ -60,6 +60,30 @@ pub fn warnings(s: &Scenario, e: &Estimate, style: Style) -> Vec<Warning> {
             ),
         );
     }
+    stages(s, e, style, &mut warn);
+    index(s, e, style, &mut warn);
+    ml(s, e, style, &mut warn);
+    if let Some(slow) = e.fanout_slow.filter(|&x| x > SLOW_FANOUT) {
+        warn(
+            "latency.fanout_tail",
+            "index.shards".into(),
+            format!(
+                "{} of requests wait on at least one slow shard: hedge requests, or use fewer, larger shards",
+                Human::styled(slow, Kind::Fraction, style)
+            ),
+        );
+    }
+    out
+}
+
+/// Each stage: its own utilisation, overlapping batch runs, memory that sizes nothing, a
+/// single server.
+fn stages(
+    s: &Scenario,
+    e: &Estimate,
+    style: Style,
+    warn: &mut impl FnMut(&'static str, String, String),
+) {
     for (st, est) in s.stages.iter().zip(&e.stages) {
         if let Some(u) = st.utilization.filter(|&u| u > HIGH_UTILIZATION) {
             warn(
@@ -114,6 +138,15 @@ pub fn warnings(s: &Scenario, e: &Estimate, style: Style) -> Vec<Warning> {
             );
         }
     }
+}
+
+/// The index: a shard larger than a node's usable memory or SSD.
+fn index(
+    s: &Scenario,
+    e: &Estimate,
+    style: Style,
+    warn: &mut impl FnMut(&'static str, String, String),
+) {
     if let (Some(ix), Some(est)) = (&s.index, &e.index) {
         let shard = est.memory.get::<byte>() / est.shards;
         let usable = ix.node_memory.get::<byte>() * ix.memory_headroom;
@@ -147,18 +180,6 @@ pub fn warnings(s: &Scenario, e: &Estimate, style: Style) -> Vec<Warning> {
             }
         }
     }
-    ml(s, e, style, &mut warn);
-    if let Some(slow) = e.fanout_slow.filter(|&x| x > SLOW_FANOUT) {
-        warn(
-            "latency.fanout_tail",
-            "index.shards".into(),
-            format!(
-                "{} of requests wait on at least one slow shard: hedge requests, or use fewer, larger shards",
-                Human::styled(slow, Kind::Fraction, style)
-            ),
-        );
-    }
-    out
 }
 
 /// The ML sections: training slower than its schedule, tables that need more devices than the

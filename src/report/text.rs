@@ -95,7 +95,23 @@ pub fn render(r: &Report, detail: Detail) -> String {
             }
         }
     }
-    if let Some(ranges) = &r.ranges {
+    ranges(r, &mut out);
+    if detail == Detail::Full {
+        inputs(r, &mut out);
+    }
+    if !r.warnings.is_empty() {
+        let _ = writeln!(out, "\nWARNINGS");
+        for w in &r.warnings {
+            let _ = writeln!(out, "  ! {}: {}", w.id, w.message);
+        }
+    }
+    out
+}
+
+/// The ranged inputs: each interval, its distribution and its median.
+fn ranges(r: &Report, out: &mut String) {
+    let Some(ranges) = &r.ranges else { return };
+    {
         let _ = writeln!(
             out,
             "\nRANGES  p50 [p5 – p95] over {} samples, seed {}; each range a 90% interval",
@@ -128,7 +144,11 @@ pub fn render(r: &Report, detail: Detail) -> String {
             );
         }
     }
-    if detail == Detail::Full && !r.inputs.is_empty() {
+}
+
+/// Every input with its value and where it came from.
+fn inputs(r: &Report, out: &mut String) {
+    if !r.inputs.is_empty() {
         let _ = writeln!(out, "\nINPUTS");
         let w = r
             .inputs
@@ -156,11 +176,4 @@ pub fn render(r: &Report, detail: Detail) -> String {
             );
         }
     }
-    if !r.warnings.is_empty() {
-        let _ = writeln!(out, "\nWARNINGS");
-        for w in &r.warnings {
-            let _ = writeln!(out, "  ! {}: {}", w.id, w.message);
-        }
-    }
-    out
 }

@@ -6,6 +6,8 @@
 use super::super::fit;
 use super::super::scenario::{Focus, ScenarioScreen};
 use super::super::theme::Theme;
+use crate::report::Report;
+use crate::tui::guess::Guess;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -19,6 +21,31 @@ const SECTION: usize = 9;
 /// where the panel is narrow.
 const WHISKER: usize = 13;
 const NARROW_WHISKER: usize = 7;
+/// The value and its napkin value (when it differs), as written, for every output: the columns
+/// are as wide as their widest entry, so they stay put as the list scrolls. In guess mode a
+/// hidden value is "?", and a revealed one carries its score.
+fn values(r: &Report, guess: Option<&Guess>) -> Vec<(String, String)> {
+    r.outputs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let Some(g) = guess else {
+                return numbers(r, i);
+            };
+            match g.revealed.get(&o.id) {
+                None => ("?".to_string(), String::new()),
+                Some(rev) => {
+                    let (value, napkin) = numbers(r, i);
+                    let score = rev
+                        .points
+                        .map_or_else(|| "·".to_string(), |p| format!("{p:.0} pts"));
+                    (value, format!("{napkin} {score}").trim().to_string())
+                }
+            }
+        })
+        .collect()
+}
+
 /// Cells of the whisker per decade (a factor of 10).
 const PER_DECADE: f64 = 8.0;
 
@@ -37,29 +64,7 @@ pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, th
     let title = title.as_str();
     let inner = theme.panel(title, focused, area, buf);
     let r = &w.report;
-    // The value and its napkin value (when it differs), as written, for every output: the
-    // columns are as wide as their widest entry, so they stay put as the list scrolls.
-    let values: Vec<(String, String)> = r
-        .outputs
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            // In guess mode a hidden value is "?", and a revealed one carries its score.
-            let Some(g) = guess else {
-                return numbers(r, i);
-            };
-            match g.revealed.get(&o.id) {
-                None => ("?".to_string(), String::new()),
-                Some(rev) => {
-                    let (value, napkin) = numbers(r, i);
-                    let score = rev
-                        .points
-                        .map_or_else(|| "·".to_string(), |p| format!("{p:.0} pts"));
-                    (value, format!("{napkin} {score}").trim().to_string())
-                }
-            }
-        })
-        .collect();
+    let values = values(r, guess);
     let value_w = values.iter().map(|v| fit::width(&v.0)).max().unwrap_or(0);
     let napkin_w = values.iter().map(|v| fit::width(&v.1)).max().unwrap_or(0);
     let width = inner.width as usize;
