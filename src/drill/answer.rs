@@ -53,28 +53,9 @@ fn clean(text: &str) -> &str {
     t
 }
 
-/// The unit text after the number ("TB", "k/s", ""). An `e` is part of the number only as an
-/// exponent with digits after it ("1e9"); otherwise it starts the unit ("8EB", "5 EB").
+/// The unit text after the number ("TB", "k/s", ""), as [`units::unit`] reads it.
 fn unit_of(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'0'..=b'9' | b'.' | b'_' | b',' => i += 1,
-            b'+' | b'-' if i == 0 => i += 1,
-            b'e' | b'E' => {
-                let rest = &bytes[i + 1..];
-                let skip = usize::from(matches!(rest.first(), Some(b'+' | b'-')));
-                if rest.get(skip).is_some_and(u8::is_ascii_digit) {
-                    i += 1 + skip;
-                } else {
-                    break;
-                }
-            }
-            _ => break,
-        }
-    }
-    text[i..].trim()
+    units::unit(text).text
 }
 
 /// Reads one value; a unit of another kind is a dimension error, not a parse error.
@@ -199,43 +180,41 @@ pub fn read(text: &str, kind: Kind) -> Result<Reading, String> {
 /// 5%; decimal for binary prefixes (GB for GiB) when the number is right to 0.5% in the other
 /// convention and not in its own.
 pub fn slip(written: &str, value: f64, truth: f64) -> Option<(String, f64)> {
-    let unit = unit_of(clean(written.split("..").last().unwrap_or(written)));
+    let unit = units::unit(clean(written.split("..").last().unwrap_or(written)));
     let off = |v: f64| (v / truth).log10().abs();
-    let size_part = unit.split('/').next().unwrap_or(unit);
-    let bits = size_part.contains("bit") || size_part.ends_with('b') || unit.ends_with("bps");
     if off(value) > 0.3 {
-        if bits && off(value * 8.0) <= 0.02 {
+        if unit.bits && off(value * 8.0) <= 0.02 {
             return Some((
-                format!("bits for bytes: {unit} counts bits; a byte (B) is 8 bits"),
+                format!(
+                    "bits for bytes: {} counts bits; a byte (B) is 8 bits",
+                    unit.text
+                ),
                 value * 8.0,
             ));
         }
-        if unit.contains("/d") && off(value * 86_400.0) <= 0.02 {
+        if unit.per == Some(86_400.0) && off(value * 86_400.0) <= 0.02 {
             return Some((
                 "per day for per second: a rate per second is a daily count ÷ 86,400 s".into(),
                 value * 86_400.0,
             ));
         }
-        if unit.contains("/s") && off(value / 86_400.0) <= 0.02 {
+        if unit.per == Some(1.0) && off(value / 86_400.0) <= 0.02 {
             return Some((
                 "per second for per day: a daily count is the rate per second × 86,400 s".into(),
                 value / 86_400.0,
             ));
         }
     }
-    // The power of the prefix: K/k 1, M 2, G 3, T 4, P 5, E 6.
-    let power = ["K", "M", "G", "T", "P", "E"]
-        .iter()
-        .position(|p| size_part.to_uppercase().starts_with(p))? as i32
-        + 1;
-    if !size_part.contains('B') || off(value) <= 0.002 {
+    let (power, binary) = unit.prefix?;
+    if unit.bits || off(value) <= 0.002 {
         return None;
     }
-    let (alt, why) = if size_part.contains("iB") {
+    let size = unit.text.split('/').next().unwrap_or(unit.text);
+    let (alt, why) = if binary {
         (
             value * 1000f64.powi(power) / 1024f64.powi(power),
             format!(
-                "{size_part} is binary (2^{}); the number fits the decimal unit (10^{})",
+                "{size} is binary (2^{}); the number fits the decimal unit (10^{})",
                 10 * power,
                 3 * power
             ),
@@ -244,7 +223,7 @@ pub fn slip(written: &str, value: f64, truth: f64) -> Option<(String, f64)> {
         (
             value * 1024f64.powi(power) / 1000f64.powi(power),
             format!(
-                "{size_part} is decimal (10^{}); the number fits the binary unit (2^{}), with an i",
+                "{size} is decimal (10^{}); the number fits the binary unit (2^{}), with an i",
                 3 * power,
                 10 * power
             ),

@@ -20,7 +20,7 @@ use uom::si::time::second;
 pub use format::{Human, Style};
 pub use interval::{Interval, Shape, parse_range};
 pub use napkin::napkin;
-pub use parse::{ParseError, parse};
+pub use parse::{ParseError, Unit, parse, unit};
 
 /// What a field holds, which decides how its text is read and in which base unit it is kept.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

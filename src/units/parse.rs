@@ -314,19 +314,13 @@ fn factor_suffix(rest: &str) -> Result<f64, ParseError> {
     }
 }
 
-/// Bytes in one unit of size: "KB" 1e3, "KiB" 1024, "Gb" 1.25e8 (bits), "B" 1.
-fn size_unit(unit: &str) -> Option<f64> {
-    let words = [
-        ("byte", 1.0),
-        ("bytes", 1.0),
-        ("bit", 0.125),
-        ("bits", 0.125),
-    ];
-    if unit.is_empty() {
-        return Some(1.0);
-    }
-    if let Some(&(_, v)) = words.iter().find(|(w, _)| *w == unit) {
-        return Some(v);
+/// A unit of size taken apart: the power of its prefix (k 1 … E 6), whether the prefix is
+/// binary (KiB), and whether it counts bits. "B" is (0, false, false), "Gb" (3, false, true).
+fn size_parts(unit: &str) -> Option<(i32, bool, bool)> {
+    match unit {
+        "" | "byte" | "bytes" => return Some((0, false, false)),
+        "bit" | "bits" => return Some((0, false, true)),
+        _ => {}
     }
     let mut chars = unit.chars();
     let first = chars.next()?;
@@ -338,9 +332,9 @@ fn size_unit(unit: &str) -> Option<f64> {
         Some(r) => (true, r),
         None => (false, rest),
     };
-    let per_unit = match rest {
-        "B" | "byte" | "bytes" => 1.0,
-        "b" | "bit" | "bits" => 0.125,
+    let bits = match rest {
+        "B" | "byte" | "bytes" => false,
+        "b" | "bit" | "bits" => true,
         _ => return None,
     };
     let power = match prefix {
@@ -354,8 +348,48 @@ fn size_unit(unit: &str) -> Option<f64> {
         Some('E') => 6,
         Some(_) => return None,
     };
+    Some((power, binary, bits))
+}
+
+/// Bytes in one unit of size: "KB" 1e3, "KiB" 1024, "Gb" 1.25e8 (bits), "B" 1.
+fn size_unit(unit: &str) -> Option<f64> {
+    let (power, binary, bits) = size_parts(unit)?;
     let base: f64 = if binary { 1024.0 } else { 1000.0 };
-    Some(base.powi(power) * per_unit)
+    Some(base.powi(power) * if bits { 0.125 } else { 1.0 })
+}
+
+/// The unit written after a number, taken apart for the slips a person makes with it: bits for
+/// bytes, a decimal prefix for a binary one, per day for per second.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Unit<'a> {
+    /// The unit as written ("TB", "k/s", "%"); empty after a bare number.
+    pub text: &'a str,
+    /// A size or data rate counted in bits (b, bit, Gbps).
+    pub bits: bool,
+    /// Seconds in its time denominator: 1 for "/s", 86,400 for "/day"; None without one.
+    pub per: Option<f64>,
+    /// A size's prefix: its power of 1,000 or 1,024 (k 1 … E 6) and whether it is binary.
+    pub prefix: Option<(i32, bool)>,
+}
+
+/// The unit after the number in `text` ("1.2 TB" → "TB"); the whole text when it does not start
+/// with a number.
+pub fn unit(text: &str) -> Unit<'_> {
+    let text = text.trim();
+    let rest = split_number(text).map_or(text, |(_, rest)| rest);
+    let (size, per) = match rest.rsplit_once('/') {
+        Some((size, time)) => (size.trim(), duration_unit(time.trim())),
+        None => (rest.strip_suffix("ps").unwrap_or(rest), None),
+    };
+    let parts = size_parts(size).filter(|_| !size.is_empty());
+    Unit {
+        text: rest,
+        bits: parts.is_some_and(|(_, _, bits)| bits),
+        per,
+        prefix: parts
+            .filter(|&(power, ..)| power > 0)
+            .map(|(p, b, _)| (p, b)),
+    }
 }
 
 fn size_error(unit: &str) -> ParseError {
@@ -439,6 +473,25 @@ fn data_rate_unit(rest: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_is_taken_apart_for_its_slips() {
+        let u = unit("1.2 TB");
+        assert_eq!(
+            (u.text, u.bits, u.per, u.prefix),
+            ("TB", false, None, Some((4, false)))
+        );
+        let u = unit("3 GiB");
+        assert_eq!(u.prefix, Some((3, true)));
+        let u = unit("10 Gbps");
+        assert!(u.bits);
+        assert_eq!(u.prefix, Some((3, false)));
+        assert_eq!(unit("5M/day").per, Some(86_400.0));
+        assert_eq!(unit("347 MB/s").per, Some(1.0));
+        assert_eq!(unit("40k").text, "k");
+        assert_eq!(unit("8EB").prefix, Some((6, false)));
+        assert_eq!(unit("1e9").text, "");
+    }
 
     fn ok(text: &str, kind: Kind) -> f64 {
         parse(text, kind).unwrap_or_else(|e| panic!("{text:?} as {kind:?}: {e}"))
