@@ -4,24 +4,30 @@
 //! - [`units`]: reading ("500M", "2 KiB", "40 ms") and writing ("116k/s", "1.02 TB") quantities,
 //!   and the napkin rounding. Nothing else parses or formats a quantity.
 //! - [`scenario`]: the typed inputs of a case study, read from TOML with located errors,
-//!   changed by `--set`, with the source of every input.
+//!   changed by overrides, with the source of every input. Inputs are named by typed paths
+//!   ([`scenario::InputPath`]); each input section is one row of [`scenario::registry`].
 //! - [`accelerators`]: named GPUs (`device = "H100"`), peak FLOP/s, memory and bandwidth, each
 //!   with its public source; the data is `src/accelerators.toml`, compiled in.
 //! - [`estimate`]: the pure function from a scenario to every output, each with its
-//!   [`Section`](estimate::Section) and, when asked, its derivation; the sanity warnings.
+//!   [`OutputId`](estimate::OutputId), what it reads ([`depends_on`](estimate::Output::depends_on))
+//!   and, when asked, its derivation as data ([`estimate::Step`]); values given for outputs;
+//!   the sanity warnings.
 //! - [`whatif`]: loops over the estimate: Monte Carlo over ranged inputs (p5/p50/p95 and what
 //!   drives each output), sweeps of one or two inputs, and comparisons of two scenarios.
 //! - [`report`]: an estimate as text, JSON (the stable contract, written by serde_json) or
-//!   Markdown; [`report::input_text`] is how every face shows an input's value.
+//!   Markdown, with the working written out ([`report::working`]) and the what-if results;
+//!   [`report::input_text`] is how every face shows an input's value.
 //! - [`presets`]: the built-in case studies, compiled in, and the user's own.
 //! - [`drill`]: practice questions drawn from the presets, scoring, feedback and progress.
-//! - [`cli`]: the `napkin` command line. The binary (`src/main.rs`) only starts it.
+//! - [`cli`]: the `napkin` command line, which words every problem for the command line. The
+//!   binary (`src/main.rs`) only starts it.
 //! - [`tui`]: the interactive screen (ratatui): one module per screen, each with its state in an
 //!   `app::Screen` variant; keys in `app`, the key table in `keymap`.
 //! - [`reference`](mod@reference): latency numbers, powers of two and availability nines for the reference tab.
 //!
-//! The engine ([`units`], [`scenario`], [`accelerators`], [`estimate`], [`whatif`]) knows no terminal: the CLI and the TUI are
-//! faces over it.
+//! The engine ([`units`], [`scenario`], [`accelerators`], [`estimate`], [`whatif`]) knows no
+//! terminal and writes no command-line words: it returns typed errors and hints, and the CLI and
+//! the TUI, faces over it, word them.
 
 #![forbid(unsafe_code)]
 
