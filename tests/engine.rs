@@ -565,6 +565,32 @@ mod ml_formulas {
     }
 
     #[test]
+    fn a_rate_above_one_half_takes_its_effect_from_the_rate_as_given() {
+        let n = |p: f64, mde: &str| {
+            let o = outputs(&format!(
+                "{META}[experiment]\nbaseline_rate = {p}\n{mde}\neligible_daily_users = \"1M\"\n"
+            ));
+            value(&o, "experiment.sample_size_per_arm")
+        };
+        // p = 0.6, 2% relative: δ = 0.6 × 0.02 = 0.012, mirrored to p = 0.4, p2 = 0.412.
+        // √(2 × 0.4 × 0.6) = 0.692820; √(0.4 × 0.6 + 0.412 × 0.588) = √0.482256 = 0.694447;
+        // (1.959964 × 0.692820 + 0.841621 × 0.694447)² = 1.942359² = 3.772759;
+        // ÷ 0.012² = 26,199.7 → 26,200 per arm (the bug took δ from 0.4: 58,924).
+        assert_eq!(n(0.6, "mde_relative = 0.02"), 26_200.0);
+        // p = 0.95, 1%: δ = 0.0095, p = 0.05, p2 = 0.0595; √0.095 = 0.308221,
+        // √(0.0475 + 0.0595 × 0.9405) = √0.10345975 = 0.321652;
+        // (0.604107 + 0.270709)² = 0.765303 ÷ 0.0095² = 8,479.8 → 8,480 (not 2,986,813).
+        assert_eq!(n(0.95, "mde_relative = 0.01"), 8_480.0);
+        // The relative effect is the absolute one it names: 0.6 × 0.02 = 0.012.
+        assert_eq!(n(0.6, "mde_absolute = 0.012"), 26_200.0);
+        // Mirror: p and 1 − p with the same absolute δ need the same sample.
+        for (p, d) in [(0.3, 0.01), (0.15, 0.004), (0.45, 0.02)] {
+            let mde = format!("mde_absolute = {d}");
+            assert_eq!(n(p, &mde), n(1.0 - p, &mde), "p = {p}, δ = {d}");
+        }
+    }
+
+    #[test]
     fn experiment_on_a_mean_with_cuped() {
         // §1: σ = 60, δ = 0.3 (1% of 30): 15.697757 × 3,600 ÷ 0.09 = 627,910.3 → 627,911 per arm.
         let toml = |rho: f64| {

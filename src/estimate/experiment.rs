@@ -83,18 +83,19 @@ pub fn sample_size<T: Trace>(x: &Experiment, t: &mut T) -> f64 {
 /// Units per arm for a proportion (Evan Miller's two-proportion z-test).
 fn proportion<T: Trace>(x: &Experiment, rate: f64, za: f64, zb: f64, t: &mut T) -> f64 {
     t.uses(In::of(S::Experiment, "baseline_rate"));
-    // Evan Miller's calculator mirrors a rate above one half.
-    let p = if rate > 0.5 { 1.0 - rate } else { rate };
+    // The effect is taken from the baseline as given; a rate above one half is then mirrored
+    // (1 − p, with the same absolute effect), as Evan Miller's calculator does.
     let delta = match (x.mde_relative, x.mde_absolute) {
         (Some(m), _) => {
-            t.uses(In::of(S::Experiment, "mde_relative"));
-            let d = p * m;
+            let d = rate * m;
             t.step(d, Kind::Factor, |w| {
                 w.t("δ")
                     .op(Op::Equals)
-                    .sig(p)
+                    .sig(rate)
+                    .of(In::of(S::Experiment, "baseline_rate"))
                     .op(Op::Times)
                     .sig(m)
+                    .of(In::of(S::Experiment, "mde_relative"))
                     .t(" relative")
                     .op(Op::Equals)
                     .sig(d);
@@ -106,6 +107,22 @@ fn proportion<T: Trace>(x: &Experiment, rate: f64, za: f64, zb: f64, t: &mut T) 
             d
         }
         _ => 0.0,
+    };
+    let p = if rate > 0.5 {
+        let p = 1.0 - rate;
+        t.step(p, Kind::Fraction, |w| {
+            w.t("a rate above one half is mirrored: p")
+                .op(Op::Equals)
+                .t("1")
+                .op(Op::Minus)
+                .sig(rate)
+                .op(Op::Equals)
+                .sig(p)
+                .t(", with the same δ");
+        });
+        p
+    } else {
+        rate
     };
     let p2 = p + delta;
     let null = (2.0 * p * (1.0 - p)).sqrt();
