@@ -32,17 +32,20 @@ fn ingress<T: Trace>(s: &Scenario, e: &Estimate, t: &mut T) -> f64 {
         t.uses(In::of(S::Traffic, "request_size"));
     }
     let requests = peak * request;
-    t.step(requests, Kind::DataRate, |w| {
-        w.t("requests: ").q(peak, Kind::Rate);
-        if s.requests().is_some() {
-            w.of(PEAK_QPS);
-        }
-        w.t(" peak")
-            .op(Op::Times)
-            .q(request, Kind::Size)
-            .op(Op::Equals)
-            .q(requests, Kind::DataRate);
-    });
+    let mut terms = 0;
+    if s.requests().is_some() {
+        terms += 1;
+        t.step(requests, Kind::DataRate, |w| {
+            w.t("requests: ")
+                .q(peak, Kind::Rate)
+                .of(PEAK_QPS)
+                .t(" peak")
+                .op(Op::Times)
+                .q(request, Kind::Size)
+                .op(Op::Equals)
+                .q(requests, Kind::DataRate);
+        });
+    }
     let mut uploads = 0.0;
     for c in &s.corpora {
         if c.new_items_per_day.0 == 0.0 {
@@ -88,13 +91,20 @@ fn ingress<T: Trace>(s: &Scenario, e: &Estimate, t: &mut T) -> f64 {
                 .q(up, Kind::DataRate);
         });
         uploads += up;
+        terms += 1;
     }
     let ingress = requests + uploads;
-    t.step(ingress, Kind::DataRate, |w| {
-        w.t("total ingress")
-            .op(Op::Equals)
-            .q(ingress, Kind::DataRate);
-    });
+    match terms {
+        0 => t.step(0.0, Kind::DataRate, |w| {
+            w.t("no requests and no uploads come in");
+        }),
+        1 => {}
+        _ => t.step(ingress, Kind::DataRate, |w| {
+            w.t("total ingress")
+                .op(Op::Equals)
+                .q(ingress, Kind::DataRate);
+        }),
+    }
     t.output(
         Out::new(Section::Bandwidth, &["ingress"]),
         format_args!("Ingress at peak"),

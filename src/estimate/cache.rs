@@ -103,25 +103,29 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         hit,
     );
 
-    t.repeat(HIT_RATIO);
-    super::traffic::reads_peak(s, t);
     let peak = e.peak_qps.get::<hertz>();
     let backend = peak * (1.0 - hit);
-    t.step(backend, Kind::Rate, |w| {
-        w.q(peak, Kind::Rate);
-        if s.requests().is_some() {
-            w.of(super::traffic::PEAK_QPS);
-        }
-        w.t(" peak")
-            .op(Op::Times)
-            .t("(1")
-            .op(Op::Minus)
-            .q(hit, Kind::Fraction)
-            .of(HIT_RATIO)
-            .t(")")
-            .op(Op::Equals)
-            .q(backend, Kind::Rate);
-    });
+    if s.requests().is_some() {
+        t.repeat(HIT_RATIO);
+        super::traffic::reads_peak(s, t);
+        t.step(backend, Kind::Rate, |w| {
+            w.q(peak, Kind::Rate)
+                .of(super::traffic::PEAK_QPS)
+                .t(" peak")
+                .op(Op::Times)
+                .t("(1")
+                .op(Op::Minus)
+                .q(hit, Kind::Fraction)
+                .of(HIT_RATIO)
+                .t(")")
+                .op(Op::Equals)
+                .q(backend, Kind::Rate);
+        });
+    } else {
+        t.step(0.0, Kind::Rate, |w| {
+            w.t("no [traffic]: the load the misses leave for the backend is a share of a request rate, and there is none");
+        });
+    }
     let backend = put(
         t,
         "backend_qps",

@@ -100,6 +100,17 @@ fn memory<T: Trace>(fs: &FeatureStore, t: &mut T) -> f64 {
 /// Lookups a second at peak.
 fn lookups<T: Trace>(s: &Scenario, e: &Estimate, fs: &FeatureStore, t: &mut T) -> f64 {
     let peak = e.peak_qps.get::<hertz>();
+    if s.requests().is_none() {
+        t.step(0.0, Kind::Rate, |w| {
+            w.t("no [traffic]: lookups are made per request, and there is no request rate");
+        });
+        return t.output(
+            LOOKUPS,
+            format_args!("Feature lookups at peak"),
+            Kind::Rate,
+            0.0,
+        );
+    }
     super::traffic::reads_peak(s, t);
     t.uses(In::of(S::FeatureStore, "entities_per_request"));
     t.uses(In::of(S::FeatureStore, "feature_views"));

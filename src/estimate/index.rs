@@ -464,12 +464,11 @@ fn one_copy<T: Trace>(
             .t(" vectors")
             .op(Op::Times)
             .q(per_vector, Kind::Size)
-            .of(BYTES_PER_VECTOR)
-            .op(Op::Plus)
-            .q(lay.fixed, Kind::Size)
-            .t(" per index")
-            .op(Op::Equals)
-            .q(memory, Kind::Size);
+            .of(BYTES_PER_VECTOR);
+        if lay.fixed > 0.0 {
+            w.op(Op::Plus).q(lay.fixed, Kind::Size).t(" per index");
+        }
+        w.op(Op::Equals).q(memory, Kind::Size);
     });
     let memory = t.output(
         MEMORY,

@@ -231,6 +231,23 @@ impl Line {
         self
     }
 
+    /// A sum of the parts that are not zero ("1.2 TB corpora + 4 TB logs"), each a quantity of
+    /// `kind` followed by its words; "0" in `kind` when every part is zero. Then " = total".
+    pub fn sum(&mut self, kind: Kind, parts: &[(f64, &'static str)], total: f64) -> &mut Line {
+        let mut first = true;
+        for &(x, words) in parts.iter().filter(|(x, _)| *x != 0.0) {
+            if !first {
+                self.op(Op::Plus);
+            }
+            first = false;
+            self.q(x, kind).t(words);
+        }
+        if first {
+            self.t("nothing");
+        }
+        self.op(Op::Equals).q(total, kind)
+    }
+
     pub fn op(&mut self, op: Op) -> &mut Line {
         self.pieces.push(Piece::Op(op));
         self

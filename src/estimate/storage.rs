@@ -89,13 +89,11 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         log_inputs(s, l, t);
     }
     t.step(growth_total, Kind::SizePerDay, |w| {
-        w.q(growth, Kind::SizePerDay)
-            .t(" corpora")
-            .op(Op::Plus)
-            .q(logs_per_day, Kind::SizePerDay)
-            .t(" logs")
-            .op(Op::Equals)
-            .q(growth_total, Kind::SizePerDay);
+        w.sum(
+            Kind::SizePerDay,
+            &[(growth, " corpora"), (logs_per_day, " logs")],
+            growth_total,
+        );
     });
     let growth_total = t.output(
         Out::new(Section::Storage, &["growth_per_day"]),
@@ -127,20 +125,17 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         }
     }
     t.step(all, Kind::Size, |w| {
-        w.q(corpora, Kind::Size)
-            .t(" corpora (with growth over retention)")
-            .op(Op::Plus)
-            .q(embeddings, Kind::Size)
-            .t(" embeddings")
-            .op(Op::Plus)
-            .q(logs, Kind::Size)
-            .t(" logs");
-        for (x, what) in [(graph, " graph"), (text_index, " text index")] {
-            if x > 0.0 {
-                w.op(Op::Plus).q(x, Kind::Size).t(what);
-            }
-        }
-        w.op(Op::Equals).q(all, Kind::Size);
+        w.sum(
+            Kind::Size,
+            &[
+                (corpora, " corpora (with growth over retention)"),
+                (embeddings, " embeddings"),
+                (logs, " logs"),
+                (graph, " graph"),
+                (text_index, " text index"),
+            ],
+            all,
+        );
     });
     let all = t.output(
         Out::new(Section::Storage, &["total"]),

@@ -214,8 +214,21 @@ fn applies(s: &Scenario, o: &Output) -> bool {
         Section::Storage => match o.id.name.as_str() {
             "logs" => has_logs,
             "growth_per_day" => has_logs || !s.corpora.is_empty(),
+            "total" => {
+                has_logs
+                    || !s.corpora.is_empty()
+                    || s.embeddings.is_some()
+                    || s.graph.is_some()
+                    || s.text_index.is_some()
+            }
             _ => true,
         },
+        // A load needs a request rate: without one the warnings say so instead.
+        Section::Cache | Section::FeatureStore
+            if matches!(o.id.name.as_str(), "backend_qps" | "lookups") =>
+        {
+            s.requests().is_some()
+        }
         Section::Index => {
             o.id != "index.disk"
                 || s.index

@@ -31,7 +31,7 @@ impl Default for Cache {
 pub const FIELDS: &[Field<Cache>] = fields!(Cache {
     items: Q(Kind::Count), false, "distinct items requested (default: the first corpus's items)";
     cached_items: Q(Kind::Count), false, "the most popular items kept in the cache";
-    zipf_s: Q(Kind::Factor), false, "Zipf popularity exponent s (default 1; 0.6–1.2 is typical)";
+    zipf_s: Q(Kind::Factor), true, "Zipf popularity exponent s (default 1; 0.6–1.2 is typical; 0 is uniform popularity)";
     item_size: Q(Kind::Size), false, "bytes per cached item";
 });
 
@@ -76,12 +76,5 @@ fn check(f: &mut Findings) {
             "write cached_items at most items: the cache keeps the most popular of them",
         ),
         _ => {}
-    }
-    if s.traffic.is_none() {
-        f.say(
-            section,
-            "a cache needs [traffic]: its backend load is a share of peak QPS",
-            "add a [traffic] section",
-        );
     }
 }
