@@ -97,8 +97,6 @@ pub enum Basis {
     Documented,
     /// The engine's sizing tool (its code read): what the tool would tell you to provision.
     Tool,
-    /// The engine's documented rule of thumb: a multiplier, not a layout.
-    RuleOfThumb,
     /// Documented parts, combined here (the engine publishes no combined formula).
     Derived,
 }
@@ -109,7 +107,6 @@ impl Basis {
             Basis::Layout => "layout",
             Basis::Documented => "documented",
             Basis::Tool => "sizing tool",
-            Basis::RuleOfThumb => "rule of thumb",
             Basis::Derived => "documented parts",
         }
     }
