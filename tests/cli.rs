@@ -912,15 +912,16 @@ fn engines_compares_index_memory_in_every_format() {
         "index.kind=hnsw",
         "--engines",
     ];
-    // Qdrant's rule of thumb: 10^8 × 768 × 4 × 1.5 = 460.8 GB, ÷ Faiss 334.41 GB = 1.378; on
-    // nodes of 256 GB × 70% = 179.2 GB, ⌈460.8 ÷ 179.2⌉ = 3 shards.
+    // Qdrant's capacity-planning sum: 10^8 × (768 × 4 + 32 × 2 × 4 × 1.2 + 52) × 1.2 headroom
+    // = 10^8 × 3,431.2 × 1.2 = 411.744 GB, ÷ Faiss 334.41 GB = 1.231; on nodes of 256 GB × 70%
+    // = 179.2 GB, ⌈411.744 ÷ 179.2⌉ = 3 shards.
     napkin()
         .args(w)
         .assert()
         .success()
         .stdout(predicate::str::contains("Index memory by engine"))
         .stdout(
-            predicate::str::is_match(r"Qdrant +float32 +461 GB +1\.378 +3 +rule of thumb").unwrap(),
+            predicate::str::is_match(r"Qdrant +float32 +412 GB +1\.231 +3 +documented").unwrap(),
         );
     let out = napkin()
         .args(w)

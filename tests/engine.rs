@@ -843,14 +843,17 @@ fn engines_size_the_same_hnsw_index_from_the_scenario() {
         "vectors = \"1M\"\ndim = 128",
     );
     // Faiss 656.2667 B (above) × 1M; OpenSearch 1.1 × (512 + 8 × 16) = 704 B × 1M;
-    // Elasticsearch 512 + 4 × 16 = 576 B × 1M; Weaviate 512 + 10 × 16 = 672 B × 1M.
+    // Elasticsearch, int8_hnsw by default under 384 dims: (128 + 16) + 4 × 16 = 208 B × 1M;
+    // Weaviate 512 + 10 × 16 = 672 B × 1M; Qdrant (512 + 16 × 2 × 4 × 1.2 = 153.6 + 52 id
+    // tracker) × 1.2 headroom = 717.6 × 1.2 = 861.12 B × 1M.
     close9(
         value(&outs, "index.engine.faiss"),
         1e6 * (640.0 + 64.0 / 15.0 + 12.0),
     );
     close9(value(&outs, "index.engine.opensearch"), 704e6);
-    close9(value(&outs, "index.engine.elasticsearch"), 576e6);
+    close9(value(&outs, "index.engine.elasticsearch"), 208e6);
     close9(value(&outs, "index.engine.weaviate"), 672e6);
+    close9(value(&outs, "index.engine.qdrant"), 861.12e6);
     // Each names its source in its working.
     let working = |id: &str| {
         outs.iter()
@@ -862,11 +865,29 @@ fn engines_size_the_same_hnsw_index_from_the_scenario() {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    assert!(working("index.engine.qdrant").contains("rule of thumb"));
-    assert!(working("index.engine.qdrant").contains("capacity-planning"));
+    let qdrant = working("index.engine.qdrant");
+    assert!(
+        qdrant.contains(
+            "qdrant/landing_page qdrant-landing/content/documentation/capacity-planning.md"
+        ),
+        "{qdrant}"
+    );
+    assert!(qdrant.contains("1.2 headroom"), "{qdrant}");
+    assert!(!qdrant.contains("1.5"), "the old rule is gone: {qdrant}");
     assert!(working("index.engine.hnswlib").contains("nmslib/hnswlib hnswlib/hnswalg.h"));
     assert!(working("index.engine.pgvector").contains("pgvector/pgvector src/hnsw.h"));
-    assert!(working("index.engine.milvus").contains("sizingTool.ts"));
+    let milvus = working("index.engine.milvus");
+    assert!(milvus.contains("sizingTool.ts"), "{milvus}");
+    assert!(milvus.contains("query-node loading memory"), "{milvus}");
+    assert!(milvus.contains("mmap"), "{milvus}");
+    let elastic = working("index.engine.elasticsearch");
+    assert!(elastic.contains("int8_hnsw, the default"), "{elastic}");
+    assert!(elastic.contains("not the default"), "{elastic}");
+    let weaviate = working("index.engine.weaviate");
+    assert!(weaviate.contains("rule of thumb"), "{weaviate}");
+    assert!(weaviate.contains("headline"), "{weaviate}");
+    assert!(working("index.engine.opensearch").contains("on_disk"));
+    assert!(working("index.engine.faiss").contains("IndexHNSWFlat"));
     // An IVF index: no hnswlib, Qdrant, Weaviate or Elasticsearch entry.
     let ivf = index_case("kind = \"ivf_flat\"", "vectors = \"1M\"\ndim = 128");
     for absent in ["hnswlib", "qdrant", "weaviate", "elasticsearch"] {

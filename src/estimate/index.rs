@@ -405,7 +405,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     };
     let mut sizes = [None; ENGINES];
     for engine in Engine::ALL {
-        if variant(engine, ix.kind, emb.dtype).is_none() {
+        if variant(engine, ix.kind, emb.dtype, emb.dim).is_none() {
             continue;
         }
         uses_embeddings(s, emb, t);

@@ -68,7 +68,7 @@ impl<'a> Comparison<'a> {
         let mut left_out = Vec::new();
         for engine in Engine::ALL {
             let id = format!("index.engine.{}", engine.key());
-            match (variant(engine, ix.kind, emb.dtype), r.output(&id)) {
+            match (variant(engine, ix.kind, emb.dtype, emb.dim), r.output(&id)) {
                 (Some(variant), Some(output)) => rows.push(Row {
                     engine,
                     variant,
@@ -358,8 +358,10 @@ mod tests {
         let (s, r) = comparison_of(W);
         let c = Comparison::new(&s, &r).unwrap();
         let order: Vec<&str> = c.rows.iter().map(|row| row.engine.key()).collect();
-        // Elasticsearch 320 GB < Faiss 334.41 < Weaviate 339.2 < hnswlib 343.88 < OpenSearch
-        // 366.08 < Milvus 385.19 < pgvector 409.60 < Qdrant 460.8 (hand-worked in engines.rs).
+        // Elasticsearch 23.8 GB (bbq_hnsw: 10^8 × (96 + 14) + 10^8 × 4 × 32) < Faiss 334.41
+        // < Weaviate 339.2 < hnswlib 343.88 < OpenSearch 366.08 < Milvus 385.19 < pgvector
+        // 409.60 < Qdrant 411.744 (10^8 × (3,072 + 307.2 + 52) × 1.2), hand-worked in
+        // src/estimate/engines/.
         assert_eq!(
             order,
             [
@@ -374,19 +376,24 @@ mod tests {
             ]
         );
         assert!(c.left_out.is_empty());
-        // Qdrant 460.8e9 ÷ Faiss 334,412,903,226 = 1.3779; shards ⌈460.8 ÷ (256 × 0.7 = 179.2)⌉
-        // = ⌈2.57⌉ = 3; Elasticsearch ⌈320 ÷ 179.2 = 1.79⌉ = 2.
+        // Qdrant 411.744e9 ÷ Faiss 334,412,903,226 = 1.23125; shards ⌈411.744 ÷ (256 × 0.7
+        // = 179.2)⌉ = ⌈2.30⌉ = 3; Elasticsearch ⌈23.8 ÷ 179.2 = 0.13⌉ = 1.
         let q = c.rows.last().unwrap();
-        assert!((q.ratio - 1.3779).abs() < 1e-4, "{}", q.ratio);
+        assert!((q.ratio - 1.23125).abs() < 1e-4, "{}", q.ratio);
         assert_eq!(q.shards, 3.0);
-        assert_eq!(c.rows[0].shards, 2.0);
+        assert_eq!(c.rows[0].shards, 1.0);
         let t = text(&c);
         assert!(t.contains("Qdrant"), "{t}");
-        assert!(t.contains("1.378"), "{t}");
-        assert!(t.contains("rule of thumb"), "{t}");
+        assert!(t.contains("1.231"), "{t}");
+        assert!(t.contains("bbq_hnsw (default)"), "{t}");
+        assert!(t.contains("sizing tool"), "{t}");
         let md = markdown(&c);
         assert!(
-            md.contains("| Qdrant | float32 | 461 GB | 1.378 | 3 | rule of thumb |"),
+            md.contains("| Qdrant | float32 | 412 GB | 1.231 | 3 | documented |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| Milvus | HNSW | 385 GB | 1.152 | 3 | sizing tool |"),
             "{md}"
         );
     }
@@ -407,10 +414,12 @@ mod tests {
         let first = &engines[0];
         assert_eq!(first["engine"], "elasticsearch");
         assert_eq!(first["id"], "index.engine.elasticsearch");
-        // 307.2e9 + 10^8 × 4 × 32 = 320e9.
-        assert_eq!(first["bytes"], 320e9);
-        assert_eq!(first["display"], "320 GB");
-        assert_eq!(first["shards"], 2.0);
+        // bbq_hnsw, the default at 768 dims: 10^8 × (⌈768 / 64⌉ × 8 + 14 = 110 B) = 11e9
+        // + the graph 10^8 × 4 × 32 = 12.8e9 → 23.8e9.
+        assert_eq!(first["bytes"], 23.8e9);
+        assert_eq!(first["display"], "23.8 GB");
+        assert_eq!(first["variant"], "bbq_hnsw (default)");
+        assert_eq!(first["shards"], 1.0);
         assert_eq!(first["basis"], "documented");
         assert!(
             first["source"]
