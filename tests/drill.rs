@@ -764,24 +764,26 @@ fn an_engine_question_names_the_engines_overheads() {
     let q = question::generate(5, &presets::builtin(), &f).unwrap();
     assert_eq!(q.output, "index.engine.qdrant");
     assert!(q.prompt.contains("on Qdrant?"), "{}", q.prompt);
-    assert!(q.prompt.contains("× 1.5"), "{}", q.prompt);
-    // The rule of thumb: vectors × dims × 4 B × 1.5 (the case study's vectors are f32).
+    assert!(q.prompt.contains("52-byte id tracker"), "{}", q.prompt);
+    // The page's sum: (vectors × dims × 4 B + vectors × m × 2 × 4 B × 1.2 + vectors × 52 B)
+    // × 1.2 (the case study's vectors are f32, its index HNSW).
     let e = q.scenario.embeddings.as_ref().unwrap();
-    let vectors = e
+    let m = q.scenario.index.as_ref().unwrap().hnsw_m;
+    let n = e
         .vectors
         .map_or_else(|| q.scenario.corpora[0].items.0, |v| v.0);
+    let want = (n * e.dim * 4.0 + n * m * 2.0 * 4.0 * 1.2 + n * 52.0) * 1.2;
     assert!(
-        (q.truth - vectors * e.dim * 4.0 * 1.5).abs() < 1e-9 * q.truth,
-        "{} vs {vectors} × {} × 4 × 1.5",
-        q.truth,
-        e.dim
+        (q.truth - want).abs() < 1e-9 * q.truth,
+        "{} vs {want}",
+        q.truth
     );
-    // The feedback's working names the overheads and the source.
+    // The feedback's working names the parts and the source.
     let coach::Attempt::Judged(j) = coach::attempt(&q, "1 TB") else {
         panic!("1 TB is judged");
     };
     let shown = coach::render(&q, &j, None);
-    assert!(shown.contains("optimisation segments"), "{shown}");
+    assert!(shown.contains("id tracker"), "{shown}");
     assert!(shown.contains("capacity-planning"), "{shown}");
 }
 

@@ -389,7 +389,7 @@ pub const TEMPLATES: &[Template] = &[
         "memory.engine_qdrant",
         "index.engine.qdrant",
         "How much RAM does one copy of this index need on Qdrant?",
-        "Qdrant's capacity-planning rule of thumb: vectors × dims × bytes a component × 1.5, the 50% for metadata, indexes, point versions and optimisation segments; it ignores M.",
+        "Qdrant's capacity-planning page: (the vectors + the HNSW graph, points × m × 2 × 4 B × 1.2, + a 52-byte id tracker a point) × 1.2 for headroom.",
     ),
     engine(
         "memory.engine_weaviate",
@@ -407,7 +407,7 @@ pub const TEMPLATES: &[Template] = &[
         "memory.engine_elasticsearch",
         "index.engine.elasticsearch",
         "How much RAM does one copy of this index need on Elasticsearch?",
-        "Elasticsearch's docs: the vectors (4·d bytes a float, d a byte, d/8 a bit) plus 4·m bytes of HNSW graph a vector, all in the filesystem cache outside the Java heap.",
+        "Elasticsearch quantises float vectors by default: bbq_hnsw from 384 dimensions (about d/8 + 14 bytes a vector), int8_hnsw below (d + 16), plus 4·m bytes of HNSW graph a vector, in the filesystem cache outside the Java heap.",
     ),
     engine(
         "memory.engine_pgvector",
