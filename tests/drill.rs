@@ -656,11 +656,13 @@ fn misses_by_more_than_3x_come_back_until_answered_well() {
 fn moved(v: f64, kind: napkin::units::Kind) -> Option<String> {
     use napkin::units::Kind;
     Some(match kind {
-        Kind::Count | Kind::Rate | Kind::Factor => format!("{}", v * 1.37),
+        Kind::Count | Kind::Rate | Kind::Factor | Kind::Number | Kind::Flop => {
+            format!("{}", v * 1.37)
+        }
         Kind::Integer => format!("{}", (v * 1.37).round().max(v + 1.0)),
         Kind::Fraction => format!("{}", v * 0.9),
         Kind::Size | Kind::SizePerDay => format!("{} B", v * 1.37),
-        Kind::Duration => format!("{} s", v * 1.37),
+        Kind::Duration | Kind::DeviceTime => format!("{} s", v * 1.37),
         Kind::DataRate => format!("{} B/s", v * 1.37),
         Kind::Money => format!("${}", v * 1.37),
     })

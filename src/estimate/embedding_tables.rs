@@ -98,7 +98,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             t,
             "devices",
             format_args!("Devices for the tables"),
-            Kind::Count,
+            Kind::Integer,
             devices,
         )
     });

@@ -240,7 +240,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         t,
         "sample_size_per_arm",
         format_args!("Sample size per arm"),
-        Kind::Count,
+        Kind::Integer,
         n,
     );
 

@@ -209,7 +209,7 @@ fn nodes<T: Trace>(fs: &FeatureStore, memory: f64, lookups: f64, t: &mut T) -> (
         t,
         "nodes",
         format_args!("Feature store nodes"),
-        Kind::Count,
+        Kind::Integer,
         nodes,
     );
     (memory_nodes, lookup_nodes, nodes)

@@ -172,7 +172,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         let servers = t.output(
             Out::new(Section::Fleet, &[&st.name, "servers"]),
             format_args!("Servers: {}", st.name),
-            Kind::Count,
+            Kind::Integer,
             servers,
         );
         let in_flight = in_flight(s, st, peak, load, latency, t);
@@ -201,7 +201,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     e.total_servers = t.output(
         Out::new(Section::Fleet, &["total_servers"]),
         format_args!("Total servers"),
-        Kind::Count,
+        Kind::Integer,
         total,
     );
 }

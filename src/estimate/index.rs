@@ -382,7 +382,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let nodes = t.output(
         Out::new(Section::Index, &["nodes"]),
         format_args!("Index nodes"),
-        Kind::Count,
+        Kind::Integer,
         nodes,
     );
 
@@ -576,7 +576,7 @@ fn shards<T: Trace>(ix: &Index, memory: f64, disk: f64, t: &mut T) -> f64 {
             }
         }
     };
-    t.output(SHARDS, format_args!("Index shards"), Kind::Count, shards)
+    t.output(SHARDS, format_args!("Index shards"), Kind::Integer, shards)
 }
 
 /// Copies of the index a region needs for its share of the peak, with the spares.
@@ -639,7 +639,7 @@ fn replicas<T: Trace>(s: &Scenario, e: &Estimate, ix: &Index, t: &mut T) -> f64 
     t.output(
         REPLICAS,
         format_args!("Index replicas per region"),
-        Kind::Count,
+        Kind::Integer,
         replicas,
     )
 }

@@ -104,7 +104,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         t,
         "annotators",
         format_args!("Annotators"),
-        Kind::Count,
+        Kind::Integer,
         annotators,
     );
 

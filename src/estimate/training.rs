@@ -53,24 +53,25 @@ fn flops<T: Trace>(e: &Estimate, tr: &Training, t: &mut T) -> (f64, f64) {
     let per_example = match (tr.flops_per_example, tr.params) {
         (Some(f), _) => {
             t.uses(In::of(S::Training, "flops_per_example"));
-            t.step(f.0, Kind::Count, |w| {
-                w.q(f.0, Kind::Count).t(" FLOPs per example (given)");
+            t.step(f.0, Kind::Flop, |w| {
+                w.q(f.0, Kind::Flop).t(" per example (given)");
             });
             f.0
         }
         (None, Some(p)) => {
             t.uses(In::of(S::Training, "params"));
             let f = 6.0 * p.0;
-            t.step(f, Kind::Count, |w| {
+            t.step(f, Kind::Flop, |w| {
                 w.t("6")
                     .op(Op::Times)
                     .q(p.0, Kind::Count)
+                    .of(In::of(S::Training, "params"))
                     .t(" params (forward 2")
                     .op(Op::Plus)
                     .t("backward 4)")
                     .op(Op::Equals)
-                    .q(f, Kind::Count)
-                    .t(" FLOPs per example");
+                    .q(f, Kind::Flop)
+                    .t(" per example");
             });
             f
         }
@@ -119,18 +120,17 @@ fn flops<T: Trace>(e: &Estimate, tr: &Training, t: &mut T) -> (f64, f64) {
     };
     t.uses(In::of(S::Training, "epochs"));
     let total = per_example * examples * tr.epochs;
-    t.step(total, Kind::Count, |w| {
-        w.q(per_example, Kind::Count)
-            .t(" FLOPs")
+    t.step(total, Kind::Flop, |w| {
+        w.q(per_example, Kind::Flop)
             .op(Op::Times)
             .q(examples, Kind::Count)
             .t(" examples")
             .op(Op::Times)
             .sig(tr.epochs)
+            .of(In::of(S::Training, "epochs"))
             .t(" epochs")
             .op(Op::Equals)
-            .q(total, Kind::Count)
-            .t(" FLOPs");
+            .q(total, Kind::Flop);
     });
     (examples, total)
 }
@@ -160,8 +160,8 @@ fn device_time<T: Trace>(tr: &Training, total: f64, t: &mut T) -> f64 {
             t.step(peak, Kind::Rate, |w| {
                 w.t(a.name)
                     .t(": ")
-                    .q(peak, Kind::Rate)
-                    .t(" dense ")
+                    .q(peak, Kind::Flop)
+                    .t("/s dense ")
                     .t(precision)
                     .t(" peak (accelerator table)");
             });
@@ -169,20 +169,21 @@ fn device_time<T: Trace>(tr: &Training, total: f64, t: &mut T) -> f64 {
     }
     t.uses(In::of(S::Training, "efficiency"));
     let time = total / (peak * tr.efficiency);
-    t.step(time, Kind::Duration, |w| {
-        w.q(total, Kind::Count)
-            .t(" FLOPs")
+    t.step(time, Kind::DeviceTime, |w| {
+        w.q(total, Kind::Flop)
             .op(Op::Divide)
             .t("(")
-            .q(peak, Kind::Rate)
+            .q(peak, Kind::Flop)
+            .t("/s")
             .op(Op::Times)
             .q(tr.efficiency, Kind::Fraction)
+            .of(In::of(S::Training, "efficiency"))
             .t(" MFU)")
             .op(Op::Equals)
+            .q(time, Kind::DeviceTime)
+            .t(" (")
             .q(time, Kind::Duration)
-            .op(Op::Equals)
-            .sig(time / 3600.0)
-            .t(" device-hours");
+            .t(" on one device)");
     });
     time
 }
@@ -197,7 +198,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         t,
         "flops",
         format_args!("Training FLOPs per run"),
-        Kind::Count,
+        Kind::Flop,
         total,
     );
 
@@ -208,7 +209,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         t,
         "device_time",
         format_args!("Accelerator time per run"),
-        Kind::Duration,
+        Kind::DeviceTime,
         time,
     );
 
@@ -237,8 +238,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         let hours = time / 3600.0;
         let cost = hours * price;
         t.step(cost, Kind::Money, |w| {
-            w.sig(hours)
-                .t(" device-hours")
+            w.q(time, Kind::DeviceTime)
+                .of(Out::new(Section::Training, &["device_time"]))
                 .op(Op::Times)
                 .q(price, Kind::Money)
                 .t("/device-hour")
@@ -260,7 +261,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                     .t("every ")
                     .q(every, Kind::Duration)
                     .op(Op::Equals)
-                    .n(runs.round())
+                    .sig(runs)
                     .t(" runs")
                     .op(Op::Times)
                     .q(cost, Kind::Money)

@@ -26,12 +26,17 @@ pub fn magnitude(a: f64) -> i32 {
     }
 }
 
-/// Rounds to `digits` significant figures.
+/// Rounds to `digits` significant figures, at any size a float holds (subnormals included).
 pub fn round_sig(x: f64, digits: i32) -> f64 {
     if x == 0.0 || !x.is_finite() {
         return x;
     }
-    let scale = pow10(digits - 1 - magnitude(x.abs()));
+    let m = magnitude(x.abs());
+    if m < -290 {
+        // 10^(digits − 1 − m) would overflow: round a copy moved up into the normal range.
+        return round_sig(x * 1e300, digits) / 1e300;
+    }
+    let scale = pow10(digits - 1 - m);
     (x * scale).round() / scale
 }
 
@@ -56,5 +61,8 @@ mod tests {
         assert_eq!(round_sig(0.0123456, 3), 0.0123);
         assert_eq!(round_sig(999.7, 3), 1000.0);
         assert_eq!(round_sig(-12.34, 3), -12.3);
+        // The smallest subnormal is rounded, not turned into NaN.
+        assert!(round_sig(5e-324, 3) > 0.0);
+        assert_eq!(round_sig(1.234e-310, 3), 1.23e-310);
     }
 }

@@ -38,34 +38,55 @@ impl Human {
     }
 }
 
-/// Writes `x` with three significant figures and no trailing zeros ("3.47", "640", "0.25"); in
-/// scientific notation below 10^-3 and from 10^15 ("1.82e17"), as the drill's "in words" wants.
+/// Writes `x` with three significant figures and no trailing zeros ("3.47", "640", "0.25",
+/// "13,400"); in scientific form below 10^-3 and from 10^13 ("1.82e17"), so that no number
+/// runs past thirteen digits.
 pub struct Sig(pub f64);
 
 impl fmt::Display for Sig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let x = round_sig(self.0, 3);
         if !x.is_finite() {
-            return f.write_str(if x.is_nan() { "n/a" } else { "∞" });
+            return f.write_str(if x.is_nan() { "NaN" } else { "∞" });
         }
-        if x != 0.0 && (x.abs() >= 1e15 || x.abs() < 1e-3) {
-            let text = format!("{x:.2e}");
-            let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
-            f.write_str(trim_zeros(mantissa))?;
-            return write!(f, "e{exponent}");
+        if x != 0.0 && (x.abs() >= LONGEST || x.abs() < 1e-3) {
+            return Scientific(x).fmt(f);
         }
-        fixed(f, x, sig_decimals(x, 3), false)
+        fixed(f, x, sig_decimals(x, 3), true)
     }
 }
 
-/// Writes `x` with three significant figures in plain decimals, whatever its size: no exponent,
-/// trailing zeros dropped, a comma every three digits ("0.25", "640", "12,300",
-/// "0.00000000001"). Below 10^-15 it is 0.
+/// Writes `x` in scientific form with three significant figures: "8.4e18", "1e300", "2.5e-7".
+pub struct Scientific(pub f64);
+
+impl fmt::Display for Scientific {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = round_sig(self.0, 3);
+        if !x.is_finite() {
+            return f.write_str(if x.is_nan() { "NaN" } else { "∞" });
+        }
+        let text = format!("{x:.2e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, "0"));
+        f.write_str(trim_zeros(mantissa))?;
+        write!(f, "e{exponent}")
+    }
+}
+
+/// Writes `x` with three significant figures in plain decimals: no exponent, trailing zeros
+/// dropped, a comma every three digits ("0.25", "640", "12,300", "0.00000000001"); from 10^13,
+/// and below 10^-12, in scientific form ("3e15"), so that no number runs to many digits.
 struct Plain(f64);
+
+/// From here on a number is written in scientific form: fourteen digits and more are not read.
+const LONGEST: f64 = 1e13;
 
 impl fmt::Display for Plain {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fixed(f, round_sig(self.0, 3), sig_decimals(self.0, 3), true)
+        let x = round_sig(self.0, 3);
+        if x != 0.0 && (x.abs() >= LONGEST || x.abs() < 1e-12) {
+            return Scientific(x).fmt(f);
+        }
+        fixed(f, x, sig_decimals(self.0, 3), true)
     }
 }
 
@@ -95,7 +116,7 @@ fn trim_zeros(text: &str) -> &str {
 /// dropped, with a comma every three digits of the whole part when `grouped`.
 fn fixed(f: &mut fmt::Formatter<'_>, x: f64, decimals: usize, grouped: bool) -> fmt::Result {
     if !x.is_finite() {
-        return f.write_str("n/a");
+        return f.write_str(if x.is_nan() { "NaN" } else { "∞" });
     }
     let mut buffer = Short::default();
     let written = rounded(&mut buffer, x, decimals);
@@ -204,13 +225,13 @@ impl fmt::Write for Short {
 
 /// Writes a number as given (a whole count, or an input such as a peak factor) with thousands
 /// separators: whole numbers in full ("86,400", "1,000,000"), others to six significant
-/// figures ("0.99", "99.9999"); from 10^15 on, with an exponent ("1e300").
+/// figures ("0.99", "99.9999"); from 10^13 on, with an exponent ("1.23456e14", "1e300").
 pub struct Grouped(pub f64);
 
 impl fmt::Display for Grouped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Past 10^15 a float no longer holds every digit of a whole number: write its exponent.
-        if self.0.abs() >= 1e15 {
+        // Fourteen digits and more are not read: write the exponent (every digit kept).
+        if self.0.abs() >= LONGEST {
             return write!(f, "{:e}", self.0);
         }
         let decimals = if self.0.fract() == 0.0 {
@@ -240,6 +261,16 @@ impl fmt::Display for Percent {
     }
 }
 
+/// FLOPs with SI prefixes, up to exa: "120 MFLOP", "8 EFLOP".
+const FLOP_PREFIXES: [(f64, &str); 6] = [
+    (1e18, "EFLOP"),
+    (1e15, "PFLOP"),
+    (1e12, "TFLOP"),
+    (1e9, "GFLOP"),
+    (1e6, "MFLOP"),
+    (1e3, "kFLOP"),
+];
+
 /// Count prefixes as interviewers say them: thousand, million, billion, trillion.
 const COUNT_PREFIXES: [(f64, &str); 4] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")];
 const DECIMAL_SIZES: [(f64, &str); 6] = [
@@ -259,8 +290,9 @@ const BINARY_SIZES: [(f64, &str); 6] = [
     (1024.0, "KiB"),
 ];
 
-/// Writes `x` scaled by the largest prefix it reaches after rounding ("1.02 TB"); past the
-/// largest, still in that one ("4,000 EB"); below the smallest, unscaled ("640 B", "0.25").
+/// Writes `x` scaled by the largest prefix it reaches after rounding ("1.02 TB"); a thousand or
+/// more of the largest, in scientific form in the plain unit ("4e21 B", "8.4e18"); below the
+/// smallest, unscaled ("640 B", "0.25").
 fn prefixed(
     f: &mut fmt::Formatter<'_>,
     x: f64,
@@ -270,6 +302,14 @@ fn prefixed(
 ) -> fmt::Result {
     let (number, name) =
         largest_reached(x, prefixes).map_or((x, plain), |&(scale, name)| (x / scale, name));
+    if round_sig(number.abs(), 3) >= 1000.0 && name != plain {
+        Scientific(x).fmt(f)?;
+        if !plain.is_empty() {
+            f.write_str(sep)?;
+            f.write_str(plain)?;
+        }
+        return Ok(());
+    }
     Plain(number).fmt(f)?;
     if name.is_empty() {
         return Ok(());
@@ -336,19 +376,25 @@ impl fmt::Display for Human {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let x = self.value;
         if !x.is_finite() {
-            return f.write_str("n/a");
+            return f.write_str(if x.is_nan() { "NaN" } else { "∞" });
         }
         let sizes: &[(f64, &str)] = match self.style {
             Style::Decimal => &DECIMAL_SIZES,
             Style::Binary => &BINARY_SIZES,
         };
         match self.kind {
-            // Whole counts such as dimensions and IVF lists read best in full: 1,024, 524,288.
-            Kind::Integer if x < 1e7 => Grouped(x).fmt(f),
+            // Whole counts (dimensions, IVF lists, servers, people) read in full: 1,024, 524,288.
+            Kind::Integer if x < LONGEST => Grouped(x).fmt(f),
             Kind::Count | Kind::Integer => prefixed(f, x, &COUNT_PREFIXES, "", ""),
             Kind::Factor => {
                 Plain(x).fmt(f)?;
                 f.write_str("×")
+            }
+            Kind::Number => Plain(x).fmt(f),
+            Kind::Flop => prefixed(f, x, &FLOP_PREFIXES, "FLOP", " "),
+            Kind::DeviceTime => {
+                Plain(x / 3_600.0).fmt(f)?;
+                f.write_str(" device-hours")
             }
             Kind::Fraction => Percent(x).fmt(f),
             Kind::Size => prefixed(f, x, sizes, "B", " "),
@@ -379,6 +425,7 @@ pub fn display_scale(value: f64, kind: Kind, style: Style) -> f64 {
             .iter()
             .find(|(scale, _)| round_sig(value.abs() / scale, 3) >= 1.0)
             .map_or(1.0, |(scale, _)| *scale),
+        Kind::DeviceTime => 3_600.0,
         Kind::Duration => {
             const UNITS: [f64; 4] = [365.0 * 86_400.0, 86_400.0, 3_600.0, 60.0];
             UNITS
@@ -394,6 +441,11 @@ pub fn display_scale(value: f64, kind: Kind, style: Style) -> f64 {
 /// The napkin rounding of `value` as it is written: the number in front of the unit is rounded
 /// (5.5 h → 6 h, 9.31 TiB → 9 TiB), not the value in bytes or seconds.
 pub fn napkin_as_shown(value: f64, kind: Kind, style: Style) -> f64 {
+    // A whole count (servers, shards, annotators) is exact: it was rounded up to what is
+    // needed, and a napkin value below it would need fewer.
+    if kind == Kind::Integer {
+        return value;
+    }
     let scale = display_scale(value, kind, style);
     super::napkin(value / scale) * scale
 }
@@ -415,24 +467,46 @@ mod tests {
         assert_eq!(h(2e9, Kind::Count), "2B");
         assert_eq!(h(0.25, Kind::Count), "0.25");
         assert_eq!(h(0.0, Kind::Count), "0");
-        // Past the largest prefix the count keeps it: 3e15 = 3,000 × 10^12.
-        assert_eq!(h(3e15, Kind::Count), "3,000T");
+        // A thousand of the largest prefix or more is written in scientific form: 3e15, not
+        // 3,000T; 8.4e18, not 8,400,000T.
+        assert_eq!(h(3e15, Kind::Count), "3e15");
+        assert_eq!(h(8.4e18, Kind::Count), "8.4e18");
+        assert_eq!(h(999e12, Kind::Count), "999T");
         assert_eq!(h(-2.5e6, Kind::Count), "-2.5M");
     }
 
     #[test]
-    fn sizes_past_the_largest_prefix_keep_it() {
-        // 4e21 B = 4,000 × 10^18 B; 1.234e22 B = 12,340 EB, to three figures 12,300 EB.
-        assert_eq!(h(4e21, Kind::Size), "4,000 EB");
-        assert_eq!(h(1.234e22, Kind::Size), "12,300 EB");
-        assert_eq!(h(4e21, Kind::DataRate), "4,000 EB/s");
-        // 2^70 B = 1,024 EiB.
+    fn flops_numbers_and_device_time() {
+        assert_eq!(h(8.4e18, Kind::Flop), "8.4 EFLOP");
+        assert_eq!(h(1.2e8, Kind::Flop), "120 MFLOP");
+        assert_eq!(h(6e21, Kind::Flop), "6e21 FLOP");
+        assert_eq!(h(640.0, Kind::Flop), "640 FLOP");
+        assert_eq!(h(1.0, Kind::Number), "1");
+        assert_eq!(h(0.6, Kind::Number), "0.6");
+        // 13,400 device-hours = 48,240,000 device-seconds.
+        assert_eq!(h(48_240_000.0, Kind::DeviceTime), "13,400 device-hours");
+        assert_eq!(
+            h(29_500.0 * 3_600.0, Kind::DeviceTime),
+            "29,500 device-hours"
+        );
+    }
+
+    #[test]
+    fn sizes_past_the_largest_prefix_are_scientific_in_bytes() {
+        // 4e21 B is 4,000 EB: past the largest prefix, 4e21 B; 1.234e22 B to three figures.
+        assert_eq!(h(4e21, Kind::Size), "4e21 B");
+        assert_eq!(h(1.234e22, Kind::Size), "1.23e22 B");
+        assert_eq!(h(4e21, Kind::DataRate), "4e21 B/s");
+        assert_eq!(h(1e300, Kind::Size), "1e300 B");
+        // 2^70 B = 1,024 EiB = 1.18e21 B.
         assert_eq!(
             Human::styled(2f64.powi(70), Kind::Size, Style::Binary).to_string(),
-            "1,020 EiB"
+            "1.18e21 B"
         );
         // 400 million years: 1.2614e16 s ÷ 31,536,000 s = 400,000,000 y.
         assert_eq!(h(4e8 * 31_536_000.0, Kind::Duration), "400,000,000 y");
+        // 4e14 years is past thirteen digits.
+        assert_eq!(h(4e14 * 31_536_000.0, Kind::Duration), "4e14 y");
     }
 
     #[test]
@@ -443,9 +517,10 @@ mod tests {
         assert_eq!(h(0.5, Kind::Size), "0.5 B");
         // 1e-12 s = 0.001 ns, below the smallest unit.
         assert_eq!(h(1e-12, Kind::Duration), "0.001 ns");
-        // Below 10^-15 napkin writes 0.
-        assert_eq!(h(1e-17, Kind::Count), "0");
-        assert_eq!(h(-1e-17, Kind::Count), "0");
+        // Below 10^-12, in scientific form: never 0 for a number that is not, never n/a.
+        assert_eq!(h(1e-17, Kind::Count), "1e-17");
+        assert_eq!(h(-1e-17, Kind::Count), "-1e-17");
+        assert_eq!(h(5e-324, Kind::Money), "$4.94e-324");
     }
 
     #[test]
@@ -630,22 +705,27 @@ mod tests {
     #[test]
     fn sig_at_the_edges_of_a_decade() {
         // 999.5 rounds up into the next decade; 0.001 is the smallest plain number.
-        assert_eq!(Sig(999.5).to_string(), "1000");
+        assert_eq!(Sig(999.5).to_string(), "1,000");
         assert_eq!(Sig(0.0999949).to_string(), "0.1");
         assert_eq!(Sig(0.00123).to_string(), "0.00123");
         assert_eq!(Sig(-12.34).to_string(), "-12.3");
         assert_eq!(Sig(1e-3).to_string(), "0.001");
-        assert_eq!(Sig(123_456_789_012_345.0).to_string(), "123000000000000");
-        // Scientific from 10^15 and below 10^-3, for the drill's "in words".
+        assert_eq!(Sig(123_456_789_012.0).to_string(), "123,000,000,000");
+        assert_eq!(Sig(123_456_789_012_345.0).to_string(), "1.23e14");
+        // Scientific from 10^13 and below 10^-3: no number of fourteen digits or more.
         assert_eq!(Sig(1.8234e17).to_string(), "1.82e17");
         assert_eq!(Sig(0.00012).to_string(), "1.2e-4");
         assert_eq!(Sig(0.0).to_string(), "0");
         assert_eq!(Grouped(-1_234_567.0).to_string(), "-1,234,567");
         assert_eq!(Grouped(999.0).to_string(), "999");
-        // From 10^15 a float cannot hold every digit: the exponent, not 300 made-up digits.
+        // From 10^13 the exponent, with every digit kept: not 300 made-up digits.
+        assert_eq!(
+            Grouped(9_999_999_999_999.0).to_string(),
+            "9,999,999,999,999"
+        );
         assert_eq!(
             Grouped(999_999_999_999_999.0).to_string(),
-            "999,999,999,999,999"
+            "9.99999999999999e14"
         );
         assert_eq!(Grouped(1e15).to_string(), "1e15");
         assert_eq!(Grouped(1e300).to_string(), "1e300");

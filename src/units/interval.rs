@@ -166,7 +166,9 @@ fn example(kind: Kind) -> &'static str {
     match kind {
         Kind::Count => "100M..400M",
         Kind::Integer => "128..512",
-        Kind::Factor => "1.5..3",
+        Kind::Factor | Kind::Number => "1.5..3",
+        Kind::Flop => "1e18..1e19",
+        Kind::DeviceTime => "\"1k device-hours..10k device-hours\"",
         Kind::Fraction => "0.6..0.8",
         Kind::Size => "100 KB..300 KB",
         Kind::SizePerDay => "500 TB/day..1 PB/day",

@@ -29,8 +29,14 @@ pub enum Kind {
     Count,
     /// A whole count of at least one (dimensions, links, shards).
     Integer,
-    /// A dimensionless multiplier (peak factor, replication). Base: 1.
+    /// A dimensionless multiplier (peak factor, replication), written "2×". Base: 1.
     Factor,
+    /// A plain number that is not a multiplier (an exponent, seconds a label, a mean). Base: 1.
+    Number,
+    /// Floating-point operations ("6e18", "120 MFLOP", "8 EFLOP"). Base: 1 FLOP.
+    Flop,
+    /// Time on accelerators, written in device-hours ("13,400 device-hours"). Base: second.
+    DeviceTime,
     /// A fraction in (0, 1], written 0.7 or "70%".
     Fraction,
     /// Bytes, decimal (KB) or binary (KiB), or bits (b, bit). Base: byte.
@@ -54,6 +60,9 @@ impl Kind {
             Kind::Count => "a count such as 500M, 2B, 1e9 or 1_000_000",
             Kind::Integer => "a whole number of at least 1, such as 32",
             Kind::Factor => "a plain number such as 2 or 1.5",
+            Kind::Number => "a number such as 1, 0.6 or 35",
+            Kind::Flop => "FLOPs such as \"120M\", \"6e18\" or \"8 EFLOP\"",
+            Kind::DeviceTime => "device time such as \"29,500 device-hours\" or \"3.4 y\"",
             Kind::Fraction => "a fraction between 0 and 1, such as 0.7 or \"70%\"",
             Kind::Size => "a size such as \"200 KB\", \"2 KiB\", \"1.5 GB\" or \"64 b\" (bits)",
             Kind::SizePerDay => "a size per day such as \"750 TB/day\" or \"30 TB\"",
@@ -70,6 +79,9 @@ impl Kind {
             Kind::Count => "count",
             Kind::Integer => "whole number",
             Kind::Factor => "factor",
+            Kind::Number => "number",
+            Kind::Flop => "count of FLOPs",
+            Kind::DeviceTime => "device time",
             Kind::Fraction => "fraction",
             Kind::Size => "size",
             Kind::SizePerDay => "size per day",
@@ -84,7 +96,10 @@ impl Kind {
     /// `B/s`, `USD` or "").
     pub fn base_unit(self) -> &'static str {
         match self {
-            Kind::Count | Kind::Integer | Kind::Factor | Kind::Fraction => "",
+            // A FLOP count is a count in the contract; it is written with "FLOP" for people.
+            Kind::Count | Kind::Integer | Kind::Factor | Kind::Number | Kind::Fraction => "",
+            Kind::Flop => "",
+            Kind::DeviceTime => "s",
             Kind::Size => "B",
             Kind::SizePerDay => "B/day",
             Kind::Duration => "s",

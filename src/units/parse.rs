@@ -46,10 +46,10 @@ pub fn parse(text: &str, kind: Kind) -> Result<f64, ParseError> {
 /// as is; durations and data rates need a unit.
 pub fn from_number(value: f64, kind: Kind) -> Result<f64, ParseError> {
     let v = match kind {
-        Kind::Duration => {
+        Kind::Duration | Kind::DeviceTime => {
             return Err(err(
                 format!("a bare number ({value}) has no unit of time"),
-                "write it with a unit, such as \"40 ms\" or \"90 d\"",
+                format!("write it with a unit: {}", kind.describe()),
             ));
         }
         Kind::DataRate => {
@@ -142,6 +142,9 @@ fn parse_as(text: &str, kind: Kind) -> Result<f64, ParseError> {
     let scale = match kind {
         Kind::Count | Kind::Integer => count_suffix(rest)?,
         Kind::Factor => factor_suffix(rest)?,
+        Kind::Number => magnitude(rest).ok_or_else(|| unknown(rest, kind))?,
+        Kind::Flop => flop_unit(rest).ok_or_else(|| unknown(rest, kind))?,
+        Kind::DeviceTime => device_time_unit(rest).ok_or_else(|| unknown(rest, kind))?,
         Kind::Fraction => match rest {
             "" => 1.0,
             "%" => 0.01,
@@ -305,6 +308,49 @@ fn count_suffix(rest: &str) -> Result<f64, ParseError> {
         };
         err(format!("\"{rest}\" is not a count suffix"), hint)
     })
+}
+
+/// FLOPs in one unit: a magnitude ("120M"), an SI prefix on FLOP ("8 EFLOP", "6 PFLOPs"), or
+/// none.
+fn flop_unit(rest: &str) -> Option<f64> {
+    let bare = ["FLOPs", "FLOP", "flops", "flop"]
+        .iter()
+        .find_map(|w| rest.strip_suffix(w))
+        .map(str::trim_end);
+    let Some(prefix) = bare else {
+        return magnitude(rest);
+    };
+    Some(match prefix {
+        "" => 1.0,
+        "k" | "K" => 1e3,
+        "M" => 1e6,
+        "G" => 1e9,
+        "T" => 1e12,
+        "P" => 1e15,
+        "E" => 1e18,
+        other => magnitude(other)?,
+    })
+}
+
+/// Seconds in one unit of device time: a device-hour (with a magnitude: "13.4k device-hours"),
+/// or any unit of time.
+fn device_time_unit(rest: &str) -> Option<f64> {
+    let hours = [
+        "device-hours",
+        "device-hour",
+        "device-h",
+        "GPU-hours",
+        "GPU-hour",
+        "gpu-hours",
+        "gpu-hour",
+    ]
+    .iter()
+    .find_map(|w| rest.strip_suffix(w))
+    .map(str::trim_end);
+    match hours {
+        Some(mag) => Some(magnitude(mag)? * 3_600.0),
+        None => duration_unit(rest),
+    }
 }
 
 fn factor_suffix(rest: &str) -> Result<f64, ParseError> {
@@ -473,6 +519,26 @@ fn data_rate_unit(rest: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flops_and_device_time_read_as_written() {
+        assert_eq!(ok("8 EFLOP", Kind::Flop), 8e18);
+        assert_eq!(ok("8.4e18", Kind::Flop), 8.4e18);
+        assert_eq!(ok("1.2e19 FLOP", Kind::Flop), 1.2e19);
+        assert_eq!(ok("120M", Kind::Flop), 1.2e8);
+        assert_eq!(ok("6 PFLOPs", Kind::Flop), 6e15);
+        assert_eq!(
+            ok("29,500 device-hours", Kind::DeviceTime),
+            29_500.0 * 3_600.0
+        );
+        assert_eq!(
+            ok("13.4k device-hours", Kind::DeviceTime),
+            13_400.0 * 3_600.0
+        );
+        assert_eq!(ok("2 d", Kind::DeviceTime), 172_800.0);
+        assert_eq!(ok("35", Kind::Number), 35.0);
+        assert!(parse("2x", Kind::Number).is_err());
+    }
 
     #[test]
     fn a_unit_is_taken_apart_for_its_slips() {

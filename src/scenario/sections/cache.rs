@@ -31,7 +31,7 @@ impl Default for Cache {
 pub const FIELDS: &[Field<Cache>] = fields!(Cache {
     items: Q(Kind::Count), false, "distinct items requested (default: the first corpus's items)";
     cached_items: Q(Kind::Count), false, "the most popular items kept in the cache";
-    zipf_s: Q(Kind::Factor), true, "Zipf popularity exponent s (default 1; 0.6–1.2 is typical; 0 is uniform popularity)";
+    zipf_s: Q(Kind::Number), true, "Zipf popularity exponent s (default 1; 0.6–1.2 is typical; 0 is uniform popularity)";
     item_size: Q(Kind::Size), false, "bytes per cached item";
 });
 

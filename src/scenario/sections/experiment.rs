@@ -44,10 +44,10 @@ impl Default for Experiment {
 
 pub const FIELDS: &[Field<Experiment>] = fields!(Experiment {
     baseline_rate: Q(Kind::Fraction), true, "the control's rate of a proportion metric (CTR, conversion)";
-    baseline_mean: Q(Kind::Factor), false, "the control's mean of a continuous metric, with stddev (any unit)";
-    stddev: Q(Kind::Factor), false, "standard deviation of the continuous metric per user (the mean's unit)";
+    baseline_mean: Q(Kind::Number), false, "the control's mean of a continuous metric, with stddev (any unit)";
+    stddev: Q(Kind::Number), false, "standard deviation of the continuous metric per user (the mean's unit)";
     mde_relative: Q(Kind::Fraction), false, "smallest effect worth detecting, relative to the baseline (0.05 = 5%)";
-    mde_absolute: Q(Kind::Factor), false, "smallest effect worth detecting, in the metric's unit, instead of mde_relative";
+    mde_absolute: Q(Kind::Number), false, "smallest effect worth detecting, in the metric's unit, instead of mde_relative";
     alpha: Q(Kind::Fraction), true, "false-positive rate, two-sided (default 0.05)";
     power: Q(Kind::Fraction), true, "chance to detect the effect when it is there (default 0.8)";
     arms: Q(Kind::Integer), false, "arms including control (default 2)";

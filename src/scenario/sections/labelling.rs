@@ -40,8 +40,8 @@ pub const FIELDS: &[Field<Labelling>] = fields!(Labelling {
     items_per_day: Q(Kind::Count), false, "items to label a day, for a stream, instead of items";
     deadline: Q(Kind::Duration), true, "time to label the batch in, such as \"30 d\"";
     labels_per_item: Q(Kind::Factor), false, "labels per item: boxes per image, or raters for consensus (default 1)";
-    seconds_per_label: Q(Kind::Factor), false, "seconds one label takes";
-    productive_hours: Q(Kind::Factor), false, "hours an annotator labels a day (default 6)";
+    seconds_per_label: Q(Kind::Number), false, "seconds one label takes";
+    productive_hours: Q(Kind::Number), false, "hours an annotator labels a day (default 6)";
     price_per_label: Q(Kind::Money), false, "dollars per label, for the cost";
 });
 

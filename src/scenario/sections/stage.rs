@@ -92,7 +92,7 @@ pub const FIELDS: &[Field<Stage>] = fields!(Stage {
     window: Q(Kind::Duration), false, "batch: time in which a run must finish (default 1 d)";
     every: Q(Kind::Duration), false, "batch: how often a run starts; a run takes items_per_day × every ÷ 1 d (default 1 d)";
     per_server_throughput: Q(Kind::Rate), false, "items per second one server sustains";
-    flops_per_item: Q(Kind::Count), false, "FLOPs per item, instead of per_server_throughput";
+    flops_per_item: Q(Kind::Flop), false, "FLOPs per item, instead of per_server_throughput";
     device_flops: Q(Kind::Rate), false, "peak FLOP/s of one accelerator, with flops_per_item";
     efficiency: Q(Kind::Fraction), false, "fraction of peak FLOP/s achieved (default 0.5)";
     devices_per_server: Q(Kind::Integer), false, "accelerators per server (default 1)";

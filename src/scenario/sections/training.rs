@@ -59,7 +59,7 @@ impl Default for Training {
 
 pub const FIELDS: &[Field<Training>] = fields!(Training {
     params: Q(Kind::Count), false, "dense parameters: 6 × params FLOPs per example (forward 2, backward 4)";
-    flops_per_example: Q(Kind::Count), false, "training FLOPs per example, instead of params";
+    flops_per_example: Q(Kind::Flop), false, "training FLOPs per example, instead of params";
     examples: Q(Kind::Count), false, "examples per run; or examples_per_day with window (default: [sampling]'s kept examples per day × window)";
     examples_per_day: Q(Kind::Count), false, "new examples a day; a run trains on examples_per_day × window";
     window: Q(Kind::Duration), false, "the data one run trains on, with examples per day (default 1 d)";
