@@ -429,31 +429,6 @@ fn every_subcommand_knows_the_version_and_napkin_has_a_man_page() {
 }
 
 #[test]
-fn the_readme_shows_real_output() {
-    let readme = include_str!("../README.md");
-    let out = napkin()
-        .args(["calc", "twitter", "--brief"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        readme.contains(text.trim_end()),
-        "README.md shows stale output of `napkin calc twitter --brief`:\n{text}"
-    );
-    let md = napkin()
-        .args(["calc", "twitter", "--format", "markdown"])
-        .output()
-        .unwrap();
-    let md = String::from_utf8(md.stdout).unwrap();
-    let head: Vec<&str> = md.lines().take(8).collect();
-    assert!(
-        readme.contains(&head.join("\n")),
-        "README.md shows stale Markdown output:\n{}",
-        head.join("\n")
-    );
-}
-
-#[test]
 fn empty_set_unsets_an_optional_input_and_errors_point_at_set() {
     // qps and dau together: the error names --set, and the hint says how to unset.
     napkin()

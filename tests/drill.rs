@@ -730,33 +730,6 @@ fn every_question_states_every_input_its_answer_depends_on() {
 }
 
 #[test]
-fn the_readme_drill_example_is_real() {
-    let data = tempfile::tempdir().unwrap();
-    let out = napkin_in(data.path())
-        .args([
-            "drill",
-            "--plain",
-            "--seed",
-            "12",
-            "--count",
-            "2",
-            "--only-case",
-            "video-recommendation",
-            "--skill",
-            "qps",
-        ])
-        .write_stdin("90k\n50k..150k\n")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        include_str!("../README.md").contains(text.trim_end()),
-        "README.md shows a stale drill session:\n{text}"
-    );
-}
-
-#[test]
 fn an_engine_question_names_the_engines_overheads() {
     let f = Filter {
         case: Some("similar-listings".into()),

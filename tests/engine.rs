@@ -53,10 +53,12 @@ fn a_billion_256d_f32_embeddings_take_1_024_tb() {
 
 #[test]
 fn bytes_per_vector_for_every_dtype() {
-    // d = 256: f32 4·256 = 1,024; f16 2·256 = 512; int8 256; binary 256/8 = 32; PQ 32 × 8 bits / 8 = 32.
+    // d = 256: f32 4·256 = 1,024; f16 and bf16 2·256 = 512; int8 256; binary 256/8 = 32;
+    // PQ 32 × 8 bits / 8 = 32.
     for (dtype, extra, expected) in [
         ("f32", "", 1_024.0),
         ("f16", "", 512.0),
+        ("bf16", "", 512.0),
         ("int8", "", 256.0),
         ("binary", "", 32.0),
         ("pq", "pq_m = 32\n", 32.0),
@@ -515,6 +517,9 @@ mod ml_formulas {
         let o = t("rowwise_adagrad", "f16");
         close9(value(&o, "embedding_tables.memory"), 2.6e11);
         close9(value(&o, "embedding_tables.devices"), 5.0);
+        // bf16 is two bytes a weight like f16: the same 260 GB.
+        let o = t("rowwise_adagrad", "bf16");
+        close9(value(&o, "embedding_tables.memory"), 2.6e11);
         close9(value(&t("sgd", "int8"), "embedding_tables.memory"), 1.28e11);
     }
 
@@ -608,6 +613,31 @@ mod ml_formulas {
     }
 
     #[test]
+    fn bonferroni_tests_each_comparison_at_alpha_over_arms_minus_one() {
+        // 3 arms, α = 0.05: α' = 0.05 ÷ 2 = 0.025, z = Φ⁻¹(0.9875) = 2.241403, z_β = 0.841621.
+        // p = 0.1, δ = 0.005: 2.241403 × √0.18 = 0.950946; 0.841621 × √(0.09 + 0.093975) = 0.360990;
+        // (1.311936)² ÷ 0.005² = 1.721176 ÷ 2.5e-5 = 68,847.0 → 68,848 per arm.
+        let toml = |correction: &str| {
+            format!(
+                "{META}[experiment]\nbaseline_rate = 0.1\nmde_relative = 0.05\narms = 3\neligible_daily_users = \"10M\"\ncorrection = \"{correction}\"\n"
+            )
+        };
+        close9(
+            value(
+                &outputs(&toml("bonferroni")),
+                "experiment.sample_size_per_arm",
+            ),
+            68_848.0,
+        );
+        // Uncorrected, z = 1.959964: 1.959964 × 0.424264 = 0.831542; (1.192532)² = 1.422133
+        // ÷ 2.5e-5 = 56,885.3 → 56,886.
+        close9(
+            value(&outputs(&toml("none")), "experiment.sample_size_per_arm"),
+            56_886.0,
+        );
+    }
+
+    #[test]
     fn labelling_street_view() {
         // §6: 1M images × 3 boxes in 30 d at 35 s: 100k/day × 35 ÷ 21,600 = 162.04 → 163.
         let o = outputs(&format!(
@@ -679,6 +709,31 @@ mod ml_formulas {
             "{META}[experiment]\nbaseline_rate = 0.05\nmde_relative = 0.05\neligible_daily_users = \"1M\"\nallocation = 0.005\n"
         ));
         assert!(w.contains(&"experiment.too_long"), "{w:?}");
+        // Three arms uncorrected: 1 − 0.95² = 9.75% family-wise; Bonferroni silences it.
+        let arms = |extra: &str| {
+            let s = scenario(&format!(
+                "{META}[experiment]\nbaseline_rate = 0.1\nmde_relative = 0.05\narms = 3\neligible_daily_users = \"10M\"\n{extra}"
+            ));
+            warnings(&s, &estimate(&s), napkin::units::Style::Decimal)
+                .into_iter()
+                .find(|w| w.id == "experiment.multiple_comparisons")
+        };
+        let w = arms("").expect("three uncorrected arms are flagged");
+        assert!(w.message.contains("9.75%"), "{}", w.message);
+        assert!(arms("correction = \"bonferroni\"\n").is_none());
+        // 6e18 ÷ (312e12 × 0.4) = 48,077 s = 13.4 h a run, one starting every hour:
+        // ⌈13.4⌉ = 14 runs at once on 1 device each = 14 devices.
+        let s = scenario(&format!("{base}retrain_every = \"1 h\"\n"));
+        let w = warnings(&s, &estimate(&s), napkin::units::Style::Decimal)
+            .into_iter()
+            .find(|w| w.id == "training.slower_than_schedule")
+            .unwrap();
+        assert!(w.message.contains("on 1 device but"), "{}", w.message);
+        assert!(
+            w.message.contains("14 runs overlap, 14 devices at once"),
+            "{}",
+            w.message
+        );
         // 50k/s × 86,400 = 4.32B requests a day over 10M items (s = 1): 4.32e9 ÷ 16.7 = 259M ≥ 10M,
         // so every item is requested daily: a 100k cache is smaller than the hot set; a 10M one is not.
         let cache = |k: &str| {
@@ -898,4 +953,34 @@ fn engines_size_the_same_hnsw_index_from_the_scenario() {
         let id = format!("index.engine.{present}");
         assert!(ivf.iter().any(|o| o.id == id), "{id}");
     }
+}
+
+#[test]
+fn a_section_without_what_it_needs_says_why() {
+    // A feature store and a cache with no [traffic]: memory alone sizes the store, and the
+    // working says why there are no lookups and no backend QPS instead of writing 0/s.
+    let outs = outputs(&format!(
+        "{META}[cache]\nitems = \"1M\"\ncached_items = \"100k\"\nitem_size = \"1 KB\"\n\
+         [feature_store]\nentities = \"1M\"\nfeatures_per_entity = 100\nnode_memory = \"64 GiB\"\n"
+    ));
+    let nodes = working(&outs, "feature_store.nodes").join("\n");
+    assert!(nodes.contains("no lookups to size for"), "{nodes}");
+    assert!(!nodes.contains("0/s"), "{nodes}");
+    let memory = working(&outs, "cache.memory").join("\n");
+    assert!(
+        memory.contains("no backend QPS") && memory.contains("no [traffic]"),
+        "{memory}"
+    );
+    // Tables with no [training] say why no devices are sized.
+    let outs = outputs(&format!(
+        "{META}[[embedding_table]]\nname = \"u\"\nrows = \"1B\"\ndim = 128\n"
+    ));
+    assert!(!outs.iter().any(|o| o.id == "embedding_tables.devices"));
+    let all = working(&outs, "embedding_tables.memory").join("\n");
+    assert!(
+        all.contains("devices not sized") && all.contains("no [training]"),
+        "{all}"
+    );
+    // "1 table", not "1 tables".
+    assert!(all.contains("sum over 1 table ="), "{all}");
 }

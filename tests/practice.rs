@@ -321,20 +321,3 @@ fn case_and_its_filters_are_apart() {
         .assert()
         .success();
 }
-
-#[test]
-fn the_readme_case_walk_is_real() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = napkin_in(dir.path())
-        .args(["drill", "--case", "video-recommendation", "--plain"])
-        .write_stdin("3k\n6k\n5\n500 PB\n?\n")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Total: "), "{text}");
-    assert!(
-        include_str!("../README.md").contains(text.trim_end()),
-        "README.md shows a stale case walk:\n{text}"
-    );
-}

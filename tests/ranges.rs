@@ -247,8 +247,10 @@ fn the_tornado_says_what_is_missing() {
 
 #[test]
 fn bad_ranges_are_located_errors_that_say_what_to_write() {
-    let cases: [(&str, &[&str]); 5] = [
+    let cases: [(&str, &[&str]); 6] = [
         ("traffic.dau=400M..100M", &["high to low", "\"100M..400M\""]),
+        // An exponent is not a unit: the hint turns the range round.
+        ("traffic.dau=1e300..1", &["high to low", "\"1..1e300\""]),
         ("traffic.dau=..400M", &["no low end", "low end first"]),
         ("stage.ranking.latency=30ms..2GB", &["high end", "size"]),
         (

@@ -133,12 +133,14 @@ pub fn read(text: &str, kind: Kind) -> Result<Reading, String> {
             );
         }
         // "1..4 TB": the unit written once, after the upper bound.
-        let lo_text = if unit_of(lo).is_empty() {
+        let lo_text = if unit_of(lo).is_empty() && !unit_of(hi).is_empty() {
             format!("{lo} {}", unit_of(hi))
         } else {
             lo.to_string()
         };
-        let (lo_v, hi_v) = match (one(&lo_text, kind)?, one(hi, kind)?) {
+        // Name the whole interval where neither end says what it is in.
+        let whole = |e: String| e.replacen(&format!("\"{lo_text}\""), &format!("\"{text}\""), 1);
+        let (lo_v, hi_v) = match (one(&lo_text, kind).map_err(whole)?, one(hi, kind)?) {
             (Ok(a), Ok(b)) => (a, b),
             (Err(e), _) | (_, Err(e)) => {
                 return Ok(Reading {
@@ -244,6 +246,19 @@ mod tests {
     }
 
     #[test]
+    fn flops_and_device_hours_read_in_either_form() {
+        // 8.4 EFLOP = 8.4 × 10^18 FLOP; a bare count of FLOPs is FLOPs too.
+        assert_eq!(single("8.4 EFLOP", Kind::Flop), 8.4e18);
+        assert_eq!(single("8.4e18 FLOP", Kind::Flop), 8.4e18);
+        assert_eq!(single("8.4e18", Kind::Flop), 8.4e18);
+        // 13,400 device-hours = 13,400 × 3,600 s of one device.
+        assert_eq!(
+            single("13,400 device-hours", Kind::DeviceTime),
+            13_400.0 * 3_600.0
+        );
+    }
+
+    #[test]
     fn answers_as_candidates_write_them() {
         assert_eq!(single("1.2 TB", Kind::Size), 1.2e12);
         assert_eq!(single("40k", Kind::Rate), 4e4);
@@ -277,6 +292,11 @@ mod tests {
     fn sizes_durations_and_data_rates_need_a_unit() {
         assert!(read("5", Kind::Size).unwrap_err().contains("has no unit"));
         assert!(read("1k", Kind::Size).unwrap_err().contains("has no unit"));
+        assert!(
+            read("1..1e20", Kind::Size)
+                .unwrap_err()
+                .starts_with("\"1..1e20\" has no unit"),
+        );
         assert_eq!(single("5 B", Kind::Size), 5.0);
         assert!(
             read("5", Kind::DataRate)

@@ -134,11 +134,7 @@ fn ml(key: &str, shown: &str) -> String {
     }
 }
 
-/// "1 server", "3 servers", "1.5 servers": the noun agrees with the count.
-pub fn plural(n: f64, one: &str, many: &str) -> String {
-    let noun = if n == 1.0 { one } else { many };
-    format!("{} {noun}", crate::units::format::Sig(n))
-}
+pub use crate::units::format::plural;
 
 #[cfg(test)]
 mod tests {

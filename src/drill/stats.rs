@@ -4,6 +4,7 @@
 use super::history::{Record, review_queue};
 use super::phrase::plural;
 use super::skill::Skill;
+use crate::units::format::Grouped;
 use std::fmt::Write;
 
 /// Interval answers needed before calibration is reported.
@@ -48,13 +49,18 @@ fn accuracy<'a>(records: impl Iterator<Item = &'a Record>) -> Option<Accuracy> {
 }
 
 /// "2.0× high" / "1.5× low" / "unbiased".
+/// The factor 10^dex written as the drills write every miss: "1.5×", "159×", "12,900×".
+fn times(dex: f64) -> String {
+    format!("{}×", crate::units::format::Sig(10f64.powf(dex)))
+}
+
 fn bias_words(e: f64) -> String {
     if e.abs() < 0.15 {
         "no clear bias".into()
     } else {
         format!(
-            "you run {:.1}× {}",
-            10f64.powf(e.abs()),
+            "you run {} {}",
+            times(e.abs()),
             if e > 0.0 { "high" } else { "low" }
         )
     }
@@ -92,10 +98,13 @@ pub fn weakest(records: &[Record]) -> Option<(Skill, Accuracy)> {
         .min_by(|a, b| a.1.mean_points.total_cmp(&b.1.mean_points))
 }
 
-/// The columns of a group's line, after its name (BY SKILL is 5 characters longer than BY CASE
-/// STUDY's padding needs).
-const GROUP_HEADER: &str =
-    "                    answers  median off  trend   bias                 intervals hit";
+/// A group's title and its column headers on one line, at the columns of [`group_line`].
+fn group_header(title: &str) -> String {
+    format!(
+        "{title:<26} {:>7}  {:>10}  {:<6}  {:<20} intervals hit",
+        "answers", "median off", "trend", "bias"
+    )
+}
 
 /// Whether the recent half of a group's answers misses less than the earlier half: "better",
 /// "worse", "steady", or "—" under 4 answers.
@@ -129,9 +138,9 @@ fn group_line<'a>(name: &str, records: impl Iterator<Item = &'a Record>) -> Opti
         format!("{hits} of {intervals}")
     };
     Some(format!(
-        "  {name:<24} {:>6}  {:>9.1}×  {:<6}  {:<20} {calibration}\n",
-        a.answers,
-        10f64.powf(a.median_error),
+        "  {name:<24} {:>7}  {:>10}  {:<6}  {:<20} {calibration}\n",
+        Grouped(a.answers as f64).to_string(),
+        times(a.median_error),
         trend(&es),
         bias_words(a.bias),
     ))
@@ -162,6 +171,71 @@ fn walks(records: &[Record], case: &str) -> Option<String> {
     ))
 }
 
+/// The 7- and 30-day windows: the median miss now against the window before.
+fn trends(records: &[Record], now: i64, out: &mut String) {
+    let _ = writeln!(out, "\nTRENDS (median miss, this window vs the one before)");
+    for days in [7, 30] {
+        let span = days * DAY;
+        let window =
+            |from: i64, to: i64| accuracy(records.iter().filter(|r| r.ts > from && r.ts <= to));
+        let recent = window(now - span, now);
+        let before = window(now - 2 * span, now - span);
+        let line = match (recent, before) {
+            (Some(r), Some(b)) => {
+                let arrow = if r.median_error < b.median_error - 0.02 {
+                    "better"
+                } else if r.median_error > b.median_error + 0.02 {
+                    "worse"
+                } else {
+                    "steady"
+                };
+                format!(
+                    "{} vs {}: {arrow}",
+                    times(r.median_error),
+                    times(b.median_error)
+                )
+            }
+            (Some(r), None) => format!(
+                "{} over {} (nothing before to compare)",
+                times(r.median_error),
+                plural(r.answers as f64, "answer", "answers")
+            ),
+            _ => "no answers".into(),
+        };
+        let _ = writeln!(out, "  {days:>2} days: {line}");
+    }
+}
+
+/// How often the 90% intervals held the truth, once there are enough of them.
+fn calibration(records: &[Record], out: &mut String) {
+    let intervals: Vec<&Record> = records.iter().filter(|r| r.hit.is_some()).collect();
+    let _ = writeln!(out, "\nCALIBRATION (90% intervals)");
+    if intervals.len() >= CALIBRATION_AFTER {
+        let hits = intervals.iter().filter(|r| r.hit == Some(true)).count();
+        let rate = hits as f64 / intervals.len() as f64;
+        let advice = if rate < 0.8 {
+            "too narrow: widen your intervals"
+        } else if rate > 0.97 {
+            "wider than needed: you can narrow them"
+        } else {
+            "well calibrated"
+        };
+        let _ = writeln!(
+            out,
+            "  {} of {} hit ({:.0}%, aim for 90%): {advice}",
+            Grouped(hits as f64),
+            Grouped(intervals.len() as f64),
+            rate * 100.0
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "  {} of {CALIBRATION_AFTER} interval answers needed for a calibration report",
+            Grouped(intervals.len() as f64)
+        );
+    }
+}
+
 /// The whole progress report as text.
 pub fn report(records: &[Record], now: i64) -> String {
     let mut out = String::new();
@@ -172,8 +246,10 @@ pub fn report(records: &[Record], now: i64) -> String {
     let unit_errors = records.iter().filter(|r| r.unit_error.is_some()).count();
     let _ = writeln!(
         out,
-        "{}, {scored} scored, {unit_errors} with a unit error",
-        plural(records.len() as f64, "answer", "answers")
+        "{}, {} scored, {} with a unit error",
+        plural(records.len() as f64, "answer", "answers"),
+        Grouped(scored as f64),
+        Grouped(unit_errors as f64)
     );
     let _ = writeln!(
         out,
@@ -181,7 +257,7 @@ pub fn report(records: &[Record], now: i64) -> String {
         plural(f64::from(streak(records, now)), "day", "days")
     );
 
-    let _ = writeln!(out, "\nBY SKILL{}", GROUP_HEADER);
+    let _ = writeln!(out, "\n{}", group_header("BY SKILL"));
     for k in Skill::ALL {
         if let Some(line) = group_line(k.name(), records.iter().filter(|r| r.skill == k)) {
             out.push_str(&line);
@@ -205,7 +281,7 @@ pub fn report(records: &[Record], now: i64) -> String {
         }
     }
 
-    let _ = writeln!(out, "\nBY CASE STUDY{}", &GROUP_HEADER[5..]);
+    let _ = writeln!(out, "\n{}", group_header("BY CASE STUDY"));
     let mut cases: Vec<&str> = records.iter().map(|r| r.case.as_str()).collect();
     cases.sort_unstable();
     cases.dedup();
@@ -217,63 +293,8 @@ pub fn report(records: &[Record], now: i64) -> String {
             let _ = writeln!(out, "    {w}");
         }
     }
-    let _ = writeln!(out, "\nTRENDS (median miss, this window vs the one before)");
-    for days in [7, 30] {
-        let span = days * DAY;
-        let window =
-            |from: i64, to: i64| accuracy(records.iter().filter(|r| r.ts > from && r.ts <= to));
-        let recent = window(now - span, now);
-        let before = window(now - 2 * span, now - span);
-        let line = match (recent, before) {
-            (Some(r), Some(b)) => {
-                let arrow = if r.median_error < b.median_error - 0.02 {
-                    "better"
-                } else if r.median_error > b.median_error + 0.02 {
-                    "worse"
-                } else {
-                    "steady"
-                };
-                format!(
-                    "{:.1}× vs {:.1}×: {arrow}",
-                    10f64.powf(r.median_error),
-                    10f64.powf(b.median_error)
-                )
-            }
-            (Some(r), None) => format!(
-                "{:.1}× over {} answers (nothing before to compare)",
-                10f64.powf(r.median_error),
-                r.answers
-            ),
-            _ => "no answers".into(),
-        };
-        let _ = writeln!(out, "  {days:>2} days: {line}");
-    }
-
-    let intervals: Vec<&Record> = records.iter().filter(|r| r.hit.is_some()).collect();
-    let _ = writeln!(out, "\nCALIBRATION (90% intervals)");
-    if intervals.len() >= CALIBRATION_AFTER {
-        let hits = intervals.iter().filter(|r| r.hit == Some(true)).count();
-        let rate = hits as f64 / intervals.len() as f64;
-        let advice = if rate < 0.8 {
-            "too narrow: widen your intervals"
-        } else if rate > 0.97 {
-            "wider than needed: you can narrow them"
-        } else {
-            "well calibrated"
-        };
-        let _ = writeln!(
-            out,
-            "  {hits} of {} hit ({:.0}%, aim for 90%): {advice}",
-            intervals.len(),
-            rate * 100.0
-        );
-    } else {
-        let _ = writeln!(
-            out,
-            "  {} of {CALIBRATION_AFTER} interval answers needed for a calibration report",
-            intervals.len()
-        );
-    }
+    trends(records, now, &mut out);
+    calibration(records, &mut out);
     let due = review_queue(records);
     let _ = writeln!(
         out,
@@ -323,9 +344,34 @@ mod tests {
     }
 
     #[test]
+    fn group_columns_end_under_their_headers() {
+        // 1,288 answers 4.11 dex high: each right-aligned value ends where its header ends.
+        let records: Vec<Record> = (0..1288).map(|i| rec(i, Skill::Qps, 4.11)).collect();
+        let text = report(&records, 2000);
+        assert!(text.starts_with("1,288 answers, 1,288 scored"), "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        let header = lines
+            .iter()
+            .position(|l| l.starts_with("BY SKILL"))
+            .unwrap();
+        let (head, row) = (lines[header], lines[header + 1]);
+        // Columns in characters: "×" and "—" are wider in bytes.
+        let col = |line: &str, word: &str| line[..line.find(word).unwrap()].chars().count();
+        let end = |line: &str, word: &str| col(line, word) + word.chars().count();
+        assert_eq!(end(head, "answers"), end(row, "1,288"), "{head}\n{row}");
+        // 10^4.11 = 12,882 written to three figures.
+        assert_eq!(
+            end(head, "median off"),
+            end(row, "12,900×"),
+            "{head}\n{row}"
+        );
+        assert_eq!(col(head, "trend"), col(row, "steady"), "{head}\n{row}");
+    }
+
+    #[test]
     fn weakest_and_bias() {
         let mut r = Vec::new();
-        // storage: e = 0.3 three times → 2.0× high, 70 points; qps: e = 0 → 100 points.
+        // storage: e = log10 2 three times → 2× high, 70 points; qps: e = 0 → 100 points.
         for i in 0..3 {
             r.push(rec(i, Skill::Storage, std::f64::consts::LOG10_2));
             r.push(rec(i, Skill::Qps, 0.0));
@@ -333,7 +379,7 @@ mod tests {
         let (k, a) = weakest(&r).unwrap();
         assert_eq!(k, Skill::Storage);
         assert!((a.mean_points - 69.897).abs() < 1e-2);
-        assert_eq!(bias_words(a.bias), "you run 2.0× high");
+        assert_eq!(bias_words(a.bias), "you run 2× high");
         let text = report(&r, 10);
         assert!(text.contains("Weakest skill: storage"), "{text}");
     }
@@ -355,19 +401,21 @@ mod tests {
         );
         // 19 intervals: not yet.
         assert!(report(&r[1..], now).contains("19 of 20 interval answers needed"));
-        // The week before: misses of e = 0.5 (3.2×) against 0.2 (1.6×) now → better.
+        // The week before: misses of e = 0.5 (10^0.5 = 3.162 → 3.16×) against 0.2
+        // (10^0.2 = 1.585 → 1.58×) now → better.
         for i in 0..5 {
             r.push(rec(now - 8 * DAY - i, Skill::Qps, 0.5));
         }
         let text = report(&r, now);
-        assert!(text.contains(" 7 days: 1.6× vs 3.2×: better"), "{text}");
+        assert!(text.contains(" 7 days: 1.58× vs 3.16×: better"), "{text}");
     }
 
     #[test]
     fn per_case_trend_bias_intervals_and_walks() {
         let mut r = Vec::new();
         // Four answers on case "c": misses of 1.0, 1.0 dex, then 0.1, 0.1 dex (10×, then 1.26×):
-        // the recent half misses less → better; signed median (1.0 + 0.1) / 2 = 0.55 → 3.5× high.
+        // the recent half misses less → better; signed median (1.0 + 0.1) / 2 = 0.55 → 10^0.55 =
+        // 3.548 → 3.55× high.
         for (i, e) in [1.0, 1.0, 0.1, 0.1].into_iter().enumerate() {
             r.push(rec(i as i64, Skill::Qps, e));
         }
@@ -382,7 +430,7 @@ mod tests {
             .find(|l| l.trim_start().starts_with("c "))
             .unwrap();
         assert!(line.contains("better"), "{text}");
-        assert!(line.contains("you run 3.5× high"), "{text}");
+        assert!(line.contains("you run 3.55× high"), "{text}");
         assert!(line.contains("1 of 1"), "{text}");
         assert!(
             text.contains("1 case walk: last 90 points a step, best 90"),

@@ -146,6 +146,12 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             .op(Op::Equals)
             .q(memory, Kind::Size);
     });
+    if s.requests().is_none() && backend == 0.0 {
+        // The backend QPS is left out of the report without a load: say why here.
+        t.step(memory, Kind::Size, |w| {
+            w.t("no backend QPS: the misses' load is a share of a request rate, and there is no [traffic]");
+        });
+    }
     let memory = put(
         t,
         "memory",

@@ -55,6 +55,19 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             .op(Op::Equals)
             .q(memory, Kind::Size);
     });
+    let device = s
+        .training
+        .as_ref()
+        .and_then(|tr| Some((tr, super::training::device_memory(tr)?)));
+    if device.is_none() {
+        t.step(memory, Kind::Size, |w| {
+            w.t(if s.training.is_some() {
+                "devices not sized: [training] gives device_flops but no device_memory (or a named device) to hold the tables"
+            } else {
+                "devices not sized: there is no [training] and so no accelerator to hold the tables; a [training] with device = \"A100\" (or device_memory) sizes them"
+            });
+        });
+    }
     let memory = put(
         t,
         "memory",
@@ -63,10 +76,6 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         memory,
     );
 
-    let device = s
-        .training
-        .as_ref()
-        .and_then(|tr| Some((tr, super::training::device_memory(tr)?)));
     let devices = device.map(|(tr, per_device)| {
         t.uses(In::of(S::Training, "memory_headroom"));
         if tr.device_memory.is_some() {

@@ -4,7 +4,7 @@
 use super::math::normal_quantile;
 use super::{Estimate, In, Op, Out, Section, Trace};
 use crate::scenario::schema::Section as S;
-use crate::scenario::{Experiment, Scenario};
+use crate::scenario::{Correction, Experiment, Scenario};
 use crate::units::{Kind, SECONDS_PER_DAY};
 use std::fmt;
 
@@ -30,19 +30,49 @@ fn put<T: Trace>(
 
 const SAMPLE_SIZE: Out<'static> = Out::new(Section::Experiment, &["sample_size_per_arm"]);
 
+/// The α each comparison with the control is tested at: α itself, or under Bonferroni with more
+/// than two arms α ÷ (arms − 1).
+pub fn per_comparison_alpha<T: Trace>(x: &Experiment, t: &mut T) -> f64 {
+    if x.correction != Correction::Bonferroni || x.arms <= 2.0 {
+        return x.alpha;
+    }
+    t.uses(In::of(S::Experiment, "correction"));
+    t.uses(In::of(S::Experiment, "arms"));
+    let comparisons = x.arms - 1.0;
+    let alpha = x.alpha / comparisons;
+    t.step(alpha, Kind::Fraction, |w| {
+        w.t("Bonferroni: α")
+            .op(Op::Divide)
+            .t("(")
+            .n(x.arms)
+            .t(" arms")
+            .op(Op::Minus)
+            .t("1)")
+            .op(Op::Equals)
+            .sig(x.alpha)
+            .op(Op::Divide)
+            .n(comparisons)
+            .op(Op::Equals)
+            .sig(alpha)
+            .t(" per comparison with the control");
+    });
+    alpha
+}
+
 /// Per-arm sample size before rounding, tracing the working.
 pub fn sample_size<T: Trace>(x: &Experiment, t: &mut T) -> f64 {
     for key in ["alpha", "power", "cuped_correlation"] {
         t.uses(In::of(S::Experiment, key));
     }
-    let za = normal_quantile(1.0 - x.alpha / 2.0);
+    let alpha = per_comparison_alpha(x, t);
+    let za = normal_quantile(1.0 - alpha / 2.0);
     let zb = normal_quantile(x.power);
     t.step(za, Kind::Factor, |w| {
         w.t("z_α/2")
             .op(Op::Equals)
             .t("Φ⁻¹(1")
             .op(Op::Minus)
-            .sig(x.alpha)
+            .sig(alpha)
             .t("/2)")
             .op(Op::Equals)
             .fixed(za, 6)

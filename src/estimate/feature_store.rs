@@ -42,7 +42,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     };
     let memory = memory(fs, t);
     let lookups = lookups(s, e, fs, t);
-    let (memory_nodes, lookup_nodes, nodes) = nodes(fs, memory, lookups, t);
+    let (memory_nodes, lookup_nodes, nodes) = nodes(fs, memory, lookups, s.requests().is_some(), t);
     e.feature_store = Some(FeatureStoreEstimate {
         memory,
         lookups,
@@ -140,8 +140,15 @@ fn lookups<T: Trace>(s: &Scenario, e: &Estimate, fs: &FeatureStore, t: &mut T) -
     )
 }
 
-/// Nodes for all copies' memory, nodes for the lookups, and the larger.
-fn nodes<T: Trace>(fs: &FeatureStore, memory: f64, lookups: f64, t: &mut T) -> (f64, f64, f64) {
+/// Nodes for all copies' memory, nodes for the lookups, and the larger. Without requests (and
+/// no lookups given) memory alone sizes the store, and the working says so.
+fn nodes<T: Trace>(
+    fs: &FeatureStore,
+    memory: f64,
+    lookups: f64,
+    has_requests: bool,
+    t: &mut T,
+) -> (f64, f64, f64) {
     t.reads(MEMORY);
     t.reads(LOOKUPS);
     for key in [
@@ -181,6 +188,22 @@ fn nodes<T: Trace>(fs: &FeatureStore, memory: f64, lookups: f64, t: &mut T) -> (
     });
     let per_node = fs.per_node_ops.get::<hertz>();
     let lookup_nodes = (lookups / per_node).ceil();
+    if !has_requests && lookups == 0.0 {
+        let nodes = memory_nodes;
+        t.step(nodes, Kind::Count, |w| {
+            w.t("no lookups to size for: they are made per request, and there is no [traffic]; memory alone sets the size: ")
+                .n(nodes)
+                .t(" nodes");
+        });
+        let nodes = put(
+            t,
+            "nodes",
+            format_args!("Feature store nodes"),
+            Kind::Integer,
+            nodes,
+        );
+        return (memory_nodes, lookup_nodes, nodes);
+    }
     t.step(lookup_nodes, Kind::Count, |w| {
         w.t("for lookups: ")
             .bracket(Bracket::CeilOpen)

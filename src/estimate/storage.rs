@@ -8,11 +8,11 @@ use uom::si::information::byte;
 use uom::si::time::second;
 
 /// Bytes one vector takes at rest in `dtype` (Faiss wiki "Faiss indexes"): f32 4d, f16 2d,
-/// int8 d, binary d/8, PQ ceil(m·nbits/8).
+/// bf16 2d, int8 d, binary d/8, PQ ceil(m·nbits/8).
 pub fn dtype_bytes(dtype: Dtype, dim: f64, pq_m: f64, pq_nbits: f64) -> f64 {
     match dtype {
         Dtype::F32 => 4.0 * dim,
-        Dtype::F16 => 2.0 * dim,
+        Dtype::F16 | Dtype::Bf16 => 2.0 * dim,
         Dtype::Int8 => dim,
         Dtype::Binary => (dim / 8.0).ceil(),
         Dtype::Pq => (pq_m * pq_nbits / 8.0).ceil(),
@@ -34,10 +34,11 @@ impl DtypeFormula {
             w.n(self.dim).of(In::of(S::Embeddings, "dim")).t(" dims");
         };
         match self.dtype {
-            Dtype::F32 | Dtype::F16 | Dtype::Int8 => {
+            Dtype::F32 | Dtype::F16 | Dtype::Bf16 | Dtype::Int8 => {
                 let (b, name) = match self.dtype {
                     Dtype::F32 => (4.0, " (f32)"),
                     Dtype::F16 => (2.0, " (f16)"),
+                    Dtype::Bf16 => (2.0, " (bf16)"),
                     _ => (1.0, " (int8)"),
                 };
                 w.n(b).t(" B").op(Op::Times);

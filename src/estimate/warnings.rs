@@ -3,7 +3,7 @@
 use super::Estimate;
 use crate::scenario::Scenario;
 use crate::units::Kind;
-use crate::units::format::{Human, Style};
+use crate::units::format::{Human, Style, plural};
 use uom::si::information::byte;
 
 /// Utilisation above this leaves no room for bursts: M/M/1 response time is service ÷ (1 − ρ).
@@ -183,7 +183,7 @@ fn index(
 }
 
 /// The ML sections: training slower than its schedule, tables that need more devices than the
-/// training has, an experiment longer than four weeks, a cache smaller than a day's hot set.
+/// training has, more than two arms uncorrected, an experiment longer than four weeks, a cache smaller than a day's hot set.
 fn ml(
     s: &Scenario,
     e: &Estimate,
@@ -198,12 +198,17 @@ fn ml(
         warn(
             "training.slower_than_schedule",
             "training.retrain_every".into(),
-            format!(
-                "a run takes {} on {} devices but one starts every {}: runs overlap; add devices or retrain less often",
-                dur(est.wall_time),
-                tr.devices,
-                dur(every)
-            ),
+            {
+                let at_once = (est.wall_time / every).ceil();
+                format!(
+                    "a run takes {} on {} but one starts every {}: {} runs overlap, {} at once (the cost per month already counts every run's device-hours); add devices or retrain less often",
+                    dur(est.wall_time),
+                    plural(tr.devices, "device", "devices"),
+                    dur(every),
+                    crate::units::format::Sig(at_once),
+                    plural(at_once * tr.devices, "device", "devices"),
+                )
+            },
         );
     }
     if let (Some(tr), Some(needed)) = (&s.training, e.tables.and_then(|t| t.devices))
@@ -214,7 +219,27 @@ fn ml(
             "training.devices".into(),
             format!(
                 "the embedding tables need {needed} devices but training uses {}: raise devices, use f16 or row-wise Adagrad, or hash the ids",
-                tr.devices
+                plural(tr.devices, "device", "devices")
+            ),
+        );
+    }
+    if let Some(x) = &s.experiment
+        && x.arms > 2.0
+        && x.correction == crate::scenario::Correction::None
+    {
+        let comparisons = x.arms - 1.0;
+        let family = 1.0 - (1.0 - x.alpha).powf(comparisons);
+        warn(
+            "experiment.multiple_comparisons",
+            "experiment.correction".into(),
+            format!(
+                "{} arms make {} comparisons with the control, each at α = {}: the chance of at least one false positive is 1 − (1 − α)^{} = {}; set correction = \"bonferroni\" to test each at α ÷ {}",
+                crate::units::format::Sig(x.arms),
+                crate::units::format::Sig(comparisons),
+                crate::units::format::Sig(x.alpha),
+                crate::units::format::Sig(comparisons),
+                Human::styled(family, Kind::Fraction, style),
+                crate::units::format::Sig(comparisons),
             ),
         );
     }

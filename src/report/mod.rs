@@ -223,7 +223,7 @@ fn applies(s: &Scenario, o: &Output) -> bool {
             }
             _ => true,
         },
-        // A load needs a request rate: without one the warnings say so instead.
+        // A load needs a request rate: without one the section's other working says so instead.
         Section::Cache | Section::FeatureStore
             if matches!(o.id.name.as_str(), "backend_qps" | "lookups") =>
         {

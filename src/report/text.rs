@@ -25,6 +25,17 @@ pub fn render(r: &Report, detail: Detail) -> String {
         .unwrap_or(0)
         .max(20);
     for section in Section::ALL {
+        // The section's value column is as wide as its widest entry ("27.3 TiB/day"), so its
+        // values and the napkin values after them line up.
+        let value_width = r
+            .outputs
+            .iter()
+            .enumerate()
+            .filter(|&(i, o)| r.shown[i] && o.section() == section)
+            .map(|(_, o)| r.human(o.value, o.kind).chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(10);
         let mut any = false;
         for (i, o) in r.outputs.iter().enumerate() {
             if !r.shown[i] || o.section() != section {
@@ -37,7 +48,12 @@ pub fn render(r: &Report, detail: Detail) -> String {
             let display = r.human(o.value, o.kind);
             let napkin = r.human(r.napkin(o.value, o.kind), o.kind);
             let pad = width - o.label.chars().count();
-            let _ = write!(out, "  {}{}  {display:>10}", o.label, " ".repeat(pad));
+            let _ = write!(
+                out,
+                "  {}{}  {display:>value_width$}",
+                o.label,
+                " ".repeat(pad)
+            );
             // A spread too narrow to show in three digits is left out.
             let spread = r
                 .spread(i)

@@ -97,7 +97,7 @@ pub fn text(step: &Step, style: Style) -> String {
 }
 
 /// Plurals written after a count, and the singular each becomes after exactly "1 ".
-const ONES: [(&str, &str); 12] = [
+const ONES: [(&str, &str); 17] = [
     ("copies", "copy"),
     ("servers", "server"),
     ("regions", "region"),
@@ -110,6 +110,11 @@ const ONES: [(&str, &str); 12] = [
     ("nodes", "node"),
     ("epochs", "epoch"),
     ("arms", "arm"),
+    ("tables", "table"),
+    ("corpora", "corpus"),
+    ("runs", "run"),
+    ("annotators", "annotator"),
+    ("views", "view"),
 ];
 
 /// "1 copies" → "1 copy": the working is written once with plurals, and a count of exactly one

@@ -26,7 +26,7 @@ pub use sections::cache::Cache;
 pub use sections::corpus::Corpus;
 pub use sections::embedding_table::{EmbeddingTable, Optimizer, WeightDtype};
 pub use sections::embeddings::{Dtype, Embeddings};
-pub use sections::experiment::Experiment;
+pub use sections::experiment::{Correction, Experiment};
 pub use sections::feature_store::FeatureStore;
 pub use sections::graph::Graph;
 pub use sections::index::{Index, IndexKind};

@@ -4,7 +4,7 @@
 
 use super::path::{InputPath, SectionPath};
 use super::registry;
-use super::{Count, Dtype, IndexKind, Mode, Optimizer, WeightDtype};
+use super::{Correction, Count, Dtype, IndexKind, Mode, Optimizer, WeightDtype};
 use crate::units::{self, Kind};
 use uom::si::f64::{Frequency, Information, Time};
 use uom::si::frequency::hertz;
@@ -153,6 +153,7 @@ choice_slot!(IndexKind, IndexKind::NAMES, IndexKind::ALL);
 choice_slot!(Mode, Mode::NAMES, Mode::ALL);
 choice_slot!(WeightDtype, WeightDtype::NAMES, WeightDtype::ALL);
 choice_slot!(Optimizer, Optimizer::NAMES, Optimizer::ALL);
+choice_slot!(Correction, Correction::NAMES, Correction::ALL);
 
 /// Declares a section's field table: `key: kind, zero_ok, "doc";`.
 macro_rules! fields {

@@ -243,6 +243,12 @@ impl fmt::Display for Grouped {
     }
 }
 
+/// A count with its noun, exact: "1 answer", "1,288 answers".
+pub fn plural(n: f64, one: &str, many: &str) -> String {
+    let noun = if n == 1.0 { one } else { many };
+    format!("{} {noun}", Grouped(n))
+}
+
 /// Writes a fraction as a percentage to three significant figures, with the digits that tell
 /// it from 100% kept near 100: 87.5%, 99%, 99.99%, 99.9999% (the distance to 100 keeps two
 /// figures).
@@ -456,6 +462,13 @@ mod tests {
 
     fn h(x: f64, kind: Kind) -> String {
         Human::new(x, kind).to_string()
+    }
+
+    #[test]
+    fn counts_of_things_are_exact() {
+        assert_eq!(plural(1288.0, "answer", "answers"), "1,288 answers");
+        assert_eq!(plural(1.0, "answer", "answers"), "1 answer");
+        assert_eq!(plural(0.0, "answer", "answers"), "0 answers");
     }
 
     #[test]

@@ -91,6 +91,17 @@ impl Interval {
     /// The median: √(lo × hi) for a lognormal, (lo + hi) ÷ 2 for a normal, the logistic of the
     /// mean logit for a logit-normal.
     pub fn median(&self) -> f64 {
+        if self.shape() == Shape::Lognormal {
+            // √(lo × hi) taken directly is correctly rounded (500M..2B gives 1e9 exactly, where
+            // exp of the mean log gives 999,999,999.9999993); past f64's range, each root apart.
+            let product = self.lo * self.hi;
+            let root = if product.is_normal() {
+                product.sqrt()
+            } else {
+                self.lo.sqrt() * self.hi.sqrt()
+            };
+            return self.fit(root);
+        }
         self.at(0.0)
     }
 
@@ -145,9 +156,7 @@ pub fn parse_range(text: &str, kind: Kind) -> Option<Result<Interval, ParseError
     };
     if hi < lo {
         // "1KB..5": a bare high end is read in the base unit; the unit was meant for both.
-        let unit = lo_text
-            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '_' | ','))
-            .trim();
+        let unit = super::unit(lo_text).text.trim();
         let hint = if hi_text.parse::<f64>().is_ok() && !unit.is_empty() {
             format!("write the unit on both ends, such as \"{lo_text}..{hi_text} {unit}\"")
         } else {
@@ -205,6 +214,11 @@ mod tests {
     fn the_median_of_a_lognormal_is_the_geometric_mean() {
         // √(100M × 400M) = √(4e16) = 2e8 (e^((ln 1e8 + ln 4e8) ÷ 2), to the last bits).
         assert!((range("100M..400M", Kind::Count).median() / 2e8 - 1.0).abs() < 1e-15);
+        // √(5e8 × 2e9) = √1e18 = 1e9, exactly.
+        assert_eq!(range("500M..2B", Kind::Count).median(), 1e9);
+        // √(1e200 × 1e300) = 1e250: the product overflows, the roots apart do not.
+        let wide = range("1e200..1e300", Kind::Count).median();
+        assert!((wide / 1e250 - 1.0).abs() < 1e-12, "{wide}");
         // A range from zero is a normal: (0 + 4) ÷ 2 = 2.
         assert_eq!(range("0..4", Kind::Count).median(), 2.0);
     }

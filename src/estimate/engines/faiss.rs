@@ -1,5 +1,5 @@
 //! Faiss: napkin's own layout (`index.memory`), under the name of the index Faiss would build
-//! for the scenario's kind and dtype (an HNSW over int8 or f16 codes is an `IndexHNSWSQ`, not an
+//! for the scenario's kind and dtype (an HNSW over int8, f16 or bf16 codes is an `IndexHNSWSQ`, not an
 //! `IndexHNSWFlat`).
 
 use super::{Basis, Formula, Shape, Variant, v};
@@ -20,6 +20,7 @@ fn index(kind: IndexKind, dtype: Dtype) -> (&'static str, &'static str) {
     match (kind, dtype) {
         (Flat, F32) => ("IndexFlat", "facebookresearch/faiss faiss/IndexFlat.h"),
         (Flat, F16) => ("IndexScalarQuantizer (QT_fp16)", SQ_SRC),
+        (Flat, Bf16) => ("IndexScalarQuantizer (QT_bf16)", SQ_SRC),
         (Flat, Int8) => ("IndexScalarQuantizer (QT_8bit)", SQ_SRC),
         (Flat, Binary) => (
             "IndexBinaryFlat",
@@ -28,6 +29,7 @@ fn index(kind: IndexKind, dtype: Dtype) -> (&'static str, &'static str) {
         (Flat, Pq) => ("IndexPQ", "facebookresearch/faiss faiss/IndexPQ.h"),
         (IvfFlat, F32) => ("IndexIVFFlat", IVF_SRC),
         (IvfFlat, F16) => ("IndexIVFScalarQuantizer (QT_fp16)", IVF_SQ_SRC),
+        (IvfFlat, Bf16) => ("IndexIVFScalarQuantizer (QT_bf16)", IVF_SQ_SRC),
         (IvfFlat, Int8) | (IvfSq8, _) => ("IndexIVFScalarQuantizer (QT_8bit)", IVF_SQ_SRC),
         (IvfFlat, Binary) => (
             "IndexBinaryIVF",
@@ -36,6 +38,7 @@ fn index(kind: IndexKind, dtype: Dtype) -> (&'static str, &'static str) {
         (IvfFlat, Pq) | (IvfPq, _) => ("IndexIVFPQ", "facebookresearch/faiss faiss/IndexIVFPQ.cpp"),
         (Hnsw, F32) => ("IndexHNSWFlat", HNSW_SRC),
         (Hnsw, F16) => ("IndexHNSWSQ (QT_fp16)", HNSW_SRC),
+        (Hnsw, Bf16) => ("IndexHNSWSQ (QT_bf16)", HNSW_SRC),
         (Hnsw, Int8) => ("IndexHNSWSQ (QT_8bit)", HNSW_SRC),
         (Hnsw, Binary) => (
             "IndexBinaryHNSW",
@@ -96,6 +99,7 @@ mod tests {
         // int8 and f16 codes under a graph: faiss/IndexHNSW.h's IndexHNSWSQ.
         assert_eq!(name(IndexKind::Hnsw, Dtype::Int8), "IndexHNSWSQ (QT_8bit)");
         assert_eq!(name(IndexKind::Hnsw, Dtype::F16), "IndexHNSWSQ (QT_fp16)");
+        assert_eq!(name(IndexKind::Hnsw, Dtype::Bf16), "IndexHNSWSQ (QT_bf16)");
         assert_eq!(name(IndexKind::Hnsw, Dtype::Binary), "IndexBinaryHNSW");
         assert_eq!(name(IndexKind::Flat, Dtype::F32), "IndexFlat");
         assert_eq!(

@@ -39,7 +39,8 @@ pub(super) fn variant(kind: IndexKind, dtype: Dtype) -> Option<Variant> {
         (F16, false) => dense("float16, no graph (m 0)"),
         (Int8, false) => dense("uint8, no graph (m 0)"),
         (Binary, false) => binary("binary quantization, float32 cold, no graph (m 0)"),
-        (Pq, _) => return None,
+        // Qdrant's datatypes are float32, float16 and uint8: no bfloat16, no PQ.
+        (Bf16 | Pq, _) => return None,
     })
 }
 

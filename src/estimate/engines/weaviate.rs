@@ -35,7 +35,7 @@ pub(super) fn variant(kind: IndexKind, dtype: Dtype) -> Option<Variant> {
         Dtype::Int8 => compressed("hnsw + SQ"),
         Dtype::Binary => compressed("hnsw + BQ"),
         Dtype::Pq => compressed("hnsw + PQ"),
-        Dtype::F16 => return None,
+        Dtype::F16 | Dtype::Bf16 => return None,
     })
 }
 

@@ -16,17 +16,24 @@ pub enum WeightDtype {
     #[default]
     F32,
     F16,
+    /// bfloat16, the usual training dtype: two bytes like f16.
+    Bf16,
     Int8,
 }
 
 impl WeightDtype {
-    pub const NAMES: &'static [&'static str] = &["f32", "f16", "int8"];
-    pub const ALL: [WeightDtype; 3] = [WeightDtype::F32, WeightDtype::F16, WeightDtype::Int8];
+    pub const NAMES: &'static [&'static str] = &["f32", "f16", "bf16", "int8"];
+    pub const ALL: [WeightDtype; 4] = [
+        WeightDtype::F32,
+        WeightDtype::F16,
+        WeightDtype::Bf16,
+        WeightDtype::Int8,
+    ];
 
     pub fn bytes(self) -> f64 {
         match self {
             WeightDtype::F32 => 4.0,
-            WeightDtype::F16 => 2.0,
+            WeightDtype::F16 | WeightDtype::Bf16 => 2.0,
             WeightDtype::Int8 => 1.0,
         }
     }
@@ -102,7 +109,7 @@ pub const FIELDS: &[Field<EmbeddingTable>] = fields!(EmbeddingTable {
     name: Text, false, "the table's name, used in output ids (embedding_tables.<name>)";
     rows: Q(Kind::Count), false, "rows: one per user, item or id";
     dim: Q(Kind::Integer), false, "dimensions per row";
-    dtype: Choice(WeightDtype::NAMES), false, "weight encoding: f32, f16 or int8 (default f32)";
+    dtype: Choice(WeightDtype::NAMES), false, "weight encoding: f32, f16, bf16 or int8 (default f32)";
     optimizer: Choice(Optimizer::NAMES), false, "sgd, adagrad, rowwise_adagrad or adam: the state kept per row (default adam)";
 });
 

@@ -14,6 +14,8 @@ pub enum Dtype {
     #[default]
     F32,
     F16,
+    /// bfloat16: two bytes, f32's exponent with 7 bits of mantissa.
+    Bf16,
     Int8,
     Binary,
     /// Product quantisation: `pq_m` codes of `pq_nbits` bits.
@@ -21,10 +23,11 @@ pub enum Dtype {
 }
 
 impl Dtype {
-    pub const NAMES: &'static [&'static str] = &["f32", "f16", "int8", "binary", "pq"];
-    pub const ALL: [Dtype; 5] = [
+    pub const NAMES: &'static [&'static str] = &["f32", "f16", "bf16", "int8", "binary", "pq"];
+    pub const ALL: [Dtype; 6] = [
         Dtype::F32,
         Dtype::F16,
+        Dtype::Bf16,
         Dtype::Int8,
         Dtype::Binary,
         Dtype::Pq,
@@ -56,7 +59,7 @@ impl Default for Embeddings {
 pub const FIELDS: &[Field<Embeddings>] = fields!(Embeddings {
     vectors: Q(Kind::Count), false, "vectors stored (default: the first corpus's items)";
     dim: Q(Kind::Integer), false, "dimensions per vector";
-    dtype: Choice(Dtype::NAMES), false, "component encoding: f32, f16, int8, binary or pq (default f32)";
+    dtype: Choice(Dtype::NAMES), false, "component encoding: f32, f16, bf16, int8, binary or pq (default f32)";
     pq_m: Q(Kind::Integer), false, "PQ sub-quantizers (bytes per vector at 8 bits), with dtype = \"pq\"";
     pq_nbits: Q(Kind::Integer), false, "bits per PQ code (default 8)";
 });

@@ -2,9 +2,27 @@
 
 use crate::scenario::Count;
 use crate::scenario::registry::{Holder, Row};
-use crate::scenario::schema::{Field, FieldKind::Quantity as Q, Section, fields};
+use crate::scenario::schema::{
+    Field, FieldKind::Choice, FieldKind::Quantity as Q, Section, fields,
+};
 use crate::scenario::validate::Findings;
 use crate::units::Kind;
+
+/// How α is shared among the comparisons of more than two arms.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Correction {
+    /// Each treatment is tested against the control at α.
+    #[default]
+    None,
+    /// Each of the arms − 1 comparisons is tested at α ÷ (arms − 1), keeping the chance of any
+    /// false positive at most α.
+    Bonferroni,
+}
+
+impl Correction {
+    pub const NAMES: &'static [&'static str] = &["none", "bonferroni"];
+    pub const ALL: [Correction; 2] = [Correction::None, Correction::Bonferroni];
+}
 
 /// An online A/B test on a proportion or on a mean.
 #[derive(Clone, Debug)]
@@ -18,6 +36,8 @@ pub struct Experiment {
     pub alpha: f64,
     pub power: f64,
     pub arms: f64,
+    /// Multiple-comparison correction over the arms − 1 comparisons with the control.
+    pub correction: Correction,
     /// Default: traffic.dau.
     pub eligible_daily_users: Option<Count>,
     pub allocation: f64,
@@ -35,6 +55,7 @@ impl Default for Experiment {
             alpha: 0.05,
             power: 0.8,
             arms: 2.0,
+            correction: Correction::None,
             eligible_daily_users: None,
             allocation: 1.0,
             cuped_correlation: 0.0,
@@ -51,6 +72,7 @@ pub const FIELDS: &[Field<Experiment>] = fields!(Experiment {
     alpha: Q(Kind::Fraction), true, "false-positive rate, two-sided (default 0.05)";
     power: Q(Kind::Fraction), true, "chance to detect the effect when it is there (default 0.8)";
     arms: Q(Kind::Integer), false, "arms including control (default 2)";
+    correction: Choice(Correction::NAMES), false, "multiple-comparison correction with more than two arms: none or bonferroni (α ÷ (arms − 1) per comparison; default none)";
     eligible_daily_users: Q(Kind::Count), false, "users a day who could enter the test (default traffic.dau)";
     allocation: Q(Kind::Fraction), false, "share of eligible users in the test (default 1)";
     cuped_correlation: Q(Kind::Fraction), true, "pre-period correlation ρ for CUPED: variance × (1 − ρ²) (default 0)";

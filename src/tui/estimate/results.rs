@@ -21,9 +21,8 @@ const SECTION: usize = 9;
 /// where the panel is narrow.
 const WHISKER: usize = 13;
 const NARROW_WHISKER: usize = 7;
-/// The value and its napkin value (when it differs), as written, for every output: the columns
-/// are as wide as their widest entry, so they stay put as the list scrolls. In guess mode a
-/// hidden value is "?", and a revealed one carries its score.
+/// The value and its napkin value (when it differs), as written, for every output. In guess mode
+/// a hidden value is "?", and a revealed one carries its score.
 fn values(r: &Report, guess: Option<&Guess>) -> Vec<(String, String)> {
     r.outputs
         .iter()
@@ -65,8 +64,12 @@ pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, th
     let inner = theme.panel(title, focused, area, buf);
     let r = &w.report;
     let values = values(r, guess);
-    let value_w = values.iter().map(|v| fit::width(&v.0)).max().unwrap_or(0);
-    let napkin_w = values.iter().map(|v| fit::width(&v.1)).max().unwrap_or(0);
+    let (start, end) = fit::window(r.outputs.len(), w.selected_output, inner.height as usize);
+    // The number columns are as wide as the widest entry on screen: a long unit further down
+    // ("37.4 device-hours") takes label room only when it is shown.
+    let shown = || values[start..end].iter();
+    let value_w = shown().map(|v| fit::width(&v.0)).max().unwrap_or(0);
+    let napkin_w = shown().map(|v| fit::width(&v.1)).max().unwrap_or(0);
     let width = inner.width as usize;
     // The extra columns: whiskers (hidden values keep theirs hidden), then the delta.
     let hidden =
@@ -120,7 +123,6 @@ pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, th
         })
         .collect();
     let whisker_w = whiskers.iter().map(|v| fit::width(v)).max().unwrap_or(0);
-    let (start, end) = fit::window(r.outputs.len(), w.selected_output, inner.height as usize);
     let mut lines = Vec::new();
     for (i, (o, (value, napkin))) in r
         .outputs
