@@ -58,7 +58,7 @@ pub fn run(args: &DrillArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         history: history::default_path(),
     };
     if !args.plain && super::interactive() {
-        return crate::tui::run_drill(opts).map_err(|e| format!("error: the terminal failed: {e}"));
+        return super::screen_ended(crate::tui::run_drill(opts));
     }
     let stdin = std::io::stdin();
     let mut input = stdin.lock();

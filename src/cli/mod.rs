@@ -241,7 +241,17 @@ fn tui(scenario: Option<&str>) -> Result<(), String> {
         Some(arg) => Some(calc::resolve_with_text(arg).map_err(|e| e.to_string())?),
         None => None,
     };
-    crate::tui::run(start).map_err(|e| format!("error: the terminal failed: {e}"))
+    screen_ended(crate::tui::run(start))
+}
+
+/// After the screen, its terminal restored: nothing more when the user quit; the exit status of
+/// a process ended by a signal, 128 + its number, when one ended it.
+pub(crate) fn screen_ended(ended: std::io::Result<crate::tui::Ended>) -> Result<(), String> {
+    match ended {
+        Ok(crate::tui::Ended::Quit) => Ok(()),
+        Ok(crate::tui::Ended::Signal(n)) => std::process::exit(128 + n),
+        Err(e) => Err(format!("error: the terminal failed: {e}")),
+    }
 }
 
 #[cfg(test)]
