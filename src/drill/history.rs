@@ -49,9 +49,37 @@ pub fn default_path() -> Option<PathBuf> {
         .map(|s| s.data_dir().join("napkin").join("history.jsonl"))
 }
 
-/// Appends `record` as one line, holding an exclusive lock on the file while writing. A last line
-/// left torn (no final newline, as a crash mid-write leaves it) is ended first, under the same
-/// lock, so the new record starts a line of its own.
+/// Why an answer was not written: something other than a regular file (a pipe, a device, a
+/// directory) stands where the history belongs, so that a write would go nowhere it could be read
+/// back from. [`is_not_regular`] tells it from other failures.
+#[derive(Debug)]
+pub struct NotRegular;
+
+impl std::fmt::Display for NotRegular {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            "the history is not a regular file (a pipe, a device or a directory stands there)",
+        )
+    }
+}
+
+impl std::error::Error for NotRegular {}
+
+/// Whether `e` is [`append`]'s refusal of something other than a regular file.
+pub fn is_not_regular(e: &std::io::Error) -> bool {
+    e.get_ref().is_some_and(|inner| inner.is::<NotRegular>())
+}
+
+fn not_regular() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidInput, NotRegular)
+}
+
+/// Appends `record` as one line, holding an exclusive lock on the file while writing; when it
+/// returns the line is in the file (written, not buffered), so a process killed right after
+/// loses nothing. A last line left
+/// torn (no final newline, as a crash mid-write leaves it) is ended first, under the same lock, so
+/// the new record starts a line of its own. Something other than a regular file at `path` (a
+/// FIFO, a link to `/dev/zero`) is refused with [`NotRegular`], as [`read`] refuses it.
 pub fn append(path: &Path, record: &Record) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         // Said with the directory: "File exists" alone would not tell that a file stands where
@@ -65,11 +93,19 @@ pub fn append(path: &Path, record: &Record) -> std::io::Result<()> {
     }
     let mut line = serde_json::to_string(record).map_err(std::io::Error::other)?;
     line.push('\n');
+    // Checked before opening, as opening a FIFO for writing alone would wait for a reader, and
+    // again on what was opened, in case the path changed in between.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(not_regular());
+    }
     let mut file = std::fs::OpenOptions::new()
         .create(true)
         .read(true)
         .append(true)
         .open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(not_regular());
+    }
     file.lock()?;
     let result = ends_torn(&mut file).and_then(|torn| {
         if torn {

@@ -215,20 +215,22 @@ pub fn run(
         match ask(&q, input, out)? {
             None => {
                 writeln!(out)?;
-                return finish(out, &points);
+                return finish(out, &points, unsaved);
             }
             Some(Attempt::Judged(j)) => {
+                // Kept before its feedback is shown: an answer shown as scored is in the file,
+                // whenever the drill is killed.
+                keep(opts, &record(&q, &j.text, &j.outcome), &mut unsaved, err)?;
                 write!(out, "{}", coach::render(&q, &j, None))?;
                 if let Some(p) = j.outcome.score.map(|s| s.points) {
                     points.push(p);
                 }
-                keep(opts, &record(&q, &j.text, &j.outcome), &mut unsaved, err)?;
             }
             Some(_) => {}
         }
         writeln!(out)?;
     }
-    finish(out, &points)
+    finish(out, &points, unsaved)
 }
 
 /// Asks `q` until a line is judged, skipped or revealed; None at the end of the input. Lines that
@@ -284,27 +286,46 @@ pub fn keep(
     if *unsaved > 1 {
         return writeln!(err, "warning: this answer was not saved either ({e})");
     }
-    let fix = match e.kind() {
+    writeln!(
+        err,
+        "warning: could not save this answer to {}: {e}; the drill goes on, but `napkin stats` will not count it\n  help: {}, or set XDG_DATA_HOME to a writable directory (the history is $XDG_DATA_HOME/napkin/history.jsonl)",
+        path.display(),
+        fix(&e)
+    )
+}
+
+/// What to do when the history could not be written.
+fn fix(e: &std::io::Error) -> &'static str {
+    match e.kind() {
+        _ if history::is_not_regular(e) => {
+            "move what stands there away, so that napkin can make the file"
+        }
         std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
             "free some space on that disk"
         }
         _ => "make that directory writable",
-    };
-    writeln!(
-        err,
-        "warning: could not save this answer to {}: {e}; the drill goes on, but `napkin stats` will not count it\n  help: {fix}, or set XDG_DATA_HOME to a writable directory (the history is $XDG_DATA_HOME/napkin/history.jsonl)",
-        path.display()
-    )
+    }
 }
 
-fn finish(out: &mut dyn Write, points: &[f64]) -> std::io::Result<Vec<f64>> {
+/// The session's last line; `unsaved` answers could not be kept (each was warned of).
+fn finish(out: &mut dyn Write, points: &[f64], unsaved: usize) -> std::io::Result<Vec<f64>> {
+    let lost = match unsaved {
+        0 => String::new(),
+        1 => " 1 answer was not saved (see the warning).".to_string(),
+        n => format!(" {n} answers were not saved (see the warnings)."),
+    };
     if points.is_empty() {
-        writeln!(out, "Session over: nothing scored.")?;
+        writeln!(out, "Session over: nothing scored.{lost}")?;
     } else {
         let mean = points.iter().sum::<f64>() / points.len() as f64;
+        let progress = if unsaved == 0 {
+            " `napkin stats` shows your progress."
+        } else {
+            ""
+        };
         writeln!(
             out,
-            "Session over: {} scored, {mean:.0} points on average. `napkin stats` shows your progress.",
+            "Session over: {} scored, {mean:.0} points on average.{lost}{progress}",
             points.len()
         )?;
     }
@@ -329,6 +350,23 @@ mod tests {
         assert_eq!(qs.take(3).count(), 3);
         // The last question index still has a seed.
         let _ = question_seed(u64::MAX, u64::MAX);
+    }
+
+    #[test]
+    fn each_failure_to_save_says_its_own_fix() {
+        use std::io::{Error, ErrorKind};
+        assert_eq!(
+            fix(&Error::from(ErrorKind::StorageFull)),
+            "free some space on that disk"
+        );
+        assert_eq!(
+            fix(&Error::new(ErrorKind::InvalidInput, history::NotRegular)),
+            "move what stands there away, so that napkin can make the file"
+        );
+        assert_eq!(
+            fix(&Error::from(ErrorKind::PermissionDenied)),
+            "make that directory writable"
+        );
     }
 
     #[test]
