@@ -684,6 +684,93 @@ fn answer_one_question(data: &std::path::Path) -> String {
 }
 
 #[test]
+fn a_record_whose_numbers_are_out_of_range_is_skipped_as_damaged() {
+    // Numbers the drill cannot have written: once read into 300-digit averages and "inf×".
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("napkin").join("history.jsonl");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let good = serde_json::to_string(&record(1, 0.1)).unwrap();
+    let with = |field: &str, value: &str| {
+        let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
+        v[field] = serde_json::from_str(value).unwrap();
+        v.to_string()
+    };
+    let text = [
+        good.clone(),
+        with("points", "-1e308"),
+        with("e", "1e308"),
+        with("truth", "0"),
+        with("value", "-5"),
+        with("interval", "[5, 1]"),
+        with("interval_score", "-1"),
+    ]
+    .join("\n");
+    std::fs::write(&path, &text).unwrap();
+    let (records, warnings) = history::read(&path);
+    assert_eq!(records.len(), 1, "{warnings:?}");
+    for (line, field) in [
+        (2, "points"),
+        (3, "e"),
+        (4, "truth"),
+        (5, "value"),
+        (6, "interval"),
+        (7, "interval_score"),
+    ] {
+        let said =
+            format!("history.jsonl:{line}: skipped a record whose {field} is out of its range");
+        assert!(
+            warnings.iter().any(|w| w.ends_with(&said)),
+            "{said}: {warnings:?}"
+        );
+    }
+    let out = napkin_in(data.path()).arg("stats").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(stdout.contains("1 answer"), "{stdout}");
+    assert!(
+        !stdout.contains("inf") && !stdout.contains("0000000000"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "the file is kept as it was"
+    );
+}
+
+#[test]
+fn a_20_mb_answer_line_is_cut_and_its_length_said() {
+    let mut stdin = vec![b'5'; 20 << 20];
+    stdin.extend_from_slice(b"\n?\n");
+    let out = common::napkin()
+        .args(QPS)
+        .write_stdin(stdin)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains(
+            "That line is 20,971,520 bytes long, too long for an answer (at most 200 characters)"
+        ),
+        "{}",
+        stdout.chars().take(2000).collect::<String>()
+    );
+    assert!(
+        stdout.len() < 10_000,
+        "the line is not echoed: {} bytes",
+        stdout.len()
+    );
+    assert!(stdout.contains("Revealed"), "the drill goes on");
+}
+
+/// A drill of one QPS question.
+const QPS: &[&str] = &[
+    "drill", "--plain", "--seed", "3", "--count", "1", "--skill", "qps",
+];
+
+#[test]
 fn an_answer_after_a_torn_last_line_is_kept() {
     let data = tempfile::tempdir().unwrap();
     let path = data.path().join("napkin").join("history.jsonl");

@@ -41,6 +41,44 @@ pub struct Record {
     pub walk: Option<i64>,
 }
 
+/// The largest value a record holds: the drill reads no answer from 1e300 on.
+const MAX_VALUE: f64 = 1e300;
+/// The largest |log10(answer ÷ truth)| of two values the drill can read.
+const MAX_E: f64 = 600.0;
+
+impl Record {
+    /// The first number (by its field's name) outside what the drill could have written: a
+    /// truth or answer that is not positive and below [`MAX_VALUE`], an error past [`MAX_E`],
+    /// points outside 0–100, an interval that does not run low to high, a negative interval
+    /// score. None when every number is in range.
+    pub fn out_of_range(&self) -> Option<&'static str> {
+        let value = |v: f64| v.is_finite() && v > 0.0 && v < MAX_VALUE;
+        let checks = [
+            ("truth", value(self.truth)),
+            ("value", self.value.is_none_or(value)),
+            (
+                "e",
+                self.e.is_none_or(|e| e.is_finite() && e.abs() <= MAX_E),
+            ),
+            (
+                "points",
+                self.points.is_none_or(|p| (0.0..=100.0).contains(&p)),
+            ),
+            (
+                "interval",
+                self.interval
+                    .is_none_or(|(lo, hi)| value(lo) && value(hi) && lo <= hi),
+            ),
+            (
+                "interval_score",
+                self.interval_score
+                    .is_none_or(|s| s.is_finite() && (0.0..=20.0 * MAX_E * 2.0).contains(&s)),
+            ),
+        ];
+        checks.iter().find(|(_, ok)| !ok).map(|(field, _)| *field)
+    }
+}
+
 /// `$XDG_DATA_HOME/napkin/history.jsonl` (or `~/.local/share/napkin/history.jsonl`).
 pub fn default_path() -> Option<PathBuf> {
     use etcetera::BaseStrategy;
@@ -165,18 +203,19 @@ pub fn read(path: &Path) -> (Vec<Record>, Vec<String>) {
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match serde_json::from_slice::<Record>(&bytes) {
-            Ok(r) => records.push(r),
-            Err(e) => {
-                damaged += 1;
-                if damaged <= MAX_WARNINGS {
-                    warnings.push(format!(
-                        "{}:{}: skipped a line that is not a drill record ({e})",
-                        path.display(),
-                        i + 1
-                    ));
+        let why = match serde_json::from_slice::<Record>(&bytes) {
+            Ok(r) => match r.out_of_range() {
+                None => {
+                    records.push(r);
+                    continue;
                 }
-            }
+                Some(field) => format!("a record whose {field} is out of its range"),
+            },
+            Err(e) => format!("a line that is not a drill record ({e})"),
+        };
+        damaged += 1;
+        if damaged <= MAX_WARNINGS {
+            warnings.push(format!("{}:{}: skipped {why}", path.display(), i + 1));
         }
     }
     if let Some(more) = damaged.checked_sub(MAX_WARNINGS).filter(|&n| n > 0) {

@@ -166,7 +166,20 @@ pub fn questions(
     (qs.collect(), reviews)
 }
 
-/// Runs a session; returns the points of each scored answer.
+/// Why a session asked nothing: no question fits its filters (a case study and a skill).
+#[derive(Debug)]
+pub struct NoQuestion;
+
+impl std::fmt::Display for NoQuestion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("no question fits the case study and skill asked for")
+    }
+}
+
+impl std::error::Error for NoQuestion {}
+
+/// Runs a session; returns the points of each scored answer. Fails with [`NoQuestion`] (inside
+/// the I/O error) when no question fits the filters.
 pub fn run(
     opts: &Options,
     presets: &[Preset],
@@ -180,8 +193,9 @@ pub fn run(
     let mut qs = Questions::new(opts, presets, seed, err);
     let reviews = qs.reviews();
     let Some(first) = qs.next() else {
-        return Err(std::io::Error::other(
-            "no question fits those filters: try another --case or --skill",
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            NoQuestion,
         ));
     };
     let mut again = format!("napkin drill --plain --seed {seed} --count {}", opts.count);
@@ -243,10 +257,21 @@ pub fn ask(
     loop {
         write!(out, "> ")?;
         out.flush()?;
-        let mut line = String::new();
-        if input.read_line(&mut line)? == 0 {
+        let Some((bytes, length)) = read_line(input)? else {
             return Ok(None);
+        };
+        let again = "Try again (? reveals the answer, an empty line skips).";
+        if length > bytes.len() {
+            writeln!(out, "{} {again}", coach::too_long(length, "bytes"))?;
+            continue;
         }
+        let Ok(line) = String::from_utf8(bytes) else {
+            writeln!(
+                out,
+                "That line is not UTF-8 text, so it cannot be read as an answer. {again}"
+            )?;
+            continue;
+        };
         match coach::attempt(q, &line) {
             Attempt::Retry(why) => {
                 writeln!(
@@ -263,6 +288,38 @@ pub fn ask(
                 return Ok(Some(Attempt::Reveal));
             }
             judged => return Ok(Some(judged)),
+        }
+    }
+}
+
+/// The most bytes of a line [`read_line`] keeps: four bytes a character at most.
+const MAX_LINE: usize = 4 * coach::MAX_ANSWER + 2;
+
+/// The next line of `input` (its end included), at most [`MAX_LINE`] bytes of it, and its whole
+/// length in bytes; the rest of a longer line is read past, not kept. None at the end of the input.
+fn read_line(input: &mut dyn BufRead) -> std::io::Result<Option<(Vec<u8>, usize)>> {
+    let mut kept = Vec::new();
+    let mut length = 0;
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok((!kept.is_empty()).then_some((kept, length)));
+        }
+        let (used, ended) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        let room = MAX_LINE.saturating_sub(kept.len()).min(used);
+        kept.extend_from_slice(&buf[..room]);
+        // The length without the line's end.
+        length += used - usize::from(ended);
+        input.consume(used);
+        if ended {
+            return Ok(Some((kept, length)));
         }
     }
 }
