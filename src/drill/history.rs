@@ -43,8 +43,9 @@ pub struct Record {
 
 /// The largest value a record holds: the drill reads no answer from 1e300 on.
 const MAX_VALUE: f64 = 1e300;
-/// The largest |log10(answer ÷ truth)| of two values the drill can read.
-const MAX_E: f64 = 600.0;
+/// The largest |log10(answer ÷ truth)| of two values the drill can read (an f64 spans some 632
+/// powers of ten).
+const MAX_E: f64 = 650.0;
 
 impl Record {
     /// The first number (by its field's name) outside what the drill could have written: a

@@ -133,18 +133,27 @@ impl Drop for Caught {
 }
 
 fn event_loop(mut app: App) -> std::io::Result<Ended> {
-    // Before setting up, so a set-up that fails half-way (raw mode on, no alternate screen) is
-    // undone too. `try_init` says why it failed rather than panicking as `ratatui::run` would.
     // Registered first and dropped last: a signal while the terminal is set up or restored is
     // noted too.
     let caught = Caught::register()?;
+    // Before setting up, so a set-up that fails half-way (raw mode on, no alternate screen) is
+    // undone too.
     let _restore = Restore;
+    let ran = screen(&mut app, &caught);
+    // A signal ends the screen however its loop ended: after SIGHUP the terminal is gone, and
+    // the next draw or read fails.
+    match caught.caught() {
+        Some(n) => Ok(Ended::Signal(n)),
+        None => ran.map(|()| Ended::Quit),
+    }
+}
+
+/// Draws and reads keys until the user quits or a signal is caught. `try_init` says why setting
+/// up failed rather than panicking as `ratatui::run` would.
+fn screen(app: &mut App, caught: &Caught) -> std::io::Result<()> {
     let mut terminal = ratatui::try_init()?;
-    while !app.quit {
-        if let Some(n) = caught.caught() {
-            return Ok(Ended::Signal(n));
-        }
-        terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+    while !app.quit && caught.caught().is_none() {
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         if event::poll(TICK)? {
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {
@@ -159,5 +168,5 @@ fn event_loop(mut app: App) -> std::io::Result<Ended> {
             app.tick(Instant::now());
         }
     }
-    Ok(caught.caught().map_or(Ended::Quit, Ended::Signal))
+    Ok(())
 }
