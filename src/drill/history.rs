@@ -49,7 +49,7 @@ const MAX_E: f64 = 650.0;
 
 impl Record {
     /// The first number (by its field's name) outside what the drill could have written: a
-    /// truth or answer that is not positive and below [`MAX_VALUE`], an error past [`MAX_E`],
+    /// truth or answer that is not positive and below 1e300, an error past 650 powers of ten,
     /// points outside 0–100, an interval that does not run low to high, a negative interval
     /// score. None when every number is in range.
     pub fn out_of_range(&self) -> Option<&'static str> {

@@ -9,7 +9,7 @@
 //! The terminal is restored on every way out: on return and on an error by a guard, after a
 //! panic by the hook `ratatui::try_init` installs (it restores before the panic message prints),
 //! and on SIGTERM, SIGHUP and SIGINT (`kill`, `timeout`, a closed terminal window): the signal is
-//! noted, the loop ends at its next wake-up (within [`TICK`]), the guard restores the terminal and
+//! noted, the loop ends at its next wake-up (within 250 ms), the guard restores the terminal and
 //! [`Ended::Signal`] tells the command line to exit with 128 + the signal's number. A second
 //! signal while the first is being handled ends the process at once.
 //! A debug build panics on the first key when `NAPKIN_TEST_PANIC` is set, so that a test can
