@@ -27,7 +27,7 @@ struct Case {
     what: &'static str,
     args: &'static [&'static str],
     file: File,
-    stdin: &'static str,
+    stdin: &'static [u8],
     code: i32,
     /// Words the message must hold: on standard error, or standard output for a drill's answers.
     words: &'static [&'static str],
@@ -78,7 +78,7 @@ const CASES: &[Case] = &[
         what: "an unclosed table header",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[traffic\ndau = 1\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:4:9",
@@ -90,7 +90,7 @@ const CASES: &[Case] = &[
         what: "a value with a unit left unquoted",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[traffic]\ndau = 500M\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:5:7",
@@ -102,7 +102,7 @@ const CASES: &[Case] = &[
         what: "a key given twice",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[traffic]\ndau = \"1M\"\ndau = \"2M\"\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:6:1",
@@ -114,19 +114,19 @@ const CASES: &[Case] = &[
         what: "a section given twice",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[traffic]\ndau = \"1M\"\n[traffic]\nqps = 5\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:6:2",
-            "the key `traffic` is given twice",
-            "keep one of the two lines",
+            "section [traffic] appears twice, first at line 4",
+            "in one [traffic] section",
         ],
     },
     Case {
         what: "an empty file",
         args: &["calc", "bad.toml"],
         file: File::Text(""),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:1:1",
@@ -138,7 +138,7 @@ const CASES: &[Case] = &[
         what: "a section that is a value",
         args: &["calc", "bad.toml"],
         file: File::Text("traffic = 5\n[meta]\nid = \"x\"\ntitle = \"X\"\n"),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["bad.toml:1:", "traffic", "[traffic]"],
     },
@@ -146,7 +146,7 @@ const CASES: &[Case] = &[
         what: "lists nested past any depth",
         args: &["calc", "bad.toml"],
         file: File::Made(deep_nesting),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["bad.toml:4:", "invalid TOML", "recursion", "help:"],
     },
@@ -155,7 +155,7 @@ const CASES: &[Case] = &[
         what: "an unknown key",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[traffic]\ndua = \"1M\"\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:5:1",
@@ -167,7 +167,7 @@ const CASES: &[Case] = &[
         what: "an unknown section",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[trafic]\ndau = \"1M\"\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:4:2",
@@ -179,7 +179,7 @@ const CASES: &[Case] = &[
         what: "a single section written as a list",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[[traffic]]\ndau = \"1M\"\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:4:1",
@@ -191,7 +191,7 @@ const CASES: &[Case] = &[
         what: "an unknown index kind",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[index]\nkind = \"annoy\"\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:5:8",
@@ -206,7 +206,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[training]\nparams = \"1B\"\nexamples = \"1B\"\ndevice = \"B200\"\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:7:10",
@@ -219,7 +219,7 @@ const CASES: &[Case] = &[
         what: "a size where a count belongs",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[traffic]\ndau = \"2 GB\"\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:5:7",
@@ -232,7 +232,7 @@ const CASES: &[Case] = &[
         what: "a size where a duration belongs",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[serving]\nlatency_budget = \"200 KB\"\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:5:18",
@@ -244,7 +244,7 @@ const CASES: &[Case] = &[
         what: "a unit napkin does not know",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[traffic]\nqps = \"5 furlongs\"\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:5:7",
@@ -257,7 +257,7 @@ const CASES: &[Case] = &[
         what: "a duration without its unit",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[serving]\nlatency_budget = 200\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:5:18",
@@ -270,7 +270,7 @@ const CASES: &[Case] = &[
         what: "a negative count",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[traffic]\ndau = -5\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:5:7",
@@ -282,7 +282,7 @@ const CASES: &[Case] = &[
         what: "a fractional whole number",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[embeddings]\nvectors = \"1M\"\ndim = 2.5\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:6:7",
@@ -297,7 +297,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[[stage]]\nname = \"a\"\nper_server_throughput = 5\nindex = \"yes\"\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:7:9",
@@ -310,7 +310,7 @@ const CASES: &[Case] = &[
         what: "a value too large for any computation",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[traffic]\ndau = \"1e400\"\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["bad.toml:5:7", "too large to compute with", "below 1e300"],
     },
@@ -319,7 +319,7 @@ const CASES: &[Case] = &[
         what: "a utilisation above 1",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[serving]\ntarget_utilization = 1.5\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:5:22",
@@ -333,7 +333,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[sampling]\nexamples_per_day = \"1B\"\npositive_rate = 1.5\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:6:17",
@@ -347,7 +347,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[sampling]\nexamples_per_day = \"1B\"\npositive_rate = 0\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["bad.toml:6:17", "strictly between 0 and 1", "such as 0.01"],
     },
@@ -357,7 +357,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[sampling]\nexamples_per_day = \"1B\"\npositive_rate = \"100%\"\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["bad.toml:6:17", "strictly between 0 and 1", "such as 0.01"],
     },
@@ -367,7 +367,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[sampling]\nexamples_per_day = \"1B\"\npositive_rate = 0.01\nnegative_keep_rate = 0\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["bad.toml:7:22", "keeps no negatives", "such as 0.025"],
     },
@@ -377,7 +377,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[traffic]\nqps = 5\n[[stage]]\nname = \"a\"\nper_server_throughput = 0\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:8:25",
@@ -390,7 +390,7 @@ const CASES: &[Case] = &[
         what: "a request rate of 0",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[traffic]\nqps = 0\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["bad.toml:5:7", "traffic.qps", "more than 0"],
     },
@@ -400,7 +400,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[labelling]\nitems = \"1M\"\ndeadline = \"0 d\"\nseconds_per_label = 5\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:6:12",
@@ -414,7 +414,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[traffic]\nqps = 5\n[cache]\nitems = \"1M\"\ncached_items = \"2M\"\nitem_size = \"1 KB\"\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         // 2,000,000 and 1,000,000 written as napkin writes counts.
         words: &[
@@ -429,7 +429,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[experiment]\nbaseline_rate = 0.05\nmde_relative = 0.05\nmde_absolute = 0.001\neligible_daily_users = \"1M\"\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:7:16",
@@ -443,7 +443,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[[embedding_table]]\nname = \"memory\"\nrows = \"1M\"\ndim = 8\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:5:8",
@@ -455,7 +455,7 @@ const CASES: &[Case] = &[
         what: "embeddings without their dimension",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[embeddings]\nvectors = \"1M\"\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["bad.toml", "[embeddings] has no dim", "add dim = "],
     },
@@ -465,7 +465,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[traffic]\nqps = 5\n[[stage]]\nname = \"a\"\nper_server_throughput = 1\nparallel_with = \"b\"\n[[stage]]\nname = \"b\"\nper_server_throughput = 1\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:9:",
@@ -479,7 +479,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[traffic]\ndau = \"1e300\"\nrequests_per_user_per_day = \"1e300\"\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:5:7",
@@ -493,7 +493,7 @@ const CASES: &[Case] = &[
         what: "a stage without a name",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[[stage]]\nper_server_throughput = 5\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["bad.toml:", "[[stage]] number 1 has no name", "add name = "],
     },
@@ -503,7 +503,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[[stage]]\nname = \"a\"\nper_server_throughput = 5\n[[stage]]\nname = \"a\"\nper_server_throughput = 5\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:",
@@ -517,7 +517,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[[stage]]\nname = 5\nper_server_throughput = 5\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["bad.toml:5:8", "a name must be a string", "quote it"],
     },
@@ -528,7 +528,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[traffic]\ndau = \"400M..100M\"\nrequests_per_user_per_day = 2\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:5:7",
@@ -541,7 +541,7 @@ const CASES: &[Case] = &[
         what: "a range with no low end, in a file",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[traffic]\ndau = \"..400M\"\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["bad.toml:5:7", "has no low end", "such as \"100M..400M\""],
     },
@@ -551,7 +551,7 @@ const CASES: &[Case] = &[
         file: File::Text(scenario!(
             "[[stage]]\nname = \"a\"\nper_server_throughput = 5\nlatency = \"30ms..2GB\"\n"
         )),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:7:11",
@@ -564,7 +564,7 @@ const CASES: &[Case] = &[
         what: "a fraction range past 1, in a file",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!("[serving]\ntarget_utilization = \"0.5..1.5\"\n")),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:5:22",
@@ -578,7 +578,7 @@ const CASES: &[Case] = &[
         what: "a file that is not UTF-8",
         args: &["calc", "bad.toml"],
         file: File::Bytes(b"[meta]\nid = \"\xff\xfe\"\n"),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["bad.toml: is not UTF-8 text", "saved as UTF-8"],
     },
@@ -586,7 +586,7 @@ const CASES: &[Case] = &[
         what: "a directory",
         args: &["calc", "bad.toml"],
         file: File::Dir,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml: is a directory",
@@ -597,7 +597,7 @@ const CASES: &[Case] = &[
         what: "a FIFO",
         args: &["calc", "bad.toml"],
         file: File::Fifo,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["bad.toml: is not a regular file", "give - and redirect it"],
     },
@@ -605,7 +605,7 @@ const CASES: &[Case] = &[
         what: "a file that is not there",
         args: &["calc", "missing.toml"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["missing.toml: no such file", "napkin presets list"],
     },
@@ -613,7 +613,7 @@ const CASES: &[Case] = &[
         what: "a link to nothing",
         args: &["calc", "bad.toml"],
         file: File::Link("/nonexistent/scenario.toml"),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml: is a link to a file that does not exist",
@@ -624,7 +624,7 @@ const CASES: &[Case] = &[
         what: "a huge file of nonsense (16 MiB on one line)",
         args: &["calc", "bad.toml"],
         file: File::Made(huge_garbage),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["bad.toml:4:", "invalid TOML", "help:"],
     },
@@ -632,7 +632,7 @@ const CASES: &[Case] = &[
         what: "a huge file of 1,001 corpora",
         args: &["calc", "bad.toml"],
         file: File::Made(too_many_corpora),
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "bad.toml:",
@@ -644,7 +644,7 @@ const CASES: &[Case] = &[
         what: "an empty standard input",
         args: &["calc", "-"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "<stdin>:1:1",
@@ -656,7 +656,7 @@ const CASES: &[Case] = &[
         what: "a preset id misspelt",
         args: &["calc", "twiter"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["no preset or file named `twiter`", "`twitter`"],
     },
@@ -665,7 +665,7 @@ const CASES: &[Case] = &[
         what: "--set without =",
         args: &["calc", "twitter", "--set", "traffic.dau"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &[
             "`traffic.dau` is not section.key=value",
@@ -676,7 +676,7 @@ const CASES: &[Case] = &[
         what: "--set without a section",
         args: &["calc", "twitter", "--set", "dau=5"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &["`dau=5` is not section.key=value", "--set traffic.dau=200M"],
     },
@@ -684,7 +684,7 @@ const CASES: &[Case] = &[
         what: "--set of an unknown input",
         args: &["calc", "twitter", "--set", "traffic.dua=5M"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--set: traffic.dua",
@@ -697,7 +697,7 @@ const CASES: &[Case] = &[
         what: "--set of a stage the scenario lacks",
         args: &["calc", "twitter", "--set", "stage.nope.latency=5ms"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--set: stage.nope.latency",
@@ -709,7 +709,7 @@ const CASES: &[Case] = &[
         what: "--set of a word where a number belongs",
         args: &["calc", "twitter", "--set", "traffic.dau=abc"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--set: traffic.dau",
@@ -721,7 +721,7 @@ const CASES: &[Case] = &[
         what: "--set of an unknown choice",
         args: &["calc", "twitter", "--set", "index.kind=annoy"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--set: index.kind",
@@ -733,7 +733,7 @@ const CASES: &[Case] = &[
         what: "--set of a word where true or false belongs",
         args: &["calc", "twitter", "--set", "serving.region_failover=maybe"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--set: serving.region_failover",
@@ -750,7 +750,7 @@ const CASES: &[Case] = &[
             "stage.write_api.per_server_throughput=0",
         ],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "stage.write_api.per_server_throughput",
@@ -761,7 +761,7 @@ const CASES: &[Case] = &[
         what: "a quick question missing an input",
         args: &["calc", "--set", "embeddings.vectors=1B"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--set embeddings.vectors=1B",
@@ -773,7 +773,7 @@ const CASES: &[Case] = &[
         what: "a range the wrong way round",
         args: &["calc", "twitter", "--set", "traffic.dau=400M..100M"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--set: traffic.dau",
@@ -785,7 +785,7 @@ const CASES: &[Case] = &[
         what: "a range with no low end",
         args: &["calc", "twitter", "--set", "traffic.dau=..400M"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--set: traffic.dau",
@@ -797,7 +797,7 @@ const CASES: &[Case] = &[
         what: "a range with no high end",
         args: &["calc", "twitter", "--set", "traffic.dau=400M.."],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["--set: traffic.dau", "has no high end", "write both ends"],
     },
@@ -810,7 +810,7 @@ const CASES: &[Case] = &[
             "stage.write_api.latency=30ms..2GB",
         ],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--set: stage.write_api.latency",
@@ -827,7 +827,7 @@ const CASES: &[Case] = &[
             "serving.target_utilization=0.5..1.5",
         ],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--set: serving.target_utilization",
@@ -840,7 +840,7 @@ const CASES: &[Case] = &[
         what: "an unknown format",
         args: &["calc", "twitter", "--format", "yaml"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &[
             "invalid value 'yaml' for '--format <FORMAT>'",
@@ -858,7 +858,7 @@ const CASES: &[Case] = &[
             "0",
         ],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &["invalid value '0' for '--samples <N>'", "1..=1000000"],
     },
@@ -866,7 +866,7 @@ const CASES: &[Case] = &[
         what: "--samples past the most",
         args: &["calc", "twitter", "--samples", "2000000"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &["invalid value '2000000' for '--samples <N>'", "1..=1000000"],
     },
@@ -874,7 +874,7 @@ const CASES: &[Case] = &[
         what: "--samples below 0",
         args: &["calc", "twitter", "--samples", "-1"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &["invalid value '-1' for '--samples <N>'", "1..=1000000"],
     },
@@ -882,7 +882,7 @@ const CASES: &[Case] = &[
         what: "--tornado without ranges",
         args: &["calc", "twitter", "--tornado", "fleet.total_servers"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--tornado: the scenario has no ranges",
@@ -900,7 +900,7 @@ const CASES: &[Case] = &[
             "fleet.totl_servers",
         ],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--tornado: no output `fleet.totl_servers`",
@@ -911,7 +911,7 @@ const CASES: &[Case] = &[
         what: "--engines without an index",
         args: &["calc", "twitter", "--engines"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "has no [index] with [embeddings]",
@@ -922,7 +922,7 @@ const CASES: &[Case] = &[
         what: "an unknown flag",
         args: &["calc", "twitter", "--bogus"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &["unexpected argument '--bogus'"],
     },
@@ -930,7 +930,7 @@ const CASES: &[Case] = &[
         what: "calc with nothing to estimate",
         args: &["calc"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &[
             "required arguments were not provided",
@@ -942,7 +942,7 @@ const CASES: &[Case] = &[
         what: "the screen in a pipe",
         args: &["tui", "twitter"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "the interactive screen needs a terminal",
@@ -954,7 +954,7 @@ const CASES: &[Case] = &[
         what: "--vary without ..",
         args: &["sweep", "twitter", "--vary", "traffic.dau=100M"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &["`traffic.dau=100M` has no span", "traffic.dau=100M..1B"],
     },
@@ -969,7 +969,7 @@ const CASES: &[Case] = &[
             "0",
         ],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &["invalid value '0' for '--steps <STEPS>'", "2..=1000"],
     },
@@ -984,7 +984,7 @@ const CASES: &[Case] = &[
             "-3",
         ],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &["invalid value '-3' for '--steps <STEPS>'", "2..=1000"],
     },
@@ -999,7 +999,7 @@ const CASES: &[Case] = &[
             "nope",
         ],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--output: nope",
@@ -1011,7 +1011,7 @@ const CASES: &[Case] = &[
         what: "--vary of a choice",
         args: &["sweep", "twitter", "--vary", "index.kind=flat..hnsw"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--vary index.kind=flat..hnsw",
@@ -1023,7 +1023,7 @@ const CASES: &[Case] = &[
         what: "--vary the wrong way round",
         args: &["sweep", "twitter", "--vary", "traffic.dau=1B..100M"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--vary traffic.dau=1B..100M",
@@ -1035,7 +1035,7 @@ const CASES: &[Case] = &[
         what: "--log from 0",
         args: &["sweep", "twitter", "--vary", "traffic.dau=0..1B", "--log"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--vary traffic.dau=0..1B",
@@ -1056,7 +1056,7 @@ const CASES: &[Case] = &[
             "serving.regions=1..2",
         ],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &["--vary is given 3 times", "one input, or two for a grid"],
     },
@@ -1071,7 +1071,7 @@ const CASES: &[Case] = &[
             "traffic.peak_qps",
         ],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &[
             "`traffic.peak_qps` is not a condition",
@@ -1089,7 +1089,7 @@ const CASES: &[Case] = &[
             "traffic.peak_qps > 5 GB",
         ],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &[
             "--until: traffic.peak_qps",
@@ -1108,7 +1108,7 @@ const CASES: &[Case] = &[
             "yaml",
         ],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &["invalid value 'yaml'", "text, json, csv, markdown"],
     },
@@ -1116,7 +1116,7 @@ const CASES: &[Case] = &[
         what: "compare of two standard inputs",
         args: &["compare", "-", "-"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &[
             "only one scenario can come from standard input",
@@ -1133,7 +1133,7 @@ const CASES: &[Case] = &[
             "traffic.dau=abc",
         ],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["--set-b: traffic.dau", "does not start with a number"],
     },
@@ -1142,7 +1142,7 @@ const CASES: &[Case] = &[
         what: "a drill of 0 questions",
         args: &["drill", "--plain", "--count", "0"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &["invalid value '0' for '--count <COUNT>'", "1..=1000"],
     },
@@ -1150,7 +1150,7 @@ const CASES: &[Case] = &[
         what: "an unknown skill",
         args: &["drill", "--plain", "--skill", "nope"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &[
             "invalid value 'nope' for '--skill <SKILL>'",
@@ -1161,7 +1161,7 @@ const CASES: &[Case] = &[
         what: "--only-case of an unknown preset",
         args: &["drill", "--plain", "--only-case", "nope"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 1,
         words: &["--only-case: no preset named `nope`", "napkin presets list"],
     },
@@ -1169,7 +1169,7 @@ const CASES: &[Case] = &[
         what: "--case with --count",
         args: &["drill", "--case", "twitter", "--count", "3"],
         file: File::None,
-        stdin: "",
+        stdin: b"",
         code: 2,
         words: &["'--case <ID|FILE>' cannot be used with '--count <COUNT>'"],
     },
@@ -1178,7 +1178,7 @@ const CASES: &[Case] = &[
         what: "an answer that is a word",
         args: QPS_DRILL,
         file: File::None,
-        stdin: "abc\n?\n",
+        stdin: b"abc\n?\n",
         code: 0,
         words: &[
             "Could not read that: \"abc\" does not start with a number",
@@ -1190,7 +1190,7 @@ const CASES: &[Case] = &[
         what: "an answer of another dimension",
         args: QPS_DRILL,
         file: File::None,
-        stdin: "2 GB\n?\n",
+        stdin: b"2 GB\n?\n",
         code: 0,
         words: &[
             "Unit error: wrong dimension: \"2 GB\" is a size, but the question asks for a rate",
@@ -1201,7 +1201,7 @@ const CASES: &[Case] = &[
         what: "a percentage for a rate",
         args: QPS_DRILL,
         file: File::None,
-        stdin: "70%\n?\n",
+        stdin: b"70%\n?\n",
         code: 0,
         words: &[
             "\"70%\" is a percentage, but the question asks for a rate",
@@ -1214,7 +1214,7 @@ const CASES: &[Case] = &[
             "drill", "--plain", "--seed", "3", "--count", "1", "--skill", "storage",
         ],
         file: File::None,
-        stdin: "5\n?\n",
+        stdin: b"5\n?\n",
         code: 0,
         words: &[
             "\"5\" has no unit; write a size such as \"200 KB\"",
@@ -1225,7 +1225,7 @@ const CASES: &[Case] = &[
         what: "an interval the wrong way round",
         args: QPS_DRILL,
         file: File::None,
-        stdin: "400k..100k\n?\n",
+        stdin: b"400k..100k\n?\n",
         code: 0,
         words: &[
             "the interval 400k..100k is empty: write the low end first",
@@ -1236,7 +1236,7 @@ const CASES: &[Case] = &[
         what: "an interval of equal ends",
         args: QPS_DRILL,
         file: File::None,
-        stdin: "5k..5k\n?\n",
+        stdin: b"5k..5k\n?\n",
         code: 0,
         words: &["has equal ends: give the range you are 90% sure of, or one number"],
     },
@@ -1244,7 +1244,7 @@ const CASES: &[Case] = &[
         what: "an interval with no low end",
         args: QPS_DRILL,
         file: File::None,
-        stdin: "..5k\n?\n",
+        stdin: b"..5k\n?\n",
         code: 0,
         words: &["write an interval as two numbers with two dots between, such as 50k..200k"],
     },
@@ -1252,7 +1252,7 @@ const CASES: &[Case] = &[
         what: "a negative answer",
         args: QPS_DRILL,
         file: File::None,
-        stdin: "-5\n?\n",
+        stdin: b"-5\n?\n",
         code: 0,
         words: &["\"-5\" is negative", "no quantity here can be negative"],
     },
@@ -1260,7 +1260,7 @@ const CASES: &[Case] = &[
         what: "an answer of 0",
         args: QPS_DRILL,
         file: File::None,
-        stdin: "0\n?\n",
+        stdin: b"0\n?\n",
         code: 0,
         words: &["an estimate must be more than 0", "Try again"],
     },
@@ -1268,9 +1268,207 @@ const CASES: &[Case] = &[
         what: "an answer too large to compute with",
         args: QPS_DRILL,
         file: File::None,
-        stdin: "1e400\n?\n",
+        stdin: b"1e400\n?\n",
         code: 0,
         words: &["\"1e400\" is too large to compute with", "below 1e300"],
+    },
+    // ── Hostile and damaged input (issue 20) ─────────────────────────────────────────────────
+    Case {
+        what: "a second [training]",
+        args: &["calc", "bad.toml"],
+        file: File::Text(scenario!(
+            "[training]\nparams = \"1B\"\n[traffic]\nqps = 5\n[training]\ntokens = \"1B\"\n"
+        )),
+        stdin: b"",
+        code: 1,
+        words: &[
+            "bad.toml:8:2",
+            "section [training] appears twice, first at line 4",
+            "help: give each input of [training] once, in one [training] section",
+        ],
+    },
+    Case {
+        what: "a name with a line break and an escape",
+        args: &["calc", "bad.toml"],
+        file: File::Text(scenario!(
+            "[[embedding_table]]\nname = \"a\\nb\\u001b[31m\"\nrows = 5\n"
+        )),
+        stdin: b"",
+        code: 1,
+        words: &[
+            "error: bad.toml:4:1: embedding_table.a\\nb\\u{1b}[31m: the name \"a\\nb\\u{1b}[31m\" has characters",
+            "\n  help: use a name such as",
+        ],
+    },
+    Case {
+        what: "a number past f64 (1e309) for a fraction",
+        args: &["calc", "bad.toml"],
+        file: File::Text(scenario!(
+            "[traffic]\nqps = 5\n[experiment]\nbaseline_rate = 0.05\nmde_relative = 0.05\neligible_daily_users = \"1M\"\nallocation = 1e309\n"
+        )),
+        stdin: b"",
+        code: 1,
+        words: &[
+            "bad.toml:10:14",
+            "experiment.allocation: the number is too large to compute with",
+            "help: write a value below 1e300",
+        ],
+    },
+    Case {
+        what: "an experiment of 1e300 arms",
+        args: &[
+            "calc",
+            "ad-click-prediction",
+            "--set",
+            "experiment.arms=1e300",
+        ],
+        file: File::None,
+        stdin: b"",
+        code: 1,
+        words: &[
+            "--set: experiment.arms: 1e300 arms is more than napkin sizes an experiment for (at most 1,000)",
+            "help: write the arms of one test",
+        ],
+    },
+    Case {
+        what: "[sampling] without positive_rate",
+        args: &["calc", "bad.toml"],
+        file: File::Text(scenario!("[sampling]\nexamples_per_day = \"1B\"\n")),
+        stdin: b"",
+        code: 1,
+        words: &[
+            "sampling.positive_rate: [sampling] has no positive_rate",
+            "help: add positive_rate = 0.01",
+        ],
+    },
+    Case {
+        what: "--set unsetting positive_rate",
+        args: &[
+            "calc",
+            "fraud-detection",
+            "--set",
+            "sampling.positive_rate=",
+        ],
+        file: File::None,
+        stdin: b"",
+        code: 1,
+        words: &[
+            "[sampling] has no positive_rate",
+            "help: add --set sampling.positive_rate=0.01",
+        ],
+    },
+    Case {
+        what: "--set that breaks a built-in preset's own line",
+        args: &["calc", "video-recommendation", "--set", "cache.items=1"],
+        file: File::None,
+        stdin: b"",
+        code: 1,
+        words: &[
+            "error: --set on built-in preset video-recommendation: cache.cached_items: the cache holds 10M items of only 1",
+        ],
+    },
+    Case {
+        what: "--vary of cached_items where [cache] is missing",
+        args: &["sweep", "twitter", "--vary", "cache.cached_items=1M..100M"],
+        file: File::None,
+        stdin: b"",
+        code: 1,
+        words: &[
+            "error: --vary cache.cached_items=1M..100M: cache.item_size",
+            "[cache] needs item_size",
+            "help: add --set cache.item_size=2KB",
+        ],
+    },
+    Case {
+        what: "a Zipf exponent of 1e300",
+        args: &[
+            "calc",
+            "video-recommendation",
+            "--set",
+            "cache.zipf_s=1e300",
+        ],
+        file: File::None,
+        stdin: b"",
+        code: 1,
+        words: &[
+            "--set: cache.zipf_s: a Zipf exponent of 1e300 is past any popularity napkin models (at most 10)",
+            "help: write the popularity exponent s",
+        ],
+    },
+    Case {
+        what: "--samples in scientific notation past the most",
+        args: &["calc", "twitter", "--samples", "1e9"],
+        file: File::None,
+        stdin: b"",
+        code: 2,
+        words: &["'1e9' for '--samples <N>': 1e9 (1,000,000,000) is not in 1..=1000000"],
+    },
+    Case {
+        what: "--seed below 0",
+        args: &["drill", "--plain", "--seed", "-1"],
+        file: File::None,
+        stdin: b"",
+        code: 2,
+        words: &["'-1' for '--seed <SEED>': -1 is negative: a seed is a whole number in 0..="],
+    },
+    Case {
+        what: "--until with an operator napkin does not know (>>)",
+        args: &[
+            "sweep",
+            "twitter",
+            "--vary",
+            "traffic.dau=100M..400M",
+            "--until",
+            "a >> 5",
+        ],
+        file: File::None,
+        stdin: b"",
+        code: 2,
+        words: &["`a >> 5` is not a condition", "with >, >=, < or <="],
+    },
+    Case {
+        what: "--until with an operator napkin does not know (==)",
+        args: &[
+            "sweep",
+            "twitter",
+            "--vary",
+            "traffic.dau=100M..400M",
+            "--until",
+            "a == 5",
+        ],
+        file: File::None,
+        stdin: b"",
+        code: 2,
+        words: &["`a == 5` is not a condition", "with >, >=, < or <="],
+    },
+    Case {
+        what: "--only-case and --skill that no question fits",
+        args: &[
+            "drill",
+            "--plain",
+            "--only-case",
+            "twitter",
+            "--skill",
+            "ml",
+        ],
+        file: File::None,
+        stdin: b"",
+        code: 1,
+        words: &[
+            "error: --only-case twitter --skill ml: no question of that skill comes from that case study",
+            "help: try another --skill, or another --only-case",
+        ],
+    },
+    Case {
+        what: "an answer that is not UTF-8",
+        args: QPS_DRILL,
+        file: File::None,
+        stdin: b"\xff\xfe5k\n?\n",
+        code: 0,
+        words: &[
+            "That line is not UTF-8 text, so it cannot be read as an answer. Try again",
+            "Revealed",
+        ],
     },
 ];
 
@@ -1313,7 +1511,7 @@ fn every_bad_input_gets_its_exit_code_and_a_message_that_says_where_and_what_to_
         {
             use std::io::Write;
             let mut stdin = child.stdin.take().unwrap();
-            stdin.write_all(case.stdin.as_bytes()).unwrap();
+            stdin.write_all(case.stdin).unwrap();
         }
         let out = child.wait_with_output().unwrap();
         let stdout = String::from_utf8_lossy(&out.stdout);

@@ -417,12 +417,13 @@ fn three_answers(data: &std::path::Path) -> (String, String) {
 }
 
 #[test]
-fn a_full_disk_is_said_once_and_the_drill_goes_on() {
+fn a_device_as_the_history_is_said_once_and_the_drill_goes_on() {
     if !std::path::Path::new("/dev/full").exists() {
-        eprintln!("no /dev/full on this system: the full-disk test did not run");
+        eprintln!("no /dev/full on this system: the device test did not run");
         return;
     }
-    // Every write to /dev/full fails as a full disk does (ENOSPC).
+    // A device is not written to, as it is not read from (a full disk's wording is tested in
+    // drill::session).
     let data = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(data.path().join("napkin")).unwrap();
     std::os::unix::fs::symlink("/dev/full", data.path().join("napkin/history.jsonl")).unwrap();
@@ -438,9 +439,9 @@ fn a_full_disk_is_said_once_and_the_drill_goes_on() {
     );
     for words in [
         "history.jsonl",
-        "No space left on device",
+        "the history is not a regular file",
         "the drill goes on",
-        "help: free some space on that disk, or set XDG_DATA_HOME to a writable directory",
+        "help: move what stands there away, so that napkin can make the file, or set XDG_DATA_HOME to a writable directory",
     ] {
         assert!(err.contains(words), "{words}: {err}");
     }
@@ -453,6 +454,139 @@ fn a_full_disk_is_said_once_and_the_drill_goes_on() {
         .success()
         .stderr(predicate::str::contains("not a regular file"))
         .stdout(predicate::str::contains("No drills yet"));
+}
+
+#[test]
+fn a_history_that_is_a_fifo_or_dev_zero_is_refused_and_the_answer_said_not_saved() {
+    // Both take any write and keep nothing: the drill once said "1 scored" and wrote nowhere.
+    let fifo = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(fifo.path().join("napkin")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(fifo.path().join("napkin/history.jsonl"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo");
+    let zero = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(zero.path().join("napkin")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", zero.path().join("napkin/history.jsonl")).unwrap();
+    for data in [fifo.path(), zero.path()] {
+        let out = napkin_in(data)
+            .args([
+                "drill", "--plain", "--seed", "3", "--count", "3", "--skill", "qps",
+            ])
+            .write_stdin("1\n1\n1\n")
+            .timeout(std::time::Duration::from_secs(30))
+            .output()
+            .unwrap();
+        let (out, err) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert!(
+            out.contains("Session over: 3 scored")
+                && out.contains("3 answers were not saved (see the warnings)"),
+            "{out}"
+        );
+        assert!(!out.contains("`napkin stats` shows your progress"), "{out}");
+        for words in [
+            "warning: could not save this answer to",
+            "history.jsonl: the history is not a regular file",
+            "help: move what stands there away",
+        ] {
+            assert!(err.contains(words), "{words}: {err}");
+        }
+        assert_eq!(err.matches("not saved either").count(), 2, "{err}");
+    }
+}
+
+/// A writer that, when the feedback of an answer ("You: …") is written, reads the history.
+struct Watching {
+    history: std::path::PathBuf,
+    text: String,
+    /// The records in the file each time feedback was shown.
+    seen: Vec<usize>,
+}
+
+impl std::io::Write for Watching {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let chunk = String::from_utf8_lossy(buf);
+        if chunk.contains("You: ") {
+            self.seen.push(history::read(&self.history).0.len());
+        }
+        self.text.push_str(&chunk);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn an_answer_is_in_the_history_before_its_feedback_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.jsonl");
+    let opts = session::Options {
+        seed: Some(3),
+        count: 3,
+        filter: Filter {
+            skill: Some(Skill::Qps),
+            ..Filter::default()
+        },
+        history: Some(path.clone()),
+    };
+    let mut out = Watching {
+        history: path,
+        text: String::new(),
+        seen: Vec::new(),
+    };
+    let mut input = std::io::Cursor::new("1\n2\n3\n");
+    session::run(
+        &opts,
+        &presets::builtin(),
+        &mut input,
+        &mut out,
+        &mut std::io::sink(),
+    )
+    .unwrap();
+    assert_eq!(out.seen, [1, 2, 3], "{}", out.text);
+}
+
+#[test]
+fn killed_right_after_its_feedback_a_drill_has_kept_the_answer() {
+    // The drill is killed (SIGKILL) the moment an answer's feedback is read from it, again and
+    // again: every answer shown as scored is in the file. At most 40 runs or 20 seconds.
+    use std::io::{BufRead, Write};
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("napkin/history.jsonl");
+    let start = std::time::Instant::now();
+    let mut shown = 0;
+    for _ in 0..40 {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            break;
+        }
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_napkin"))
+            .args([
+                "drill", "--plain", "--seed", "3", "--count", "1", "--skill", "qps",
+            ])
+            .env("XDG_DATA_HOME", data.path())
+            .env("XDG_CONFIG_HOME", data.path().join("config"))
+            .env("NO_COLOR", "1")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        child.stdin.as_mut().unwrap().write_all(b"300k\n").unwrap();
+        let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        let feedback = lines.any(|l| l.is_ok_and(|l| l.contains("You: ")));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert!(feedback, "the drill showed no feedback");
+        shown += 1;
+        let (records, warnings) = history::read(&path);
+        assert_eq!(records.len(), shown, "{warnings:?}");
+    }
+    assert!(shown >= 5, "only {shown} runs in the time");
 }
 
 #[test]
@@ -548,6 +682,93 @@ fn answer_one_question(data: &std::path::Path) -> String {
         .stdout(predicate::str::contains("100 points"));
     q.prompt
 }
+
+#[test]
+fn a_record_whose_numbers_are_out_of_range_is_skipped_as_damaged() {
+    // Numbers the drill cannot have written: once read into 300-digit averages and "inf×".
+    let data = tempfile::tempdir().unwrap();
+    let path = data.path().join("napkin").join("history.jsonl");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let good = serde_json::to_string(&record(1, 0.1)).unwrap();
+    let with = |field: &str, value: &str| {
+        let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
+        v[field] = serde_json::from_str(value).unwrap();
+        v.to_string()
+    };
+    let text = [
+        good.clone(),
+        with("points", "-1e308"),
+        with("e", "1e308"),
+        with("truth", "0"),
+        with("value", "-5"),
+        with("interval", "[5, 1]"),
+        with("interval_score", "-1"),
+    ]
+    .join("\n");
+    std::fs::write(&path, &text).unwrap();
+    let (records, warnings) = history::read(&path);
+    assert_eq!(records.len(), 1, "{warnings:?}");
+    for (line, field) in [
+        (2, "points"),
+        (3, "e"),
+        (4, "truth"),
+        (5, "value"),
+        (6, "interval"),
+        (7, "interval_score"),
+    ] {
+        let said =
+            format!("history.jsonl:{line}: skipped a record whose {field} is out of its range");
+        assert!(
+            warnings.iter().any(|w| w.ends_with(&said)),
+            "{said}: {warnings:?}"
+        );
+    }
+    let out = napkin_in(data.path()).arg("stats").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(stdout.contains("1 answer"), "{stdout}");
+    assert!(
+        !stdout.contains("inf") && !stdout.contains("0000000000"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        text,
+        "the file is kept as it was"
+    );
+}
+
+#[test]
+fn a_20_mb_answer_line_is_cut_and_its_length_said() {
+    let mut stdin = vec![b'5'; 20 << 20];
+    stdin.extend_from_slice(b"\n?\n");
+    let out = common::napkin()
+        .args(QPS)
+        .write_stdin(stdin)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains(
+            "That line is 20,971,520 bytes long, too long for an answer (at most 200 characters)"
+        ),
+        "{}",
+        stdout.chars().take(2000).collect::<String>()
+    );
+    assert!(
+        stdout.len() < 10_000,
+        "the line is not echoed: {} bytes",
+        stdout.len()
+    );
+    assert!(stdout.contains("Revealed"), "the drill goes on");
+}
+
+/// A drill of one QPS question.
+const QPS: &[&str] = &[
+    "drill", "--plain", "--seed", "3", "--count", "1", "--skill", "qps",
+];
 
 #[test]
 fn an_answer_after_a_torn_last_line_is_kept() {

@@ -616,16 +616,25 @@ fn the_drill_screen_scores_records_and_moves_on() {
 #[test]
 fn on_the_drill_screen_an_answer_not_saved_is_said_and_the_drill_goes_on() {
     let dir = tempfile::tempdir().unwrap();
-    // A full disk (every write to /dev/full fails with ENOSPC), and a file where the history's
-    // directory belongs (unwritable, for root too).
+    // A device (/dev/full) and a file where the history's directory belongs (unwritable, for
+    // root too).
     let full = dir.path().join("full.jsonl");
     let blocked = dir.path().join("blocked");
     std::fs::write(&blocked, "a file").unwrap();
     let mut cases = vec![(blocked.join("history.jsonl"), "cannot create the directory")];
     if std::path::Path::new("/dev/full").exists() {
         std::os::unix::fs::symlink("/dev/full", &full).unwrap();
-        cases.push((full, "No space left on device"));
+        cases.push((full, "not a regular file"));
     }
+    // A FIFO and a link to /dev/zero take any write and keep nothing: refused, not said saved.
+    let fifo = dir.path().join("fifo.jsonl");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        cases.push((fifo, "not a regular file"));
+    }
+    let zero = dir.path().join("zero.jsonl");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    cases.push((zero, "not a regular file"));
     for (path, reason) in cases {
         let mut app = drill_app(Some(path));
         let q = app.drill().unwrap().question().unwrap().clone();

@@ -1,5 +1,5 @@
 //! The real binary in a real terminal (tmux): open a preset, edit DAU, see peak QPS change, quit,
-//! and find the terminal back to normal, after a panic too. Where tmux is absent the test says so
+//! and find the terminal back to normal, after a panic and a signal too. Where tmux is absent the test says so
 //! and does nothing.
 
 use std::process::Command;
@@ -58,7 +58,8 @@ fn start(name: &str, width: u16, height: u16, args: &str) -> Option<(Tmux, tempf
     start_with(name, width, height, "", args)
 }
 
-/// [`start`] with `env` (`NAME=value …`) before the command.
+/// [`start`] with `env` (`NAME=value …`, or a command that runs the binary, such as `sh -c '…'`)
+/// before the binary.
 fn start_with(
     name: &str,
     width: u16,
@@ -253,4 +254,34 @@ fn a_panic_restores_the_terminal() {
         panicked < message && message < at("napkin-exit=101"),
         "{screen}"
     );
+}
+
+#[test]
+fn a_signal_restores_the_terminal_and_exits_128_plus_its_number() {
+    // SIGTERM (`kill`, `timeout`), SIGHUP (a closed terminal window), SIGINT (`kill -INT`: in raw
+    // mode Ctrl-C is a key, not a signal).
+    for (name, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
+        let pid_dir = tempfile::tempdir().unwrap();
+        let pid_file = pid_dir.path().join("pid");
+        // The shell writes its pid, then becomes napkin.
+        let wrapper = format!(
+            "sh -c 'echo $$ > {}; exec \"$0\" \"$@\"'",
+            pid_file.display()
+        );
+        let Some((tmux, _config)) =
+            start_with(&format!("signal-{name}"), 80, 24, &wrapper, "tui twitter")
+        else {
+            return;
+        };
+        tmux.wait_for("Twitter");
+        assert_eq!(tmux.alternate_on(), "1");
+        assert_eq!(tmux.cursor_shown(), "0", "the screen hides the cursor");
+        let pid = std::fs::read_to_string(&pid_file).expect("the pid, written before the screen");
+        let killed = Command::new("kill")
+            .args(["-s", name, pid.trim()])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success(), "kill -s {name} {pid}");
+        tmux.assert_restored_after(128 + number);
+    }
 }

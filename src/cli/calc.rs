@@ -4,6 +4,7 @@ use super::Format;
 use super::words;
 use crate::presets;
 use crate::report::{Report, engines, json, markdown, text, tornado};
+use crate::scenario::diagnostic::OneLine;
 use crate::scenario::{self, Location, Origin, Scenario, ScenarioError, SectionPath, overrides};
 use crate::units::format::Style;
 use crate::whatif::montecarlo;
@@ -41,10 +42,11 @@ pub struct CalcArgs {
     pub engines: bool,
     /// With ranges (inputs written lo..hi): how many joint samples to draw, 1 to 1,000,000.
     #[arg(long, value_name = "N", default_value_t = montecarlo::DEFAULT_SAMPLES as u32, allow_negative_numbers = true,
-          value_parser = clap::value_parser!(u32).range(1..=montecarlo::MAX_SAMPLES as i64))]
+          value_parser = super::numbers::whole::<u32>(1, montecarlo::MAX_SAMPLES as i64))]
     pub samples: u32,
     /// With ranges: the seed of the samples; the same seed gives the same percentiles.
-    #[arg(long, value_name = "N", default_value_t = montecarlo::DEFAULT_SEED)]
+    #[arg(long, value_name = "N", default_value_t = montecarlo::DEFAULT_SEED, allow_negative_numbers = true,
+          value_parser = super::numbers::seed)]
     pub seed: u64,
     /// With ranges: what drives one output, as bars (a tornado chart), widest first; e.g.
     /// --tornado traffic.peak_qps.
@@ -269,9 +271,14 @@ pub fn apply_flagged(s: &mut Scenario, sets: &[(&str, &str)], quick: bool) -> Re
         return Ok(());
     }
     let lines: Vec<String> = errors
-        .iter()
+        .iter_mut()
         .zip(via_set)
-        .map(|(d, via_set)| words::diagnostic(d, via_set || d.location == Location::Override))
+        .map(|(d, via_set)| {
+            let moved = sets
+                .first()
+                .is_some_and(|&(flag, _)| words::at_flag_on_preset(d, flag));
+            words::diagnostic(d, via_set || moved || d.location == Location::Override)
+        })
         .collect();
     Err(lines.join("\n"))
 }
@@ -335,7 +342,8 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
             };
             // One line an input, whatever its note holds.
             let source = source.replace(['\n', '\r'], " ");
-            writeln!(out, "{path}={value}\t[{source}]").map_err(|e| e.to_string())?;
+            let line = format!("{path}={value}\t[{}]\n", OneLine(&source));
+            super::write_doc(out, &line).map_err(|e| e.to_string())?;
         }
         return Ok(());
     }
@@ -362,9 +370,7 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
             Format::Json => engines::json(&c, layout) + "\n",
             Format::Markdown => engines::markdown(&c),
         };
-        return out
-            .write_all(rendered.as_bytes())
-            .map_err(|e| e.to_string());
+        return super::write_doc(out, &rendered).map_err(|e| e.to_string());
     }
     if let Some(id) = &args.tornado {
         let (o, spread) = tornado::find(&report, id).map_err(|m| words::tornado(&m))?;
@@ -373,9 +379,7 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
             Format::Json => tornado::json(&report, o, spread, layout),
             Format::Markdown => tornado::markdown(&report, o, spread),
         };
-        return out
-            .write_all(rendered.as_bytes())
-            .map_err(|e| e.to_string());
+        return super::write_doc(out, &rendered).map_err(|e| e.to_string());
     }
     let rendered = match args.format {
         Format::Json => {
@@ -398,9 +402,7 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
         ),
         Format::Markdown => markdown::render(&report),
     };
-    let written = out
-        .write_all(rendered.as_bytes())
-        .map_err(|e| e.to_string());
+    let written = super::write_doc(out, &rendered).map_err(|e| e.to_string());
     if host.exits_after {
         // Freeing the scenario and the report allocation by allocation would cost more than
         // the estimate itself; the process's exit frees them at once.

@@ -7,6 +7,7 @@ use crate::report::Report;
 use crate::report::markdown::cell;
 use crate::report::ratio::Ratio;
 use crate::scenario::Location;
+use crate::scenario::diagnostic::OneLine;
 use crate::units::{Human, Style};
 use crate::whatif::compare::{self, Row};
 use serde::Serialize;
@@ -112,11 +113,11 @@ pub fn run(args: &CompareArgs, host: super::Host, out: &mut dyn Write) -> Result
     let written = match args.format {
         Format::Text => {
             let rendered = text(&a, &b, &rows, style);
-            out.write_all(rendered.as_bytes())
+            super::write_doc(out, &rendered)
         }
         Format::Markdown => {
             let table = markdown(&a, &b, &rows, style);
-            out.write_all(table.as_bytes())
+            super::write_doc(out, &table)
         }
         Format::Json => json(&a, &b, &rows, host.stdout_is_terminal, out),
     };
@@ -131,7 +132,7 @@ fn describe(side: &Side) -> String {
         id.push_str(if id == r.id { "; " } else { ", " });
         id.push_str(s);
     }
-    format!("{}  ({id})", r.title)
+    format!("{}  ({})", OneLine(&r.title), OneLine(&id))
 }
 
 /// A value in napkin's units, or "–" where the side has no such output.

@@ -1,13 +1,14 @@
 //! `napkin drill` and `napkin stats`.
 
 use super::DrillArgs;
+use super::pipe::Escaping;
 use crate::drill::history;
 use crate::drill::question::Filter;
 use crate::drill::session::{self, Options};
 use crate::drill::skill::Skill;
 use crate::drill::walk;
 use crate::presets;
-use crate::scenario::diagnostic::suggest_or;
+use crate::scenario::diagnostic::{Printable, suggest_or};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use std::io::Write;
 
@@ -26,6 +27,8 @@ fn io(e: std::io::Error) -> String {
 }
 
 pub fn run(args: &DrillArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
+    // Questions and feedback echo presets and answers: no control character reaches the terminal.
+    let (out, err) = (&mut Escaping(out), &mut Escaping(err));
     if let Some(case) = &args.case {
         return walk(case, args, out, err);
     }
@@ -58,12 +61,30 @@ pub fn run(args: &DrillArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result
         history: history::default_path(),
     };
     if !args.plain && super::interactive() {
-        return crate::tui::run_drill(opts).map_err(|e| format!("error: the terminal failed: {e}"));
+        return super::screen_ended(crate::tui::run_drill(opts));
     }
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
-    session::run(&opts, &pool, &mut input, out, err).map_err(io)?;
-    Ok(())
+    match session::run(&opts, &pool, &mut input, out, err) {
+        Err(e) if e.get_ref().is_some_and(|i| i.is::<session::NoQuestion>()) => {
+            Err(no_question(args))
+        }
+        Err(e) => Err(io(e)),
+        Ok(_) => Ok(()),
+    }
+}
+
+/// No question fits `--only-case` and `--skill`: which to change.
+fn no_question(args: &DrillArgs) -> String {
+    let skill = args.skill.map(|k| k.id()).unwrap_or_default();
+    match &args.only_case {
+        Some(case) => format!(
+            "error: --only-case {case} --skill {skill}: no question of that skill comes from that case study\n  help: try another --skill, or another --only-case (or leave it out for every case study)"
+        ),
+        None => format!(
+            "error: --skill {skill}: no question of that skill comes from the case studies\n  help: try another --skill"
+        ),
+    }
 }
 
 /// `napkin drill --case`: one case study, step by step.
@@ -104,10 +125,9 @@ pub fn stats(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
     };
     let (records, warnings) = history::read(&path);
     for w in warnings {
-        writeln!(err, "warning: {w}").map_err(io)?;
+        writeln!(err, "warning: {}", Printable(&w)).map_err(io)?;
     }
-    out.write_all(crate::drill::stats::report(&records, history::now()).as_bytes())
-        .map_err(io)
+    super::write_doc(out, &crate::drill::stats::report(&records, history::now())).map_err(io)
 }
 
 #[cfg(test)]

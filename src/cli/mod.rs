@@ -6,6 +6,7 @@ mod calc;
 mod compare;
 mod complete;
 mod drill_cmd;
+mod numbers;
 mod pipe;
 mod presets_cmd;
 mod sweep;
@@ -77,10 +78,10 @@ pub struct DrillArgs {
     #[arg(long)]
     pub plain: bool,
     /// Reproduce a session's questions.
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true, value_parser = numbers::seed)]
     pub seed: Option<u64>,
     /// How many questions, 1 to 1,000.
-    #[arg(long, default_value_t = 5, allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(1..=drill_cmd::MAX_COUNT))]
+    #[arg(long, default_value_t = 5, allow_negative_numbers = true, value_parser = numbers::whole::<u16>(1, drill_cmd::MAX_COUNT))]
     pub count: u16,
     /// Walk one case study in interview order (a preset id or a scenario file): traffic, storage,
     /// bandwidth, index, fleet, latency, on its own numbers.
@@ -189,6 +190,13 @@ pub fn run(cli: Cli, host: Host, out: &mut dyn std::io::Write, err: &mut dyn std
     }
 }
 
+/// Writes a document for a person to read (text, Markdown, CSV) with whatever it echoes from a
+/// file or an argument escaped ([`Printable`](crate::scenario::diagnostic::Printable): control
+/// characters as `\u{1b}`, line breaks kept). JSON needs none: serde escapes it.
+pub(crate) fn write_doc(out: &mut dyn std::io::Write, doc: &str) -> std::io::Result<()> {
+    write!(out, "{}", crate::scenario::diagnostic::Printable(doc))
+}
+
 /// A usage error clap cannot see (it depends on several arguments), written as clap writes its
 /// own; exit status 2.
 fn usage_error(subcommand: &str, message: &str, err: &mut dyn std::io::Write) -> u8 {
@@ -241,7 +249,17 @@ fn tui(scenario: Option<&str>) -> Result<(), String> {
         Some(arg) => Some(calc::resolve_with_text(arg).map_err(|e| e.to_string())?),
         None => None,
     };
-    crate::tui::run(start).map_err(|e| format!("error: the terminal failed: {e}"))
+    screen_ended(crate::tui::run(start))
+}
+
+/// After the screen, its terminal restored: nothing more when the user quit; the exit status of
+/// a process ended by a signal, 128 + its number, when one ended it.
+pub(crate) fn screen_ended(ended: std::io::Result<crate::tui::Ended>) -> Result<(), String> {
+    match ended {
+        Ok(crate::tui::Ended::Quit) => Ok(()),
+        Ok(crate::tui::Ended::Signal(n)) => std::process::exit(128 + n),
+        Err(e) => Err(format!("error: the terminal failed: {e}")),
+    }
 }
 
 #[cfg(test)]

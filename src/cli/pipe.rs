@@ -33,6 +33,22 @@ impl Write for ReaderGone<'_> {
     }
 }
 
+/// A writer for a face that writes as it goes (the plain drill): each write with its control
+/// characters escaped, as [`super::write_doc`] escapes a whole document.
+pub(super) struct Escaping<'a>(pub &'a mut dyn Write);
+
+impl Write for Escaping<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // Formatting writes whole strings; bytes that are not UTF-8 are shown as U+FFFD.
+        let text = String::from_utf8_lossy(buf);
+        write!(self.0, "{}", crate::scenario::diagnostic::Printable(&text))?;
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::ReaderGone;

@@ -1,6 +1,7 @@
 //! `napkin presets list|show`, and the welcome text of a bare `napkin`.
 
 use crate::presets::{self, Origin};
+use crate::scenario::diagnostic::OneLine;
 use std::io::Write;
 
 fn io(e: std::io::Error) -> String {
@@ -41,12 +42,16 @@ pub fn list(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
                     (true, false) => "  (user)",
                     _ => "",
                 };
-                writeln!(out, "{:width$}  {chapter}  {}{mark}", p.id, s.meta.title).map_err(io)?;
+                let id = OneLine(&p.id).to_string();
+                let title = OneLine(&s.meta.title);
+                writeln!(out, "{id:width$}  {chapter}  {title}{mark}").map_err(io)?;
                 if user && s.meta.id != p.id {
                     writeln!(
                         err,
                         "warning: {} declares id \"{}\" but is run as `napkin calc {}` (a user preset's id is its file name)",
-                        p.file, s.meta.id, p.id
+                        OneLine(&p.file.to_string()),
+                        OneLine(&s.meta.id),
+                        OneLine(&p.id)
                     )
                     .map_err(io)?;
                 }
@@ -78,8 +83,7 @@ pub fn table(out: &mut dyn Write) -> Result<(), String> {
     for p in presets::builtin() {
         scenarios.push(p.load().map_err(|e| e.to_string())?);
     }
-    out.write_all(crate::report::table::presets_table(&scenarios).as_bytes())
-        .map_err(io)
+    super::write_doc(out, &crate::report::table::presets_table(&scenarios)).map_err(io)
 }
 
 pub fn welcome(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {

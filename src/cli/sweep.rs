@@ -21,7 +21,7 @@ pub struct SweepArgs {
     #[arg(long = "vary", value_name = "PATH=LO..HI", required = true, value_parser = span)]
     pub vary: Vec<String>,
     /// Values each input takes, both ends included (2 to 1,000; with two --vary at most 100).
-    #[arg(long, default_value_t = 5, allow_negative_numbers = true, value_parser = clap::value_parser!(u16).range(2..=MAX_STEPS as i64))]
+    #[arg(long, default_value_t = 5, allow_negative_numbers = true, value_parser = super::numbers::whole::<u16>(2, MAX_STEPS as i64))]
     pub steps: u16,
     /// Space the values by equal ratios (100M, 200M, 400M) instead of equal differences.
     #[arg(long)]
@@ -106,12 +106,14 @@ pub fn check(args: &SweepArgs) -> Result<(), String> {
     }
 }
 
-/// An error as calc writes one, located at `place` unless it names a place of its own.
+/// An error as calc writes one, located at `place` unless it names a place of its own; a place
+/// in a built-in preset, which the user has no file of, is `place` on the preset.
 fn located(mut d: Diagnostic, place: &str) -> String {
     if matches!(d.location, Location::Program | Location::Override) {
         d.location = Location::Argument(place.to_string());
     }
-    words::diagnostic(&d, false)
+    let moved = words::at_flag_on_preset(&mut d, place);
+    words::diagnostic(&d, moved)
 }
 
 /// The axis `--vary arg` asks for, read by the input's kind; a section the scenario lacks is
@@ -350,9 +352,9 @@ pub fn run(args: &SweepArgs, host: super::Host, out: &mut dyn Write) -> Result<(
     };
     let readable = |write: fn(&View) -> String| write(&view);
     let written = match args.format {
-        SweepFormat::Text => out.write_all(readable(sweep_out::text).as_bytes()),
-        SweepFormat::Markdown => out.write_all(readable(sweep_out::markdown).as_bytes()),
-        SweepFormat::Csv => out.write_all(sweep_out::csv(&view).as_bytes()),
+        SweepFormat::Text => super::write_doc(out, &readable(sweep_out::text)),
+        SweepFormat::Markdown => super::write_doc(out, &readable(sweep_out::markdown)),
+        SweepFormat::Csv => super::write_doc(out, &sweep_out::csv(&view)),
         SweepFormat::Json => sweep_out::json(&view, host.stdout_is_terminal, out),
     };
     written.map_err(|e| e.to_string())

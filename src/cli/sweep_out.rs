@@ -3,6 +3,7 @@
 
 use crate::report::markdown::cell;
 use crate::scenario::InputPath;
+use crate::scenario::diagnostic::OneLine;
 use crate::units::Style;
 use crate::whatif::sweep::{Axis, Crossing, Spacing, Sweep, Until, shown_in};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
@@ -154,7 +155,12 @@ fn swept(v: &View) -> String {
 
 /// A table with aligned, right-justified columns.
 pub fn text(v: &View) -> String {
-    let mut out = format!("{}  ({})\n{}\n\n", v.title, v.id, swept(v));
+    let mut out = format!(
+        "{}  ({})\n{}\n\n",
+        OneLine(v.title),
+        OneLine(v.id),
+        swept(v)
+    );
     let rows = cells(v);
     let widths: Vec<usize> = (0..rows[0].len())
         .map(|i| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0))

@@ -3,7 +3,7 @@
 //! `--set` arguments where the section came from `--set`, and the commands that list names.
 
 use crate::report::EvaluationError;
-use crate::scenario::diagnostic::{Diagnostic, Printable, ScenarioError, See};
+use crate::scenario::diagnostic::{Diagnostic, OneLine, Printable, ScenarioError, See};
 use crate::scenario::{Location, Origin};
 use std::fmt::Write as _;
 
@@ -26,6 +26,21 @@ pub fn location(l: &Location) -> String {
         Location::Given => "--given".to_string(),
         Location::Text { .. } | Location::Argument(_) | Location::Program => l.to_string(),
     }
+}
+
+/// A problem found once flags changed a built-in preset: the preset alone is sound, so `flag`
+/// (`--set`, `--vary`) made it, and the preset's own line is in no file the user has. Puts it at
+/// the flag, on the preset by id; false when `d` is not at a built-in preset.
+pub fn at_flag_on_preset(d: &mut Diagnostic, flag: &str) -> bool {
+    let Location::Text {
+        origin: Origin::Preset(id),
+        ..
+    } = &d.location
+    else {
+        return false;
+    };
+    d.location = Location::Argument(format!("{flag} on built-in preset {id}"));
+    true
 }
 
 /// Where the command line points the user next.
@@ -67,16 +82,16 @@ pub fn help(d: &Diagnostic, via_set: bool) -> String {
 }
 
 /// One diagnostic as the command line prints it: `error: where: path: problem` and a `help:`
-/// line, with every echoed text escaped.
+/// line, with every echoed text escaped, a line break too (each part stays on its line).
 pub fn diagnostic(d: &Diagnostic, via_set: bool) -> String {
-    let mut out = format!("error: {}: ", Printable(&location(&d.location)));
+    let mut out = format!("error: {}: ", OneLine(&location(&d.location)));
     if !d.subject.is_empty() {
-        let _ = write!(out, "{}: ", Printable(&d.subject.to_string()));
+        let _ = write!(out, "{}: ", OneLine(&d.subject.to_string()));
     }
-    let _ = write!(out, "{}", Printable(&d.problem));
+    let _ = write!(out, "{}", OneLine(&d.problem));
     let help = help(d, via_set);
     if !help.is_empty() {
-        let _ = write!(out, "\n  help: {}", Printable(&help));
+        let _ = write!(out, "\n  help: {}", OneLine(&help));
     }
     out
 }
@@ -98,8 +113,8 @@ pub fn error(e: &ScenarioError) -> String {
 pub fn no_equals(flag: &str, arg: &str) -> String {
     format!(
         "error: {flag}: {}: `{}` has no `=`\n  help: write {flag} section.key=value, such as {flag} traffic.dau=200M",
-        Printable(arg),
-        Printable(arg)
+        OneLine(arg),
+        OneLine(arg)
     )
 }
 
@@ -124,8 +139,8 @@ pub fn tornado(m: &crate::report::tornado::Missing) -> String {
             };
             format!(
                 "error: --tornado: no output `{}`\n  help: {}",
-                Printable(id),
-                Printable(&hint)
+                OneLine(id),
+                OneLine(&hint)
             )
         }
         Missing::Ranges => "error: --tornado: the scenario has no ranges, so nothing drives the output's spread\n  help: write an input as a range, such as --set traffic.dau=100M..400M".into(),
@@ -167,9 +182,9 @@ pub fn given(arg: &str, e: &crate::estimate::given::GivenError) -> String {
     };
     format!(
         "error: --given {}: {}\n  help: {}",
-        Printable(arg),
-        Printable(&problem),
-        Printable(&help)
+        OneLine(arg),
+        OneLine(&problem),
+        OneLine(&help)
     )
 }
 
@@ -182,7 +197,7 @@ pub fn no_index(id: &str, e: &crate::report::engines::NoIndex) -> String {
         .collect();
     format!(
         "error: {}: --engines compares the vector index's memory, and this scenario has no [index] with [embeddings]\n  help: add them to the file, or {}",
-        Printable(id),
+        OneLine(id),
         sets.join(" ")
     )
 }

@@ -9,6 +9,7 @@ use super::feedback::{self, Line, LineKind, Outcome};
 use super::question::Question;
 use super::score::in_words;
 use super::slips::{self, Slip};
+use crate::scenario::diagnostic::Printable;
 use crate::units::Kind;
 use crate::units::format::{Human, Sig, Style, napkin_as_shown};
 use std::fmt::Write;
@@ -36,7 +37,20 @@ pub struct Judged {
     pub slip: Option<Slip>,
 }
 
-/// Reads a line typed in answer to `q`.
+/// The longest answer read, in characters: a longer line is no estimate, and is not echoed back.
+pub const MAX_ANSWER: usize = 200;
+
+/// Why a line too long to be an answer is not read, with its length in `unit`s (characters,
+/// bytes).
+pub fn too_long(length: usize, unit: &str) -> String {
+    format!(
+        "That line is {} {unit} long, too long for an answer (at most {MAX_ANSWER} characters): write a number with its unit, such as \"40k/s\", or an interval, such as \"50k..200k\".",
+        crate::units::format::Grouped(length as f64)
+    )
+}
+
+/// Reads a line typed in answer to `q`. What the line says is echoed with its control characters
+/// escaped, and not at all past [`MAX_ANSWER`] characters.
 pub fn attempt(q: &Question, line: &str) -> Attempt {
     let text = line.trim();
     if text.is_empty() {
@@ -45,14 +59,21 @@ pub fn attempt(q: &Question, line: &str) -> Attempt {
     if text == "?" {
         return Attempt::Reveal;
     }
+    let chars = text.chars().count();
+    if chars > MAX_ANSWER {
+        return Attempt::Retry(too_long(chars, "characters"));
+    }
     match feedback::assess(q, text) {
-        Err(why) => Attempt::Retry(format!("Could not read that: {why}.")),
-        Ok(o) if o.scored.is_none() => Attempt::Retry(format!(
-            "Unit error: {}.",
-            o.unit_error
-                .as_deref()
-                .unwrap_or("this is not the unit asked for")
-        )),
+        Err(why) => Attempt::Retry(Printable(&format!("Could not read that: {why}.")).to_string()),
+        Ok(o) if o.scored.is_none() => Attempt::Retry(
+            Printable(&format!(
+                "Unit error: {}.",
+                o.unit_error
+                    .as_deref()
+                    .unwrap_or("this is not the unit asked for")
+            ))
+            .to_string(),
+        ),
         Ok(o) => {
             // A convention slip answer.rs named (bits for bytes, GB for GiB) is already said.
             let slip = match (&o.answer, &o.unit_error) {
@@ -121,6 +142,7 @@ pub fn is_exact(e: f64) -> bool {
 
 /// The verdict on a single answer: "exact", or how far off and which way.
 fn verdict(text: &str, o: &Outcome) -> String {
+    let text = Printable(text);
     match (o.score, o.interval) {
         (Some(s), None) if is_exact(s.e) => {
             format!("You: {text} → exact. {:.0} points.", s.points)

@@ -41,6 +41,45 @@ pub struct Record {
     pub walk: Option<i64>,
 }
 
+/// The largest value a record holds: the drill reads no answer from 1e300 on.
+const MAX_VALUE: f64 = 1e300;
+/// The largest |log10(answer ÷ truth)| of two values the drill can read (an f64 spans some 632
+/// powers of ten).
+const MAX_E: f64 = 650.0;
+
+impl Record {
+    /// The first number (by its field's name) outside what the drill could have written: a
+    /// truth or answer that is not positive and below 1e300, an error past 650 powers of ten,
+    /// points outside 0–100, an interval that does not run low to high, a negative interval
+    /// score. None when every number is in range.
+    pub fn out_of_range(&self) -> Option<&'static str> {
+        let value = |v: f64| v.is_finite() && v > 0.0 && v < MAX_VALUE;
+        let checks = [
+            ("truth", value(self.truth)),
+            ("value", self.value.is_none_or(value)),
+            (
+                "e",
+                self.e.is_none_or(|e| e.is_finite() && e.abs() <= MAX_E),
+            ),
+            (
+                "points",
+                self.points.is_none_or(|p| (0.0..=100.0).contains(&p)),
+            ),
+            (
+                "interval",
+                self.interval
+                    .is_none_or(|(lo, hi)| value(lo) && value(hi) && lo <= hi),
+            ),
+            (
+                "interval_score",
+                self.interval_score
+                    .is_none_or(|s| s.is_finite() && (0.0..=20.0 * MAX_E * 2.0).contains(&s)),
+            ),
+        ];
+        checks.iter().find(|(_, ok)| !ok).map(|(field, _)| *field)
+    }
+}
+
 /// `$XDG_DATA_HOME/napkin/history.jsonl` (or `~/.local/share/napkin/history.jsonl`).
 pub fn default_path() -> Option<PathBuf> {
     use etcetera::BaseStrategy;
@@ -49,9 +88,37 @@ pub fn default_path() -> Option<PathBuf> {
         .map(|s| s.data_dir().join("napkin").join("history.jsonl"))
 }
 
-/// Appends `record` as one line, holding an exclusive lock on the file while writing. A last line
-/// left torn (no final newline, as a crash mid-write leaves it) is ended first, under the same
-/// lock, so the new record starts a line of its own.
+/// Why an answer was not written: something other than a regular file (a pipe, a device, a
+/// directory) stands where the history belongs, so that a write would go nowhere it could be read
+/// back from. [`is_not_regular`] tells it from other failures.
+#[derive(Debug)]
+pub struct NotRegular;
+
+impl std::fmt::Display for NotRegular {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            "the history is not a regular file (a pipe, a device or a directory stands there)",
+        )
+    }
+}
+
+impl std::error::Error for NotRegular {}
+
+/// Whether `e` is [`append`]'s refusal of something other than a regular file.
+pub fn is_not_regular(e: &std::io::Error) -> bool {
+    e.get_ref().is_some_and(|inner| inner.is::<NotRegular>())
+}
+
+fn not_regular() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidInput, NotRegular)
+}
+
+/// Appends `record` as one line, holding an exclusive lock on the file while writing; when it
+/// returns the line is in the file (written, not buffered), so a process killed right after
+/// loses nothing. A last line left
+/// torn (no final newline, as a crash mid-write leaves it) is ended first, under the same lock, so
+/// the new record starts a line of its own. Something other than a regular file at `path` (a
+/// FIFO, a link to `/dev/zero`) is refused with [`NotRegular`], as [`read`] refuses it.
 pub fn append(path: &Path, record: &Record) -> std::io::Result<()> {
     if let Some(dir) = path.parent() {
         // Said with the directory: "File exists" alone would not tell that a file stands where
@@ -65,11 +132,19 @@ pub fn append(path: &Path, record: &Record) -> std::io::Result<()> {
     }
     let mut line = serde_json::to_string(record).map_err(std::io::Error::other)?;
     line.push('\n');
+    // Checked before opening, as opening a FIFO for writing alone would wait for a reader, and
+    // again on what was opened, in case the path changed in between.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(not_regular());
+    }
     let mut file = std::fs::OpenOptions::new()
         .create(true)
         .read(true)
         .append(true)
         .open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(not_regular());
+    }
     file.lock()?;
     let result = ends_torn(&mut file).and_then(|torn| {
         if torn {
@@ -129,18 +204,19 @@ pub fn read(path: &Path) -> (Vec<Record>, Vec<String>) {
         if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match serde_json::from_slice::<Record>(&bytes) {
-            Ok(r) => records.push(r),
-            Err(e) => {
-                damaged += 1;
-                if damaged <= MAX_WARNINGS {
-                    warnings.push(format!(
-                        "{}:{}: skipped a line that is not a drill record ({e})",
-                        path.display(),
-                        i + 1
-                    ));
+        let why = match serde_json::from_slice::<Record>(&bytes) {
+            Ok(r) => match r.out_of_range() {
+                None => {
+                    records.push(r);
+                    continue;
                 }
-            }
+                Some(field) => format!("a record whose {field} is out of its range"),
+            },
+            Err(e) => format!("a line that is not a drill record ({e})"),
+        };
+        damaged += 1;
+        if damaged <= MAX_WARNINGS {
+            warnings.push(format!("{}:{}: skipped {why}", path.display(), i + 1));
         }
     }
     if let Some(more) = damaged.checked_sub(MAX_WARNINGS).filter(|&n| n > 0) {

@@ -54,7 +54,8 @@ pub struct Score {
 
 /// Scores `estimate` against `truth` (both positive).
 pub fn score(estimate: f64, truth: f64) -> Score {
-    let e = (estimate / truth).log10();
+    // A difference of logs, not the log of a ratio: 4e-320 ÷ 1e5 would round to 0, and e to -inf.
+    let e = estimate.log10() - truth.log10();
     Score {
         e,
         band: Band::of(e),
@@ -76,11 +77,12 @@ pub struct IntervalScore {
 
 pub fn interval(lo: f64, hi: f64, truth: f64, confidence: f64) -> IntervalScore {
     let alpha = 1.0 - confidence;
-    let width = (hi / lo).log10();
+    // Differences of logs, which no ratio of tiny and huge values rounds to 0 or infinity.
+    let width = hi.log10() - lo.log10();
     let outside = if truth < lo {
-        (lo / truth).log10()
+        lo.log10() - truth.log10()
     } else if truth > hi {
-        (truth / hi).log10()
+        truth.log10() - hi.log10()
     } else {
         0.0
     };
@@ -108,6 +110,16 @@ pub fn in_words(x: f64) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_tiny_answer_against_a_huge_truth_has_a_finite_error() {
+        // Found by the answer fuzz target: 4.012e-320 ÷ 2.87e18 rounds to 0, whose log is -inf.
+        let s = score(4.012e-320, 2.87e18);
+        assert!(s.e.is_finite() && s.e < -337.0, "{s:?}");
+        assert_eq!(s.points, 0.0);
+        let i = interval(4e-320, 5e-320, 2.87e18, 0.9);
+        assert!(i.total.is_finite() && !i.hit, "{i:?}");
+    }
+
     use super::*;
 
     #[test]

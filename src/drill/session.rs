@@ -166,7 +166,20 @@ pub fn questions(
     (qs.collect(), reviews)
 }
 
-/// Runs a session; returns the points of each scored answer.
+/// Why a session asked nothing: no question fits its filters (a case study and a skill).
+#[derive(Debug)]
+pub struct NoQuestion;
+
+impl std::fmt::Display for NoQuestion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("no question fits the case study and skill asked for")
+    }
+}
+
+impl std::error::Error for NoQuestion {}
+
+/// Runs a session; returns the points of each scored answer. Fails with [`NoQuestion`] (inside
+/// the I/O error) when no question fits the filters.
 pub fn run(
     opts: &Options,
     presets: &[Preset],
@@ -180,8 +193,9 @@ pub fn run(
     let mut qs = Questions::new(opts, presets, seed, err);
     let reviews = qs.reviews();
     let Some(first) = qs.next() else {
-        return Err(std::io::Error::other(
-            "no question fits those filters: try another --case or --skill",
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            NoQuestion,
         ));
     };
     let mut again = format!("napkin drill --plain --seed {seed} --count {}", opts.count);
@@ -215,20 +229,22 @@ pub fn run(
         match ask(&q, input, out)? {
             None => {
                 writeln!(out)?;
-                return finish(out, &points);
+                return finish(out, &points, unsaved);
             }
             Some(Attempt::Judged(j)) => {
+                // Kept before its feedback is shown: an answer shown as scored is in the file,
+                // whenever the drill is killed.
+                keep(opts, &record(&q, &j.text, &j.outcome), &mut unsaved, err)?;
                 write!(out, "{}", coach::render(&q, &j, None))?;
                 if let Some(p) = j.outcome.score.map(|s| s.points) {
                     points.push(p);
                 }
-                keep(opts, &record(&q, &j.text, &j.outcome), &mut unsaved, err)?;
             }
             Some(_) => {}
         }
         writeln!(out)?;
     }
-    finish(out, &points)
+    finish(out, &points, unsaved)
 }
 
 /// Asks `q` until a line is judged, skipped or revealed; None at the end of the input. Lines that
@@ -241,10 +257,21 @@ pub fn ask(
     loop {
         write!(out, "> ")?;
         out.flush()?;
-        let mut line = String::new();
-        if input.read_line(&mut line)? == 0 {
+        let Some((bytes, length)) = read_line(input)? else {
             return Ok(None);
+        };
+        let again = "Try again (? reveals the answer, an empty line skips).";
+        if length > bytes.len() {
+            writeln!(out, "{} {again}", coach::too_long(length, "bytes"))?;
+            continue;
         }
+        let Ok(line) = String::from_utf8(bytes) else {
+            writeln!(
+                out,
+                "That line is not UTF-8 text, so it cannot be read as an answer. {again}"
+            )?;
+            continue;
+        };
         match coach::attempt(q, &line) {
             Attempt::Retry(why) => {
                 writeln!(
@@ -261,6 +288,38 @@ pub fn ask(
                 return Ok(Some(Attempt::Reveal));
             }
             judged => return Ok(Some(judged)),
+        }
+    }
+}
+
+/// The most bytes of a line [`read_line`] keeps: four bytes a character at most.
+const MAX_LINE: usize = 4 * coach::MAX_ANSWER + 2;
+
+/// The next line of `input` (its end included), at most [`MAX_LINE`] bytes of it, and its whole
+/// length in bytes; the rest of a longer line is read past, not kept. None at the end of the input.
+fn read_line(input: &mut dyn BufRead) -> std::io::Result<Option<(Vec<u8>, usize)>> {
+    let mut kept = Vec::new();
+    let mut length = 0;
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok((!kept.is_empty()).then_some((kept, length)));
+        }
+        let (used, ended) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        let room = MAX_LINE.saturating_sub(kept.len()).min(used);
+        kept.extend_from_slice(&buf[..room]);
+        // The length without the line's end.
+        length += used - usize::from(ended);
+        input.consume(used);
+        if ended {
+            return Ok(Some((kept, length)));
         }
     }
 }
@@ -284,27 +343,46 @@ pub fn keep(
     if *unsaved > 1 {
         return writeln!(err, "warning: this answer was not saved either ({e})");
     }
-    let fix = match e.kind() {
+    writeln!(
+        err,
+        "warning: could not save this answer to {}: {e}; the drill goes on, but `napkin stats` will not count it\n  help: {}, or set XDG_DATA_HOME to a writable directory (the history is $XDG_DATA_HOME/napkin/history.jsonl)",
+        path.display(),
+        fix(&e)
+    )
+}
+
+/// What to do when the history could not be written.
+fn fix(e: &std::io::Error) -> &'static str {
+    match e.kind() {
+        _ if history::is_not_regular(e) => {
+            "move what stands there away, so that napkin can make the file"
+        }
         std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
             "free some space on that disk"
         }
         _ => "make that directory writable",
-    };
-    writeln!(
-        err,
-        "warning: could not save this answer to {}: {e}; the drill goes on, but `napkin stats` will not count it\n  help: {fix}, or set XDG_DATA_HOME to a writable directory (the history is $XDG_DATA_HOME/napkin/history.jsonl)",
-        path.display()
-    )
+    }
 }
 
-fn finish(out: &mut dyn Write, points: &[f64]) -> std::io::Result<Vec<f64>> {
+/// The session's last line; `unsaved` answers could not be kept (each was warned of).
+fn finish(out: &mut dyn Write, points: &[f64], unsaved: usize) -> std::io::Result<Vec<f64>> {
+    let lost = match unsaved {
+        0 => String::new(),
+        1 => " 1 answer was not saved (see the warning).".to_string(),
+        n => format!(" {n} answers were not saved (see the warnings)."),
+    };
     if points.is_empty() {
-        writeln!(out, "Session over: nothing scored.")?;
+        writeln!(out, "Session over: nothing scored.{lost}")?;
     } else {
         let mean = points.iter().sum::<f64>() / points.len() as f64;
+        let progress = if unsaved == 0 {
+            " `napkin stats` shows your progress."
+        } else {
+            ""
+        };
         writeln!(
             out,
-            "Session over: {} scored, {mean:.0} points on average. `napkin stats` shows your progress.",
+            "Session over: {} scored, {mean:.0} points on average.{lost}{progress}",
             points.len()
         )?;
     }
@@ -329,6 +407,23 @@ mod tests {
         assert_eq!(qs.take(3).count(), 3);
         // The last question index still has a seed.
         let _ = question_seed(u64::MAX, u64::MAX);
+    }
+
+    #[test]
+    fn each_failure_to_save_says_its_own_fix() {
+        use std::io::{Error, ErrorKind};
+        assert_eq!(
+            fix(&Error::from(ErrorKind::StorageFull)),
+            "free some space on that disk"
+        );
+        assert_eq!(
+            fix(&Error::new(ErrorKind::InvalidInput, history::NotRegular)),
+            "move what stands there away, so that napkin can make the file"
+        );
+        assert_eq!(
+            fix(&Error::from(ErrorKind::PermissionDenied)),
+            "make that directory writable"
+        );
     }
 
     #[test]

@@ -335,6 +335,12 @@ pub fn run(
                         answered.iter().find(|(a, _)| a == id).map(|(_, v)| *v)
                     })
                 });
+                // Kept before its feedback is shown, as in a session.
+                let record = Record {
+                    walk: Some(started),
+                    ..session::record(q, &j.text, &j.outcome)
+                };
+                session::keep(&opts, &record, &mut unsaved, err)?;
                 write!(out, "{}", coach::render(q, &j, note.as_deref()))?;
                 if let Some(v) = j.outcome.scored {
                     answered.push((q.output.clone(), v));
@@ -342,11 +348,6 @@ pub fn run(
                 row.yours = Some(j.text.clone());
                 row.e = j.outcome.score.map(|s| s.e);
                 row.points = j.outcome.score.map(|s| s.points);
-                let record = Record {
-                    walk: Some(started),
-                    ..session::record(q, &j.text, &j.outcome)
-                };
-                session::keep(&opts, &record, &mut unsaved, err)?;
             }
             Some(Attempt::Reveal) => row.yours = Some("revealed".into()),
             Some(_) => {}
@@ -355,7 +356,13 @@ pub fn run(
         writeln!(out)?;
     }
     write!(out, "{}", summary(&rows))?;
-    if history.is_some() {
+    if unsaved > 0 {
+        writeln!(
+            out,
+            "{} not saved (see the warnings).",
+            super::phrase::plural(unsaved as f64, "answer was", "answers were")
+        )?;
+    } else if history.is_some() {
         writeln!(out, "`napkin stats` shows your progress per case study.")?;
     }
     Ok(rows)

@@ -7,6 +7,7 @@ use super::json::Layout;
 use super::markdown::cell;
 use crate::estimate::Output;
 use crate::estimate::engines::{Engine, Variant, variant};
+use crate::scenario::diagnostic::OneLine;
 use crate::scenario::{Dtype, IndexKind, Scenario};
 use crate::units::Kind;
 use crate::units::format::Grouped;
@@ -141,7 +142,7 @@ fn ratio(x: f64) -> String {
 pub fn text(c: &Comparison) -> String {
     let r = c.report;
     let mut out = String::new();
-    let _ = writeln!(out, "{}  ({})", r.title, r.id);
+    let _ = writeln!(out, "{}  ({})", OneLine(&r.title), OneLine(&r.id));
     let _ = writeln!(
         out,
         "Index memory by engine, one copy: {}; {}\n",
@@ -219,7 +220,12 @@ pub fn text(c: &Comparison) -> String {
 pub fn markdown(c: &Comparison) -> String {
     let r = c.report;
     let mut out = String::new();
-    let _ = writeln!(out, "## {} (`{}`): index memory by engine\n", r.title, r.id);
+    let _ = writeln!(
+        out,
+        "## {} (`{}`): index memory by engine\n",
+        OneLine(&r.title),
+        OneLine(&r.id)
+    );
     let _ = writeln!(
         out,
         "One copy of the index, {}; {}.\n",

@@ -2,16 +2,17 @@
 
 use super::Report;
 use crate::estimate::Section;
+use crate::scenario::diagnostic::OneLine;
 use std::fmt::Write;
 
 /// A table cell: a `|` in the text would end it.
 pub(crate) fn cell(s: &str) -> String {
-    s.replace('|', "\\|")
+    OneLine(s).to_string().replace('|', "\\|")
 }
 
 pub fn render(r: &Report) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "## {} (`{}`)\n", r.title, r.id);
+    let _ = writeln!(out, "## {} (`{}`)\n", OneLine(&r.title), OneLine(&r.id));
     // With ranges, p5, p50 and p95 columns after the napkin value.
     let ranged = r.ranges.is_some();
     if ranged {

@@ -2,6 +2,7 @@
 
 use super::Report;
 use crate::scenario::Scenario;
+use crate::scenario::diagnostic::OneLine;
 use crate::units::format::Style;
 use std::fmt::Write;
 
@@ -31,8 +32,8 @@ pub fn presets_table(scenarios: &[Scenario]) -> String {
         let _ = writeln!(
             out,
             "| {chapter} | `{}` | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            s.meta.id,
-            s.meta.title,
+            OneLine(&s.meta.id),
+            super::markdown::cell(&s.meta.title),
             value("traffic.peak_qps"),
             value("storage.total"),
             value("index.memory"),

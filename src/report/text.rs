@@ -2,6 +2,7 @@
 
 use super::Report;
 use crate::estimate::Section;
+use crate::scenario::diagnostic::OneLine;
 use std::fmt::Write;
 
 /// How much of the working to print.
@@ -16,7 +17,7 @@ pub enum Detail {
 pub fn render(r: &Report, detail: Detail) -> String {
     let mut out = String::new();
     let chapter = r.chapter.map(|c| format!(" · ch. {c}")).unwrap_or_default();
-    let _ = writeln!(out, "{}  ({}{chapter})", r.title, r.id);
+    let _ = writeln!(out, "{}  ({}{chapter})", OneLine(&r.title), OneLine(&r.id));
     let width = r
         .outputs
         .iter()
@@ -182,7 +183,7 @@ fn inputs(r: &Report, out: &mut String) {
             .max(10);
         for i in &r.inputs {
             let pad = w - i.path.to_string().chars().count();
-            let source = i.source_label();
+            let source = OneLine(&i.source_label()).to_string();
             let _ = writeln!(
                 out,
                 "  {}{}  {:>vw$}  [{source}]",

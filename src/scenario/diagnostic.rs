@@ -178,35 +178,56 @@ impl fmt::Display for Location {
 }
 
 impl fmt::Display for Diagnostic {
-    /// The file's wording: `location: subject: problem` and a `help:` line.
+    /// The file's wording: `location: subject: problem` and a `help:` line, each part on its
+    /// line whatever it echoes.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: ", Printable(&self.location.to_string()))?;
+        write!(f, "{}: ", OneLine(&self.location.to_string()))?;
         if !self.subject.is_empty() {
-            write!(f, "{}: ", Printable(&self.subject.to_string()))?;
+            write!(f, "{}: ", OneLine(&self.subject.to_string()))?;
         }
-        write!(f, "{}", Printable(&self.problem))?;
+        write!(f, "{}", OneLine(&self.problem))?;
         let help = self.help();
         if !help.is_empty() {
-            write!(f, "\n  help: {}", Printable(&help))?;
+            write!(f, "\n  help: {}", OneLine(&help))?;
         }
         Ok(())
     }
 }
 
-/// Text that echoes what a user typed, with control characters written as escapes (`\u{1b}`),
-/// so a name cannot move the cursor or colour the terminal. Line breaks and tabs stay.
+/// Writes `text` with every control character as an escape (`\u{1b}`, `\n`), line breaks and
+/// tabs too unless `keep_breaks`: the one way napkin makes what came from a file, an argument or
+/// standard input safe to print, so that it cannot move the cursor, colour the terminal or set
+/// its title.
+fn escaped(f: &mut fmt::Formatter<'_>, text: &str, keep_breaks: bool) -> fmt::Result {
+    let mut rest = text;
+    while let Some(at) =
+        rest.find(|c: char| c.is_control() && !(keep_breaks && matches!(c, '\n' | '\t')))
+    {
+        f.write_str(&rest[..at])?;
+        let c = rest[at..].chars().next().unwrap_or_default();
+        write!(f, "{}", c.escape_default())?;
+        rest = &rest[at + c.len_utf8()..];
+    }
+    f.write_str(rest)
+}
+
+/// A whole text (a message of several lines, a report) that may echo what a user gave, with
+/// control characters written as escapes (`\u{1b}`). Line breaks and tabs stay.
 pub struct Printable<'a>(pub &'a str);
 
 impl fmt::Display for Printable<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for c in self.0.chars() {
-            if c.is_control() && c != '\n' && c != '\t' {
-                write!(f, "{}", c.escape_default())?;
-            } else {
-                write!(f, "{c}")?;
-            }
-        }
-        Ok(())
+        escaped(f, self.0, true)
+    }
+}
+
+/// One value a user gave (a name, a title, a note), shown within a line: every control character
+/// written as an escape, line breaks and tabs too, so it cannot split a message or a table row.
+pub struct OneLine<'a>(pub &'a str);
+
+impl fmt::Display for OneLine<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        escaped(f, self.0, false)
     }
 }
 

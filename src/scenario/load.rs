@@ -513,11 +513,35 @@ pub fn load_str(text: &str, origin: impl Into<Origin>) -> Result<Scenario, Scena
 }
 
 /// The TOML parser's error, located, with its duplicate key named.
+/// When the line at byte `at` is a section header (`[training]`) that an earlier line gives too:
+/// the section's name and the earlier line's number (from 1).
+fn twice(text: &str, at: usize) -> Option<(String, usize)> {
+    let header = |line: &str| -> Option<String> {
+        let inner = line.trim().strip_prefix('[')?.split(']').next()?;
+        (!inner.starts_with('[')).then(|| inner.chars().filter(|c| !c.is_whitespace()).collect())
+    };
+    let start = text.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(start..)?.lines().next()?;
+    let name = header(line)?;
+    let first = text
+        .get(..start)?
+        .lines()
+        .position(|l| header(l).as_ref() == Some(&name))?;
+    Some((name, first + 1))
+}
+
 fn invalid_toml(reader: &Reader, e: &toml::de::Error) -> Diagnostic {
     let text = reader.text;
     let span = e.span().unwrap_or(0..0);
     let message = e.message().trim();
     let (problem, hint) = match text.get(span.clone()) {
+        Some(_) if message == "duplicate key" && twice(text, span.start).is_some() => {
+            let (header, first) = twice(text, span.start).unwrap_or_default();
+            (
+                format!("section [{header}] appears twice, first at line {first}"),
+                format!("give each input of [{header}] once, in one [{header}] section"),
+            )
+        }
         Some(key) if message == "duplicate key" && !key.is_empty() => (
             format!("invalid TOML: the key `{}` is given twice in one table", key.trim()),
             "keep one of the two lines".to_string(),

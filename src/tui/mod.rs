@@ -7,7 +7,11 @@
 //! the one key table behind dispatch, help and hints.
 //!
 //! The terminal is restored on every way out: on return and on an error by a guard, after a
-//! panic by the hook `ratatui::try_init` installs (it restores before the panic message prints).
+//! panic by the hook `ratatui::try_init` installs (it restores before the panic message prints),
+//! and on SIGTERM, SIGHUP and SIGINT (`kill`, `timeout`, a closed terminal window): the signal is
+//! noted, the loop ends at its next wake-up (within 250 ms), the guard restores the terminal and
+//! [`Ended::Signal`] tells the command line to exit with 128 + the signal's number. A second
+//! signal while the first is being handled ends the process at once.
 //! A debug build panics on the first key when `NAPKIN_TEST_PANIC` is set, so that a test can
 //! check the restoring (`tests/tui_tmux.rs`); a release build has no such hook.
 
@@ -30,6 +34,9 @@ pub mod workbench;
 
 use app::App;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// How often the screen wakes without a key, to let highlights fade.
@@ -40,8 +47,17 @@ pub fn color_wanted() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
+/// How the screen ended, the terminal restored either way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// A signal (its number) ended it: the process should exit with 128 + that number.
+    Signal(i32),
+}
+
 /// Runs the screen until the user quits: on the picker, or on `start` (its text and scenario).
-pub fn run(start: Option<(String, crate::scenario::Scenario)>) -> std::io::Result<()> {
+pub fn run(start: Option<(String, crate::scenario::Scenario)>) -> std::io::Result<Ended> {
     let mut app = App::new(crate::presets::user_dir(), color_wanted());
     app.history = crate::drill::history::default_path();
     if let Some((text, scenario)) = start {
@@ -51,7 +67,7 @@ pub fn run(start: Option<(String, crate::scenario::Scenario)>) -> std::io::Resul
 }
 
 /// Runs the screen on the drill, with the session options of `napkin drill`.
-pub fn run_drill(opts: crate::drill::session::Options) -> std::io::Result<()> {
+pub fn run_drill(opts: crate::drill::session::Options) -> std::io::Result<Ended> {
     let mut app = App::new(crate::presets::user_dir(), color_wanted());
     app.history = opts.history.clone();
     app.start_drill(opts);
@@ -71,13 +87,73 @@ impl Drop for Restore {
     }
 }
 
-fn event_loop(mut app: App) -> std::io::Result<()> {
+/// The signals that end the screen, noted while it runs; their handlers go when it is dropped.
+struct Caught {
+    signal: Arc<AtomicUsize>,
+    ids: Vec<signal_hook::SigId>,
+}
+
+impl Caught {
+    fn register() -> std::io::Result<Caught> {
+        let signal = Arc::new(AtomicUsize::new(0));
+        let again = Arc::new(AtomicBool::new(false));
+        let mut ids = Vec::new();
+        for n in [SIGTERM, SIGHUP, SIGINT] {
+            // In this order: a second signal finds `again` set by the first and exits at once.
+            ids.push(signal_hook::flag::register_conditional_shutdown(
+                n,
+                128 + n,
+                Arc::clone(&again),
+            )?);
+            ids.push(signal_hook::flag::register(n, Arc::clone(&again))?);
+            ids.push(signal_hook::flag::register_usize(
+                n,
+                Arc::clone(&signal),
+                n as usize,
+            )?);
+        }
+        Ok(Caught { signal, ids })
+    }
+
+    /// The signal caught, if any.
+    fn caught(&self) -> Option<i32> {
+        match self.signal.load(Ordering::SeqCst) {
+            0 => None,
+            n => i32::try_from(n).ok(),
+        }
+    }
+}
+
+impl Drop for Caught {
+    fn drop(&mut self) {
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+fn event_loop(mut app: App) -> std::io::Result<Ended> {
+    // Registered first and dropped last: a signal while the terminal is set up or restored is
+    // noted too.
+    let caught = Caught::register()?;
     // Before setting up, so a set-up that fails half-way (raw mode on, no alternate screen) is
-    // undone too. `try_init` says why it failed rather than panicking as `ratatui::run` would.
+    // undone too.
     let _restore = Restore;
+    let ran = screen(&mut app, &caught);
+    // A signal ends the screen however its loop ended: after SIGHUP the terminal is gone, and
+    // the next draw or read fails.
+    match caught.caught() {
+        Some(n) => Ok(Ended::Signal(n)),
+        None => ran.map(|()| Ended::Quit),
+    }
+}
+
+/// Draws and reads keys until the user quits or a signal is caught. `try_init` says why setting
+/// up failed rather than panicking as `ratatui::run` would.
+fn screen(app: &mut App, caught: &Caught) -> std::io::Result<()> {
     let mut terminal = ratatui::try_init()?;
-    while !app.quit {
-        terminal.draw(|frame| frame.render_widget(&app, frame.area()))?;
+    while !app.quit && caught.caught().is_none() {
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         if event::poll(TICK)? {
             match event::read()? {
                 Event::Key(key) if key.kind == KeyEventKind::Press => {

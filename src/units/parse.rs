@@ -45,6 +45,14 @@ pub fn parse(text: &str, kind: Kind) -> Result<f64, ParseError> {
 /// Reads a bare TOML number for a field of `kind`: counts, factors and sizes (bytes) take one
 /// as is; durations and data rates need a unit.
 pub fn from_number(value: f64, kind: Kind) -> Result<f64, ParseError> {
+    if value.is_infinite() {
+        // A TOML number past f64's range (1e309) reads as infinity: said as a number too large,
+        // before any reading by the field's kind ("inf is more than 1").
+        return Err(err(
+            "the number is too large to compute with (it is past 1e308)",
+            "write a value below 1e300",
+        ));
+    }
     let v = match kind {
         Kind::Duration | Kind::DeviceTime => {
             return Err(err(
@@ -59,6 +67,12 @@ pub fn from_number(value: f64, kind: Kind) -> Result<f64, ParseError> {
             ));
         }
         Kind::Fraction if value > 1.0 => {
+            // 1e300, not three hundred digits.
+            let value = if value >= 1e15 {
+                format!("{value:e}")
+            } else {
+                value.to_string()
+            };
             return Err(err(
                 format!("{value} is more than 1"),
                 format!("write a fraction such as 0.7, or \"{value}%\" for a percentage"),

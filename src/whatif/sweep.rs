@@ -297,7 +297,9 @@ pub struct Condition {
 
 impl Condition {
     /// Splits `"<output id> <op> <value>"` at its operator (`>=`, `<=`, `>` or `<`; spaces
-    /// optional); `None` when it has no operator or either side is empty.
+    /// optional); `None` when it has no operator, either side is empty, or an operator's
+    /// character is left on either side (`a >> 5`, `a == 5`, `a => 5`): one reading, that it is
+    /// not a condition, for every operator napkin does not know.
     pub fn split(text: &str) -> Option<(&str, Op, &str)> {
         let at = text.find(['<', '>'])?;
         let (id, rest) = text.split_at(at);
@@ -308,7 +310,9 @@ impl Condition {
             _ => (Op::Lt, &rest[1..]),
         };
         let (id, value) = (id.trim(), value.trim());
-        (!id.is_empty() && !value.is_empty()).then_some((id, op, value))
+        let stray = |s: &str| s.contains(['<', '>', '=', '!']);
+        (!id.is_empty() && !value.is_empty() && !stray(id) && !stray(value))
+            .then_some((id, op, value))
     }
 
     /// Reads `text` against the outputs of a sweep: the id must be one of `columns`, the value is

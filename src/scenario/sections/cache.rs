@@ -1,11 +1,16 @@
 //! `[cache]`: a cache of the most popular items in front of a stage or store (Zipf popularity).
 
-use crate::scenario::Count;
+use crate::scenario::diagnostic::Subject;
 use crate::scenario::registry::{Holder, Row};
 use crate::scenario::schema::{Field, FieldKind::Quantity as Q, Section, fields};
 use crate::scenario::validate::Findings;
+use crate::scenario::{Count, SectionPath};
 use crate::units::{self, Human, Kind};
 use uom::si::f64::Information;
+
+/// The largest Zipf exponent: past it the most popular item alone takes nearly every request
+/// (s = 10: 99.9%), and far past it (1e300) the hit ratio cannot be computed.
+pub const MAX_ZIPF_S: f64 = 10.0;
 
 /// A cache of the most popular items in front of a stage or store (Zipf popularity).
 #[derive(Clone, Debug)]
@@ -47,15 +52,36 @@ fn check(f: &mut Findings) {
     let Some(c) = &s.cache else { return };
     let at = |key| Section::Cache.at(key);
     let section = Section::Cache.path();
-    if c.cached_items.0 == 0.0 || c.item_size.value == 0.0 {
+    // Only what is missing: an input given (by --set or --vary too) is not asked for again.
+    let missing: Vec<(&SectionPath, &'static str, &'static str)> = [
+        (c.cached_items.0 == 0.0, "cached_items", "\"100k\""),
+        (c.item_size.value == 0.0, "item_size", "\"2 KB\""),
+    ]
+    .into_iter()
+    .filter(|(missing, _, _)| *missing)
+    .map(|(_, key, value)| (&section, key, value))
+    .collect();
+    if !missing.is_empty() {
+        let keys: Vec<&str> = missing.iter().map(|(_, key, _)| *key).collect();
+        let subject = match keys[..] {
+            [key] => Subject::Input(at(key)),
+            _ => Subject::Section(section.clone()),
+        };
         f.add(
-            section.clone(),
-            "[cache] needs cached_items and item_size",
-            &[&[
-                (&section, "cached_items", "\"100k\""),
-                (&section, "item_size", "\"2 KB\""),
-            ]],
+            subject,
+            format!("[cache] needs {}", keys.join(" and ")),
+            &[&missing],
             "",
+        );
+    }
+    if c.zipf_s > MAX_ZIPF_S {
+        f.say(
+            at("zipf_s"),
+            format!(
+                "a Zipf exponent of {} is past any popularity napkin models (at most {MAX_ZIPF_S})",
+                units::format::Grouped(c.zipf_s)
+            ),
+            "write the popularity exponent s: 0.6–1.2 for most catalogues, 1 if unsure",
         );
     }
     let items = c.items.or(s.corpora.first().map(|k| k.items));

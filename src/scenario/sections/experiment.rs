@@ -7,6 +7,11 @@ use crate::scenario::schema::{
 };
 use crate::scenario::validate::Findings;
 use crate::units::Kind;
+use crate::units::format::Grouped;
+
+/// The most arms an experiment may have: past this a test is no A/B test, and the sample size and
+/// duration run to numbers that mean nothing (1e300 arms once gave 2e300 days).
+pub const MAX_ARMS: f64 = 1_000.0;
 
 /// How α is shared among the comparisons of more than two arms.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -104,6 +109,16 @@ fn check(f: &mut Findings) {
             at("arms"),
             format!("an experiment needs at least 2 arms, not {}", x.arms),
             "write 2 for control and one treatment",
+        );
+    } else if x.arms > MAX_ARMS {
+        f.say(
+            at("arms"),
+            format!(
+                "{} arms is more than napkin sizes an experiment for (at most {})",
+                Grouped(x.arms),
+                Grouped(MAX_ARMS)
+            ),
+            "write the arms of one test, control included, such as 2 or 4",
         );
     }
     if x.eligible_daily_users.is_none() && f.s.traffic.as_ref().and_then(|t| t.dau).is_none() {

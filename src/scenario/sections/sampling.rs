@@ -52,7 +52,17 @@ fn check(f: &mut Findings) {
             "(raw labelled examples a day)",
         );
     }
-    f.open_unit(at("positive_rate"), sa.positive_rate, "0.01 for a 1% CTR");
+    let positive_rate = at("positive_rate");
+    if f.s.provenance.raw.contains_key(&positive_rate) || sa.positive_rate != 0.0 {
+        f.open_unit(positive_rate, sa.positive_rate, "0.01 for a 1% CTR");
+    } else {
+        f.add(
+            positive_rate,
+            "[sampling] has no positive_rate",
+            &[&[(&section, "positive_rate", "0.01")]],
+            "(the share of positives: clicks, frauds, spam)",
+        );
+    }
     if sa.negative_keep_rate == 0.0 {
         f.say(
             at("negative_keep_rate"),
