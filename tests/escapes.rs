@@ -105,7 +105,7 @@ fn a_hostile_title_and_note_reach_no_terminal_raw_in_any_format() {
             "{args:?}:\n{text}"
         );
     }
-    // JSON: escaped by serde, and the title read back whole.
+    // JSON: every control escaped, and the title read back whole.
     let jsons: &[&[&str]] = &[
         &["calc", f, "--format", "json"],
         &["calc", f, "--engines", "--format", "json"],
@@ -124,14 +124,12 @@ fn a_hostile_title_and_note_reach_no_terminal_raw_in_any_format() {
         let out = napkin().args(*args).output().unwrap();
         assert!(out.status.success(), "{args:?}");
         let text = String::from_utf8(out.stdout).unwrap();
+        // No control a terminal obeys: C0 but the line feed, DEL, and C1 (U+009B is a CSI).
         assert!(
-            !text.chars().any(|c| c < ' ' && c != '\n'),
+            !text.chars().any(|c| c.is_control() && c != '\n'),
             "{args:?}: {text}"
         );
-        assert!(
-            text.contains(&serde_json::to_string(title).unwrap()[1..20]),
-            "{args:?}"
-        );
+        assert!(text.contains(r"pwned\u0007\u009b2J"), "{args:?}: {text}");
     }
     let doc = common::json(&["calc", f, "--format", "json"]);
     assert_eq!(doc["scenario"]["title"], title);
@@ -150,6 +148,24 @@ fn a_hostile_user_preset_the_drill_and_stats_reach_no_terminal_raw() {
     assert!(out.status.success());
     assert_clean("presets list", &out);
     assert!(String::from_utf8_lossy(&out.stdout).contains("Evil\\u{1b}[31mred"));
+    // A preset file holding a raw escape (no TOML allows one) is shown escaped; a well-formed
+    // one, CRLF line ends and all, byte for byte.
+    std::fs::write(
+        presets.join("raw.toml"),
+        "# \u{1b}]0;pwned\u{7}\r\n[meta]\r\n",
+    )
+    .unwrap();
+    let out = napkin_config(dir.path())
+        .args(["presets", "show", "raw"])
+        .output()
+        .unwrap();
+    assert_clean("presets show", &out);
+    std::fs::write(presets.join("crlf.toml"), "[meta]\r\nid = \"crlf\"\r\n").unwrap();
+    let out = napkin_config(dir.path())
+        .args(["presets", "show", "crlf"])
+        .output()
+        .unwrap();
+    assert_eq!(out.stdout, b"[meta]\r\nid = \"crlf\"\r\n");
 
     // A case walk shows the title; an answer with escapes is echoed escaped.
     let file = dir.path().join("hostile.toml");

@@ -278,11 +278,7 @@ fn json(
             .collect(),
     };
     let mut out = std::io::BufWriter::new(out);
-    if pretty {
-        serde_json::to_writer_pretty(&mut out, &doc)?;
-    } else {
-        serde_json::to_writer(&mut out, &doc)?;
-    }
+    crate::report::json_out::write(&mut out, &doc, crate::cli::sweep_out::layout(pretty))?;
     out.write_all(b"\n")?;
     out.flush()
 }

@@ -74,6 +74,18 @@ pub fn list(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
 
 pub fn show(id: &str, out: &mut dyn Write) -> Result<(), String> {
     let p = presets::find(id, presets::user_dir().as_deref()).map_err(|e| e.to_string())?;
+    // A preset is printed as it is, to be redirected into a file. Control characters other than
+    // tabs and line ends are not TOML, so a file holding one is no preset to copy: it is
+    // printed escaped rather than let reach the terminal.
+    let lone_cr = p.text.replace("\r\n", "\n").contains('\r');
+    let hostile = lone_cr
+        || p.text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r'));
+    if hostile {
+        let text = crate::scenario::diagnostic::Printable(&p.text).to_string();
+        return out.write_all(text.as_bytes()).map_err(io);
+    }
     out.write_all(p.text.as_bytes()).map_err(io)
 }
 

@@ -276,14 +276,20 @@ pub fn csv(v: &View) -> String {
     out
 }
 
+/// Indented for a terminal, one line for a pipe.
+pub fn layout(pretty: bool) -> crate::report::json_out::Layout {
+    use crate::report::json_out::Layout;
+    if pretty {
+        Layout::Pretty
+    } else {
+        Layout::Compact
+    }
+}
+
 /// The JSON document, indented for a terminal.
 pub fn json(v: &View, pretty: bool, out: &mut dyn Write) -> io::Result<()> {
     let mut out = io::BufWriter::new(out);
-    if pretty {
-        serde_json::to_writer_pretty(&mut out, &Document(v))?;
-    } else {
-        serde_json::to_writer(&mut out, &Document(v))?;
-    }
+    crate::report::json_out::write(&mut out, &Document(v), layout(pretty))?;
     out.write_all(b"\n")?;
     out.flush()
 }

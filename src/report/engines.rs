@@ -337,12 +337,7 @@ pub fn json(c: &Comparison, layout: Layout) -> String {
             .collect(),
         left_out: c.left_out.iter().map(|e| e.key()).collect(),
     };
-    let written = match layout {
-        Layout::Compact => serde_json::to_string(&document),
-        Layout::Pretty => serde_json::to_string_pretty(&document),
-    };
-    // Outputs are finite (Report::build refuses others), and every key is a string.
-    written.expect("the comparison's JSON view always serializes")
+    super::json_out::to_string(&document, layout)
 }
 
 #[cfg(test)]

@@ -8,14 +8,7 @@ use crate::estimate::{Dep, OutputId};
 use crate::scenario::InputPath;
 use serde::Serialize;
 
-/// How the JSON object is laid out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Layout {
-    /// Indented, for a person at a terminal.
-    Pretty,
-    /// One line, for a pipe (the same object, a third fewer bytes to write and read).
-    Compact,
-}
+pub use super::json_out::Layout;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -225,11 +218,7 @@ pub fn write(r: &Report, layout: Layout, out: &mut dyn std::io::Write) -> std::i
         }),
     };
     let mut buffered = std::io::BufWriter::with_capacity(8 * 1024, out);
-    match layout {
-        Layout::Compact => serde_json::to_writer(&mut buffered, &document),
-        Layout::Pretty => serde_json::to_writer_pretty(&mut buffered, &document),
-    }
-    .map_err(std::io::Error::from)?;
+    super::json_out::write(&mut buffered, &document, layout)?;
     std::io::Write::flush(&mut buffered)
 }
 

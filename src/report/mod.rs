@@ -4,6 +4,7 @@
 
 pub mod engines;
 pub mod json;
+pub mod json_out;
 pub mod markdown;
 pub mod ratio;
 pub mod table;

@@ -174,12 +174,7 @@ pub fn json(r: &Report, o: &Output, spread: &Spread, layout: Layout) -> String {
             })
             .collect(),
     };
-    let written = match layout {
-        Layout::Compact => serde_json::to_string(&doc),
-        Layout::Pretty => serde_json::to_string_pretty(&doc),
-    };
-    // Finite numbers and string keys only: serializing cannot fail.
-    written.unwrap_or_default() + "\n"
+    super::json_out::to_string(&doc, layout) + "\n"
 }
 
 /// The bars as a Markdown table.
