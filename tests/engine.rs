@@ -671,6 +671,10 @@ mod ml_formulas {
         near(value(&o, "cache.backend_qps"), 27_583.6);
         // 100k × 2 KB (napkin's KB = 1,000 B) = 200 MB.
         close9(value(&o, "cache.memory"), 2e8);
+        // s = 0: uniform popularity, the hit ratio is k ÷ N = 100k ÷ 10M = 1%, exactly.
+        let o = outputs(&toml(0.0));
+        assert_eq!(value(&o, "cache.hit_ratio"), 0.01);
+        assert!(super::working(&o, "cache.hit_ratio")[0].contains("uniform popularity"));
         // s = 0.8: hit 0.376.
         let o = outputs(&toml(0.8));
         assert!((value(&o, "cache.hit_ratio") - 0.376).abs() < 5e-4);

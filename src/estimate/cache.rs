@@ -59,6 +59,20 @@ fn hit_ratio<T: Trace>(s: &Scenario, c: &Cache, t: &mut T) -> (f64, f64, f64) {
     let zipf = Zipf::new(c.zipf_s);
     let (hk, hn) = (zipf.harmonic(k), zipf.harmonic(n));
     let hit = hk / hn;
+    if c.zipf_s == 0.0 {
+        // H(k, 0) = k: every item equally popular, the cache holds its share.
+        t.step(hit, Kind::Fraction, |w| {
+            w.t("Zipf s = 0 is uniform popularity: ")
+                .q(k, Kind::Count)
+                .t(" cached")
+                .op(Op::Divide)
+                .q(n, Kind::Count)
+                .t(" items")
+                .op(Op::Equals)
+                .q(hit, Kind::Fraction);
+        });
+        return (n, hit, hn);
+    }
     t.step(hit, Kind::Fraction, |w| {
         w.t("H(")
             .q(k, Kind::Count)
