@@ -2,7 +2,7 @@
 //! window, index stages from the index's nodes; N+k spares and regions on top; Little's law for
 //! requests in flight.
 
-use super::index::region_share_step;
+use super::index::region_peak;
 use super::traffic::reads_peak;
 use super::{Bracket, Estimate, In, Op, Out, Section, StageEstimate, Trace};
 use crate::scenario::schema::Section as S;
@@ -216,11 +216,10 @@ fn online<T: Trace>(
     t: &mut T,
 ) -> (f64, f64, f64) {
     let util = st.utilization.unwrap_or(s.serving.target_utilization);
-    let region_peak = e.region_peak_qps.get::<hertz>();
     let (k, regions) = (s.serving.redundancy.round(), s.serving.regions);
     reads_peak(s, t);
     t.uses(In::entry(S::Stage, &st.name, "items_per_request"));
-    region_share_step(s, e, t);
+    let region_peak = region_peak(s, e, t);
     let region_load = region_peak * st.items_per_request.0;
     t.step(region_load, Kind::Rate, |w| {
         w.q(region_peak, Kind::Rate)

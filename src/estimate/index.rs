@@ -584,13 +584,12 @@ fn replicas<T: Trace>(s: &Scenario, e: &Estimate, ix: &Index, t: &mut T) -> f64 
     let util = s.serving.target_utilization;
     // Whole spare servers: a validated input is whole already; a range's samples are rounded.
     let k = s.serving.redundancy.round();
-    let region_peak = e.region_peak_qps.get::<hertz>();
     t.uses(In::of(S::Serving, "redundancy"));
     let replicas = match (ix.per_replica_qps, s.requests().is_some()) {
         (Some(prq), true) => {
             let prq = prq.get::<hertz>();
             reads_peak(s, t);
-            region_share_step(s, e, t);
+            let region_peak = region_peak(s, e, t);
             let base = (region_peak / (prq * util)).ceil().max(1.0);
             t.step(base, Kind::Count, |w| {
                 w.bracket(Bracket::CeilOpen).q(region_peak, Kind::Rate);
@@ -644,17 +643,23 @@ fn replicas<T: Trace>(s: &Scenario, e: &Estimate, ix: &Index, t: &mut T) -> f64 
     )
 }
 
-/// States how much of the peak one region serves, when there is more than one.
-pub(crate) fn region_share_step<T: Trace>(s: &Scenario, e: &Estimate, t: &mut T) {
+/// The peak one region serves: the peak ÷ regions, or ÷ (regions − 1) when the others must take
+/// a lost region's share; with its step when there is more than one region.
+pub(crate) fn region_peak<T: Trace>(s: &Scenario, e: &Estimate, t: &mut T) -> f64 {
     let sv = &s.serving;
     // The share depends on the region count even when it is 1.
     t.uses(In::of(S::Serving, "regions"));
     t.uses(In::of(S::Serving, "region_failover"));
-    if sv.regions <= 1.0 {
-        return;
-    }
     let peak = e.peak_qps.get::<hertz>();
-    let region = e.region_peak_qps.get::<hertz>();
+    let share = if sv.region_failover && sv.regions > 1.0 {
+        sv.regions - 1.0
+    } else {
+        sv.regions
+    };
+    let region = peak / share;
+    if sv.regions <= 1.0 {
+        return region;
+    }
     if sv.region_failover {
         t.step(region, Kind::Rate, |w| {
             w.q(peak, Kind::Rate)
@@ -681,4 +686,5 @@ pub(crate) fn region_share_step<T: Trace>(s: &Scenario, e: &Estimate, t: &mut T)
                 .t(" per region");
         });
     }
+    region
 }

@@ -5,8 +5,9 @@
 //! each output with its derivation. One module per family of outputs, in the order they print:
 //! [`traffic`], [`storage`], [`bandwidth`], [`index`] (with [`engines`], the index as each vector
 //! engine sizes it), [`fleet`], [`latency`], then the ML side: [`sampling`], [`training`],
-//! [`embedding_tables`], [`feature_store`], [`experiment`], [`labelling`], [`cache`];
-//! [`warnings`](mod@warnings) reads a finished estimate.
+//! [`embedding_tables`], [`feature_store`], [`experiment`], [`labelling`], [`cache`]; each is
+//! a [`Part`] of [`parts`], where a new one joins. [`warnings`](mod@warnings) reads a finished
+//! estimate.
 
 pub mod bandwidth;
 pub mod cache;
@@ -21,6 +22,7 @@ pub mod index;
 pub mod labelling;
 pub mod latency;
 pub mod math;
+pub mod parts;
 pub mod sampling;
 pub mod step;
 pub mod storage;
@@ -33,6 +35,7 @@ use crate::scenario::Scenario;
 use uom::si::f64::{Frequency, Information, InformationRate, Time};
 
 pub use id::{In, Out, OutputId, Section};
+pub use parts::{Part, Parts, run, run_parts};
 pub use step::{Bracket, Dep, Line, Op, Piece, Shown, Step};
 pub use trace::{Givens, Output, Recorder, Silent, Trace, Values};
 pub use warnings::{Warning, warnings};
@@ -88,8 +91,6 @@ pub struct StageEstimate {
 pub struct Estimate {
     pub avg_qps: Frequency,
     pub peak_qps: Frequency,
-    /// Peak QPS one region serves (÷ regions, or ÷ (regions − 1) with failover).
-    pub region_peak_qps: Frequency,
     pub corpora: Vec<CorpusEstimate>,
     pub embeddings: Information,
     pub logs_per_day: Information,
@@ -125,7 +126,6 @@ impl Default for Estimate {
         Estimate {
             avg_qps: zero_q,
             peak_qps: zero_q,
-            region_peak_qps: zero_q,
             corpora: Vec::new(),
             embeddings: zero_b,
             logs_per_day: zero_b,
@@ -192,22 +192,4 @@ pub fn explain_given(s: &Scenario, givens: &Givens) -> (Estimate, Vec<Output>) {
     let mut rec = Recorder::with_givens(givens);
     run(s, &mut e, &mut rec);
     (e, rec.outputs)
-}
-
-/// Computes every output of `s` into `e`, telling `t` each step and output: for a caller with a
-/// [`Trace`] of its own (the Monte Carlo's, which also keeps each output's section).
-pub fn run<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
-    traffic::estimate(s, e, t);
-    storage::estimate(s, e, t);
-    index::estimate(s, e, t);
-    fleet::estimate(s, e, t);
-    bandwidth::estimate(s, e, t);
-    latency::estimate(s, e, t);
-    sampling::estimate(s, e, t);
-    training::estimate(s, e, t);
-    embedding_tables::estimate(s, e, t);
-    feature_store::estimate(s, e, t);
-    experiment::estimate(s, e, t);
-    labelling::estimate(s, e, t);
-    cache::estimate(s, e, t);
 }

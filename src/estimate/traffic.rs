@@ -96,11 +96,4 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
 
     e.avg_qps = per_second(avg);
     e.peak_qps = per_second(peak);
-    let sv = &s.serving;
-    let share = if sv.region_failover && sv.regions > 1.0 {
-        sv.regions - 1.0
-    } else {
-        sv.regions
-    };
-    e.region_peak_qps = per_second(peak / share);
 }

@@ -1,25 +1,37 @@
 //! Ranged inputs carried through joint samples to percentiles, and what drives each output.
 //!
-//! Each input written `lo..hi` is a 90% interval ([`Interval`]). A run draws `samples` joint
-//! samples, one standard normal per range per sample from a ChaCha8 generator seeded with `seed`
-//! (the same seed gives the same numbers on every machine), sets each ranged field, and runs the
-//! whole estimate: outputs that are whole numbers per sample (servers, shards) stay whole, and
-//! every ceiling and maximum is applied per sample, which multiplying the ends of the ranges
-//! (interval arithmetic) gets wrong. Percentiles are nearest-rank: the p-th of N sorted samples
-//! is the ⌈p·N⌉-th, always one of the samples.
+//! Each input written `lo..hi` is a 90% interval ([`Interval`](crate::units::Interval)). A run
+//! draws `samples` joint samples, one standard normal per range per sample from a ChaCha8
+//! generator seeded with `seed` (the same seed gives the same numbers on every machine), sets each
+//! ranged field, and runs the estimate: outputs that are whole numbers per sample (servers,
+//! shards) stay whole, and every ceiling and maximum is applied per sample, which multiplying the
+//! ends of the ranges (interval arithmetic) gets wrong. Percentiles are nearest-rank: the p-th of
+//! N sorted samples is the ⌈p·N⌉-th, always one of the samples.
+//!
+//! A sample runs only the parts of the estimate a range reaches and keeps only the outputs that
+//! vary, as the graph recorded at the medians tells (`plan.rs`); every other output is its value
+//! at the medians. The draws are made first, in one stream, then the samples are computed in
+//! slices, side by side on the machine's cores when there are enough of them (`worker.rs`): the
+//! numbers are the same however many slices there are.
 //!
 //! The sensitivity of an output to one range is the output with that input at its p5 and at its
 //! p95 and every other range at its median: a one-at-a-time swing, the bars of a tornado chart.
 
-use crate::estimate::{self, Estimate, Givens, In, Line, Out, OutputId, Section, Trace, Values};
-use crate::scenario::overrides::{self, InputRef};
+mod percentiles;
+mod plan;
+mod worker;
+
+pub use percentiles::percentiles;
+
+use crate::estimate::{Estimate, Givens};
+use crate::scenario::overrides;
 use crate::scenario::{InputPath, Scenario};
-use crate::units::Interval;
-use crate::units::Kind;
+use plan::Plan;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
-use std::fmt;
+use rayon::prelude::*;
+use worker::{Broken, Job, Target, Worker};
 
 /// Joint samples drawn when not told otherwise.
 pub const DEFAULT_SAMPLES: usize = 10_000;
@@ -93,69 +105,26 @@ pub struct SampleError {
 }
 
 /// The buffers a run reuses: one per screen or per command, so that a run allocates nothing per
-/// sample and, once warm, nothing per run beyond its result.
+/// sample and, once warm, little per run beyond its result and its plan.
 #[derive(Default)]
 pub struct MonteCarlo {
-    scenario: Scenario,
-    estimate: Estimate,
-    row: Vec<f64>,
-    /// The section of each output at the medians, and of each output of the sample at hand: a
-    /// sample whose outputs differ is read by id (see [`Keyed`]).
-    layout: Vec<Section>,
-    sections: Vec<Section>,
-    /// The outputs' ids in the order computed at the medians, worked out the first time a
-    /// sample needs them.
-    ids: Vec<OutputId>,
-    /// Output-major: output j's samples at `j * samples ..`, each column sorted in place.
-    table: Vec<f64>,
-    /// Values given for outputs, held in every sample.
-    givens: Vec<(OutputId, f64)>,
+    plan: Plan,
+    /// The whole estimate at the medians, where every sample starts.
+    medians: Estimate,
+    /// One per slice of the samples; the first also works out the swings.
+    workers: Vec<Worker>,
     targets: Vec<Target>,
+    /// The standard normal draws, target-major: target t's for sample i at `t * n + i`.
     z: Vec<f64>,
+    /// Output-major: the c-th varying output's samples at `c * n ..`, each column sorted in place.
+    table: Vec<f64>,
+    /// The varying outputs with one range at its low end.
+    low: Vec<f64>,
 }
 
-/// Puts each output's value where its id stands among the medians' outputs: the path for a
-/// sample whose outputs are not the medians' (a stage's "in flight" is given only when its
-/// latency is above 0). An output the sample does not give stays 0: nothing in flight.
-struct Keyed<'a> {
-    ids: &'a [OutputId],
-    givens: &'a Givens,
-    values: &'a mut [f64],
-    /// The first output, by its place among the ids, that came out NaN or infinite.
-    bad: Option<usize>,
-}
-
-impl Trace for Keyed<'_> {
-    fn step(&mut self, _: f64, _: Kind, _: impl FnOnce(&mut Line)) {}
-    fn uses(&mut self, _: In<'_>) {}
-    fn reads(&mut self, _: Out<'_>) {}
-    fn repeat(&mut self, _: Out<'_>) {}
-    fn output(&mut self, id: Out<'_>, _: fmt::Arguments<'_>, _: Kind, value: f64) -> f64 {
-        let value = self
-            .givens
-            .iter()
-            .find(|(g, _)| id.is(g))
-            .map_or(value, |&(_, v)| v);
-        if let Some(j) = self.ids.iter().position(|known| id.is(known)) {
-            self.values[j] = value;
-            if !value.is_finite() && self.bad.is_none() {
-                self.bad = Some(j);
-            }
-        }
-        value
-    }
-}
-
-/// A ranged input made ready to sample.
-#[derive(Clone, Copy, Debug)]
-struct Target {
-    /// Its index in [`Scenario::ranges`].
-    index: usize,
-    at: InputRef,
-    interval: Interval,
-    centre: f64,
-    spread: f64,
-}
+/// Outputs computed per slice of samples below which a run is not split between threads:
+/// handing a slice to another thread costs some microseconds, and a copy of the scenario.
+const SLICE_WORK: usize = 50_000;
 
 impl MonteCarlo {
     /// Samples the ranges of `s`; `None` when it has none. `s` is left as it was.
@@ -177,67 +146,44 @@ impl MonteCarlo {
         if s.ranges.is_empty() {
             return None;
         }
-        if self.givens != givens {
-            self.givens = givens.to_vec();
-            // The outputs' ids are read again for the new givens.
-            self.ids.clear();
-        }
-        Some(self.sample(s, options))
+        Some(self.sample(s, options, givens))
     }
 
-    fn sample(&mut self, s: &Scenario, options: Options) -> Result<Uncertainty, SampleError> {
-        self.scenario.clone_from(s);
+    fn sample(
+        &mut self,
+        s: &Scenario,
+        options: Options,
+        givens: &Givens,
+    ) -> Result<Uncertainty, SampleError> {
         self.targets.clear();
         for (index, r) in s.ranges.iter().enumerate() {
             // A range is recorded only on a field the scenario has, so it resolves; one that
             // does not (a section removed since) is left at its value.
             if let Some(at) = overrides::resolve(s, &r.path) {
-                let (centre, spread) = r.interval.params();
-                self.targets.push(Target {
-                    index,
-                    at,
-                    interval: r.interval,
-                    centre,
-                    spread,
-                });
+                self.targets.push(Target::new(index, at, r.interval));
             }
         }
-
-        // The outputs at every median are the columns; most samples give the same ones.
-        self.ids.clear();
-        self.layout.clear();
-        estimate::run(
-            &self.scenario,
-            &mut self.estimate,
-            &mut Values {
-                values: &mut self.row,
-                sections: Some(&mut self.layout),
-                givens: &self.givens,
-            },
-        );
-        let width = self.row.len();
+        let ranged: Vec<&InputPath> = self
+            .targets
+            .iter()
+            .map(|t| &s.ranges[t.index].path)
+            .collect();
+        self.plan = Plan::new(s, givens, &ranged, &mut self.medians);
         let n = options.samples.clamp(1, MAX_SAMPLES);
-        // Every cell is written below: only a table of another size is resized.
-        self.table.resize(n * width, 0.0);
-        let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
-        self.z.resize(self.targets.len(), 0.0);
-        for i in 0..n {
-            for (t, z) in self.targets.iter().zip(self.z.iter_mut()) {
-                *z = StandardNormal.sample(&mut rng);
-                let x = t.interval.value_at(t.centre, t.spread, *z);
-                t.at.set_number(&mut self.scenario, x);
-            }
-            if let Err(bad) = self.evaluate(s) {
-                return Err(self.blame(s, bad));
-            }
-            for (cell, &v) in self.table[i..].iter_mut().step_by(n).zip(&self.row) {
-                *cell = v;
-            }
-        }
+        self.draw(n, options.seed);
+        self.columns(s, givens, n)
+            .map_err(|broken| self.blame(s, n, broken))?;
 
-        let mut spreads = Vec::with_capacity(width);
-        for column in self.table.chunks_exact_mut(n) {
-            let (p5, p50, p95) = percentiles(column);
+        let found = self.percentiles(n);
+        let mut found = found.into_iter();
+        let mut columns = self.plan.columns.iter().peekable();
+        let mut spreads = Vec::with_capacity(self.plan.medians.len());
+        for (j, &v) in self.plan.medians.iter().enumerate() {
+            // An output no range reaches is its value at the medians in every sample.
+            let (p5, p50, p95) = match columns.next_if(|c| c.output == j) {
+                Some(_) => found.next().unwrap_or((v, v, v)),
+                None => (v, v, v),
+            };
             spreads.push(Spread {
                 p5,
                 p50,
@@ -245,7 +191,7 @@ impl MonteCarlo {
                 sensitivity: Vec::with_capacity(self.targets.len()),
             });
         }
-        self.swings(s, &mut spreads)?;
+        self.swings(s, givens, &mut spreads)?;
         Ok(Uncertainty {
             options: Options {
                 samples: n,
@@ -255,71 +201,125 @@ impl MonteCarlo {
         })
     }
 
-    /// The outputs of the scenario as it stands into `self.row`, one for each of the medians'
-    /// outputs, in their order; the first output that is not a finite number, if any.
-    fn evaluate(&mut self, s: &Scenario) -> Result<(), usize> {
-        self.row.clear();
-        self.sections.clear();
-        estimate::run(
-            &self.scenario,
-            &mut self.estimate,
-            &mut Values {
-                values: &mut self.row,
-                sections: Some(&mut self.sections),
-                givens: &self.givens,
-            },
-        );
-        if self.sections == self.layout {
-            return match self.row.iter().position(|v| !v.is_finite()) {
-                Some(bad) => Err(bad),
-                None => Ok(()),
-            };
+    /// Draws `n` joint samples from `seed`: one standard normal per range per sample, in that
+    /// order, so that the same seed gives the same samples however they are then computed.
+    fn draw(&mut self, n: usize, seed: u64) {
+        let ranges = self.targets.len();
+        self.z.resize(n * ranges, 0.0);
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        for i in 0..n {
+            for t in 0..ranges {
+                self.z[t * n + i] = StandardNormal.sample(&mut rng);
+            }
         }
-        if self.ids.is_empty() {
-            self.ids = estimate::explain_given(s, &self.givens)
-                .1
-                .into_iter()
-                .map(|o| o.id)
-                .collect();
-        }
-        self.row.clear();
-        self.row.resize(self.layout.len(), 0.0);
-        let mut keyed = Keyed {
-            ids: &self.ids,
-            givens: &self.givens,
-            values: &mut self.row,
-            bad: None,
+    }
+
+    /// Every sample's varying outputs into their columns of `table`, the samples cut into
+    /// slices computed side by side when there are enough of them to pay for it.
+    fn columns(&mut self, s: &Scenario, givens: &Givens, n: usize) -> Result<(), Broken> {
+        let width = self.plan.columns.len();
+        // Every cell is written below: only a table of another size is resized.
+        self.table.resize(n * width, 0.0);
+        let work = n * self.plan.live.len().max(1);
+        let slices = if work >= 2 * SLICE_WORK {
+            (work / SLICE_WORK).min(rayon::current_num_threads())
+        } else {
+            1
         };
-        estimate::run(&self.scenario, &mut self.estimate, &mut keyed);
-        keyed.bad.map_or(Ok(()), Err)
+        let len = n.div_ceil(slices);
+        let slices = n.div_ceil(len);
+        if self.workers.len() < slices {
+            self.workers.resize_with(slices, Worker::default);
+        }
+        for w in &mut self.workers[..slices] {
+            w.start(s, &self.medians);
+        }
+        let job = Job {
+            plan: &self.plan,
+            givens,
+            targets: &self.targets,
+            z: &self.z,
+        };
+        let mut pieces: Vec<Vec<&mut [f64]>> =
+            (0..slices).map(|_| Vec::with_capacity(width)).collect();
+        for column in self.table.chunks_exact_mut(n) {
+            for (piece, part) in pieces.iter_mut().zip(column.chunks_mut(len)) {
+                piece.push(part);
+            }
+        }
+        let run = |(k, (w, mut columns)): (usize, (&mut Worker, Vec<&mut [f64]>))| {
+            w.sample(&job, k * len..n.min((k + 1) * len), &mut columns)
+        };
+        let workers = &mut self.workers[..slices];
+        let done: Vec<Result<(), Broken>> = if slices == 1 {
+            workers
+                .iter_mut()
+                .zip(pieces)
+                .enumerate()
+                .map(run)
+                .collect()
+        } else {
+            workers
+                .par_iter_mut()
+                .zip(pieces)
+                .enumerate()
+                .map(run)
+                .collect()
+        };
+        // The first sample that broke is in the first slice that did.
+        done.into_iter().collect()
+    }
+
+    /// The percentiles of each varying output, the columns side by side when large enough.
+    fn percentiles(&mut self, n: usize) -> Vec<(f64, f64, f64)> {
+        if self.table.len() >= 2 * SLICE_WORK {
+            self.table
+                .par_chunks_exact_mut(n)
+                .map(percentiles)
+                .collect()
+        } else {
+            self.table.chunks_exact_mut(n).map(percentiles).collect()
+        }
     }
 
     /// Each range at its p5 and its p95 in turn, the others at their medians.
-    fn swings(&mut self, s: &Scenario, spreads: &mut [Spread]) -> Result<(), SampleError> {
-        self.scenario.clone_from(s);
-        let mut low = Vec::with_capacity(spreads.len());
-        for i in 0..self.targets.len() {
-            let t = self.targets[i];
+    fn swings(
+        &mut self,
+        s: &Scenario,
+        givens: &Givens,
+        spreads: &mut [Spread],
+    ) -> Result<(), SampleError> {
+        let (plan, w) = (&self.plan, &mut self.workers[0]);
+        for t in &self.targets {
+            t.at.set_number(&mut w.scenario, t.interval.median());
+        }
+        for t in &self.targets {
             for (end, x) in [(0, t.interval.lo), (1, t.interval.hi)] {
                 let x = t.interval.fit(x);
-                t.at.set_number(&mut self.scenario, x);
-                self.evaluate(s).map_err(|output| SampleError {
+                t.at.set_number(&mut w.scenario, x);
+                w.evaluate(plan, givens).map_err(|output| SampleError {
                     output,
                     input: Some(s.ranges[t.index].path.clone()),
                     value: x,
                 })?;
                 if end == 0 {
-                    low.clone_from(&self.row);
+                    self.low.clear();
+                    self.low.extend(plan.columns.iter().map(|c| w.row[c.at]));
                 }
             }
-            for (spread, (&low, &high)) in spreads.iter_mut().zip(low.iter().zip(&self.row)) {
+            let mut columns = plan.columns.iter().zip(&self.low).peekable();
+            for (j, spread) in spreads.iter_mut().enumerate() {
+                let (low, high) = match columns.next_if(|(c, _)| c.output == j) {
+                    Some((c, &low)) => (low, w.row[c.at]),
+                    None => (plan.medians[j], plan.medians[j]),
+                };
                 spread.sensitivity.push(Swing {
                     input: t.index,
                     low,
                     high,
                 });
             }
-            t.at.set_number(&mut self.scenario, t.interval.median());
+            t.at.set_number(&mut w.scenario, t.interval.median());
         }
         for spread in spreads {
             // Widest first; equal swings keep the order the ranges were written in.
@@ -330,21 +330,22 @@ impl MonteCarlo {
         Ok(())
     }
 
-    /// The input that strayed farthest from its median in the sample that broke `output`.
-    fn blame(&self, s: &Scenario, output: usize) -> SampleError {
+    /// The input that strayed farthest from its median in the sample that broke an output.
+    fn blame(&self, s: &Scenario, n: usize, broken: Broken) -> SampleError {
         let farthest = self
             .targets
             .iter()
-            .zip(&self.z)
+            .enumerate()
+            .map(|(t, target)| (target, self.z[t * n + broken.sample]))
             .max_by(|a, b| a.1.abs().total_cmp(&b.1.abs()));
         match farthest {
-            Some((t, &z)) => SampleError {
-                output,
+            Some((t, z)) => SampleError {
+                output: broken.output,
                 input: Some(s.ranges[t.index].path.clone()),
-                value: t.interval.value_at(t.centre, t.spread, z),
+                value: t.value(z),
             },
             None => SampleError {
-                output,
+                output: broken.output,
                 input: None,
                 value: 0.0,
             },
@@ -352,50 +353,10 @@ impl MonteCarlo {
     }
 }
 
-/// The 5th, 50th and 95th nearest-rank percentiles of `values` (reordered in place).
-pub fn percentiles(values: &mut [f64]) -> (f64, f64, f64) {
-    let n = values.len();
-    if n == 0 {
-        return (0.0, 0.0, 0.0);
-    }
-    // An output no range reaches is the same in every sample.
-    let first = values[0];
-    if values.iter().all(|&v| v == first) {
-        return (first, first, first);
-    }
-    // The ⌈p·N⌉-th smallest, counted from 1.
-    let rank = |p: f64| ((p * n as f64).ceil() as usize).clamp(1, n) - 1;
-    let (i5, i50, i95) = (rank(0.05), rank(0.50), rank(0.95));
-    let (below, &mut p50, above) = values.select_nth_unstable_by(i50, f64::total_cmp);
-    let p5 = if i5 < i50 {
-        *below.select_nth_unstable_by(i5, f64::total_cmp).1
-    } else {
-        p50
-    };
-    let p95 = if i95 > i50 {
-        *above
-            .select_nth_unstable_by(i95 - i50 - 1, f64::total_cmp)
-            .1
-    } else {
-        p50
-    };
-    (p5, p50, p95)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn percentiles_are_nearest_rank_samples() {
-        // 1..=100 shuffled: the ⌈5⌉-th is 5, the ⌈50⌉-th 50, the ⌈95⌉-th 95.
-        let mut v: Vec<f64> = (1..=100).map(|i| ((i * 37) % 100 + 1) as f64).collect();
-        assert_eq!(percentiles(&mut v), (5.0, 50.0, 95.0));
-        // Ten values: ⌈0.5⌉ = 1st, ⌈5⌉ = 5th, ⌈9.5⌉ = 10th.
-        let mut v: Vec<f64> = (1..=10).rev().map(f64::from).collect();
-        assert_eq!(percentiles(&mut v), (1.0, 5.0, 10.0));
-        assert_eq!(percentiles(&mut [7.0]), (7.0, 7.0, 7.0));
-    }
+    use crate::estimate;
 
     fn scenario(traffic: &str) -> Scenario {
         crate::scenario::load_str(

@@ -1,0 +1,332 @@
+//! One sample at a time: the ranged fields set, the parts of the estimate they reach run again,
+//! and the outputs that vary read off. A run has one worker per slice of its samples, each with
+//! its own copy of the scenario and of the estimate at the medians.
+
+use super::plan::Plan;
+use crate::estimate::{self, Estimate, Givens, In, Line, Out, OutputId, Section, Trace};
+use crate::scenario::Scenario;
+use crate::scenario::overrides::InputRef;
+use crate::units::{Interval, Kind};
+use std::fmt;
+use std::ops::Range;
+
+/// A ranged input made ready to sample.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Target {
+    /// Its index in [`Scenario::ranges`].
+    pub index: usize,
+    pub at: InputRef,
+    pub interval: Interval,
+    centre: f64,
+    spread: f64,
+}
+
+impl Target {
+    pub fn new(index: usize, at: InputRef, interval: Interval) -> Target {
+        let (centre, spread) = interval.params();
+        Target {
+            index,
+            at,
+            interval,
+            centre,
+            spread,
+        }
+    }
+
+    /// The input's value `z` standard deviations from its median.
+    pub fn value(&self, z: f64) -> f64 {
+        self.interval.value_at(self.centre, self.spread, z)
+    }
+}
+
+/// The first sample, within a worker's slice, with an output that is not a finite number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Broken {
+    pub sample: usize,
+    /// The output's position among every output.
+    pub output: usize,
+}
+
+#[derive(Default)]
+pub(super) struct Worker {
+    pub scenario: Scenario,
+    estimate: Estimate,
+    /// The live outputs ([`Plan::live`]) of the sample at hand.
+    pub row: Vec<f64>,
+}
+
+impl Worker {
+    /// Starts from `s` and the estimate `e` of it, both at the medians.
+    pub fn start(&mut self, s: &Scenario, e: &Estimate) {
+        self.scenario.clone_from(s);
+        self.estimate.clone_from(e);
+    }
+
+    /// Samples `samples`, drawn as `z` (target-major: target t's draw for sample i at
+    /// `t * n + i`), writing each varying output into its column: `columns[c][k]` for the k-th
+    /// sample of the slice.
+    pub fn sample(
+        &mut self,
+        job: &Job<'_>,
+        samples: Range<usize>,
+        columns: &mut [&mut [f64]],
+    ) -> Result<(), Broken> {
+        let n = job.z.len() / job.targets.len().max(1);
+        for (k, i) in samples.enumerate() {
+            for (t, target) in job.targets.iter().enumerate() {
+                let x = target.value(job.z[t * n + i]);
+                target.at.set_number(&mut self.scenario, x);
+            }
+            self.evaluate(job.plan, job.givens)
+                .map_err(|output| Broken { sample: i, output })?;
+            for (column, c) in columns.iter_mut().zip(&job.plan.columns) {
+                column[k] = self.row[c.at];
+            }
+        }
+        Ok(())
+    }
+
+    /// The live outputs of the scenario as it stands into `row`; the first output (by its
+    /// position among every output) that is not a finite number, if any.
+    pub fn evaluate(&mut self, plan: &Plan, givens: &Givens) -> Result<(), usize> {
+        self.row.resize(plan.live.len(), 0.0);
+        let mut t = Sample {
+            layout: &plan.layout,
+            givens,
+            row: &mut self.row,
+            next: 0,
+            same: true,
+        };
+        estimate::run_parts(&self.scenario, &mut self.estimate, &mut t, plan.parts);
+        if !(t.same && t.next == plan.layout.len()) {
+            self.row.fill(0.0);
+            let mut keyed = Keyed {
+                plan,
+                givens,
+                row: &mut self.row,
+            };
+            estimate::run_parts(&self.scenario, &mut self.estimate, &mut keyed, plan.parts);
+        }
+        let varying = plan.columns.iter().find(|c| !self.row[c.at].is_finite());
+        match (varying.map(|c| c.output), plan.broken) {
+            (Some(a), Some(b)) => Err(a.min(b)),
+            (Some(bad), None) | (None, Some(bad)) => Err(bad),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
+/// What every worker of a run shares.
+pub(super) struct Job<'a> {
+    pub plan: &'a Plan,
+    pub givens: &'a Givens,
+    pub targets: &'a [Target],
+    pub z: &'a [f64],
+}
+
+fn given(givens: &Givens, id: Out<'_>, value: f64) -> f64 {
+    givens
+        .iter()
+        .find(|(g, _)| id.is(g))
+        .map_or(value, |&(_, v)| v)
+}
+
+/// Writes each output in turn into the row while the sample's outputs are the medians' (their
+/// sections alike); notes when they are not.
+struct Sample<'a> {
+    layout: &'a [Section],
+    givens: &'a Givens,
+    row: &'a mut [f64],
+    next: usize,
+    same: bool,
+}
+
+impl Trace for Sample<'_> {
+    #[inline(always)]
+    fn step(&mut self, _: f64, _: Kind, _: impl FnOnce(&mut Line)) {}
+    #[inline(always)]
+    fn uses(&mut self, _: In<'_>) {}
+    #[inline(always)]
+    fn reads(&mut self, _: Out<'_>) {}
+    #[inline(always)]
+    fn repeat(&mut self, _: Out<'_>) {}
+    #[inline(always)]
+    fn output(&mut self, id: Out<'_>, _: fmt::Arguments<'_>, _: Kind, value: f64) -> f64 {
+        let value = if self.givens.is_empty() {
+            value
+        } else {
+            given(self.givens, id, value)
+        };
+        match self.layout.get(self.next) {
+            Some(&section) if section == id.section => self.row[self.next] = value,
+            _ => self.same = false,
+        }
+        self.next += 1;
+        value
+    }
+}
+
+/// Puts each output's value where its id stands among the medians' live outputs: the path for a
+/// sample whose outputs are not the medians' (a stage's "in flight" is given only when its
+/// latency is above 0). An output the sample does not give stays 0: nothing in flight.
+struct Keyed<'a> {
+    plan: &'a Plan,
+    givens: &'a Givens,
+    row: &'a mut [f64],
+}
+
+impl Keyed<'_> {
+    fn position(&self, id: Out<'_>) -> Option<usize> {
+        let ids: &[OutputId] = &self.plan.ids;
+        self.plan.live.iter().position(|&i| id.is(&ids[i]))
+    }
+}
+
+impl Trace for Keyed<'_> {
+    fn step(&mut self, _: f64, _: Kind, _: impl FnOnce(&mut Line)) {}
+    fn uses(&mut self, _: In<'_>) {}
+    fn reads(&mut self, _: Out<'_>) {}
+    fn repeat(&mut self, _: Out<'_>) {}
+    fn output(&mut self, id: Out<'_>, _: fmt::Arguments<'_>, _: Kind, value: f64) -> f64 {
+        let value = given(self.givens, id, value);
+        if let Some(j) = self.position(id) {
+            self.row[j] = value;
+        }
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::estimate::{Givens, Values};
+    use crate::scenario::InputPath;
+    use crate::scenario::overrides;
+    use crate::scenario::schema::{FieldKind, Value};
+
+    /// A range around the value `x`: from a third to three times it (0 to 1 from 0), so that
+    /// samples far out, past what validation would take, are met too.
+    fn around(x: f64, kind: Kind) -> Interval {
+        let (lo, hi) = if x > 0.0 {
+            (x / 3.0, x * 3.0)
+        } else {
+            (0.0, 1.0)
+        };
+        let hi = if kind == Kind::Fraction {
+            hi.min(1.0)
+        } else {
+            hi
+        };
+        Interval { lo, hi, kind }
+    }
+
+    /// Every output of `s` by the whole estimate, in the order of `ids` (an output the sample
+    /// does not give is 0).
+    fn whole(s: &Scenario, givens: &Givens, ids: &[OutputId]) -> Vec<f64> {
+        let (mut values, mut sections) = (Vec::new(), Vec::new());
+        let mut t = Values {
+            values: &mut values,
+            sections: Some(&mut sections),
+            givens,
+        };
+        estimate::run(s, &mut Estimate::default(), &mut t);
+        if sections.iter().eq(ids.iter().map(|id| &id.section)) {
+            return values;
+        }
+        let (_, outputs) = estimate::explain_given(s, givens);
+        let value = |id: &OutputId| {
+            outputs
+                .iter()
+                .find(|o| o.id == *id)
+                .map_or(0.0, |o| o.value)
+        };
+        ids.iter().map(value).collect()
+    }
+
+    /// Ranges the inputs at `paths` of `s` (each field at its range's median, as a file or
+    /// `--set` leaves it), samples them at a few points each, partially and wholly, and checks
+    /// every output is the same to the bit.
+    fn check(s: &Scenario, givens: &Givens, paths: &[InputPath]) {
+        let mut s = s.clone();
+        let targets: Vec<Target> = paths
+            .iter()
+            .enumerate()
+            .filter_map(|(index, path)| {
+                let at = overrides::resolve(&s, path)?;
+                let (Some(Value::Num(x)), FieldKind::Quantity(kind)) = (at.get(&s), at.kind) else {
+                    return None;
+                };
+                Some(Target::new(index, at, around(x, kind)))
+            })
+            .collect();
+        for t in &targets {
+            t.at.set_number(&mut s, t.interval.median());
+        }
+        let s = &s;
+        let ranged: Vec<&InputPath> = targets.iter().map(|t| &paths[t.index]).collect();
+        let mut medians = Estimate::default();
+        let plan = Plan::new(s, givens, &ranged, &mut medians);
+        let mut w = Worker::default();
+        w.start(s, &medians);
+        let mut full = s.clone();
+        let zs = [-3.0, -Z95, -0.3, 0.0, 0.7, Z95, 3.0];
+        for k in 0..zs.len() {
+            for (t, target) in targets.iter().enumerate() {
+                // Each range at another point of the list, so that they move apart.
+                let x = target.value(zs[(k + 2 * t) % zs.len()]);
+                target.at.set_number(&mut w.scenario, x);
+                target.at.set_number(&mut full, x);
+            }
+            let _ = w.evaluate(&plan, givens);
+            let want = whole(&full, givens, &plan.ids);
+            let mut live = plan.live.iter().zip(&w.row).peekable();
+            for (j, &want) in want.iter().enumerate() {
+                let got = match live.next_if(|&(&i, _)| i == j) {
+                    Some((_, &v)) => v,
+                    None => plan.medians[j],
+                };
+                assert!(
+                    got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()),
+                    "{}: {} with {paths:?}, sample {k}: {got} in part, {want} wholly",
+                    s.meta.id,
+                    plan.ids[j],
+                );
+            }
+        }
+    }
+
+    use crate::units::interval::Z95;
+
+    #[test]
+    fn a_sample_computed_in_part_is_the_whole_estimate_for_every_preset_and_input() {
+        for p in crate::presets::builtin() {
+            let s = p.load().unwrap();
+            let paths = overrides::paths(&s);
+            for path in &paths {
+                check(&s, &[], std::slice::from_ref(path));
+            }
+            // Three at a time, far apart in the file.
+            let third = paths.len() / 3;
+            for i in 0..third {
+                let three = [&paths[i], &paths[i + third], &paths[i + 2 * third]];
+                check(&s, &[], &three.map(Clone::clone));
+            }
+        }
+    }
+
+    #[test]
+    fn a_sample_computed_in_part_keeps_the_values_given_for_outputs() {
+        let p = crate::presets::builtin()
+            .into_iter()
+            .find(|p| p.id == "video-recommendation")
+            .unwrap();
+        let s = p.load().unwrap();
+        let givens = [
+            ("index.memory".parse().unwrap(), 3.2e11),
+            ("traffic.peak_qps".parse().unwrap(), 1e5),
+        ];
+        for path in overrides::paths(&s) {
+            check(&s, &givens, &[path]);
+        }
+    }
+}
