@@ -16,6 +16,8 @@ pub struct CacheEstimate {
     pub hit_ratio: f64,
     pub backend_qps: f64,
     pub memory: f64,
+    /// H(items, s), the hit ratio's denominator.
+    pub h_items: f64,
     /// Items expected to be requested at least once a day (see [`hot_set`]).
     pub hot_set: f64,
 }
@@ -103,7 +105,8 @@ fn hit_ratio<T: Trace>(s: &Scenario, c: &Cache, t: &mut T) -> (f64, f64, f64) {
     (n, hit, hn)
 }
 
-pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+/// The share of requests the cache answers: a part of the estimate.
+pub fn hits<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let Some(c) = &s.cache else {
         e.cache = None;
         return;
@@ -116,6 +119,26 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         Kind::Fraction,
         hit,
     );
+    // The load, the memory and the hot set are the next part's.
+    let (backend_qps, memory, hot_set) = e
+        .cache
+        .map_or((0.0, 0.0, 0.0), |c| (c.backend_qps, c.memory, c.hot_set));
+    e.cache = Some(CacheEstimate {
+        items,
+        hit_ratio: hit,
+        backend_qps,
+        memory,
+        h_items,
+        hot_set,
+    });
+}
+
+/// The load the misses leave for the backend, and the cache's memory: a part of the estimate.
+pub fn load<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+    let (Some(c), Some(found)) = (&s.cache, e.cache) else {
+        return;
+    };
+    let hit = found.hit_ratio;
 
     let peak = e.peak_qps.get::<hertz>();
     let backend = peak * (1.0 - hit);
@@ -176,10 +199,9 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
 
     let per_day = e.avg_qps.get::<hertz>() * crate::units::SECONDS_PER_DAY;
     e.cache = Some(CacheEstimate {
-        items,
-        hit_ratio: hit,
         backend_qps: backend,
         memory,
-        hot_set: hot_set(per_day, h_items, items, c.zipf_s),
+        hot_set: hot_set(per_day, found.h_items, found.items, c.zipf_s),
+        ..found
     });
 }

@@ -260,7 +260,8 @@ fn eligible<T: Trace>(s: &Scenario, x: &Experiment, t: &mut T) -> f64 {
     }
 }
 
-pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+/// The sample each arm needs: a part of the estimate.
+pub fn sample<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let Some(x) = &s.experiment else {
         e.experiment = None;
         return;
@@ -273,7 +274,19 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         Kind::Integer,
         n,
     );
+    e.experiment = Some(ExperimentEstimate {
+        sample_size_per_arm: n,
+        // The next part's.
+        days: e.experiment.map_or(0.0, |x| x.days),
+    });
+}
 
+/// The days the eligible traffic takes to give every arm its sample: a part of the estimate.
+pub fn duration<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+    let (Some(x), Some(found)) = (&s.experiment, &mut e.experiment) else {
+        return;
+    };
+    let n = found.sample_size_per_arm;
     t.uses(In::of(S::Experiment, "arms"));
     t.uses(In::of(S::Experiment, "allocation"));
     let users = eligible(s, x, t);
@@ -311,8 +324,5 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         Kind::Duration,
         days * SECONDS_PER_DAY,
     ) / SECONDS_PER_DAY;
-    e.experiment = Some(ExperimentEstimate {
-        sample_size_per_arm: n,
-        days,
-    });
+    found.days = days;
 }

@@ -350,15 +350,37 @@ fn uses_index<T: Trace>(ix: &Index, t: &mut T) {
     }
 }
 
-pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+/// One copy of the index, its memory and its shards: a part of the estimate.
+pub fn size<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let (Some(ix), Some(emb)) = (&s.index, &s.embeddings) else {
         e.index = None;
         return;
     };
     let n = vector_count(s, emb);
-
     let (per_vector, memory, disk) = one_copy(s, ix, emb, n, t);
     let shards = shards(ix, memory, disk, t);
+    // Replicas, nodes and the engines' sizes are the next parts'.
+    let (replicas, nodes, engines) = e.index.map_or((0.0, 0.0, [None; ENGINES]), |i| {
+        (i.replicas, i.nodes, i.engines)
+    });
+    e.index = Some(IndexEstimate {
+        vectors: n,
+        bytes_per_vector: per_vector,
+        memory: bytes(memory),
+        disk: bytes(disk),
+        shards,
+        replicas,
+        nodes,
+        engines,
+    });
+}
+
+/// The index's replicas for the peak and its nodes in every region: a part of the estimate.
+pub fn placement<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+    let (Some(ix), Some(found)) = (&s.index, e.index) else {
+        return;
+    };
+    let shards = found.shards;
     let replicas = replicas(s, e, ix, t);
 
     let regions = s.serving.regions;
@@ -385,7 +407,18 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         Kind::Integer,
         nodes,
     );
+    if let Some(found) = &mut e.index {
+        found.replicas = replicas;
+        found.nodes = nodes;
+    }
+}
 
+/// One copy of the index as each vector engine sizes it: a part of the estimate.
+pub fn on_engines<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+    let (Some(ix), Some(emb), Some(found)) = (&s.index, &s.embeddings, &mut e.index) else {
+        return;
+    };
+    let n = found.vectors;
     let (pq_m, nbits) = if emb.dtype == Dtype::Pq {
         (emb.pq_m.unwrap_or(0.0), emb.pq_nbits)
     } else {
@@ -401,7 +434,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         pq_m,
         nbits,
         data: dtype_bytes(emb.dtype, emb.dim, emb.pq_m.unwrap_or(0.0), emb.pq_nbits),
-        faiss: memory,
+        faiss: found.memory.get::<byte>(),
     };
     let mut sizes = [None; ENGINES];
     for engine in Engine::ALL {
@@ -425,17 +458,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         );
         sizes[engine as usize] = Some(size);
     }
-
-    e.index = Some(IndexEstimate {
-        vectors: n,
-        bytes_per_vector: per_vector,
-        memory: bytes(memory),
-        disk: bytes(disk),
-        shards,
-        replicas,
-        nodes,
-        engines: sizes,
-    });
+    found.engines = sizes;
 }
 
 /// One copy of the index: its bytes per vector, its memory and its SSD (outputs each).

@@ -51,7 +51,9 @@ macro_rules! parts {
 parts! {
     Traffic => traffic::estimate,
     Storage => storage::estimate,
-    Index => index::estimate,
+    IndexSize => index::size,
+    IndexPlacement => index::placement,
+    IndexEngines => index::on_engines,
     Fleet => fleet::estimate,
     Bandwidth => bandwidth::estimate,
     Latency => latency::estimate,
@@ -59,9 +61,11 @@ parts! {
     Training => training::estimate,
     EmbeddingTables => embedding_tables::estimate,
     FeatureStore => feature_store::estimate,
-    Experiment => experiment::estimate,
+    ExperimentSample => experiment::sample,
+    ExperimentDuration => experiment::duration,
     Labelling => labelling::estimate,
-    Cache => cache::estimate,
+    CacheHits => cache::hits,
+    CacheLoad => cache::load,
 }
 
 // A set of parts is one bit each.
@@ -133,7 +137,9 @@ mod tests {
             .unwrap();
         let mut e = Estimate::default();
         let (mut values, mut sections) = (Vec::new(), Vec::new());
-        let parts: Parts = [Part::Traffic, Part::Cache].into_iter().collect();
+        let parts: Parts = [Part::Traffic, Part::CacheHits, Part::CacheLoad]
+            .into_iter()
+            .collect();
         let mut t = Values {
             values: &mut values,
             sections: Some(&mut sections),
@@ -155,7 +161,7 @@ mod tests {
         assert!(e.index.is_none() && e.stages.is_empty());
         assert_eq!(
             parts.iter().collect::<Vec<_>>(),
-            [Part::Traffic, Part::Cache]
+            [Part::Traffic, Part::CacheHits, Part::CacheLoad]
         );
         assert!(Parts::NONE.is_empty() && !parts.is_empty());
     }
