@@ -18,8 +18,15 @@ pub struct CacheEstimate {
     pub memory: f64,
     /// H(items, s), the hit ratio's denominator.
     pub h_items: f64,
-    /// Items expected to be requested at least once a day (see [`hot_set`]).
-    pub hot_set: f64,
+}
+
+impl CacheEstimate {
+    /// Items expected to be requested at least once a day (see [`hot_set`]): for a warning, so
+    /// worked out when asked rather than in every Monte Carlo sample.
+    pub fn hot_set(&self, c: &Cache, e: &Estimate) -> f64 {
+        let per_day = e.avg_qps.get::<hertz>() * crate::units::SECONDS_PER_DAY;
+        hot_set(per_day, self.h_items, self.items, c.zipf_s)
+    }
 }
 
 /// Distinct items requested: `items`, or the first corpus's.
@@ -119,17 +126,14 @@ pub fn hits<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         Kind::Fraction,
         hit,
     );
-    // The load, the memory and the hot set are the next part's.
-    let (backend_qps, memory, hot_set) = e
-        .cache
-        .map_or((0.0, 0.0, 0.0), |c| (c.backend_qps, c.memory, c.hot_set));
+    // The load and the memory are the next part's.
+    let (backend_qps, memory) = e.cache.map_or((0.0, 0.0), |c| (c.backend_qps, c.memory));
     e.cache = Some(CacheEstimate {
         items,
         hit_ratio: hit,
         backend_qps,
         memory,
         h_items,
-        hot_set,
     });
 }
 
@@ -197,11 +201,9 @@ pub fn load<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         memory,
     );
 
-    let per_day = e.avg_qps.get::<hertz>() * crate::units::SECONDS_PER_DAY;
     e.cache = Some(CacheEstimate {
         backend_qps: backend,
         memory,
-        hot_set: hot_set(per_day, found.h_items, found.items, c.zipf_s),
         ..found
     });
 }

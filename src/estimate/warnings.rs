@@ -256,7 +256,8 @@ fn ml(
         );
     }
     if let (Some(c), Some(est)) = (&s.cache, &e.cache)
-        && c.cached_items.0 < est.hot_set
+        && let hot_set = est.hot_set(c, e)
+        && c.cached_items.0 < hot_set
     {
         warn(
             "cache.smaller_than_hot_set",
@@ -264,7 +265,7 @@ fn ml(
             format!(
                 "the cache holds {} items but {} are requested at least once a day (Zipf s = {}): the daily churn passes through it; the hit ratio assumes it keeps the top items",
                 Human::styled(c.cached_items.0, Kind::Count, style),
-                Human::styled(est.hot_set, Kind::Count, style),
+                Human::styled(hot_set, Kind::Count, style),
                 crate::units::format::Sig(c.zipf_s)
             ),
         );
