@@ -11,8 +11,10 @@ use std::fmt;
 /// An experiment longer than this (four weeks) gets a warning.
 pub const LONG_EXPERIMENT_DAYS: f64 = 28.0;
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct ExperimentEstimate {
+    /// z_α/2 (α per comparison) and z_β.
+    pub z: (f64, f64),
     /// Units per arm, rounded up.
     pub sample_size_per_arm: f64,
     pub days: f64,
@@ -59,8 +61,8 @@ pub fn per_comparison_alpha<T: Trace>(x: &Experiment, t: &mut T) -> f64 {
     alpha
 }
 
-/// Per-arm sample size before rounding, tracing the working.
-pub fn sample_size<T: Trace>(x: &Experiment, t: &mut T) -> f64 {
+/// z_α/2 (α per comparison) and z_β, tracing the working: where the sample size's starts.
+fn z_scores<T: Trace>(x: &Experiment, t: &mut T) -> (f64, f64) {
     for key in ["alpha", "power", "cuped_correlation"] {
         t.uses(In::of(S::Experiment, key));
     }
@@ -84,6 +86,11 @@ pub fn sample_size<T: Trace>(x: &Experiment, t: &mut T) -> f64 {
             .op(Op::Equals)
             .fixed(zb, 6);
     });
+    (za, zb)
+}
+
+/// Per-arm sample size before rounding, from z_α/2 and z_β, tracing the working.
+fn sample_size<T: Trace>(x: &Experiment, (za, zb): (f64, f64), t: &mut T) -> f64 {
     let n = match x.baseline_rate {
         Some(rate) => proportion(x, rate, za, zb, t),
         None => mean(x, za, zb, t),
@@ -260,25 +267,34 @@ fn eligible<T: Trace>(s: &Scenario, x: &Experiment, t: &mut T) -> f64 {
     }
 }
 
-/// The sample each arm needs: a part of the estimate.
-pub fn sample<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+/// The normal quantiles of α and power: a part of the estimate with no output of its own, whose
+/// reads and working open the sample size's (and a range on α or power reaches it by them).
+pub fn quantiles<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let Some(x) = &s.experiment else {
         e.experiment = None;
         return;
     };
-    let n = sample_size(x, t).ceil();
-    let n = put(
+    let z = z_scores(x, t);
+    e.experiment = Some(ExperimentEstimate {
+        z,
+        // The next parts'.
+        ..e.experiment.unwrap_or_default()
+    });
+}
+
+/// The sample each arm needs: a part of the estimate.
+pub fn sample<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+    let (Some(x), Some(found)) = (&s.experiment, &mut e.experiment) else {
+        return;
+    };
+    let n = sample_size(x, found.z, t).ceil();
+    found.sample_size_per_arm = put(
         t,
         "sample_size_per_arm",
         format_args!("Sample size per arm"),
         Kind::Integer,
         n,
     );
-    e.experiment = Some(ExperimentEstimate {
-        sample_size_per_arm: n,
-        // The next part's.
-        days: e.experiment.map_or(0.0, |x| x.days),
-    });
 }
 
 /// The days the eligible traffic takes to give every arm its sample: a part of the estimate.

@@ -10,10 +10,15 @@ use uom::si::time::second;
 /// The latency of the online stages.
 const TOTAL: Out<'static> = Out::new(Section::Latency, &["total"]);
 
-pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+/// The request's path through the online stages, against the budget: a part of the estimate.
+pub fn path<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let total = critical_path(s, e, t);
     e.latency_total = seconds(total);
     e.budget_used = budget_used(s, total, t);
+}
+
+/// The requests a slow shard holds up: a part of the estimate.
+pub fn fanout<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     e.fanout_slow = fanout_tail(s, e, t);
 }
 

@@ -138,6 +138,12 @@ impl<'g> Recorder<'g> {
         }
     }
 
+    /// The inputs read since the last output, which the next output will count as its own: what
+    /// a part of the estimate that ends without an output has worked out from.
+    pub fn pending(&self) -> &[InputPath] {
+        &self.inputs
+    }
+
     fn add_input(&mut self, path: InputPath) {
         if !self.inputs.contains(&path) {
             self.inputs.push(path);

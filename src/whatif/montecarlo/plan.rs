@@ -21,7 +21,8 @@ pub(super) struct Plan {
     pub ids: Vec<OutputId>,
     /// Every output's value at the medians (given values included).
     pub medians: Vec<f64>,
-    /// The parts a sample runs: those with an output some range reaches.
+    /// The parts a sample runs: those with an output some range reaches, or that leave for the
+    /// next parts something worked out from a ranged input.
     pub parts: Parts,
     /// The outputs those parts give at the medians, by position among every output, in order:
     /// what a sample gives when its outputs are the medians' (most samples).
@@ -50,7 +51,9 @@ impl Plan {
             part.run(s, e, &mut rec);
             let outputs = &rec.outputs[start..];
             let reached = |i: usize| outputs[i].inputs.iter().any(|p| ranged.contains(&p));
-            if (0..outputs.len()).any(reached) {
+            // What the part read after its last output, it left in the estimate for the next.
+            let leaves = rec.pending().iter().any(|p| ranged.contains(&p));
+            if leaves || (0..outputs.len()).any(reached) {
                 plan.parts.insert(part);
                 for (i, o) in outputs.iter().enumerate() {
                     if reached(i) {
