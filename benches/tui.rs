@@ -48,7 +48,7 @@ fn opened(case: &Case, text: &str, scenario: Scenario) -> App {
         .work
         .rows
         .iter()
-        .position(|r| r.path.to_string() == case.edit.0)
+        .position(|r| r.path == case.edit.0)
         .expect("the edited input is a row");
     key(&mut app, KeyCode::Enter, KeyModifiers::NONE);
     key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
@@ -111,7 +111,12 @@ fn bench_case(c: &mut Criterion, case: &Case) {
     let n = case.ranges.len();
     let mut app = opened(case, &p.text, ranged);
     let mut mc = MonteCarlo::default();
-    let current = app.scenario().expect("a scenario is open").work.current.clone();
+    let current = app
+        .scenario()
+        .expect("a scenario is open")
+        .work
+        .current
+        .clone();
     c.bench_function(&format!("{id}/Monte Carlo alone, {n} ranges"), |b| {
         b.iter(|| mc.run(black_box(&current), Options::default()))
     });

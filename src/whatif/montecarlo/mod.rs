@@ -17,6 +17,8 @@
 //! The sensitivity of an output to one range is the output with that input at its p5 and at its
 //! p95 and every other range at its median: a one-at-a-time swing, the bars of a tornado chart.
 
+#[cfg(test)]
+mod oracle;
 mod percentiles;
 mod plan;
 mod worker;
@@ -122,9 +124,9 @@ pub struct MonteCarlo {
     low: Vec<f64>,
 }
 
-/// Outputs computed per slice of samples below which a run is not split between threads:
-/// handing a slice to another thread costs some microseconds, and a copy of the scenario.
-const SLICE_WORK: usize = 50_000;
+/// The fewest samples a run hands to another thread: a slice costs a copy of the scenario and
+/// some microseconds to hand over, which a thousand samples repay many times.
+const MIN_SLICE: usize = 1_000;
 
 impl MonteCarlo {
     /// Samples the ranges of `s`; `None` when it has none. `s` is left as it was.
@@ -220,9 +222,8 @@ impl MonteCarlo {
         let width = self.plan.columns.len();
         // Every cell is written below: only a table of another size is resized.
         self.table.resize(n * width, 0.0);
-        let work = n * self.plan.live.len().max(1);
-        let slices = if work >= 2 * SLICE_WORK {
-            (work / SLICE_WORK).min(rayon::current_num_threads())
+        let slices = if n >= 2 * MIN_SLICE && !self.plan.live.is_empty() {
+            (n / MIN_SLICE).min(rayon::current_num_threads())
         } else {
             1
         };
@@ -270,9 +271,9 @@ impl MonteCarlo {
         done.into_iter().collect()
     }
 
-    /// The percentiles of each varying output, the columns side by side when large enough.
+    /// The percentiles of each varying output: the columns side by side when there are several.
     fn percentiles(&mut self, n: usize) -> Vec<(f64, f64, f64)> {
-        if self.table.len() >= 2 * SLICE_WORK {
+        if n >= MIN_SLICE && self.table.len() > n {
             self.table
                 .par_chunks_exact_mut(n)
                 .map(percentiles)
@@ -357,6 +358,56 @@ impl MonteCarlo {
 mod tests {
     use super::*;
     use crate::estimate;
+
+    /// `s` with three of its numbers, spread over the file, ranged from half to twice their
+    /// value.
+    fn three_ranges(mut s: Scenario) -> Scenario {
+        use crate::scenario::schema::{FieldKind, Value};
+        let numbers: Vec<_> = overrides::paths(&s)
+            .into_iter()
+            .filter_map(|path| {
+                let at = overrides::resolve(&s, &path)?;
+                match (at.get(&s), at.kind) {
+                    (Some(Value::Num(x)), FieldKind::Quantity(kind)) if x > 0.0 => {
+                        Some((path, at, x, kind))
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        let last = numbers.len() - 1;
+        for i in [0, last / 2, last] {
+            let (path, at, x, kind) = &numbers[i];
+            let hi = if *kind == crate::units::Kind::Fraction {
+                (2.0 * x).min(1.0)
+            } else {
+                2.0 * x
+            };
+            let interval = crate::units::Interval {
+                lo: x / 2.0,
+                hi,
+                kind: *kind,
+            };
+            at.set_number(&mut s, interval.median());
+            s.set_range(path, Some(interval));
+        }
+        s
+    }
+
+    #[test]
+    fn a_run_is_exactly_the_whole_estimate_sample_by_sample_for_every_preset() {
+        let mut mc = MonteCarlo::default();
+        for p in crate::presets::builtin() {
+            let s = three_ranges(p.load().unwrap());
+            // One slice, then as many as the machine has cores.
+            for samples in [1_000, 2_500] {
+                let options = Options { samples, seed: 7 };
+                let got = mc.run(&s, options).unwrap();
+                assert!(got.is_ok(), "{}: {got:?}", p.id);
+                assert_eq!(got, oracle::run(&s, options), "{} ({samples})", p.id);
+            }
+        }
+    }
 
     fn scenario(traffic: &str) -> Scenario {
         crate::scenario::load_str(

@@ -198,8 +198,9 @@ impl Trace for Keyed<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::oracle::whole;
     use super::*;
-    use crate::estimate::{Givens, Values};
+    use crate::estimate::Givens;
     use crate::scenario::InputPath;
     use crate::scenario::overrides;
     use crate::scenario::schema::{FieldKind, Value};
@@ -218,29 +219,6 @@ mod tests {
             hi
         };
         Interval { lo, hi, kind }
-    }
-
-    /// Every output of `s` by the whole estimate, in the order of `ids` (an output the sample
-    /// does not give is 0).
-    fn whole(s: &Scenario, givens: &Givens, ids: &[OutputId]) -> Vec<f64> {
-        let (mut values, mut sections) = (Vec::new(), Vec::new());
-        let mut t = Values {
-            values: &mut values,
-            sections: Some(&mut sections),
-            givens,
-        };
-        estimate::run(s, &mut Estimate::default(), &mut t);
-        if sections.iter().eq(ids.iter().map(|id| &id.section)) {
-            return values;
-        }
-        let (_, outputs) = estimate::explain_given(s, givens);
-        let value = |id: &OutputId| {
-            outputs
-                .iter()
-                .find(|o| o.id == *id)
-                .map_or(0.0, |o| o.value)
-        };
-        ids.iter().map(value).collect()
     }
 
     /// Ranges the inputs at `paths` of `s` (each field at its range's median, as a file or
