@@ -87,7 +87,8 @@ pub struct Spread {
 }
 
 /// What a run found: one [`Spread`] per output, in the order the estimate computes them (the
-/// order of [`estimate::values_into`] and of [`estimate::explain`] before sorting).
+/// order of [`values_into`](crate::estimate::values_into) and of
+/// [`explain`](crate::estimate::explain) before sorting).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Uncertainty {
     pub options: Options,
