@@ -228,6 +228,7 @@ impl MonteCarlo {
         } else {
             1
         };
+        // Slices of `len` samples, the last maybe shorter.
         let len = n.div_ceil(slices);
         let slices = n.div_ceil(len);
         if self.workers.len() < slices {
@@ -240,6 +241,7 @@ impl MonteCarlo {
             plan: &self.plan,
             givens,
             targets: &self.targets,
+            samples: n,
             z: &self.z,
         };
         let mut pieces: Vec<Vec<&mut [f64]>> =

@@ -47,6 +47,7 @@ pub(super) struct Broken {
     pub output: usize,
 }
 
+/// A copy of the scenario to set samples in, and of the estimate the parts run again in.
 #[derive(Default)]
 pub(super) struct Worker {
     pub scenario: Scenario,
@@ -62,19 +63,17 @@ impl Worker {
         self.estimate.clone_from(e);
     }
 
-    /// Samples `samples`, drawn as `z` (target-major: target t's draw for sample i at
-    /// `t * n + i`), writing each varying output into its column: `columns[c][k]` for the k-th
-    /// sample of the slice.
+    /// Computes the slice `samples` of the job's samples, writing each varying output into its
+    /// column: `columns[c][k]` for the k-th sample of the slice.
     pub fn sample(
         &mut self,
         job: &Job<'_>,
         samples: Range<usize>,
         columns: &mut [&mut [f64]],
     ) -> Result<(), Broken> {
-        let n = job.z.len() / job.targets.len().max(1);
         for (k, i) in samples.enumerate() {
             for (t, target) in job.targets.iter().enumerate() {
-                let x = target.value(job.z[t * n + i]);
+                let x = target.value(job.z[t * job.samples + i]);
                 target.at.set_number(&mut self.scenario, x);
             }
             self.evaluate(job.plan, job.givens)
@@ -108,10 +107,14 @@ impl Worker {
             estimate::run_parts(&self.scenario, &mut self.estimate, &mut keyed, plan.parts);
         }
         let varying = plan.columns.iter().find(|c| !self.row[c.at].is_finite());
-        match (varying.map(|c| c.output), plan.broken) {
-            (Some(a), Some(b)) => Err(a.min(b)),
-            (Some(bad), None) | (None, Some(bad)) => Err(bad),
-            (None, None) => Ok(()),
+        match varying
+            .map(|c| c.output)
+            .into_iter()
+            .chain(plan.broken)
+            .min()
+        {
+            Some(bad) => Err(bad),
+            None => Ok(()),
         }
     }
 }
@@ -121,6 +124,9 @@ pub(super) struct Job<'a> {
     pub plan: &'a Plan,
     pub givens: &'a Givens,
     pub targets: &'a [Target],
+    /// The run's samples.
+    pub samples: usize,
+    /// The standard normal draws, target-major: target t's for sample i at `t * samples + i`.
     pub z: &'a [f64],
 }
 
