@@ -1567,8 +1567,9 @@ fn c_walks_the_open_case_study_in_order_to_its_summary() {
     send(&mut app, &[KeyCode::Enter]);
     let fb = app.drill().unwrap().feedback.clone().unwrap();
     assert!(
-        fb.iter()
-            .any(|l| l.text.starts_with("Consistent with your 100k/s")),
+        fb.iter().any(|l| l
+            .text
+            .starts_with("Follows from your numbers: 100k/s average × peak factor 2 = 200k/s")),
         "{fb:?}"
     );
     send(&mut app, &[KeyCode::Enter]);
@@ -1580,9 +1581,14 @@ fn c_walks_the_open_case_study_in_order_to_its_summary() {
     assert_eq!(rows.len(), n);
     let screen = draw(&app, 100, 40);
     assert!(screen.contains("Case study done"), "{screen}");
-    // 76.25 + 76.25 = 152.5 → "152" (rounded to even), of 100 points a step.
+    // 76.25 + 76.25 = 152.5 → "152" (rounded to even), of 100 points for each of the two
+    // answered steps; the peak scores full marks for method (it follows from the 100k/s).
     assert!(
-        screen.contains(&format!("Total: 152 of {}", 100 * n)),
+        screen.contains("Total: 152 of 200 points (76%) over 2 answered steps"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Your method: 1 of 2 answers followed"),
         "{screen}"
     );
     send(&mut app, &[KeyCode::Esc]);

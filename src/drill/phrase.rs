@@ -33,6 +33,7 @@ pub fn phrase(path: &InputPath, shown: &str) -> String {
         "kind" => format!("index kind {shown}"),
         "hnsw_m" => format!("M = {shown}"),
         "nlist" => format!("{shown} IVF lists"),
+        "id_bytes" => format!("{shown} ids beside the codes in each list"),
         "degree" => format!("graph degree R = {shown}"),
         "node_memory" => format!("{shown} of RAM per node"),
         "memory_headroom" => format!("{shown} of it usable"),

@@ -33,6 +33,8 @@ pub struct Question {
     pub scenario: Scenario,
     /// The input paths the question states.
     pub stated: Vec<InputPath>,
+    /// Whether the question is a missed one asked again (with fresh numbers).
+    pub review: bool,
 }
 
 /// Which questions a session may ask.
@@ -377,6 +379,7 @@ fn build(seed: u64, rng: &mut ChaCha8Rng, case: &Case, choice: &Choice) -> Optio
         steps: range_steps(&s, &report, i, ranged.as_ref()),
         stated: used,
         scenario: s,
+        review: false,
     })
 }
 

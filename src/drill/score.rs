@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub enum Band {
     /// |e| ≤ 0.1: covers 86,400 ≈ 10^5 and 2^10 ≈ 10^3 rounding.
     OnTarget,
-    /// |e| ≤ 0.3.
+    /// |e| ≤ log10 2: at most 2× off.
     Within2x,
     /// |e| ≤ 0.5.
     Within3x,
@@ -25,7 +25,8 @@ impl Band {
     pub fn of(e: f64) -> Band {
         match e.abs() {
             a if a <= 0.1 => Band::OnTarget,
-            a if a <= 0.3 => Band::Within2x,
+            // Exactly 2× off (log10 2 = 0.30103) is within 2×, whatever the rounding.
+            a if a <= std::f64::consts::LOG10_2 + 1e-9 => Band::Within2x,
             a if a <= 0.5 => Band::Within3x,
             a if a <= 1.0 => Band::OrderOfMagnitude,
             _ => Band::Miss,
@@ -131,9 +132,11 @@ mod tests {
         assert!((s.points - 63.56).abs() < 0.05, "{s:?}");
         // 10^5 for 86,400: e = log10(1.157) = 0.063 → on target.
         assert_eq!(score(1e5, 86_400.0).band, Band::OnTarget);
-        // 2× high: e = 0.301 → just past 0.3 → within 3×; 1.9× → within 2×.
-        assert_eq!(score(2.0, 1.0).band, Band::Within3x);
+        // Exactly 2× high: e = log10 2 = 0.30103 → within 2×; 1.9× too; 2.01× → within 3×.
+        assert_eq!(score(2.0, 1.0).band, Band::Within2x);
+        assert_eq!(score(68_848.0, 34_424.0).band, Band::Within2x);
         assert_eq!(score(1.9, 1.0).band, Band::Within2x);
+        assert_eq!(score(2.01, 1.0).band, Band::Within3x);
         // 20× low: e = −1.301 → a miss, 0 points.
         let s = score(1.0, 20.0);
         assert_eq!((s.band, s.points), (Band::Miss, 0.0));

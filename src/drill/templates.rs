@@ -359,7 +359,7 @@ pub const TEMPLATES: &[Template] = &[
         When::Index(IVF),
         "How much RAM does one copy of the IVF index need?",
         Says(
-            "Codes + 8-byte ids, plus centroids (4·d bytes per list; d/8 for binary) and any codebook.",
+            "Codes + the list ids, plus centroids (4·d bytes per list; d/8 for binary) and any codebook.",
         ),
     ),
     Template {

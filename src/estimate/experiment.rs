@@ -286,6 +286,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             .t(" per arm")
             .op(Op::Times)
             .n(x.arms)
+            .of(In::of(S::Experiment, "arms"))
             .t(" arms")
             .op(Op::Divide)
             .t("(")

@@ -173,6 +173,7 @@ fn corpus<T: Trace>(c: &Corpus, e: &mut Estimate, t: &mut T) -> f64 {
             .q(size, Kind::Size)
             .op(Op::Times)
             .n(c.replication)
+            .of(In::entry(S::Corpus, &c.name, "replication"))
             .t(" copies")
             .op(Op::Equals)
             .q(at_rest, Kind::Size);
@@ -193,6 +194,7 @@ fn corpus<T: Trace>(c: &Corpus, e: &mut Estimate, t: &mut T) -> f64 {
             .q(size, Kind::Size)
             .op(Op::Times)
             .n(c.replication)
+            .of(In::entry(S::Corpus, &c.name, "replication"))
             .t(" copies")
             .op(Op::Equals)
             .q(per_day, Kind::SizePerDay);

@@ -234,7 +234,7 @@ impl App {
                 Screen::Drill { drill, .. } => drill.enter(),
                 Screen::Picker(p) => p.filtering = false,
                 Screen::Scenario(s) => match &mut s.guess {
-                    Some(g) if g.answer.is_some() => g.enter(&s.work),
+                    Some(g) if g.answer.is_some() => g.enter(&s.work, self.history.as_deref()),
                     _ => s.work.editing = None,
                 },
             },

@@ -7,7 +7,7 @@ use super::scroll::{Scroll, scrolled};
 use super::theme::Theme;
 use crate::drill::coach::{self, Attempt};
 use crate::drill::feedback::{self, LineKind};
-use crate::drill::history;
+use crate::drill::history::{self, Mode};
 use crate::drill::question::Question;
 use crate::drill::session::{self, Options};
 use crate::drill::walk::{self, Row, Walk};
@@ -123,20 +123,12 @@ impl DrillState {
             return;
         }
         let Some(q) = self.question() else { return };
-        let attempt = coach::attempt(q, &self.answer);
+        let attempt = match &self.walk {
+            Some(w) => w.walk.attempt(q, &self.answer, &w.answered),
+            None => coach::attempt(q, &self.answer),
+        };
         let q = q.clone();
-        let row = self.walk.as_ref().map(|w| Row {
-            label: w
-                .walk
-                .outputs
-                .iter()
-                .find(|o| o.id == q.output)
-                .map_or_else(|| q.output.to_string(), |o| o.label.clone()),
-            yours: None,
-            napkin: crate::units::format::Human::new(q.truth, q.kind).to_string(),
-            e: None,
-            points: None,
-        });
+        let row = self.walk.as_ref().map(|w| w.walk.row(&q));
         match attempt {
             Attempt::Skip => {
                 self.keep_row(row);
@@ -153,26 +145,18 @@ impl DrillState {
                 }));
             }
             Attempt::Judged(j) => {
-                let note = self.walk.as_ref().and_then(|w| {
-                    j.outcome.scored.and_then(|v| {
-                        walk::consistent(&w.walk, &q, v, &|id| {
-                            w.answered.iter().find(|(a, _)| a == id).map(|(_, v)| *v)
-                        })
-                    })
-                });
-                let lines = coach::lines(&q, &j, note.as_deref());
-                let mut record = session::record(&q, &j.text, &j.outcome);
+                let lines = coach::lines(&q, &j);
+                let mut record = session::record(&q, &j);
                 if let Some(w) = &mut self.walk {
                     record.walk = Some(w.started);
+                    record.mode = Mode::Walk;
                     if let Some(v) = j.outcome.scored {
                         w.answered.push((q.output.clone(), v));
                     }
                 }
-                self.keep_row(row.map(|r| Row {
-                    yours: Some(j.text.clone()),
-                    e: j.outcome.score.map(|s| s.e),
-                    points: j.outcome.score.map(|s| s.points),
-                    ..r
+                self.keep_row(row.map(|mut r| {
+                    r.judged(&j);
+                    r
                 }));
                 let unsaved = self
                     .opts
