@@ -1257,12 +1257,20 @@ const CASES: &[Case] = &[
         words: &["\"-5\" is negative", "no quantity here can be negative"],
     },
     Case {
-        what: "an answer of 0",
+        what: "an answer of 0 where the truth is not",
         args: QPS_DRILL,
         file: File::None,
-        stdin: b"0\n?\n",
+        stdin: b"0\n",
         code: 0,
-        words: &["an estimate must be more than 0", "Try again"],
+        words: &["You: 0 → a miss: the answer is not 0. 0 points."],
+    },
+    Case {
+        what: "a negative answer",
+        args: QPS_DRILL,
+        file: File::None,
+        stdin: b"-5k/s\n?\n",
+        code: 0,
+        words: &["is negative", "Try again"],
     },
     Case {
         what: "an answer too large to compute with",

@@ -233,3 +233,105 @@ fn the_network_overhead_forgotten_is_named_not_matched_to_its_step() {
     assert!(!text.contains("your answer matches this step"), "{text}");
     assert!(text.contains("Slip: forgot the network overhead"), "{text}");
 }
+
+#[test]
+fn units_as_a_person_means_them() {
+    let w = preset_walk("video-recommendation");
+    // Growth per day: 5M new videos × 50 MB × 3 copies = 750 TB/day; 8.68 GB/s × 86,400 s =
+    // 750 TB a day: read per day, the conversion said, and exact.
+    let j = judged(&w, "storage.videos.growth_per_day", "8.68 GB/s");
+    assert!(j.outcome.score.unwrap().points > 99.0, "{j:?}");
+    let text = coach::render(step(&w, "storage.videos.growth_per_day"), &j);
+    assert!(
+        text.contains("Read as asked: 8.68 GB/s read as 750 TB/day (× 86,400 s a day)."),
+        "{text}"
+    );
+    // A bare size on the per-day question is asked again: per what?
+    match coach::attempt(step(&w, "storage.videos.growth_per_day"), "750 TB") {
+        Attempt::Retry(why) => assert!(why.contains("per what?"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+    // 10B × 256 × 4 B = 10.24 TB at rest; "10.24 Tb" (terabits, 1.28 TB) is the right number
+    // with bits for bytes: named, scored as meant, and halved for the slip: 50 points, never
+    // full marks.
+    let j = judged(&w, "storage.embeddings", "10.24 Tb");
+    assert!(
+        j.outcome
+            .unit_error
+            .as_deref()
+            .unwrap()
+            .contains("bits for bytes")
+    );
+    assert_eq!(j.outcome.score.unwrap().points, 50.0);
+    // An output that is 0 (a guess on the screen may ask one): 0 is exact, anything else a miss.
+    let mut zero = step(&w, "storage.embeddings").clone();
+    zero.truth = 0.0;
+    let j = match coach::attempt(&zero, "0") {
+        Attempt::Judged(j) => j,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(j.outcome.score.unwrap().points, 100.0);
+    let j = match coach::attempt(&zero, "5 TB") {
+        Attempt::Judged(j) => j,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(j.outcome.score.unwrap().points, 0.0);
+    assert!(coach::render(&zero, &j).contains("a miss: the answer is 0"));
+}
+
+#[test]
+fn an_interview_gives_no_feedback_then_a_scorecard_kept_in_the_history() {
+    use napkin::drill::history::{self, Mode};
+    use napkin::drill::interview;
+    use std::cell::Cell;
+    let w = preset_walk("twitter");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.jsonl");
+    // A clock that moves 40 s each time it is read: read at the start (0 s), then as each step
+    // is asked and answered (step 1 at 40 and 80 s, step 2 at 120 and 160 s, step 3 at 200 and
+    // 240 s, step 4 asked at 280 s when the input ends), and at the end: 320 s = 05:20.
+    let t = Cell::new(-40.0);
+    let now = || {
+        t.set(t.get() + 40.0);
+        t.get()
+    };
+    // 150M × 2 ÷ 86,400 = 3,472/s; "3.5k/s" is 1.008× high. "?" reveals nothing; "7k/s" is
+    // the peak (6,944/s × 1.008); the third step skipped; then the input ends.
+    let mut input: &[u8] = b"3.5k/s\n?\n7k/s\n\n";
+    let mut out = Vec::new();
+    let rows = interview::run(
+        &w,
+        Some(&path),
+        Some(240.0),
+        &mut input,
+        &mut out,
+        &mut Vec::new(),
+        &now,
+    )
+    .unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        !text.contains("Answer:") && !text.contains("Working:"),
+        "{text}"
+    );
+    assert!(text.contains(interview::NO_REVEAL), "{text}");
+    assert!(
+        text.contains("Step 2/9 [QPS] Peak QPS   [02:00 of 04:00]"),
+        "{text}"
+    );
+    assert!(text.contains("SCORECARD"), "{text}");
+    assert!(text.contains("Time: 05:20 of 04:00, 01:20 over."), "{text}");
+    assert_eq!(rows[0].seconds, Some(40.0));
+    // 7k/s = 2 × 3.5k/s: it follows from the candidate's average.
+    assert_eq!(rows[1].follows, Some(true));
+    let (records, _) = history::read(&path);
+    assert_eq!(records.len(), 2);
+    assert!(
+        records
+            .iter()
+            .all(|r| r.mode == Mode::Interview && r.walk.is_some())
+    );
+    let stats = napkin::drill::stats::report(&records, history::now());
+    assert!(stats.contains("(2 interview steps)"), "{stats}");
+    assert!(stats.contains("1 interview: last"), "{stats}");
+}

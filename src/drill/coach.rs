@@ -166,19 +166,28 @@ pub fn is_exact(e: f64) -> bool {
 /// The verdict on a single answer: "exact", or how far off and which way.
 fn verdict(text: &str, o: &Outcome) -> String {
     let text = Printable(text);
+    let halved = if o.unit_error.is_some() {
+        " (halved for the unit slip)"
+    } else {
+        ""
+    };
     match (o.score, o.interval) {
+        (Some(s), None) if s.e.abs() == super::score::ZERO_MISS => format!(
+            "You: {text} → a miss: the answer is {}0. 0 points.",
+            if s.e < 0.0 { "not " } else { "" }
+        ),
         (Some(s), None) if is_exact(s.e) => {
-            format!("You: {text} → exact. {:.0} points.", s.points)
+            format!("You: {text} → exact. {:.0} points{halved}.", s.points)
         }
         (Some(s), None) if s.e.abs() < CLOSE => format!(
-            "You: {text} → within 1% of the answer: {}. {:.0} points.",
+            "You: {text} → within 1% of the answer: {}. {:.0} points{halved}.",
             s.band.describe(),
             s.points
         ),
         (Some(s), None) => {
             let times = 10f64.powf(s.e.abs());
             format!(
-                "You: {text} → {:.2} dex {} ({}× {}): {}. {:.0} points.",
+                "You: {text} → {:.2} dex {} ({}× {}): {}. {:.0} points{halved}.",
                 s.e.abs(),
                 if s.e >= 0.0 { "high" } else { "low" },
                 Sig(times),
@@ -209,6 +218,12 @@ pub fn lines(q: &Question, j: &Judged) -> Vec<Line> {
     let mut out = Vec::new();
     if let Some(e) = &o.unit_error {
         out.push(Line::new(LineKind::UnitError, format!("Unit error: {e}.")));
+    }
+    if let Some(c) = &o.converted {
+        out.push(Line::new(
+            LineKind::Note,
+            Printable(&format!("Read as asked: {c}.")).to_string(),
+        ));
     }
     out.push(Line::new(LineKind::You, verdict(&j.text, o)));
     out.push(Line::new(LineKind::Answer, answer_line(q)));

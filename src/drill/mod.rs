@@ -17,6 +17,7 @@ pub mod coach;
 pub mod feedback;
 pub mod follow;
 pub mod history;
+pub mod interview;
 pub mod phrase;
 pub mod question;
 pub mod review;

@@ -53,10 +53,21 @@ pub struct Score {
     pub points: f64,
 }
 
-/// Scores `estimate` against `truth` (both positive).
+/// How far off an answer of 0 is from a truth that is not (or the other way), in dex: beyond any
+/// reading, a miss.
+pub const ZERO_MISS: f64 = 20.0;
+
+/// Scores `estimate` against `truth` (both at least 0): 0 for 0 is exact; 0 for anything else,
+/// or anything for 0, a miss of [`ZERO_MISS`].
 pub fn score(estimate: f64, truth: f64) -> Score {
-    // A difference of logs, not the log of a ratio: 4e-320 ÷ 1e5 would round to 0, and e to -inf.
-    let e = estimate.log10() - truth.log10();
+    let e = match (estimate == 0.0, truth == 0.0) {
+        (true, true) => 0.0,
+        (true, false) => -ZERO_MISS,
+        (false, true) => ZERO_MISS,
+        // A difference of logs, not the log of a ratio: 4e-320 ÷ 1e5 would round to 0, and e to
+        // -inf.
+        (false, false) => estimate.log10() - truth.log10(),
+    };
     Score {
         e,
         band: Band::of(e),
@@ -137,6 +148,13 @@ mod tests {
         assert_eq!(score(68_848.0, 34_424.0).band, Band::Within2x);
         assert_eq!(score(1.9, 1.0).band, Band::Within2x);
         assert_eq!(score(2.01, 1.0).band, Band::Within3x);
+        // 0 for 0 is exact; 0 for 5, or 5 for 0, a miss of 20 dex.
+        assert_eq!(score(0.0, 0.0).points, 100.0);
+        assert_eq!(
+            (score(0.0, 5.0).e, score(0.0, 5.0).points),
+            (-ZERO_MISS, 0.0)
+        );
+        assert_eq!(score(5.0, 0.0).band, Band::Miss);
         // 20× low: e = −1.301 → a miss, 0 points.
         let s = score(1.0, 20.0);
         assert_eq!((s.band, s.points), (Band::Miss, 0.0));

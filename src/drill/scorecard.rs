@@ -84,38 +84,60 @@ fn points(p: Option<f64>) -> String {
     p.map_or("—".to_string(), |p| format!("{p:.0}"))
 }
 
-/// The table of the rows; with `times`, each step's seconds too.
-fn table(rows: &[Row], times: bool) -> String {
+/// The table of the rows: a walk's, or with `interview`, whether each step follows from the
+/// earlier answers, its slip and its seconds.
+fn table(rows: &[Row], interview: bool) -> String {
     let width = rows
         .iter()
         .map(|r| r.label.chars().count())
         .max()
         .unwrap_or(4)
         .max(4);
+    let slip_w = rows
+        .iter()
+        .filter_map(|r| r.slip.map(|s| s.name().chars().count()))
+        .max()
+        .unwrap_or(1)
+        .max(4);
     let mut out = String::new();
     let _ = write!(
         out,
-        "{:<width$}  {:>14}  {:>14}  {:>11}  {:>5}  {:>6}",
-        "Step", "You", "napkin", "Factor off", "Score", "Method"
+        "{:<width$}  {:>14}  {:>14}  {:>11}  {:>5}",
+        "Step", "You", "napkin", "Factor off", "Score"
     );
-    if times {
-        let _ = write!(out, "  {:>6}", "Time");
+    if interview {
+        let _ = write!(
+            out,
+            "  {:<7}  {:<slip_w$}  {:>6}",
+            "Follows", "Slip", "Time"
+        );
+    } else {
+        let _ = write!(out, "  {:>6}", "Method");
     }
     out.push('\n');
     for r in rows {
         let _ = write!(
             out,
-            "{:<width$}  {:>14}  {:>14}  {:>11}  {:>5}  {:>6}",
+            "{:<width$}  {:>14}  {:>14}  {:>11}  {:>5}",
             r.label,
             r.yours.as_deref().unwrap_or("skipped"),
             r.napkin,
             r.e.map_or("—".to_string(), factor_off),
             points(r.points),
-            points(r.method),
         );
-        if times {
-            let t = r.seconds.map_or("—".to_string(), |s| format!("{s:.0} s"));
-            let _ = write!(out, "  {t:>6}");
+        if interview {
+            let follows = match r.follows {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "—",
+            };
+            let slip = r.slip.map_or("—", |s| s.name());
+            let t = r
+                .seconds
+                .map_or("—".to_string(), |s| format!("{} s", s.max(0.0).floor()));
+            let _ = write!(out, "  {follows:<7}  {slip:<slip_w$}  {t:>6}");
+        } else {
+            let _ = write!(out, "  {:>6}", points(r.method));
         }
         out.push('\n');
     }
@@ -203,27 +225,25 @@ pub fn summary(rows: &[Row]) -> String {
     table(rows, false) + &verdict(rows)
 }
 
+/// "03:12 of 15:00", or "03:12" without a limit.
+pub fn clock(seconds: f64, limit: Option<f64>) -> String {
+    let mmss = |s: f64| {
+        let s = s.max(0.0).floor() as u64;
+        format!("{:02}:{:02}", s / 60, s % 60)
+    };
+    match limit {
+        Some(l) => format!("{} of {}", mmss(seconds), mmss(l)),
+        None => mmss(seconds),
+    }
+}
+
 /// The scorecard of an interview: the table with each step's time, the verdict, and the time
 /// against the limit.
 pub fn scorecard(rows: &[Row], seconds: f64, limit: Option<f64>) -> String {
     let mut out = table(rows, true) + &verdict(rows);
-    let minutes = |s: f64| format!("{}:{:02}", (s / 60.0).floor(), (s % 60.0).floor());
-    match limit {
-        Some(l) if seconds > l => {
-            let _ = writeln!(
-                out,
-                "Time: {} of {} allowed, {} over.",
-                minutes(seconds),
-                minutes(l),
-                minutes(seconds - l)
-            );
-        }
-        Some(l) => {
-            let _ = writeln!(out, "Time: {} of {} allowed.", minutes(seconds), minutes(l));
-        }
-        None => {
-            let _ = writeln!(out, "Time: {}.", minutes(seconds));
-        }
-    }
+    let over = limit.filter(|l| seconds > *l).map_or(String::new(), |l| {
+        format!(", {} over", clock(seconds - l, None))
+    });
+    let _ = writeln!(out, "Time: {}{over}.", clock(seconds, limit));
     out
 }

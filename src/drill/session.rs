@@ -270,15 +270,20 @@ pub fn ask(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> std::io::Result<Option<Attempt>> {
-    ask_with(q, input, out, &|line| coach::attempt(q, line))
+    ask_with(q, input, out, &|line| coach::attempt(q, line), AGAIN)
 }
 
-/// [`ask`], each line judged by `judge` (a walk's step against the earlier answers).
+/// What follows a line that cannot be taken.
+pub const AGAIN: &str = "Try again (? reveals the answer, an empty line skips).";
+
+/// [`ask`], each line judged by `judge` (a walk's step against the earlier answers), `again`
+/// said after a line that cannot be taken.
 pub fn ask_with(
     q: &Question,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     judge: &dyn Fn(&str) -> Attempt,
+    again: &str,
 ) -> std::io::Result<Option<Attempt>> {
     loop {
         write!(out, "> ")?;
@@ -286,7 +291,6 @@ pub fn ask_with(
         let Some((bytes, length)) = read_line(input)? else {
             return Ok(None);
         };
-        let again = "Try again (? reveals the answer, an empty line skips).";
         if length > bytes.len() {
             writeln!(out, "{} {again}", coach::too_long(length, "bytes"))?;
             continue;
@@ -299,12 +303,7 @@ pub fn ask_with(
             continue;
         };
         match judge(&line) {
-            Attempt::Retry(why) => {
-                writeln!(
-                    out,
-                    "{why} Try again (? reveals the answer, an empty line skips)."
-                )?;
-            }
+            Attempt::Retry(why) => writeln!(out, "{why} {again}")?,
             Attempt::Skip => {
                 writeln!(out, "Skipped.")?;
                 return Ok(Some(Attempt::Skip));

@@ -63,6 +63,31 @@ pub enum Assume {
     Says(&'static str),
     /// How uploads arrive, if there are any: with the traffic peak, or at their daily average.
     Uploads,
+    /// How a run's FLOPs are counted: 6 per parameter per example for a dense model given its
+    /// parameters, or the FLOPs per example given.
+    Flops,
+}
+
+impl Assume {
+    /// The hint as it fits `s`: never one the question's own numbers contradict.
+    pub fn text(self, s: &Scenario) -> &'static str {
+        match self {
+            Assume::Says(text) => text,
+            Assume::Uploads => match (s.requests(), s.has_uploads()) {
+                (_, false) => "",
+                (None, true) => {
+                    "There is no online traffic: uploads peak at napkin's default factor of 2 over their daily average."
+                }
+                (Some(_), true) => "Uploads peak with traffic.",
+            },
+            Assume::Flops => match s.training.as_ref().and_then(|t| t.params) {
+                Some(_) => {
+                    "Dense model: 6 FLOPs per parameter per example (2 forward, 4 backward)."
+                }
+                None => "The FLOPs per example given × examples × epochs.",
+            },
+        }
+    }
 }
 
 impl When {
@@ -542,7 +567,7 @@ pub const TEMPLATES: &[Template] = &[
         "ml.training_flops",
         "training.flops",
         "How many FLOPs does one training run take?",
-        Says("Dense model: 6 FLOPs per parameter per example."),
+        Assume::Flops,
     ),
     ml(
         "ml.training_device_time",
@@ -613,8 +638,10 @@ pub const TEMPLATES: &[Template] = &[
     ml(
         "ml.experiment_duration",
         "experiment.duration",
-        "How many days must the A/B test run?",
-        Says("Every arm fills from the allocated eligible users a day."),
+        "How long must the A/B test run to fill every arm?",
+        Says(
+            "Every arm fills from the allocated eligible users a day; give the time before any rounding up to whole weeks.",
+        ),
     ),
     ml(
         "ml.labelling_annotators",

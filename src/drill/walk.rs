@@ -111,26 +111,19 @@ pub fn build(case: &str, s: &Scenario) -> Result<Walk, String> {
             let order = overrides::paths(s);
             used.sort_by_key(|p| order.iter().position(|q| q == p).unwrap_or(usize::MAX));
             let fresh: Vec<InputPath> = used.into_iter().filter(|p| !stated.contains(p)).collect();
-            let said: Vec<String> = fresh
+            let inputs: Vec<(&InputPath, String)> = fresh
                 .iter()
-                .filter_map(|p| {
-                    report
-                        .input(p)
-                        .map(|i| super::phrase::phrase(p, &i.display))
-                })
-                .filter(|p| !p.is_empty())
+                .filter_map(|p| Some((p, median_said(s, p, &report.input(p)?.display))))
                 .collect();
+            let said = super::phrase::sentence(&inputs);
             let mut prompt = if said.is_empty() {
                 String::from("From your earlier numbers:")
             } else {
-                format!("{}.", capitalise(&said.join(", ")))
+                format!("{}.", capitalise(&said))
             };
             prompt.push(' ');
             prompt.push_str(&t.ask.replace("{}", name));
-            let assume = match t.assume {
-                super::templates::Assume::Says(text) => text,
-                super::templates::Assume::Uploads => "",
-            };
+            let assume = t.assume.text(s);
             if !assume.is_empty() {
                 prompt.push(' ');
                 prompt.push_str(assume);
@@ -164,6 +157,18 @@ pub fn build(case: &str, s: &Scenario) -> Result<Walk, String> {
         steps,
         outputs: report.outputs,
     })
+}
+
+/// An input as the walk states it: a range is worked at its median √(lo × hi), and says so.
+fn median_said(s: &Scenario, path: &InputPath, shown: &str) -> String {
+    match s.range(path) {
+        Some(r) => format!(
+            "{shown} (the median √(lo × hi) of {}..{})",
+            Human::new(r.lo, r.kind),
+            Human::new(r.hi, r.kind)
+        ),
+        None => shown.to_string(),
+    }
 }
 
 fn capitalise(s: &str) -> String {
@@ -227,7 +232,7 @@ pub fn run(
         writeln!(out, "Step {}/{n} [{}] {}", i + 1, q.skill.name(), row.label)?;
         writeln!(out, "{}", q.prompt)?;
         let judge = |line: &str| walk.attempt(q, line, &answered);
-        match session::ask_with(q, input, out, &judge)? {
+        match session::ask_with(q, input, out, &judge, session::AGAIN)? {
             None => {
                 writeln!(out, "\nStopped after {} of {n}.\n", rows.len())?;
                 break;

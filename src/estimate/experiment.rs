@@ -300,10 +300,10 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             .t("/day)")
             .op(Op::Equals)
             .sig(days)
-            .t(" days; run ")
+            .t(" days to fill every arm (run it for whole weeks, here ")
             .n(weeks)
             .t(if weeks == 1.0 { " week" } else { " weeks" })
-            .t(" (whole weeks, for day-of-week effects)");
+            .t(", for day-of-week effects)");
     });
     let days = put(
         t,
