@@ -81,7 +81,9 @@ pub fn names() -> Vec<&'static str> {
             a.aliases
                 .iter()
                 .filter(|x| !x.contains(['-', ' ']))
-                .filter(|x| !x.contains("Tesla") && !x.starts_with("TPUv") && !x.contains("litepod"))
+                .filter(|x| {
+                    !x.contains("Tesla") && !x.starts_with("TPUv") && !x.contains("litepod")
+                })
                 .copied(),
         );
     }
@@ -194,7 +196,10 @@ mod tests {
             assert_eq!(find(name).unwrap().name, "TPU v5e", "{name}");
         }
         assert_eq!(find("Trillium").unwrap().name, "TPU v6e");
-        assert_eq!(find("v6e").unwrap().training_flops().unwrap().0.value, 918e12);
+        assert_eq!(
+            find("v6e").unwrap().training_flops().unwrap().0.value,
+            918e12
+        );
         assert_eq!(find("v5p").unwrap().memory_bandwidth.value, 2765e9);
         assert!(names().contains(&"TPU v5e") && names().contains(&"Trillium"));
         assert!(!names().contains(&"TPUv5e"));

@@ -128,7 +128,12 @@ mod tests {
         let m = find("Llama-3.1-70B").unwrap();
         assert_eq!(m.name, "llama-3.1-70b");
         assert_eq!(
-            (m.layers.value, m.heads.value, m.kv_heads.value, m.head_dim.value),
+            (
+                m.layers.value,
+                m.heads.value,
+                m.kv_heads.value,
+                m.head_dim.value
+            ),
             (80.0, 64.0, 8.0, 128.0)
         );
         assert_eq!(m.params.value, 70_553_706_496.0);

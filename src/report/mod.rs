@@ -207,7 +207,10 @@ fn applies(s: &Scenario, o: &Output) -> bool {
     match o.section() {
         Section::Traffic => s.requests().is_some(),
         Section::Bandwidth => s.requests().is_some() || (uploads && o.id != "bandwidth.egress"),
-        Section::Fleet => !s.stages.is_empty(),
+        Section::Fleet => match o.id.name.as_str() {
+            "total_devices" | "accelerator_cost_per_day" => true,
+            _ => !s.stages.is_empty(),
+        },
         Section::Latency => s
             .stages
             .iter()
