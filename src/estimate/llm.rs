@@ -31,6 +31,8 @@ pub struct LlmEstimate {
     pub devices_for_weights: f64,
     /// Sequences memory holds on a replica, before `max_batch`.
     pub batch_by_memory: f64,
+    /// The time per output token at `batch_by_memory`: what lifting the cap would cost.
+    pub tpot_uncapped: f64,
     pub batch: f64,
     /// Usable bytes of one device.
     pub usable: f64,
@@ -576,6 +578,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let (usable, by_memory, batch) = replica_memory(l, &f, (weights, per_request), t);
     let ttft = ttft(l, &f, t);
     let (tpot, memory_time, compute_time) = tpot(l, &f, (weights, per_token, batch), t);
+    let tpot_uncapped = step_time(l, &f, (weights, per_token, by_memory));
     let mut est = LlmEstimate {
         peak_rps,
         tokens_per_day,
@@ -584,6 +587,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         kv_per_request: per_request,
         devices_for_weights: (weights / usable).ceil(),
         batch_by_memory: by_memory,
+        tpot_uncapped,
         batch,
         usable,
         ttft,
@@ -594,6 +598,17 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     };
     fleet(l, &mut est, t);
     e.llm = Some(est);
+}
+
+/// One decode step at `batch` sequences, untraced: the longer of reading and computing.
+fn step_time(l: &Llm, f: &Figures, sizes: (f64, f64, f64)) -> f64 {
+    let (weights, per_token, batch) = sizes;
+    let (prompt, output) = tokens(l);
+    let tp = l.tensor_parallel;
+    let read = weights + batch * per_token * (prompt + output / 2.0);
+    let memory = read / (tp * f.device_bandwidth * l.mbu);
+    let compute = 2.0 * f.active_params * batch / (tp * f.device_flops * l.mfu);
+    memory.max(compute)
 }
 
 /// Throughput, replicas, devices, response time and cost, from the times and the batch.

@@ -320,17 +320,24 @@ fn llm(
             ),
         );
     }
+    // A cap the latency target needs is a choice, not waste.
+    let needed = l
+        .tpot_target
+        .map(seconds)
+        .is_some_and(|target| est.tpot_uncapped > target);
     if let Some(cap) = l.max_batch
         && est.batch_by_memory >= CAPPED_BATCH * cap
+        && !needed
     {
         warn(
             "llm.batch_capped",
             "llm.max_batch".into(),
             format!(
-                "max_batch = {} caps a replica at {} sequences where its memory holds {}: the replica idles most of its KV cache; raise max_batch or use fewer devices a replica",
+                "max_batch = {} caps a replica at {} sequences where its memory holds {} (at {} a token, within any target): the replica idles most of its KV cache; raise max_batch or use fewer devices a replica",
                 crate::units::format::Grouped(cap),
                 crate::units::format::Grouped(cap),
-                crate::units::format::Grouped(est.batch_by_memory)
+                crate::units::format::Grouped(est.batch_by_memory),
+                dur(est.tpot_uncapped)
             ),
         );
     }
