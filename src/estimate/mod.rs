@@ -208,13 +208,14 @@ pub fn explain_given(s: &Scenario, givens: &Givens) -> (Estimate, Vec<Output>) {
 /// [`Trace`] of its own (the Monte Carlo's, which also keeps each output's section).
 pub fn run<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     traffic::estimate(s, e, t);
+    // Generated outputs join the storage totals.
+    diffusion::estimate(s, e, t);
     storage::estimate(s, e, t);
     index::estimate(s, e, t);
     fleet::estimate(s, e, t);
     bandwidth::estimate(s, e, t);
     latency::estimate(s, e, t);
     llm::estimate(s, e, t);
-    diffusion::estimate(s, e, t);
     fleet::accelerators(s, e, t);
     sampling::estimate(s, e, t);
     training::estimate(s, e, t);

@@ -217,13 +217,14 @@ fn applies(s: &Scenario, o: &Output) -> bool {
             .any(|st| st.mode == crate::scenario::Mode::Online),
         Section::Storage => match o.id.name.as_str() {
             "logs" => has_logs,
-            "growth_per_day" => has_logs || !s.corpora.is_empty(),
+            "growth_per_day" => has_logs || !s.corpora.is_empty() || s.diffusion.is_some(),
             "total" => {
                 has_logs
                     || !s.corpora.is_empty()
                     || s.embeddings.is_some()
                     || s.graph.is_some()
                     || s.text_index.is_some()
+                    || s.diffusion.is_some()
             }
             _ => true,
         },
