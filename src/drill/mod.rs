@@ -8,12 +8,14 @@
 //! [`chain`] gathers the whole chain of working behind an output; [`slips`] names the known
 //! mistake an answer matches; [`feedback`] and [`coach`] explain; [`history`] keeps every answer
 //! (JSON Lines, append-only); [`stats`] summarises progress per [`skill`] and case study;
-//! [`session`] runs a plain-text session.
+//! [`session`] runs a plain-text session. [`genai`] holds the generative side's templates,
+//! phrases and slips.
 
 pub mod answer;
 pub mod chain;
 pub mod coach;
 pub mod feedback;
+pub mod genai;
 pub mod history;
 pub mod phrase;
 pub mod question;

@@ -5,6 +5,9 @@ use crate::scenario::InputPath;
 
 /// How an input is said aloud: "500M daily active users", "ranking: one server handles 50k/s".
 pub fn phrase(path: &InputPath, shown: &str) -> String {
+    if let Some(said) = super::genai::phrase(path, shown) {
+        return said;
+    }
     let (owner, key) = (path.entry.as_deref(), path.key);
     let said = match key {
         "dau" => format!("{shown} daily active users"),

@@ -1,7 +1,9 @@
 //! Naming the slip: when an answer matches what a known mistake gives (forgot the peak factor,
 //! replication, the regions or the spares; bits for bytes; a k/M/B slip; per day for per second;
 //! the embedding dtype's bytes; on the ML side the ×3 of forward + backward, the optimizer state,
-//! relative vs absolute MDE, the consensus labels), the feedback says which. Mistakes that drop an input are worked
+//! relative vs absolute MDE, the consensus labels; on the generative side, in
+//! [`super::genai`], the 2 of K and V, attention for KV heads, bits for bytes on the dtype, total
+//! for active parameters, the weights a decode step reads), the feedback says which. Mistakes that drop an input are worked
 //! out by running the estimate again without it, so the ceilings and sums come out as the
 //! candidate's would; the rest are a fixed factor off the truth.
 
@@ -30,6 +32,16 @@ pub enum SlipKind {
     /// A relative MDE taken as absolute, or the other way round.
     MdeMixup,
     Consensus,
+    /// The KV cache without its 2: keys alone, or values alone.
+    KeysAndValues,
+    /// Attention (query) heads where the KV cache keeps the fewer KV heads.
+    AttentionHeads,
+    /// A dtype's bits taken for its bytes (16 for f16).
+    DtypeBits,
+    /// A mixture of experts' total parameters where a token's FLOPs use the active ones.
+    TotalParams,
+    /// A decode step that reads only the KV cache, not the weights.
+    WeightsEveryStep,
 }
 
 impl SlipKind {
@@ -130,6 +142,7 @@ fn dropped_inputs(q: &Question) -> Vec<Dropped> {
         ));
     }
     ml_dropped(q, &mut out);
+    super::genai::rerun_slips(q, &mut out);
     out
 }
 
@@ -193,6 +206,7 @@ fn factors(q: &Question) -> Vec<(SlipKind, String, f64)> {
         .map(|s| crate::report::working::text(s, crate::units::format::Style::Decimal))
         .collect();
     let mut out = Vec::new();
+    super::genai::factor_slips(q, &mut out);
     if let Some(t) = &q.scenario.training
         && t.params.is_some()
         && q.output.section == crate::estimate::Section::Training
@@ -325,6 +339,9 @@ pub fn named(q: &Question, value: f64) -> Option<Slip> {
         if let Some(v) = rerun(q, &sets) {
             consider(&mut best, kind, text, v, RERUN_TOLERANCE);
         }
+    }
+    if let Some((kind, text, v)) = super::genai::without_weights(q) {
+        consider(&mut best, kind, text, v, RERUN_TOLERANCE);
     }
     if best.is_none() {
         for (kind, text, f) in factors(q) {
