@@ -322,3 +322,126 @@ fn the_fast_path_and_the_explained_path_agree_on_the_generative_side() {
     assert_eq!(values, shown);
     assert!(outs.iter().all(|o| o.value.is_finite()));
 }
+
+/// The drills name the generative side's slips.
+mod slips {
+    use super::{META, output, outputs, scenario};
+    use napkin::drill::question::{Filter, Question, generate};
+    use napkin::drill::skill::Skill;
+    use napkin::drill::slips::{SlipKind, named};
+
+    /// A question on output `id` of the scenario `body` (after `[meta]`).
+    fn question(body: &str, id: &str) -> Question {
+        let text = format!("{META}{body}");
+        let o = output(&outputs(&text), id).clone();
+        Question {
+            seed: 0,
+            case: "t".into(),
+            case_title: "T".into(),
+            template: "test",
+            skill: Skill::Llm,
+            output: o.id.clone(),
+            prompt: String::new(),
+            truth: o.value,
+            kind: o.kind,
+            steps: o.steps,
+            scenario: scenario(&text),
+            stated: Vec::new(),
+        }
+    }
+
+    fn kind(q: &Question, v: f64) -> Option<SlipKind> {
+        named(q, v).map(|s| s.kind)
+    }
+
+    const LLAMA: &str = "[llm]\nmodel = \"llama-3.1-70b\"\nrequests_per_day = \"100M\"\nprompt_tokens = 1000\noutput_tokens = 200\ndevice = \"H100\"\ntensor_parallel = 8\n";
+
+    #[test]
+    fn forgetting_the_2_of_k_and_v_is_named() {
+        // 2 × 80 × 8 × 128 × 2 B = 327,680 B; K alone is 163,840 B.
+        let q = question(LLAMA, "llm.kv_cache_per_token");
+        assert_eq!(q.truth, 327_680.0);
+        assert_eq!(kind(&q, 163_840.0), Some(SlipKind::KeysAndValues));
+        assert_eq!(kind(&q, 327_680.0), None);
+        // Per request too: 327,680 × 1,200 = 393,216,000 B; half is 196,608,000.
+        let q = question(LLAMA, "llm.kv_cache_per_request");
+        assert_eq!(kind(&q, 196_608_000.0), Some(SlipKind::KeysAndValues));
+    }
+
+    #[test]
+    fn attention_heads_for_kv_heads_is_named() {
+        // Mistral 7B: 32 query heads, 8 KV heads. With 32: 2 × 32 × 32 × 128 × 2 B = 524,288 B,
+        // four times the 131,072 B of the 8 KV heads.
+        let q = question(
+            "[llm]\nmodel = \"mistral-7b\"\nrequests_per_day = \"1M\"\nprompt_tokens = 1000\noutput_tokens = 200\ndevice = \"L4\"\n",
+            "llm.kv_cache_per_token",
+        );
+        assert_eq!(q.truth, 131_072.0);
+        assert_eq!(kind(&q, 524_288.0), Some(SlipKind::AttentionHeads));
+    }
+
+    #[test]
+    fn bits_for_bytes_on_the_dtype_is_named() {
+        // 70,553,706,496 params × 2 B = 141.1 GB; 16 "bytes" a value gives 8 × that.
+        let q = question(LLAMA, "llm.weights_memory");
+        let s = named(&q, q.truth * 8.0).unwrap();
+        assert_eq!(s.kind, SlipKind::DtypeBits);
+        assert!(
+            s.text.contains("bf16") || s.text.contains("f16"),
+            "{}",
+            s.text
+        );
+    }
+
+    #[test]
+    fn total_for_active_parameters_is_named() {
+        // Mixtral's prefill from 46.7B instead of 12.9B: the TTFT × 46,702,792,704 ÷
+        // 12,879,925,248 = × 3.626.
+        let q = question(
+            "[llm]\nmodel = \"mixtral-8x7b\"\nrequests_per_day = \"1M\"\nprompt_tokens = 1000\noutput_tokens = 100\ndevice = \"H100\"\ntensor_parallel = 2\n",
+            "llm.time_to_first_token",
+        );
+        let wrong = q.truth * 46_702_792_704.0 / 12_879_925_248.0;
+        assert_eq!(kind(&q, wrong), Some(SlipKind::TotalParams));
+    }
+
+    #[test]
+    fn forgetting_the_weights_every_decode_step_is_named() {
+        // A small batch: max_batch 8. Memory read a step: 141.1 GB of weights + 8 × 327,680 ×
+        // (1,000 + 100) = 2.88 GB of KV cache; without the weights only the 2.88 GB, far faster.
+        let body = format!("{LLAMA}max_batch = 8\n");
+        let q = question(&body, "llm.time_per_output_token");
+        let kv: f64 = 8.0 * 327_680.0 * 1_100.0;
+        let memory = kv / (8.0 * 3.35e12 * 0.6);
+        let compute = 2.0 * 70_553_706_496.0 * 8.0 / (8.0 * 989e12 * 0.5);
+        let wrong = memory.max(compute);
+        assert_eq!(kind(&q, wrong), Some(SlipKind::WeightsEveryStep));
+    }
+
+    #[test]
+    fn forgetting_the_peak_is_named_for_the_llm() {
+        // 100M ÷ 86,400 × 2 = 2,314.8/s; the average is half.
+        let q = question(LLAMA, "llm.peak_requests_per_second");
+        assert_eq!(kind(&q, q.truth / 2.0), Some(SlipKind::PeakFactor));
+    }
+
+    #[test]
+    fn every_generative_template_draws_a_question_from_a_preset() {
+        let presets = napkin::presets::builtin();
+        for t in napkin::drill::genai::TEMPLATES {
+            let filter = Filter {
+                template: Some(t.id.into()),
+                ..Default::default()
+            };
+            let q = generate(3, &presets, &filter);
+            assert!(q.is_some(), "no preset fits {}", t.id);
+            let q = q.unwrap();
+            assert!(
+                q.truth.is_finite() && q.truth > 0.0,
+                "{}: {}",
+                t.id,
+                q.truth
+            );
+        }
+    }
+}
