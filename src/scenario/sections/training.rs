@@ -74,7 +74,7 @@ pub const FIELDS: &[Field<Training>] = fields!(Training {
     compute_optimal: Bool, false, "with no tokens or examples, train on 20 tokens a parameter (Chinchilla, Hoffmann et al. 2022)";
     window: Q(Kind::Duration), false, "the data one run trains on, with examples per day (default 1 d)";
     epochs: Q(Kind::Factor), false, "passes over the examples (default 1)";
-    device: Text, false, "a named accelerator (napkin's reference tab lists them: T4, A10G, L4, L40S, V100, A100, A100-40GB, H100, H100-PCIe); fills device_flops and device_memory";
+    device: Text, false, "a named accelerator (napkin's reference tab lists them: T4, A10G, L4, L40S, V100, A100, A100-40GB, H100, H100-PCIe, H200, B200, MI300X, TPU v4, TPU v5e, TPU v5p, TPU v6e); fills device_flops and device_memory";
     device_flops: Q(Kind::Rate), false, "peak FLOP/s of one accelerator (default: the named device's BF16, or FP16 where it has no BF16)";
     device_memory: Q(Kind::Size), false, "memory of one accelerator (default: the named device's)";
     efficiency: Q(Kind::Fraction), false, "model FLOPs utilisation, MFU (default 0.4; 0.1–0.3 for recommendation models)";
