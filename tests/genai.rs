@@ -445,3 +445,34 @@ mod slips {
         }
     }
 }
+
+#[test]
+fn per_day_for_per_second_is_named_on_the_llm_side() {
+    use napkin::drill::skill::Skill;
+    use napkin::drill::slips::{SlipKind, named};
+    // 86.4M requests a day at a peak of 2 is 2,000/s; 2,000 × 86,400 is the day's count, not a rate.
+    let text = format!(
+        "{META}[llm]\nmodel = \"llama-3.1-8b\"\nrequests_per_day = \"86.4M\"\npeak_factor = 2\n\
+         prompt_tokens = 100\noutput_tokens = 100\ndevice = \"L4\"\n"
+    );
+    let o = output(&outputs(&text), "llm.peak_requests_per_second").clone();
+    assert_eq!(o.value, 2_000.0);
+    let q = napkin::drill::question::Question {
+        seed: 0,
+        case: "t".into(),
+        case_title: "T".into(),
+        template: "test",
+        skill: Skill::Llm,
+        output: o.id.clone(),
+        prompt: String::new(),
+        truth: o.value,
+        kind: o.kind,
+        steps: o.steps,
+        scenario: scenario(&text),
+        stated: Vec::new(),
+    };
+    assert_eq!(
+        named(&q, 2_000.0 * 86_400.0).map(|s| s.kind),
+        Some(SlipKind::PerDay)
+    );
+}
