@@ -9,13 +9,15 @@
 //! step against the candidate's own earlier answers; [`slips`] names the known mistake an answer
 //! matches, by working it out; [`feedback`] and [`coach`] explain; [`history`] keeps every answer
 //! (JSON Lines, append-only); [`stats`] summarises progress per [`skill`] and case study;
-//! [`session`] runs a plain-text session.
+//! [`session`] runs a plain-text session. [`genai`] holds the generative side's templates,
+//! phrases and slips.
 
 pub mod answer;
 pub mod chain;
 pub mod coach;
 pub mod feedback;
 pub mod follow;
+pub mod genai;
 pub mod history;
 pub mod interview;
 pub mod phrase;

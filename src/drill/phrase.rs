@@ -5,7 +5,7 @@ use crate::scenario::InputPath;
 
 /// How an input is said aloud: "500M daily active users", "ranking: one server handles 50k/s".
 pub fn phrase(path: &InputPath, shown: &str) -> String {
-    let said = said(path.key, shown);
+    let said = clause(path, shown);
     match path.entry.as_deref() {
         _ if said.is_empty() => said,
         Some(name) => format!("{name}: {said}"),
@@ -19,7 +19,7 @@ pub fn phrase(path: &InputPath, shown: &str) -> String {
 pub fn sentence(inputs: &[(&InputPath, String)]) -> String {
     let mut groups: Vec<(Option<&str>, Vec<String>)> = Vec::new();
     for (path, shown) in inputs {
-        let clause = said(path.key, shown);
+        let clause = clause(path, shown);
         if clause.is_empty() {
             continue;
         }
@@ -49,7 +49,13 @@ fn count(shown: &str, one: &str, many: &str) -> String {
     }
 }
 
-/// What an input says, without the corpus or stage it belongs to.
+/// What an input says, without the corpus or stage it belongs to: the generative sections'
+/// own phrases first.
+fn clause(path: &InputPath, shown: &str) -> String {
+    super::genai::phrase(path, shown).unwrap_or_else(|| said(path.key, shown))
+}
+
+/// What an input of the other sections says, by its key.
 fn said(key: &str, shown: &str) -> String {
     match key {
         "dau" => format!("{shown} daily active users"),

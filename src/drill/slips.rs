@@ -10,7 +10,9 @@
 //! the downsampling, the network overhead, relative vs absolute MDE, the consensus labels, the
 //! ×3 of forward + backward. Unit slips put the answer a fixed factor off: per day vs per
 //! second, bits for bytes, GB vs GiB, a k/M/B slip, and 10^5 s for a day (a shortcut, not a
-//! mistake).
+//! mistake). The generative side's (in [`super::genai`]): the 2 of K and V, attention heads
+//! for KV heads, bits for bytes on the dtype, total for active parameters, the weights a decode
+//! step reads.
 
 use super::question::Question;
 use crate::estimate::{self, Dep, Op, Output, OutputId, Piece};
@@ -47,10 +49,20 @@ pub enum SlipKind {
     /// A relative MDE taken as absolute, or the other way round.
     MdeMixup,
     Consensus,
+    /// The KV cache without its 2: keys alone, or values alone.
+    KeysAndValues,
+    /// Attention (query) heads where the KV cache keeps the fewer KV heads.
+    AttentionHeads,
+    /// A dtype's bits taken for its bytes (16 for f16).
+    DtypeBits,
+    /// A mixture of experts' total parameters where a token's FLOPs use the active ones.
+    TotalParams,
+    /// A decode step that reads only the KV cache, not the weights.
+    WeightsEveryStep,
 }
 
 impl SlipKind {
-    pub const ALL: [SlipKind; 21] = [
+    pub const ALL: [SlipKind; 26] = [
         SlipKind::PeakFactor,
         SlipKind::Replication,
         SlipKind::Regions,
@@ -72,6 +84,11 @@ impl SlipKind {
         SlipKind::BackwardPass,
         SlipKind::MdeMixup,
         SlipKind::Consensus,
+        SlipKind::KeysAndValues,
+        SlipKind::AttentionHeads,
+        SlipKind::DtypeBits,
+        SlipKind::TotalParams,
+        SlipKind::WeightsEveryStep,
     ];
 
     /// Whether the slip is a fine shortcut rather than a mistake.
@@ -103,6 +120,11 @@ impl SlipKind {
             SlipKind::BackwardPass => "backward_pass",
             SlipKind::MdeMixup => "mde_mixup",
             SlipKind::Consensus => "consensus",
+            SlipKind::KeysAndValues => "keys_and_values",
+            SlipKind::AttentionHeads => "attention_heads",
+            SlipKind::DtypeBits => "dtype_bits",
+            SlipKind::TotalParams => "total_params",
+            SlipKind::WeightsEveryStep => "weights_every_step",
         }
     }
 
@@ -135,6 +157,11 @@ impl SlipKind {
             SlipKind::BackwardPass => "forgot the backward pass",
             SlipKind::MdeMixup => "relative for absolute MDE",
             SlipKind::Consensus => "forgot the consensus labels",
+            SlipKind::KeysAndValues => "forgot the 2 of K and V",
+            SlipKind::AttentionHeads => "attention heads for KV heads",
+            SlipKind::DtypeBits => "bits for bytes on the dtype",
+            SlipKind::TotalParams => "total for active parameters",
+            SlipKind::WeightsEveryStep => "forgot the weights each decode step reads",
         }
     }
 }
@@ -160,6 +187,8 @@ enum Change {
     Drop(InputPath),
     /// The answer a fixed factor off what the working gives.
     Factor(f64),
+    /// The value the mistaken working gives, worked out by its own rule.
+    Value(f64),
 }
 
 struct Mistake {
@@ -393,6 +422,38 @@ fn ml(q: &Question, out: &mut Vec<Mistake>) {
     }
 }
 
+/// The generative side's mistakes that change the working ([`super::genai`]): inputs misread,
+/// and a decode step that forgets the weights.
+fn generative(q: &Question, out: &mut Vec<Mistake>) {
+    let mut reruns = Vec::new();
+    super::genai::rerun_slips(q, &mut reruns);
+    for (kind, text, sets) in reruns {
+        let sets = sets
+            .into_iter()
+            .filter_map(|(p, v)| Some((p.parse().ok()?, v)))
+            .collect();
+        out.push(Mistake {
+            kind,
+            text,
+            change: Change::Set(sets),
+        });
+    }
+    if let Some((kind, text, v)) = super::genai::without_weights(q) {
+        out.push(Mistake {
+            kind,
+            text,
+            change: Change::Value(v),
+        });
+    }
+}
+
+/// The generative side's unit slips: (kind, why, factor).
+fn generative_factors(q: &Question) -> Vec<(SlipKind, String, f64)> {
+    let mut out = Vec::new();
+    super::genai::factor_slips(q, &mut out);
+    out
+}
+
 /// The A/B test's mistakes: the arms, CUPED, relative for absolute MDE.
 fn experiment(q: &Question, add: &mut impl FnMut(SlipKind, String, Change)) {
     let Some(x) = &q.scenario.experiment else {
@@ -583,6 +644,7 @@ fn apply(
 ) -> Option<(f64, Option<String>)> {
     match change {
         Change::Factor(f) => Some((base * f, None)),
+        Change::Value(v) => Some((*v, None)),
         Change::Drop(input) => {
             // The output's own last step multiplies (or divides) by the input.
             let own = chain.last()?;
@@ -648,7 +710,16 @@ pub fn named_given(q: &Question, value: f64, givens: &[(OutputId, f64)]) -> Opti
     let mut working_changes = Vec::new();
     serving(q, &mut working_changes);
     ml(q, &mut working_changes);
-    let mut units = Vec::new();
+    generative(q, &mut working_changes);
+    // The generative side's own factors first: at a tie they say more than the general ones.
+    let mut units: Vec<Mistake> = generative_factors(q)
+        .into_iter()
+        .map(|(kind, text, f)| Mistake {
+            kind,
+            text,
+            change: Change::Factor(f),
+        })
+        .collect();
     factors(q, &chain, &mut units);
     for (mistakes, tolerance) in [
         (working_changes, RERUN_TOLERANCE),

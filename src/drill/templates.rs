@@ -205,8 +205,24 @@ const fn ml(id: &'static str, output: &'static str, ask: &'static str, assume: A
 use Assume::Says;
 use Skill::*;
 
-/// Every question template.
-pub const TEMPLATES: &[Template] = &[
+/// Every question template: the software and ML side's below, then the generative side's
+/// ([`super::genai::TEMPLATES`]).
+pub const TEMPLATES: &[Template] =
+    &join::<{ BASE.len() + super::genai::TEMPLATES.len() }>(BASE, super::genai::TEMPLATES);
+
+/// `a` then `b`, as one array (a constant, so the list stays a `&'static` slice).
+const fn join<const N: usize>(a: &[Template], b: &[Template]) -> [Template; N] {
+    let mut out = [a[0]; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < a.len() { a[i] } else { b[i - a.len()] };
+        i += 1;
+    }
+    out
+}
+
+/// The software and ML side's templates.
+const BASE: &[Template] = &[
     t(
         "qps.average",
         Qps,

@@ -30,7 +30,7 @@ pub fn write<W: Write, T: Serialize + ?Sized>(out: W, value: &T, layout: Layout)
     .map_err(io::Error::from)
 }
 
-/// [`write`] into a string.
+/// [`write()`] into a string.
 pub fn to_string<T: Serialize + ?Sized>(value: &T, layout: Layout) -> String {
     let mut out = Vec::with_capacity(1024);
     // Writing into memory cannot fail, and serde_json writes UTF-8.

@@ -144,6 +144,8 @@ fn skill(section: Section) -> Skill {
         Section::Index => Skill::Memory,
         Section::Fleet => Skill::Servers,
         Section::Latency => Skill::Latency,
+        Section::Llm => Skill::Llm,
+        Section::Diffusion => Skill::Diffusion,
         _ => Skill::Ml,
     }
 }
