@@ -1,5 +1,5 @@
 //! Whole-process time of `napkin calc <preset> --format json` (and `napkin --version`) beside
-//! `true`.
+//! `true`, for the video recommendation preset and for the chatbot (a preset with `[llm]`).
 //!
 //! The commands run in turn, round after round, so a noisy moment slows all of them alike; the
 //! figures are medians and the ratios are taken within this one run.
@@ -31,13 +31,14 @@ fn main() {
         })
         .expect("`true` is on the PATH");
     let truth = truth.to_string_lossy();
-    let commands: [(&str, Vec<&str>); 3] = [
+    let commands: [(&str, Vec<&str>); 4] = [
         (&truth, vec![]),
         (&bin, vec!["--version"]),
         (
             &bin,
             vec!["calc", "video-recommendation", "--format", "json"],
         ),
+        (&bin, vec!["calc", "chatbot", "--format", "json"]),
     ];
     let run = |(program, args): &(&str, Vec<&str>)| -> Duration {
         let start = Instant::now();
@@ -62,9 +63,10 @@ fn main() {
     }
     let mut times: Vec<Vec<Duration>> = vec![Vec::with_capacity(rounds); commands.len()];
     let mut ratios = Vec::with_capacity(rounds);
+    let mut llm_ratios = Vec::with_capacity(rounds);
     for round in 0..rounds {
         // Rotate who goes first, so no command always runs on a cache warmed by another.
-        let mut this = [Duration::ZERO; 3];
+        let mut this = [Duration::ZERO; 4];
         for k in 0..commands.len() {
             let i = (round + k) % commands.len();
             this[i] = run(&commands[i]);
@@ -73,6 +75,7 @@ fn main() {
             times[i].push(*t);
         }
         ratios.push(this[2].as_secs_f64() / this[0].as_secs_f64());
+        llm_ratios.push(this[3].as_secs_f64() / this[0].as_secs_f64());
     }
     let median = |v: &mut Vec<f64>| {
         v.sort_by(f64::total_cmp);
@@ -93,5 +96,9 @@ fn main() {
     println!(
         "median of the per-round ratios calc ÷ true: {:.2}",
         median(&mut ratios)
+    );
+    println!(
+        "median of the per-round ratios calc chatbot ÷ true: {:.2}",
+        median(&mut llm_ratios)
     );
 }

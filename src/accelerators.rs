@@ -1,5 +1,5 @@
-//! Named accelerators (`device = "H100"` in `[training]`): peak FLOP/s per precision, memory
-//! and memory bandwidth, each with its public source. The data is `src/accelerators.toml`, which
+//! Named accelerators (`device = "H100"` in `[training]`, `[llm]` and `[diffusion]`): peak FLOP/s
+//! per precision, memory and memory bandwidth, each with its public source. The data is `src/accelerators.toml`, which
 //! the build turns into a table of strings (no run parses TOML); the figures are read once, by
 //! napkin's unit reader, when a device is first asked for. Every FLOP rate is dense (no 2:4
 //! sparsity).
@@ -81,7 +81,9 @@ pub fn names() -> Vec<&'static str> {
             a.aliases
                 .iter()
                 .filter(|x| !x.contains(['-', ' ']))
-                .filter(|x| !x.contains("Tesla"))
+                .filter(|x| {
+                    !x.contains("Tesla") && !x.starts_with("TPUv") && !x.contains("litepod")
+                })
                 .copied(),
         );
     }
@@ -173,7 +175,33 @@ mod tests {
         );
         assert_eq!(t4.training_flops().unwrap().0.value, 65e12);
         assert_eq!(t4.memory.value, 16e9);
-        assert!(find("B200").is_none());
         assert!(names().contains(&"H100") && names().contains(&"A100"));
+    }
+
+    #[test]
+    fn serving_parts_read_with_their_aliases() {
+        // H200: the H100's die with 141 GB at 4.8 TB/s; 1,979 sparse ÷ 2 = 989 TFLOP/s.
+        let h = find("h200").unwrap();
+        assert_eq!((h.memory.value, h.memory_bandwidth.value), (141e9, 4.8e12));
+        assert_eq!(h.training_flops().unwrap().0.value, 989e12);
+        // B200: 1,440 GB ÷ 8 = 180 GB, 64 TB/s ÷ 8 = 8 TB/s, 2,250 TFLOP/s dense BF16.
+        let b = find("B200").unwrap();
+        assert_eq!((b.memory.value, b.memory_bandwidth.value), (180e9, 8e12));
+        assert_eq!(b.training_flops().unwrap().0.value, 2250e12);
+        assert_eq!(find("mi300x").unwrap().memory.value, 192e9);
+        // TPU v4: 32 GiB = 34,359,738,368 B.
+        assert_eq!(find("TPU v4").unwrap().memory.value, 34_359_738_368.0);
+        // Names as written in any case, and the usual aliases.
+        for name in ["TPU v5e", "tpu v5e", "tpu-v5e", "v5e"] {
+            assert_eq!(find(name).unwrap().name, "TPU v5e", "{name}");
+        }
+        assert_eq!(find("Trillium").unwrap().name, "TPU v6e");
+        assert_eq!(
+            find("v6e").unwrap().training_flops().unwrap().0.value,
+            918e12
+        );
+        assert_eq!(find("v5p").unwrap().memory_bandwidth.value, 2765e9);
+        assert!(names().contains(&"TPU v5e") && names().contains(&"Trillium"));
+        assert!(!names().contains(&"TPUv5e"));
     }
 }

@@ -8,6 +8,9 @@
 //!   ([`scenario::InputPath`]); each input section is one row of [`scenario::registry`].
 //! - [`accelerators`]: named GPUs (`device = "H100"`), peak FLOP/s, memory and bandwidth, each
 //!   with its public source; the data is `src/accelerators.toml`, compiled in.
+//! - [`models`]: named language models (`model = "llama-3.1-70b"`), all and active parameters,
+//!   layers, attention and key/value heads, head dimension, each with its public source; the data
+//!   is `src/models.toml`, compiled in.
 //! - [`estimate`]: the pure function from a scenario to every output, each with its
 //!   [`OutputId`](estimate::OutputId), what it reads ([`depends_on`](estimate::Output::depends_on))
 //!   and, when asked, its derivation as data ([`estimate::Step`]); values given for outputs;
@@ -25,8 +28,8 @@
 //!   `app::Screen` variant; keys in `app`, the key table in `keymap`.
 //! - [`reference`](mod@reference): latency numbers, powers of two and availability nines for the reference tab.
 //!
-//! The engine ([`units`], [`scenario`], [`accelerators`], [`estimate`], [`whatif`]) knows no
-//! terminal and writes no command-line words: it returns typed errors and hints, and the CLI and
+//! The engine ([`units`], [`scenario`], [`accelerators`], [`models`], [`estimate`], [`whatif`])
+//! knows no terminal and writes no command-line words: it returns typed errors and hints, and the CLI and
 //! the TUI, faces over it, word them.
 
 #![forbid(unsafe_code)]
@@ -35,6 +38,7 @@ pub mod accelerators;
 pub mod cli;
 pub mod drill;
 pub mod estimate;
+pub mod models;
 pub mod presets;
 pub mod reference;
 pub mod report;

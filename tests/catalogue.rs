@@ -204,14 +204,95 @@ const CASES: &[Case] = &[
         what: "an unknown accelerator",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!(
-            "[training]\nparams = \"1B\"\nexamples = \"1B\"\ndevice = \"B200\"\n"
+            "[training]\nparams = \"1B\"\nexamples = \"1B\"\ndevice = \"Z900\"\n"
         )),
         stdin: b"",
         code: 1,
         words: &[
             "bad.toml:7:10",
-            "\"B200\" is not a known accelerator",
+            "\"Z900\" is not a known accelerator",
             "help: Known: T4",
+        ],
+    },
+    // ── The generative side ──────────────────────────────────────────────────────────────────
+    Case {
+        what: "an unknown model",
+        args: &["calc", "bad.toml"],
+        file: File::Text(scenario!(
+            "[llm]\nmodel = \"llama-3-70b\"\nrequests_per_day = \"1M\"\nprompt_tokens = 1000\noutput_tokens = 200\ndevice = \"H100\"\n"
+        )),
+        stdin: b"",
+        code: 1,
+        words: &[
+            "bad.toml:5:9",
+            "\"llama-3-70b\" is not a known model",
+            "did you mean `llama-3.1-70b`",
+            "Known: llama-3.1-8b",
+        ],
+    },
+    Case {
+        what: "weights that do not fit a replica",
+        args: &["calc", "bad.toml"],
+        file: File::Text(scenario!(
+            "[llm]\nparams = \"70B\"\nlayers = 80\nkv_heads = 8\nhead_dim = 128\nrequests_per_day = \"1M\"\nprompt_tokens = 1000\noutput_tokens = 200\ndevice = \"H100\"\ntensor_parallel = 1\n"
+        )),
+        stdin: b"",
+        code: 1,
+        words: &[
+            "bad.toml:13:19",
+            "the weights do not fit",
+            "140 GB",
+            "the weights alone need 2 devices",
+            "set tensor_parallel = 2 or more",
+        ],
+    },
+    Case {
+        what: "an [llm] without its model or tokens",
+        args: &["calc", "bad.toml"],
+        file: File::Text(scenario!("[llm]\ndevice = \"H100\"\n")),
+        stdin: b"",
+        code: 1,
+        words: &[
+            "[llm] needs params, layers, kv_heads, head_dim, prompt_tokens, output_tokens, requests_per_day",
+            "model = \"llama-3.1-70b\"",
+        ],
+    },
+    Case {
+        what: "more active parameters than parameters",
+        args: &["calc", "bad.toml"],
+        file: File::Text(scenario!(
+            "[llm]\nmodel = \"mixtral-8x7b\"\nactive_params = \"50B\"\nrequests_per_day = \"1M\"\nprompt_tokens = 1000\noutput_tokens = 200\ndevice = \"H100\"\n"
+        )),
+        stdin: b"",
+        code: 1,
+        words: &["bad.toml:6:17", "more than the 46.7B parameters"],
+    },
+    Case {
+        what: "a diffusion device napkin does not know",
+        args: &["calc", "bad.toml"],
+        file: File::Text(scenario!(
+            "[diffusion]\noutputs_per_day = \"1M\"\nsteps = 30\nflops_per_step = \"5T\"\ndevice = \"H10\"\n"
+        )),
+        stdin: b"",
+        code: 1,
+        words: &[
+            "bad.toml:8:10",
+            "\"H10\" is not a known accelerator",
+            "did you mean",
+        ],
+    },
+    Case {
+        what: "training tokens and examples both",
+        args: &["calc", "bad.toml"],
+        file: File::Text(scenario!(
+            "[training]\nparams = \"1B\"\nexamples = \"1B\"\ntokens = \"20B\"\ndevice = \"H100\"\n"
+        )),
+        stdin: b"",
+        code: 1,
+        words: &[
+            "bad.toml:7:10",
+            "gives both examples and tokens",
+            "the same input",
         ],
     },
     // ── Scenario files: wrong kinds and units ────────────────────────────────────────────────
@@ -1211,7 +1292,7 @@ const CASES: &[Case] = &[
     Case {
         what: "a size without its unit",
         args: &[
-            "drill", "--plain", "--seed", "3", "--count", "1", "--skill", "storage",
+            "drill", "--plain", "--seed", "2", "--count", "1", "--skill", "storage",
         ],
         file: File::None,
         stdin: b"5\n?\n",
@@ -1257,12 +1338,20 @@ const CASES: &[Case] = &[
         words: &["\"-5\" is negative", "no quantity here can be negative"],
     },
     Case {
-        what: "an answer of 0",
+        what: "an answer of 0 where the truth is not",
         args: QPS_DRILL,
         file: File::None,
-        stdin: b"0\n?\n",
+        stdin: b"0\n",
         code: 0,
-        words: &["an estimate must be more than 0", "Try again"],
+        words: &["You: 0 → a miss: the answer is not 0. 0 points."],
+    },
+    Case {
+        what: "a negative answer",
+        args: QPS_DRILL,
+        file: File::None,
+        stdin: b"-5k/s\n?\n",
+        code: 0,
+        words: &["is negative", "Try again"],
     },
     Case {
         what: "an answer too large to compute with",

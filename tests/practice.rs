@@ -123,7 +123,7 @@ fn ten_to_the_five_is_the_napkin_shortcut() {
     let slip = j.slip.clone().unwrap();
     assert_eq!(slip.kind, SlipKind::NapkinDay);
     assert!(slip.kind.is_fine());
-    let text = coach::render(step(&w, "traffic.avg_qps"), &j, None);
+    let text = coach::render(step(&w, "traffic.avg_qps"), &j);
     assert!(
         text.contains("Note: you used 10^5 s for a day: fine, that is the napkin shortcut"),
         "{text}"
@@ -150,7 +150,7 @@ fn gb_for_gib() {
         let Attempt::Judged(j) = coach::attempt(q, answer) else {
             panic!()
         };
-        coach::render(q, &j, None)
+        coach::render(q, &j)
     };
     let t = text("373 GB");
     assert!(
@@ -186,11 +186,16 @@ fn a_thousand_off() {
 fn per_day_for_per_second() {
     // 1B × 5 = 5B requests a day, given as the rate.
     assert_eq!(slip_of("traffic.avg_qps", "5B"), Some(SlipKind::PerDay));
-    // Growth per day 5M × 50 MB × 3 = 750 TB/day; ÷ 86,400 = 8.68 GB: the per-second rate.
-    assert_eq!(
-        slip_of("storage.videos.growth_per_day", "8.68 GB"),
-        Some(SlipKind::PerDay)
-    );
+    // Growth per day 5M × 50 MB × 3 = 750 TB/day; ÷ 86,400 = 8.68 GB: the per-second rate,
+    // written as a day's, is a unit slip said as one and scored as meant.
+    let w = video();
+    match coach::attempt(step(&w, "storage.videos.growth_per_day"), "8.68 GB/day") {
+        Attempt::Judged(j) => {
+            let e = j.outcome.unit_error.unwrap();
+            assert!(e.starts_with("per day for per second"), "{e}");
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
@@ -265,7 +270,7 @@ fn the_answer_is_shown_once_and_exact_reads_exact() {
     let Attempt::Judged(j) = coach::attempt(q, "3") else {
         panic!()
     };
-    assert!(coach::render(q, &j, None).starts_with("You: 3 → exact. 100 points."));
+    assert!(coach::render(q, &j).starts_with("You: 3 → exact. 100 points."));
 }
 
 #[test]
@@ -283,8 +288,13 @@ fn a_plain_walk_through_the_binary() {
         .clone();
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("Step 1/"), "{out}");
+    // 6k = 3k/s × 2: the peak follows from the average given.
     assert!(
-        out.contains("Consistent with your 3k/s average QPS; the average QPS itself was off"),
+        out.contains("Follows from your numbers: 3k/s average × peak factor 2 = 6k/s"),
+        "{out}"
+    );
+    assert!(
+        out.contains("because of your average QPS of 3k/s (napkin 57.9k/s)"),
         "{out}"
     );
     let videos = out.split("Storage: videos").nth(1).unwrap();

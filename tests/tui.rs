@@ -1101,8 +1101,17 @@ fn reference_and_help_are_readable_at_80x24() {
         );
     }
     send(&mut app, &[KeyCode::Char('t'), KeyCode::Char('?')]);
-    let help = draw(&app, 80, 24);
-    insta::assert_snapshot!("help_80x24", help);
+    let top = draw(&app, 80, 24);
+    insta::assert_snapshot!("help_80x24", top);
+    // Taller than the screen: it says so, and ↓ scrolls to the rest.
+    assert!(top.contains("↓ more"), "{top}");
+    send(
+        &mut app,
+        &[KeyCode::Down, KeyCode::Down, KeyCode::Down, KeyCode::Down],
+    );
+    let bottom = draw(&app, 80, 24);
+    assert!(bottom.contains("↑ back"), "{bottom}");
+    let help = format!("{top}\n{bottom}");
     // Grouped by where the keys apply, each key's help whole.
     for text in [
         "inputs",
@@ -1567,8 +1576,9 @@ fn c_walks_the_open_case_study_in_order_to_its_summary() {
     send(&mut app, &[KeyCode::Enter]);
     let fb = app.drill().unwrap().feedback.clone().unwrap();
     assert!(
-        fb.iter()
-            .any(|l| l.text.starts_with("Consistent with your 100k/s")),
+        fb.iter().any(|l| l
+            .text
+            .starts_with("Follows from your numbers: 100k/s average × peak factor 2 = 200k/s")),
         "{fb:?}"
     );
     send(&mut app, &[KeyCode::Enter]);
@@ -1580,9 +1590,14 @@ fn c_walks_the_open_case_study_in_order_to_its_summary() {
     assert_eq!(rows.len(), n);
     let screen = draw(&app, 100, 40);
     assert!(screen.contains("Case study done"), "{screen}");
-    // 76.25 + 76.25 = 152.5 → "152" (rounded to even), of 100 points a step.
+    // 76.25 + 76.25 = 152.5 → "152" (rounded to even), of 100 points for each of the two
+    // answered steps; the peak scores full marks for method (it follows from the 100k/s).
     assert!(
-        screen.contains(&format!("Total: 152 of {}", 100 * n)),
+        screen.contains("Total: 152 of 200 points (76%) over 2 answered steps"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Your method: 1 of 2 answers followed"),
         "{screen}"
     );
     send(&mut app, &[KeyCode::Esc]);
@@ -1669,4 +1684,84 @@ fn a_range_typed_into_a_field_gives_whiskers_a_tornado_a_sweep_and_deltas() {
     assert!(screen.contains("1.04M/s"), "{screen}");
     send(&mut app, &[KeyCode::Char('v')]);
     assert_eq!(scenario(&app).sweep, None);
+}
+
+#[test]
+fn i_interviews_the_open_case_study_without_feedback() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.jsonl");
+    let mut app = app_on("twitter");
+    app.history = Some(path.clone());
+    send(&mut app, &[KeyCode::Char('i')]);
+    assert!(app.drill().unwrap().interview.is_some());
+    assert!(draw(&app, 100, 30).contains("interview 00:00 of 15:00"));
+    // 150M × 2 ÷ 86,400 = 3,472/s: scored, kept, and on to the peak with no feedback shown.
+    type_text(&mut app, "3.5k/s");
+    send(&mut app, &[KeyCode::Enter]);
+    let d = app.drill().unwrap();
+    assert!(d.feedback.is_none());
+    assert_eq!(d.question().unwrap().output, "traffic.peak_qps");
+    // ? reveals nothing in an interview.
+    type_text(&mut app, "?");
+    send(&mut app, &[KeyCode::Enter]);
+    let d = app.drill().unwrap();
+    assert_eq!(
+        d.error.as_deref(),
+        Some(napkin::drill::interview::NO_REVEAL)
+    );
+    let n = d.walk.as_ref().unwrap().walk.steps.len();
+    clear(&mut app);
+    for _ in 1..n {
+        send(&mut app, &[KeyCode::Enter]);
+    }
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("Interview done"), "{screen}");
+    assert!(
+        screen.contains("Follows") && screen.contains("Time: 00:00 of 15:00."),
+        "{screen}"
+    );
+    let (records, _) = napkin::drill::history::read(&path);
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].mode, napkin::drill::history::Mode::Interview);
+}
+
+#[test]
+fn guesses_on_the_screen_are_kept_and_follow_earlier_guesses() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.jsonl");
+    let mut app = app_on("twitter");
+    app.history = Some(path.clone());
+    // The average (3,472/s) guessed as 5k/s, then the peak as 10k/s = 2 × 5k/s: it follows.
+    guess_at(&mut app, "traffic.avg_qps");
+    send(&mut app, &[KeyCode::Enter]);
+    type_text(&mut app, "5k/s");
+    send(&mut app, &[KeyCode::Enter]);
+    let w = &mut app.scenario_mut().unwrap().work;
+    w.selected_output = w
+        .report
+        .outputs
+        .iter()
+        .position(|o| o.id == "traffic.peak_qps")
+        .unwrap();
+    send(&mut app, &[KeyCode::Enter]);
+    type_text(&mut app, "10k/s");
+    send(&mut app, &[KeyCode::Enter]);
+    let g = scenario(&app).guess.as_ref().unwrap();
+    let peak = &g.revealed[&id("traffic.peak_qps")];
+    assert!(
+        peak.lines.iter().any(|l| l
+            .text
+            .starts_with("Follows from your numbers: 5k/s average × peak factor 2 = 10k/s")),
+        "{:?}",
+        peak.lines
+    );
+    let (records, _) = napkin::drill::history::read(&path);
+    assert_eq!(records.len(), 2);
+    assert!(
+        records
+            .iter()
+            .all(|r| r.mode == napkin::drill::history::Mode::Guess)
+    );
+    let stats = napkin::drill::stats::report(&records, napkin::drill::history::now());
+    assert!(stats.contains("(2 guesses on the screen)"), "{stats}");
 }

@@ -173,7 +173,11 @@ fn panels_reference_and_help_at_80x24() {
     tmux.wait_for("Video Recommendation System");
     // The help of this screen, grouped by where keys apply.
     tmux.keys(&["?"]);
-    let help = tmux.wait_for("Keys here");
+    let top = tmux.wait_for("↓ more");
+    // Taller than 24 rows: ↓ scrolls to the rest.
+    tmux.keys(&["Down", "Down", "Down", "Down"]);
+    let bottom = tmux.wait_for("↑ back");
+    let help = format!("{top}\n{bottom}");
     for text in ["editing a value", "anywhere", "Ctrl-C", "previous panel"] {
         assert!(help.contains(text), "{text}:\n{help}");
     }

@@ -6,7 +6,7 @@ use crate::drill::history;
 use crate::drill::question::Filter;
 use crate::drill::session::{self, Options};
 use crate::drill::skill::Skill;
-use crate::drill::walk;
+use crate::drill::{interview, walk};
 use crate::presets;
 use crate::scenario::diagnostic::{Printable, suggest_or};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
@@ -115,7 +115,15 @@ fn walk(
     // The walk reads answers line by line, in a terminal as in a pipe.
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
-    walk::run(&w, history::default_path().as_ref(), &mut input, out, err).map_err(io)?;
+    let history = history::default_path();
+    if args.interview {
+        let start = std::time::Instant::now();
+        let now = || start.elapsed().as_secs_f64();
+        let limit = args.minutes.map(|m| 60.0 * f64::from(m));
+        interview::run(&w, history.as_ref(), limit, &mut input, out, err, &now).map_err(io)?;
+        return Ok(());
+    }
+    walk::run(&w, history.as_ref(), &mut input, out, err).map_err(io)?;
     Ok(())
 }
 

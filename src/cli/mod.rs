@@ -92,6 +92,13 @@ pub struct DrillArgs {
     /// practice; --seed gives the same numbers again.
     #[arg(long, requires = "case")]
     pub vary: bool,
+    /// With --case: an interview: every step without feedback or reveal, a clock shown, and a
+    /// scorecard at the end.
+    #[arg(long, requires = "case")]
+    pub interview: bool,
+    /// With --interview: the minutes allowed (the scorecard says how far over).
+    #[arg(long, requires = "interview", value_parser = numbers::whole::<u16>(1, 600))]
+    pub minutes: Option<u16>,
     /// Random questions only from this case study (a preset id).
     #[arg(long = "only-case", value_name = "ID", add = ArgValueCompleter::new(complete::preset_ids))]
     pub only_case: Option<String>,

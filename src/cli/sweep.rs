@@ -198,7 +198,7 @@ fn picked(asked: &[String], sweeper: &Sweeper) -> Result<Option<Vec<usize>>, Str
 
 /// Outputs worth a column for people when none is asked for: the headline outputs, then any
 /// other, among those the sweep moves (the threshold's output first).
-const HEADLINES: [&str; 17] = [
+const HEADLINES: [&str; 22] = [
     "traffic.peak_qps",
     "storage.total",
     "index.memory",
@@ -216,6 +216,11 @@ const HEADLINES: [&str; 17] = [
     "labelling.annotators",
     "cache.hit_ratio",
     "cache.backend_qps",
+    "llm.time_per_output_token",
+    "llm.response_time",
+    "llm.devices",
+    "llm.cost_per_million_tokens",
+    "diffusion.devices",
 ];
 
 /// At most this many output columns in text and Markdown unless `--output` asks for more.

@@ -19,6 +19,9 @@ pub struct Reading {
     pub answer: Option<Answer>,
     /// A unit slip, said plainly.
     pub unit_error: Option<String>,
+    /// An answer in another time unit of the same dimension, read in the question's: "347 MB/s
+    /// read as 30 TB/day (× 86,400 s a day)".
+    pub converted: Option<String>,
 }
 
 /// Words that may follow a number and carry no unit ("~200 servers").
@@ -58,8 +61,53 @@ fn unit_of(text: &str) -> &str {
     units::unit(text).text
 }
 
+/// A value read, and how it was converted from another time unit, if it was.
+type Value = (f64, Option<String>);
+
+/// A rate answered per day, or an amount a day answered per second: the same dimension in
+/// another time unit, read in the question's, with the conversion said. None for anything else.
+fn per_another_time(text: &str, kind: Kind) -> Option<Value> {
+    let unit = units::unit(text);
+    let (from, factor, how) = match (kind, unit.per) {
+        (Kind::SizePerDay, Some(1.0)) => (Kind::DataRate, 86_400.0, "× 86,400 s a day"),
+        (Kind::DataRate, Some(86_400.0)) => (Kind::SizePerDay, 1.0 / 86_400.0, "÷ 86,400 s a day"),
+        (Kind::Rate, Some(86_400.0)) => (Kind::Count, 1.0 / 86_400.0, "÷ 86,400 s a day"),
+        _ => return None,
+    };
+    // Read as written (a data rate, a daily amount), then converted.
+    let written = match (kind, from) {
+        (Kind::Rate, _) => units::parse(text, Kind::Rate).ok()? * 86_400.0,
+        _ => units::parse(text, from).ok()?,
+    };
+    let value = written * factor;
+    Some((
+        value,
+        Some(format!(
+            "{} read as {} ({how})",
+            text.trim(),
+            units::Human::new(value, kind)
+        )),
+    ))
+}
+
 /// Reads one value; a unit of another kind is a dimension error, not a parse error.
-fn one(text: &str, kind: Kind) -> Result<Result<f64, String>, String> {
+fn one(text: &str, kind: Kind) -> Result<Result<Value, String>, String> {
+    // 0 is 0 in any unit.
+    if units::parse(text, Kind::Count).is_ok_and(|v| v == 0.0) {
+        return Ok(Ok((0.0, None)));
+    }
+    if let Some(v) = per_another_time(text, kind) {
+        return Ok(Ok(v));
+    }
+    // A size where an amount a day is asked: per what? (without saying which).
+    if kind == Kind::SizePerDay
+        && units::unit(text).per.is_none()
+        && units::parse(text, Kind::Size).is_ok()
+    {
+        return Err(format!(
+            "\"{text}\" is a size: per what? Write it per day, such as \"30 TB/day\", or per second, such as \"350 MB/s\""
+        ));
+    }
     // A size, a duration or a data rate needs its unit: "5" alone is a slip to retry, not bytes.
     // "1k" is a count: its k is a magnitude, not a unit ("5 B" is bytes, though it reads as a
     // count of 5 billion too).
@@ -91,8 +139,8 @@ fn one(text: &str, kind: Kind) -> Result<Result<f64, String>, String> {
         )));
     }
     match units::parse(text, kind) {
-        Ok(v) if v > 0.0 => Ok(Ok(v)),
-        Ok(_) => Err("an estimate must be more than 0".into()),
+        Ok(v) if v >= 0.0 => Ok(Ok((v, None))),
+        Ok(_) => Err("an estimate cannot be negative".into()),
         Err(e) => {
             let others = [
                 Kind::Size,
@@ -140,12 +188,13 @@ pub fn read(text: &str, kind: Kind) -> Result<Reading, String> {
         };
         // Name the whole interval where neither end says what it is in.
         let whole = |e: String| e.replacen(&format!("\"{lo_text}\""), &format!("\"{text}\""), 1);
-        let (lo_v, hi_v) = match (one(&lo_text, kind).map_err(whole)?, one(hi, kind)?) {
-            (Ok(a), Ok(b)) => (a, b),
+        let (lo_v, hi_v, converted) = match (one(&lo_text, kind).map_err(whole)?, one(hi, kind)?) {
+            (Ok((a, _)), Ok((b, c))) => (a, b, c),
             (Err(e), _) | (_, Err(e)) => {
                 return Ok(Reading {
                     answer: None,
                     unit_error: Some(e),
+                    converted: None,
                 });
             }
         };
@@ -159,19 +208,27 @@ pub fn read(text: &str, kind: Kind) -> Result<Reading, String> {
                 "the interval {lo}..{hi} is empty: write the low end first, such as 50k..200k"
             ));
         }
+        if lo_v <= 0.0 {
+            return Err(format!(
+                "the interval {lo}..{hi} starts at 0: give the low end you are 90% sure of, above 0"
+            ));
+        }
         return Ok(Reading {
             answer: Some(Answer::Interval(lo_v, hi_v)),
             unit_error: None,
+            converted,
         });
     }
     Ok(match one(text, kind)? {
-        Ok(v) => Reading {
+        Ok((v, converted)) => Reading {
             answer: Some(Answer::Single(v)),
             unit_error: None,
+            converted,
         },
         Err(e) => Reading {
             answer: None,
             unit_error: Some(e),
+            converted: None,
         },
     })
 }
@@ -289,6 +346,43 @@ mod tests {
     }
 
     #[test]
+    fn another_time_unit_is_read_in_the_questions_and_said() {
+        // 347 MB/s × 86,400 s = 29.98 TB a day.
+        let r = read("347 MB/s", Kind::SizePerDay).unwrap();
+        assert_eq!(r.answer, Some(Answer::Single(347e6 * 86_400.0)));
+        assert_eq!(
+            r.converted.as_deref(),
+            Some("347 MB/s read as 30 TB/day (× 86,400 s a day)")
+        );
+        // 2.5 TB a day ÷ 86,400 s = 28.9 MB/s; 5B a day ÷ 86,400 = 57.9k/s.
+        let r = read("2.5 TB/day", Kind::DataRate).unwrap();
+        assert!((single("2.5 TB/day", Kind::DataRate) - 2.5e12 / 86_400.0).abs() < 1e-6);
+        assert!(
+            r.converted
+                .unwrap()
+                .ends_with("read as 28.9 MB/s (÷ 86,400 s a day)")
+        );
+        let r = read("5B/day", Kind::Rate).unwrap();
+        assert!((single("5B/day", Kind::Rate) - 5e9 / 86_400.0).abs() < 1e-6);
+        assert!(r.converted.is_some());
+        // Written in the question's own unit: nothing to say.
+        assert_eq!(read("30 TB/day", Kind::SizePerDay).unwrap().converted, None);
+        // A bare size on a per-day question: per what? (asked again, nothing revealed).
+        let e = read("30 TB", Kind::SizePerDay).unwrap_err();
+        assert!(e.contains("per what?"), "{e}");
+    }
+
+    #[test]
+    fn zero_money_and_flops_are_answers() {
+        assert_eq!(single("0", Kind::Size), 0.0);
+        assert_eq!(single("0 B", Kind::Size), 0.0);
+        assert_eq!(single("$100", Kind::Money), 100.0);
+        assert_eq!(single("8 EFLOP", Kind::Flop), 8e18);
+        assert_eq!(single("1.2e19", Kind::Flop), 1.2e19);
+        assert!(read("-1", Kind::Count).unwrap_err().contains("negative"));
+    }
+
+    #[test]
     fn sizes_durations_and_data_rates_need_a_unit() {
         assert!(read("5", Kind::Size).unwrap_err().contains("has no unit"));
         assert!(read("1k", Kind::Size).unwrap_err().contains("has no unit"));
@@ -358,7 +452,7 @@ mod tests {
                 .unwrap_err()
                 .contains("low end first")
         );
-        assert!(read("0", Kind::Count).is_err());
+        assert!(read("-5", Kind::Count).is_err());
     }
 
     #[test]

@@ -39,6 +39,26 @@ pub fn ancestors<'a>(outputs: &'a [Output], id: &OutputId) -> Vec<&'a OutputId> 
     out
 }
 
+/// The outputs in `stops` that `id` reads through no other output of `stops`: walking back from
+/// `id` along what each output reads, a path ends at the first output of `stops` it meets.
+/// With a walk's answers as `stops`, these are the answers the step's working starts from.
+pub fn frontier<'a>(outputs: &[Output], id: &OutputId, stops: &'a [OutputId]) -> Vec<&'a OutputId> {
+    let mut reached: Vec<&OutputId> = Vec::new();
+    let mut seen: Vec<&OutputId> = Vec::new();
+    let mut todo: Vec<&OutputId> = prerequisites(outputs, id);
+    while let Some(next) = todo.pop() {
+        if seen.contains(&next) {
+            continue;
+        }
+        seen.push(next);
+        match stops.iter().find(|s| *s == next) {
+            Some(stop) => reached.push(stop),
+            None => todo.extend(prerequisites(outputs, next)),
+        }
+    }
+    stops.iter().filter(|s| reached.contains(s)).collect()
+}
+
 /// The whole working of `id`: its ancestors' steps, then its own, each line once.
 pub fn chain(outputs: &[Output], id: &OutputId) -> Vec<Step> {
     let mut steps: Vec<Step> = Vec::new();

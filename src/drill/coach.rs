@@ -6,6 +6,7 @@
 
 use super::answer::Answer;
 use super::feedback::{self, Line, LineKind, Outcome};
+use super::follow::{self, Follow};
 use super::question::Question;
 use super::score::in_words;
 use super::slips::{self, Slip};
@@ -25,7 +26,7 @@ pub enum Attempt {
     /// the answer; the text says why.
     Retry(String),
     /// A judged answer.
-    Judged(Judged),
+    Judged(Box<Judged>),
 }
 
 /// A judged answer.
@@ -35,6 +36,9 @@ pub struct Judged {
     pub outcome: Outcome,
     /// The known mistake the answer matches.
     pub slip: Option<Slip>,
+    /// In a walk, the answer judged against what the candidate's earlier answers give, when an
+    /// earlier answer it builds on is not napkin's.
+    pub follow: Option<Follow>,
 }
 
 /// The longest answer read, in characters: a longer line is no estimate, and is not echoed back.
@@ -52,6 +56,18 @@ pub fn too_long(length: usize, unit: &str) -> String {
 /// Reads a line typed in answer to `q`. What the line says is echoed with its control characters
 /// escaped, and not at all past [`MAX_ANSWER`] characters.
 pub fn attempt(q: &Question, line: &str) -> Attempt {
+    attempt_after(q, line, &[], &[])
+}
+
+/// Reads a line typed in answer to step `q` of a walk, after the earlier answers `answered`
+/// (output id and value): the step is judged against napkin's number and against what those
+/// answers give (the estimate worked again with them given); `outputs` are napkin's.
+pub fn attempt_after(
+    q: &Question,
+    line: &str,
+    outputs: &[crate::estimate::Output],
+    answered: &[(crate::estimate::OutputId, f64)],
+) -> Attempt {
     let text = line.trim();
     if text.is_empty() {
         return Attempt::Skip;
@@ -75,16 +91,23 @@ pub fn attempt(q: &Question, line: &str) -> Attempt {
             .to_string(),
         ),
         Ok(o) => {
-            // A convention slip answer.rs named (bits for bytes, GB for GiB) is already said.
+            let givens = follow::givens(outputs, &q.output, answered);
+            let follow = o
+                .scored
+                .and_then(|v| follow::follow(q, outputs, &givens, v));
+            // A convention slip answer.rs named (bits for bytes, GB for GiB) is already said; an
+            // answer that follows from the earlier ones has no slip of its own.
             let slip = match (&o.answer, &o.unit_error) {
-                (Some(Answer::Single(v)), None) => slips::named(q, *v),
+                _ if follow.as_ref().is_some_and(|f| f.follows) => None,
+                (Some(Answer::Single(v)), None) => slips::named_given(q, *v, &givens),
                 _ => None,
             };
-            Attempt::Judged(Judged {
+            Attempt::Judged(Box::new(Judged {
                 text: text.to_string(),
                 outcome: o,
                 slip,
-            })
+                follow,
+            }))
         }
     }
 }
@@ -143,19 +166,28 @@ pub fn is_exact(e: f64) -> bool {
 /// The verdict on a single answer: "exact", or how far off and which way.
 fn verdict(text: &str, o: &Outcome) -> String {
     let text = Printable(text);
+    let halved = if o.unit_error.is_some() {
+        " (halved for the unit slip)"
+    } else {
+        ""
+    };
     match (o.score, o.interval) {
+        (Some(s), None) if s.e.abs() == super::score::ZERO_MISS => format!(
+            "You: {text} → a miss: the answer is {}0. 0 points.",
+            if s.e < 0.0 { "not " } else { "" }
+        ),
         (Some(s), None) if is_exact(s.e) => {
-            format!("You: {text} → exact. {:.0} points.", s.points)
+            format!("You: {text} → exact. {:.0} points{halved}.", s.points)
         }
         (Some(s), None) if s.e.abs() < CLOSE => format!(
-            "You: {text} → within 1% of the answer: {}. {:.0} points.",
+            "You: {text} → within 1% of the answer: {}. {:.0} points{halved}.",
             s.band.describe(),
             s.points
         ),
         (Some(s), None) => {
             let times = 10f64.powf(s.e.abs());
             format!(
-                "You: {text} → {:.2} dex {} ({}× {}): {}. {:.0} points.",
+                "You: {text} → {:.2} dex {} ({}× {}): {}. {:.0} points{halved}.",
                 s.e.abs(),
                 if s.e >= 0.0 { "high" } else { "low" },
                 Sig(times),
@@ -175,25 +207,35 @@ fn verdict(text: &str, o: &Outcome) -> String {
     }
 }
 
-/// The feedback on a judged answer as plain text; `consistent` is a note on the candidate's
-/// earlier answers.
-pub fn render(q: &Question, j: &Judged, consistent: Option<&str>) -> String {
-    feedback::plain(&lines(q, j, consistent))
+/// The feedback on a judged answer as plain text.
+pub fn render(q: &Question, j: &Judged) -> String {
+    feedback::plain(&lines(q, j))
 }
 
 /// The feedback on a judged answer, line by line with what each line is.
-pub fn lines(q: &Question, j: &Judged, consistent: Option<&str>) -> Vec<Line> {
+pub fn lines(q: &Question, j: &Judged) -> Vec<Line> {
     let o = &j.outcome;
     let mut out = Vec::new();
     if let Some(e) = &o.unit_error {
         out.push(Line::new(LineKind::UnitError, format!("Unit error: {e}.")));
     }
+    if let Some(c) = &o.converted {
+        out.push(Line::new(
+            LineKind::Note,
+            Printable(&format!("Read as asked: {c}.")).to_string(),
+        ));
+    }
     out.push(Line::new(LineKind::You, verdict(&j.text, o)));
     out.push(Line::new(LineKind::Answer, answer_line(q)));
-    out.extend(working(q, o.slip_step.filter(|_| j.slip.is_none())));
+    let carried = j.follow.is_some();
+    out.extend(working(
+        q,
+        o.slip_step.filter(|_| j.slip.is_none() && !carried),
+    ));
     let slip = match (&j.slip, o.slip_step) {
         (Some(s), _) if s.kind.is_fine() => Some(Line::new(LineKind::Note, format!("Note: {}.", s.text))),
-        (Some(s), _) => Some(Line::new(LineKind::Slip, format!("Slip: {}.", s.text))),
+        (Some(s), _) => Some(Line::new(LineKind::Slip, slip_text(s))),
+        (None, _) if carried => None,
         (None, Some(i)) => Some(Line::new(
             LineKind::Slip,
             format!(
@@ -201,18 +243,17 @@ pub fn lines(q: &Question, j: &Judged, consistent: Option<&str>) -> Vec<Line> {
                 i + 1
             ),
         )),
-        (None, None) if consistent.is_none() && o.score.is_some_and(|s| s.e.abs() > 0.3) => {
-            Some(Line::new(
-                LineKind::Slip,
-                "Likely slip: no step matches your answer; check each input and unit against the steps.".to_string(),
-            ))
-        }
+        (None, None) if o.score.is_some_and(|s| s.e.abs() > 0.3) => Some(Line::new(
+            LineKind::Slip,
+            "Likely slip: no step matches your answer; check each input and unit against the steps.".to_string(),
+        )),
         _ => None,
     };
-    out.extend(slip);
-    if let Some(c) = consistent {
-        out.push(Line::new(LineKind::Note, c.to_string()));
+    // What the earlier answers give comes before the slip made from them.
+    if let Some(f) = &j.follow {
+        out.push(Line::new(LineKind::Note, f.note(q.kind)));
     }
+    out.extend(slip);
     let mut words = Vec::new();
     if q.kind != Kind::Fraction {
         if let Some(w) = in_words(q.truth) {
@@ -231,6 +272,14 @@ pub fn lines(q: &Question, j: &Judged, consistent: Option<&str>) -> Vec<Line> {
         ));
     }
     out
+}
+
+/// "Slip: forgot the peak factor: … (in Peak QPS: 57.9k/s average × peak factor 2 = 116k/s)."
+fn slip_text(s: &Slip) -> String {
+    match &s.step {
+        Some(step) => format!("Slip: {} (the step: {step}).", s.text),
+        None => format!("Slip: {}.", s.text),
+    }
 }
 
 /// The answer and the working, for `?`, as plain text.

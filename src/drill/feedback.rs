@@ -23,7 +23,12 @@ pub struct Outcome {
     pub unit_error: Option<String>,
     /// The derivation step (from 0) the answer matches best, when that is not the last.
     pub slip_step: Option<usize>,
+    /// The answer in another time unit, read in the question's: said in the feedback.
+    pub converted: Option<String>,
 }
+
+/// The share of the points a unit slip keeps: a number right in the wrong unit is half right.
+pub const UNIT_SLIP_SHARE: f64 = 0.5;
 
 /// Reads and scores `text` as an answer to `q`.
 pub fn assess(q: &Question, text: &str) -> Result<Outcome, String> {
@@ -43,7 +48,15 @@ pub fn assess(q: &Question, text: &str) -> Result<Outcome, String> {
             Some(score::interval(lo, hi, q.truth, CONFIDENCE)),
         ),
     };
-    let score = scored.map(|v| score::score(v, q.truth));
+    // A unit slip never scores full points.
+    let slipped = unit_error.is_some();
+    let score = scored.map(|v| {
+        let mut s = score::score(v, q.truth);
+        if slipped {
+            s.points *= UNIT_SLIP_SHARE;
+        }
+        s
+    });
     let slip_step = scored.and_then(|v| best_step(q, v));
     Ok(Outcome {
         answer: reading.answer,
@@ -52,11 +65,16 @@ pub fn assess(q: &Question, text: &str) -> Result<Outcome, String> {
         interval,
         unit_error,
         slip_step,
+        converted: reading.converted,
     })
 }
 
-/// The step whose value `v` is closest to, when that is an earlier step and on target for it
-/// (within 0.1 dex) while the final answer is not.
+/// How near a step's value an answer must be to match it: 5%, so that a sum missing a term is
+/// not taken for the term.
+const STEP_MATCH: f64 = 0.02;
+
+/// The step whose value `v` is closest to, when that is an earlier step and matches it (within
+/// [`STEP_MATCH`]) while the final answer is off.
 fn best_step(q: &Question, v: f64) -> Option<usize> {
     let last = q.steps.len().checked_sub(1)?;
     let (i, e) = q
@@ -67,7 +85,7 @@ fn best_step(q: &Question, v: f64) -> Option<usize> {
         .map(|(i, s)| (i, (v / s.value).log10().abs()))
         .min_by(|a, b| a.1.total_cmp(&b.1))?;
     let final_e = (v / q.truth).log10().abs();
-    (i != last && e < final_e && e <= 0.1 && final_e > 0.1).then_some(i)
+    (i != last && e < final_e && e <= STEP_MATCH && final_e > 0.1).then_some(i)
 }
 
 /// What a line of feedback is, so each face can style it without reading its words.

@@ -39,6 +39,56 @@ pub struct Record {
     /// epoch, which groups its steps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub walk: Option<i64>,
+    /// How the question was asked.
+    #[serde(default)]
+    pub mode: Mode,
+    /// The known mistake the answer matched ([`super::slips::SlipKind::key`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slip: Option<String>,
+    /// In a walk, points for the method: the answer against what the earlier answers give.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<f64>,
+    /// In a walk, whether the answer is what the earlier answers give.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follows: Option<bool>,
+}
+
+/// How a question was asked: each practice is kept, and `napkin stats` counts them apart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// A drill question (`napkin drill`, the drill screen).
+    #[default]
+    Drill,
+    /// A missed question asked again with fresh numbers.
+    Review,
+    /// A step of a case walk (`napkin drill --case`).
+    Walk,
+    /// A step of an interview (`napkin drill --case … --interview`), answered without feedback.
+    Interview,
+    /// A guess on the estimate screen.
+    Guess,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 5] = [
+        Mode::Drill,
+        Mode::Review,
+        Mode::Walk,
+        Mode::Interview,
+        Mode::Guess,
+    ];
+
+    /// The plural noun for a count of them: "drill answers", "guesses".
+    pub fn answers(self) -> &'static str {
+        match self {
+            Mode::Drill => "drill answers",
+            Mode::Review => "reviews",
+            Mode::Walk => "walk steps",
+            Mode::Interview => "interview steps",
+            Mode::Guess => "guesses on the screen",
+        }
+    }
 }
 
 /// The largest value a record holds: the drill reads no answer from 1e300 on.
@@ -74,6 +124,10 @@ impl Record {
                 "interval_score",
                 self.interval_score
                     .is_none_or(|s| s.is_finite() && (0.0..=20.0 * MAX_E * 2.0).contains(&s)),
+            ),
+            (
+                "method",
+                self.method.is_none_or(|p| (0.0..=100.0).contains(&p)),
             ),
         ];
         checks.iter().find(|(_, ok)| !ok).map(|(field, _)| *field)
@@ -234,24 +288,4 @@ pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
-}
-
-/// Questions missed by more than 3× and not answered within 2× since: (case, template, seed),
-/// oldest first.
-pub fn review_queue(records: &[Record]) -> Vec<(String, String, u64)> {
-    let missed = 3f64.log10();
-    let mut due: Vec<(String, String, u64)> = Vec::new();
-    for r in records {
-        let same = |(c, t, _): &(String, String, u64)| *c == r.case && *t == r.template;
-        // An interval that holds the truth is no miss, whatever its middle.
-        let hit = r.hit == Some(true);
-        match r.e {
-            Some(e) if e.abs() > missed && !hit && !due.iter().any(same) => {
-                due.push((r.case.clone(), r.template.clone(), r.seed));
-            }
-            Some(e) if e.abs() <= 2f64.log10() || hit => due.retain(|d| !same(d)),
-            _ => {}
-        }
-    }
-    due
 }

@@ -5,8 +5,59 @@ use crate::scenario::InputPath;
 
 /// How an input is said aloud: "500M daily active users", "ranking: one server handles 50k/s".
 pub fn phrase(path: &InputPath, shown: &str) -> String {
-    let (owner, key) = (path.entry.as_deref(), path.key);
-    let said = match key {
+    let said = clause(path, shown);
+    match path.entry.as_deref() {
+        _ if said.is_empty() => said,
+        Some(name) => format!("{name}: {said}"),
+        None => said,
+    }
+}
+
+/// Inputs said aloud in one sentence, one clause a fact: those of one corpus or stage after
+/// its name once ("videos: 10B items stored, 50 MB per item, 3 copies of each"), the groups
+/// apart by semicolons.
+pub fn sentence(inputs: &[(&InputPath, String)]) -> String {
+    let mut groups: Vec<(Option<&str>, Vec<String>)> = Vec::new();
+    for (path, shown) in inputs {
+        let clause = clause(path, shown);
+        if clause.is_empty() {
+            continue;
+        }
+        let owner = path.entry.as_deref();
+        match groups.last_mut() {
+            Some((o, clauses)) if *o == owner => clauses.push(clause),
+            _ => groups.push((owner, vec![clause])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(owner, clauses)| match owner {
+            Some(name) => format!("{name}: {}", clauses.join(", ")),
+            None => clauses.join(", "),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// "1 epoch", "3 epochs": `shown` (a count, maybe written "3×") and its noun.
+fn count(shown: &str, one: &str, many: &str) -> String {
+    let n = shown.trim_end_matches('×');
+    if n == "1" {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// What an input says, without the corpus or stage it belongs to: the generative sections'
+/// own phrases first.
+fn clause(path: &InputPath, shown: &str) -> String {
+    super::genai::phrase(path, shown).unwrap_or_else(|| said(path.key, shown))
+}
+
+/// What an input of the other sections says, by its key.
+fn said(key: &str, shown: &str) -> String {
+    match key {
         "dau" => format!("{shown} daily active users"),
         "requests_per_user_per_day" if shown == "1" => "1 request per user per day".to_string(),
         "requests_per_user_per_day" => format!("{shown} requests per user per day"),
@@ -17,6 +68,7 @@ pub fn phrase(path: &InputPath, shown: &str) -> String {
         ),
         "request_size" => format!("requests of {shown}"),
         "response_size" => format!("responses of {shown}"),
+        "items" if shown == "0" => "nothing stored yet".to_string(),
         "items" => format!("{shown} items stored"),
         "item_size" => format!("{shown} per item"),
         "new_items_per_day" => format!("{shown} new items a day"),
@@ -33,6 +85,7 @@ pub fn phrase(path: &InputPath, shown: &str) -> String {
         "kind" => format!("index kind {shown}"),
         "hnsw_m" => format!("M = {shown}"),
         "nlist" => format!("{shown} IVF lists"),
+        "id_bytes" => format!("{shown} ids beside the codes in each list"),
         "degree" => format!("graph degree R = {shown}"),
         "node_memory" => format!("{shown} of RAM per node"),
         "memory_headroom" => format!("{shown} of it usable"),
@@ -79,11 +132,6 @@ pub fn phrase(path: &InputPath, shown: &str) -> String {
         "terms_per_document" => format!("{shown} terms each"),
         "bytes_per_posting" => format!("{shown} per posting"),
         other => ml(other, shown),
-    };
-    match owner {
-        _ if said.is_empty() => said,
-        Some(name) => format!("{name}: {said}"),
-        None => said,
     }
 }
 
@@ -94,8 +142,8 @@ fn ml(key: &str, shown: &str) -> String {
         "flops_per_example" => format!("{shown} training FLOPs per example"),
         "examples" => format!("{shown} examples a run"),
         "examples_per_day" => format!("{shown} examples a day"),
-        "epochs" => format!("{shown} epochs"),
-        "device" => format!("on {shown} accelerators"),
+        "epochs" => count(shown, "epoch", "epochs"),
+        "device" => device(shown),
         "device_memory" => format!("{shown} of memory per device"),
         "devices" => format!("{shown} devices at once"),
         "price_per_device_hour" => format!("{shown} per device-hour"),
@@ -122,15 +170,33 @@ fn ml(key: &str, shown: &str) -> String {
         "arms" => format!("{shown} arms"),
         "eligible_daily_users" => format!("{shown} eligible users a day"),
         "allocation" => format!("{shown} of them allocated"),
+        "cuped_correlation" if shown == "0%" || shown == "0" => "no CUPED".to_string(),
         "cuped_correlation" => format!("CUPED with ρ = {shown}"),
         "deadline" => format!("a {shown} deadline"),
-        "labels_per_item" => format!("{shown} labels per item"),
+        "labels_per_item" => format!("{} per item", count(shown, "label", "labels")),
         "seconds_per_label" => format!("{shown} s a label"),
         "productive_hours" => format!("{shown} productive hours a day"),
         "price_per_label" => format!("{shown} a label"),
         "cached_items" => format!("the top {shown} items cached"),
         "zipf_s" => format!("Zipf s = {shown}"),
         other => format!("{other} = {shown}"),
+    }
+}
+
+/// "on A100 accelerators (312 TFLOP/s dense BF16, 80 GB each)": a named device with the figures
+/// the question needs.
+fn device(name: &str) -> String {
+    use crate::units::{Human, Kind};
+    let Some(a) = crate::accelerators::find(name) else {
+        return format!("on {name} accelerators");
+    };
+    let memory = Human::new(a.memory.value, Kind::Size);
+    match a.training_flops() {
+        Some((f, precision)) => format!(
+            "on {name} accelerators ({}/s dense {precision}, {memory} each)",
+            Human::new(f.value, Kind::Flop)
+        ),
+        None => format!("on {name} accelerators ({memory} each)"),
     }
 }
 

@@ -2,9 +2,9 @@
 //! moves the inputs that output depends on around the preset's values, and states them as an
 //! interviewer would. The templates themselves are data, in [`super::templates`].
 
-use super::phrase::phrase;
+use super::phrase::sentence;
 pub use super::skill::Skill;
-use super::templates::{Assume, TEMPLATES, Template};
+use super::templates::{TEMPLATES, Template};
 use crate::estimate::{self, OutputId, Step};
 use crate::presets::Preset;
 use crate::report::Report;
@@ -33,6 +33,8 @@ pub struct Question {
     pub scenario: Scenario,
     /// The input paths the question states.
     pub stated: Vec<InputPath>,
+    /// Whether the question is a missed one asked again (with fresh numbers).
+    pub review: bool,
 }
 
 /// Which questions a session may ask.
@@ -280,18 +282,6 @@ fn state_as_range(s: &mut Scenario, path: &InputPath, used: &[InputPath]) -> Opt
     validate::validate(s).is_empty().then(|| path.clone())
 }
 
-/// What an ingress question says about uploads, if there are any.
-fn uploads_hint(s: &Scenario) -> &'static str {
-    let uploads = s.has_uploads();
-    match (s.requests(), uploads) {
-        (_, false) => "",
-        (None, true) => {
-            "There is no online traffic: uploads peak at napkin's default factor of 2 over their daily average."
-        }
-        (Some(_), true) => "Uploads peak with traffic.",
-    }
-}
-
 /// Moves the inputs of the chosen output around their preset values and states the question.
 fn build(seed: u64, rng: &mut ChaCha8Rng, case: &Case, choice: &Choice) -> Option<Question> {
     let template = choice.template;
@@ -333,30 +323,26 @@ fn build(seed: u64, rng: &mut ChaCha8Rng, case: &Case, choice: &Choice) -> Optio
     if !(truth > 0.0 && truth.is_finite()) {
         return None;
     }
-    let said: Vec<String> = used
+    let inputs: Vec<(&InputPath, String)> = used
         .iter()
         .filter_map(|path| {
             let input = report.input(path)?;
             Some(match (&ranged, s.range(path)) {
-                (Some(p), Some(r)) if p == path => phrase(
+                (Some(p), Some(r)) if p == path => (
                     path,
-                    &format!(
+                    format!(
                         "between {} and {}",
                         report.human(r.lo, r.kind),
                         report.human(r.hi, r.kind)
                     ),
                 ),
-                _ => phrase(path, &input.display),
+                _ => (path, input.display.clone()),
             })
         })
-        .filter(|p| !p.is_empty())
         .collect();
     let ask = template.ask.replace("{}", &choice.name);
-    let mut prompt = format!("{}: {}. {ask}", s.meta.title, said.join(", "));
-    let assume = match template.assume {
-        Assume::Says(text) => text,
-        Assume::Uploads => uploads_hint(&s),
-    };
+    let mut prompt = format!("{}: {}. {ask}", s.meta.title, sentence(&inputs));
+    let assume = template.assume.text(&s);
     if !assume.is_empty() {
         prompt.push(' ');
         prompt.push_str(assume);
@@ -377,6 +363,7 @@ fn build(seed: u64, rng: &mut ChaCha8Rng, case: &Case, choice: &Choice) -> Optio
         steps: range_steps(&s, &report, i, ranged.as_ref()),
         stated: used,
         scenario: s,
+        review: false,
     })
 }
 

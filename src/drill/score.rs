@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 pub enum Band {
     /// |e| ≤ 0.1: covers 86,400 ≈ 10^5 and 2^10 ≈ 10^3 rounding.
     OnTarget,
-    /// |e| ≤ 0.3.
+    /// |e| ≤ log10 2: at most 2× off.
     Within2x,
     /// |e| ≤ 0.5.
     Within3x,
@@ -25,7 +25,8 @@ impl Band {
     pub fn of(e: f64) -> Band {
         match e.abs() {
             a if a <= 0.1 => Band::OnTarget,
-            a if a <= 0.3 => Band::Within2x,
+            // Exactly 2× off (log10 2 = 0.30103) is within 2×, whatever the rounding.
+            a if a <= std::f64::consts::LOG10_2 + 1e-9 => Band::Within2x,
             a if a <= 0.5 => Band::Within3x,
             a if a <= 1.0 => Band::OrderOfMagnitude,
             _ => Band::Miss,
@@ -52,10 +53,21 @@ pub struct Score {
     pub points: f64,
 }
 
-/// Scores `estimate` against `truth` (both positive).
+/// How far off an answer of 0 is from a truth that is not (or the other way), in dex: beyond any
+/// reading, a miss.
+pub const ZERO_MISS: f64 = 20.0;
+
+/// Scores `estimate` against `truth` (both at least 0): 0 for 0 is exact; 0 for anything else,
+/// or anything for 0, a miss of [`ZERO_MISS`].
 pub fn score(estimate: f64, truth: f64) -> Score {
-    // A difference of logs, not the log of a ratio: 4e-320 ÷ 1e5 would round to 0, and e to -inf.
-    let e = estimate.log10() - truth.log10();
+    let e = match (estimate == 0.0, truth == 0.0) {
+        (true, true) => 0.0,
+        (true, false) => -ZERO_MISS,
+        (false, true) => ZERO_MISS,
+        // A difference of logs, not the log of a ratio: 4e-320 ÷ 1e5 would round to 0, and e to
+        // -inf.
+        (false, false) => estimate.log10() - truth.log10(),
+    };
     Score {
         e,
         band: Band::of(e),
@@ -131,9 +143,18 @@ mod tests {
         assert!((s.points - 63.56).abs() < 0.05, "{s:?}");
         // 10^5 for 86,400: e = log10(1.157) = 0.063 → on target.
         assert_eq!(score(1e5, 86_400.0).band, Band::OnTarget);
-        // 2× high: e = 0.301 → just past 0.3 → within 3×; 1.9× → within 2×.
-        assert_eq!(score(2.0, 1.0).band, Band::Within3x);
+        // Exactly 2× high: e = log10 2 = 0.30103 → within 2×; 1.9× too; 2.01× → within 3×.
+        assert_eq!(score(2.0, 1.0).band, Band::Within2x);
+        assert_eq!(score(68_848.0, 34_424.0).band, Band::Within2x);
         assert_eq!(score(1.9, 1.0).band, Band::Within2x);
+        assert_eq!(score(2.01, 1.0).band, Band::Within3x);
+        // 0 for 0 is exact; 0 for 5, or 5 for 0, a miss of 20 dex.
+        assert_eq!(score(0.0, 0.0).points, 100.0);
+        assert_eq!(
+            (score(0.0, 5.0).e, score(0.0, 5.0).points),
+            (-ZERO_MISS, 0.0)
+        );
+        assert_eq!(score(5.0, 0.0).band, Band::Miss);
         // 20× low: e = −1.301 → a miss, 0 points.
         let s = score(1.0, 20.0);
         assert_eq!((s.band, s.points), (Band::Miss, 0.0));

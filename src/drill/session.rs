@@ -1,10 +1,10 @@
 //! A drill session in plain text: questions out, answers in line by line, feedback out. Works in
 //! a pipe, so scripts and tests can drive it.
 
-use super::coach::{self, Attempt};
-use super::feedback::Outcome;
-use super::history::{self, Record};
+use super::coach::{self, Attempt, Judged};
+use super::history::{self, Mode, Record};
 use super::question::{self, Filter, Generator, Question};
+use super::review;
 use super::templates::TEMPLATES;
 use crate::presets::Preset;
 use std::io::{BufRead, Write};
@@ -32,8 +32,10 @@ pub fn question_seed(seed: u64, i: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-/// The record of an answer to `q`.
-pub fn record(q: &Question, text: &str, o: &Outcome) -> Record {
+/// The record of a judged answer to `q`, asked as a drill question (set `mode` and `walk` for
+/// other practice).
+pub fn record(q: &Question, j: &Judged) -> Record {
+    let o = &j.outcome;
     Record {
         ts: history::now(),
         seed: q.seed,
@@ -41,7 +43,7 @@ pub fn record(q: &Question, text: &str, o: &Outcome) -> Record {
         template: q.template.to_string(),
         skill: q.skill,
         truth: q.truth,
-        answer: text.trim().to_string(),
+        answer: j.text.trim().to_string(),
         value: o.scored,
         e: o.score.map(|s| s.e),
         points: o.score.map(|s| s.points),
@@ -53,6 +55,14 @@ pub fn record(q: &Question, text: &str, o: &Outcome) -> Record {
         hit: o.interval.map(|i| i.hit),
         unit_error: o.unit_error.clone(),
         walk: None,
+        mode: if q.review { Mode::Review } else { Mode::Drill },
+        slip: j
+            .slip
+            .as_ref()
+            .filter(|s| !s.kind.is_fine())
+            .map(|s| s.kind.key().to_string()),
+        method: j.follow.as_ref().map(|f| f.method.points),
+        follows: j.follow.as_ref().map(|f| f.follows),
     }
 }
 
@@ -61,8 +71,8 @@ pub fn record(q: &Question, text: &str, o: &Outcome) -> Record {
 pub struct Questions<'a> {
     presets: &'a [Preset],
     filter: Filter,
-    /// Due reviews still to ask: (case, template, seed).
-    reviews: std::vec::IntoIter<(String, String, u64)>,
+    /// Due reviews still to ask: (case, template), each asked with fresh numbers.
+    reviews: std::vec::IntoIter<(String, String)>,
     fresh: Generator,
     seed: u64,
     /// The next fresh question's index; fresh questions stop at `tries`.
@@ -81,9 +91,10 @@ impl<'a> Questions<'a> {
         {
             let (records, _) = history::read(path);
             let skill_of = |id: &str| TEMPLATES.iter().find(|t| t.id == id).map(|t| t.skill);
-            reviews = history::review_queue(&records)
+            reviews = review::due(&records, history::now())
                 .into_iter()
-                .filter(|(case, template, _)| {
+                .map(|c| (c.case, c.template))
+                .filter(|(case, template)| {
                     opts.filter.case.as_ref().is_none_or(|c| c == case)
                         && presets.iter().any(|p| &p.id == case)
                         && skill_of(template)
@@ -94,8 +105,9 @@ impl<'a> Questions<'a> {
             if !reviews.is_empty() {
                 let _ = writeln!(
                     err,
-                    "{} question(s) from your review queue come first.",
-                    reviews.len()
+                    "{} from your review queue {} first.",
+                    crate::units::format::plural(reviews.len() as f64, "question", "questions"),
+                    if reviews.len() == 1 { "comes" } else { "come" }
                 );
             }
         }
@@ -127,16 +139,19 @@ impl Iterator for Questions<'_> {
         if self.left == 0 {
             return None;
         }
+        let fresh = self.seed.rotate_left(17) ^ self.left as u64;
         let question = self
             .reviews
             .by_ref()
-            .find_map(|(case, template, seed)| {
+            .find_map(|(case, template)| {
                 let f = Filter {
                     case: Some(case),
                     template: Some(template),
                     skill: self.filter.skill,
                 };
-                question::generate(question_seed(seed, 0), self.presets, &f)
+                // New numbers for the same kind of question: learnt, not remembered.
+                let q = question::generate(question_seed(fresh, 0), self.presets, &f)?;
+                Some(Question { review: true, ..q })
             })
             .or_else(|| {
                 while self.next < self.tries {
@@ -219,11 +234,12 @@ pub fn run(
     for (i, q) in std::iter::once(first).chain(qs).enumerate() {
         writeln!(
             out,
-            "Q{}/{} [{} · {}]",
+            "Q{}/{} [{} · {}{}]",
             i + 1,
             opts.count,
             q.skill.name(),
-            q.case
+            q.case,
+            if q.review { " · review" } else { "" }
         )?;
         writeln!(out, "{}", q.prompt)?;
         match ask(&q, input, out)? {
@@ -234,8 +250,8 @@ pub fn run(
             Some(Attempt::Judged(j)) => {
                 // Kept before its feedback is shown: an answer shown as scored is in the file,
                 // whenever the drill is killed.
-                keep(opts, &record(&q, &j.text, &j.outcome), &mut unsaved, err)?;
-                write!(out, "{}", coach::render(&q, &j, None))?;
+                keep(opts, &record(&q, &j), &mut unsaved, err)?;
+                write!(out, "{}", coach::render(&q, &j))?;
                 if let Some(p) = j.outcome.score.map(|s| s.points) {
                     points.push(p);
                 }
@@ -254,13 +270,27 @@ pub fn ask(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> std::io::Result<Option<Attempt>> {
+    ask_with(q, input, out, &|line| coach::attempt(q, line), AGAIN)
+}
+
+/// What follows a line that cannot be taken.
+pub const AGAIN: &str = "Try again (? reveals the answer, an empty line skips).";
+
+/// [`ask`], each line judged by `judge` (a walk's step against the earlier answers), `again`
+/// said after a line that cannot be taken.
+pub fn ask_with(
+    q: &Question,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    judge: &dyn Fn(&str) -> Attempt,
+    again: &str,
+) -> std::io::Result<Option<Attempt>> {
     loop {
         write!(out, "> ")?;
         out.flush()?;
         let Some((bytes, length)) = read_line(input)? else {
             return Ok(None);
         };
-        let again = "Try again (? reveals the answer, an empty line skips).";
         if length > bytes.len() {
             writeln!(out, "{} {again}", coach::too_long(length, "bytes"))?;
             continue;
@@ -272,13 +302,8 @@ pub fn ask(
             )?;
             continue;
         };
-        match coach::attempt(q, &line) {
-            Attempt::Retry(why) => {
-                writeln!(
-                    out,
-                    "{why} Try again (? reveals the answer, an empty line skips)."
-                )?;
-            }
+        match judge(&line) {
+            Attempt::Retry(why) => writeln!(out, "{why} {again}")?,
             Attempt::Skip => {
                 writeln!(out, "Skipped.")?;
                 return Ok(Some(Attempt::Skip));

@@ -14,10 +14,14 @@ pub enum Skill {
     Latency,
     /// Training, embedding tables, sampling, features, experiments, labels, caches.
     Ml,
+    /// Serving a language model: weights, KV cache, batch, TTFT, TPOT, replicas, cost.
+    Llm,
+    /// Generating images or clips with a diffusion model.
+    Diffusion,
 }
 
 impl Skill {
-    pub const ALL: [Skill; 8] = [
+    pub const ALL: [Skill; 10] = [
         Skill::Qps,
         Skill::Storage,
         Skill::Bandwidth,
@@ -26,6 +30,8 @@ impl Skill {
         Skill::Servers,
         Skill::Latency,
         Skill::Ml,
+        Skill::Llm,
+        Skill::Diffusion,
     ];
 
     /// The skill's id, as the history file and `--skill` write it.
@@ -39,6 +45,8 @@ impl Skill {
             Skill::Servers => "servers",
             Skill::Latency => "latency",
             Skill::Ml => "ml",
+            Skill::Llm => "llm",
+            Skill::Diffusion => "diffusion",
         }
     }
 
@@ -58,6 +66,8 @@ impl Skill {
             Skill::Servers => "servers",
             Skill::Latency => "latency",
             Skill::Ml => "the ML side",
+            Skill::Llm => "LLM serving",
+            Skill::Diffusion => "diffusion",
         }
     }
 }

@@ -1,9 +1,11 @@
 //! Progress from the history: accuracy per skill and per case study, the weakest skill, signed
 //! bias, 7- and 30-day trends, interval calibration, the streak and the review queue.
 
-use super::history::{Record, review_queue};
+use super::history::{Mode, Record};
 use super::phrase::plural;
+use super::review;
 use super::skill::Skill;
+use super::slips::SlipKind;
 use crate::units::format::Grouped;
 use std::fmt::Write;
 
@@ -146,29 +148,123 @@ fn group_line<'a>(name: &str, records: impl Iterator<Item = &'a Record>) -> Opti
     ))
 }
 
-/// The case walks of `case`: how many, the last total and the best, as shares of the points.
-fn walks(records: &[Record], case: &str) -> Option<String> {
+/// The case walks (or interviews) of `case`: how many, the last and the best, as the walk's own
+/// summary counts them: the points of the answers scored over 100 a scored answer.
+fn walks(records: &[Record], case: &str, mode: Mode) -> Option<String> {
     let mut totals: Vec<(i64, f64, usize)> = Vec::new();
-    for r in records.iter().filter(|r| r.case == case) {
-        let Some(w) = r.walk else { continue };
-        let i = match totals.iter().position(|(t, _, _)| *t == w) {
-            Some(i) => i,
-            None => {
-                totals.push((w, 0.0, 0));
-                totals.len() - 1
-            }
+    for r in records.iter().filter(|r| r.case == case && r.mode == mode) {
+        let (Some(w), Some(p)) = (r.walk, r.points) else {
+            continue;
         };
-        totals[i].1 += r.points.unwrap_or(0.0);
-        totals[i].2 += 1;
+        match totals.iter_mut().find(|(t, _, _)| *t == w) {
+            Some(t) => {
+                t.1 += p;
+                t.2 += 1;
+            }
+            None => totals.push((w, p, 1)),
+        }
     }
     totals.sort_by_key(|(t, _, _)| *t);
-    let share = |(_, p, n): &(i64, f64, usize)| p / *n as f64;
-    let last = share(totals.last()?);
+    let share = |(_, p, n): &(i64, f64, usize)| super::scorecard::share(*p, 100.0 * *n as f64);
+    let (_, points, n) = totals.last()?;
     let best = totals.iter().map(share).fold(0.0, f64::max);
+    let (one, many) = match mode {
+        Mode::Interview => ("interview", "interviews"),
+        _ => ("case walk", "case walks"),
+    };
     Some(format!(
-        "{}: last {last:.0} points a step, best {best:.0}",
-        plural(totals.len() as f64, "case walk", "case walks")
+        "{}: last {points:.0} of {} points ({:.0}%), best {best:.0}%",
+        plural(totals.len() as f64, one, many),
+        Grouped(100.0 * *n as f64),
+        share(totals.last()?)
     ))
+}
+
+/// The slips named most often: for each, how many of the last answers of the skill it was last
+/// made in ("forgot the peak factor: 4 of your last 9 QPS answers"), the latest [`SLIP_WINDOW`]
+/// answers of that skill at most.
+fn slips(records: &[Record], out: &mut String) {
+    let mut lines: Vec<(usize, String)> = Vec::new();
+    for kind in SlipKind::ALL {
+        let Some(last) = records
+            .iter()
+            .filter(|r| r.slip.as_deref() == Some(kind.key()))
+            .max_by_key(|r| r.ts)
+        else {
+            continue;
+        };
+        let mut of_skill: Vec<&Record> = records
+            .iter()
+            .filter(|r| r.skill == last.skill && r.e.is_some())
+            .collect();
+        of_skill.sort_by_key(|r| std::cmp::Reverse(r.ts));
+        of_skill.truncate(SLIP_WINDOW);
+        let made = of_skill
+            .iter()
+            .filter(|r| r.slip.as_deref() == Some(kind.key()))
+            .count();
+        if made == 0 {
+            continue;
+        }
+        let tally = if of_skill.len() == 1 {
+            format!("your last {} answer", last.skill.name())
+        } else {
+            format!(
+                "{} of your last {} {} answers",
+                Grouped(made as f64),
+                Grouped(of_skill.len() as f64),
+                last.skill.name()
+            )
+        };
+        lines.push((made, format!("  {}: {tally}", kind.name())));
+    }
+    if lines.is_empty() {
+        return;
+    }
+    lines.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
+    let _ = writeln!(out, "\nSLIPS (named by working your answer out)");
+    for (_, line) in lines {
+        let _ = writeln!(out, "{line}");
+    }
+}
+
+/// The answers of a skill the slip tally looks back over.
+const SLIP_WINDOW: usize = 20;
+
+/// The Leitner schedule: what is due now and what comes back next.
+fn reviews(records: &[Record], now: i64, out: &mut String) {
+    let cards = review::cards(records);
+    let due = cards.iter().filter(|c| c.due <= now).count();
+    let _ = writeln!(
+        out,
+        "\nREVIEWS ({} due now; a miss by more than 3× comes back the next day, then after 3, 7, 16 and 35 days while answered within 2×)",
+        Grouped(due as f64)
+    );
+    for c in cards.iter().take(8) {
+        let _ = writeln!(
+            out,
+            "  {:<30} {:<24} box {} of 5, {}",
+            c.template,
+            c.case,
+            c.boxed + 1,
+            review::when(c.due, now)
+        );
+    }
+    if cards.len() > 8 {
+        let _ = writeln!(out, "  … and {} more", Grouped((cards.len() - 8) as f64));
+    }
+}
+
+/// "900 drill answers, 28 interview steps, 20 guesses on the screen": the answers by mode.
+fn modes(records: &[Record]) -> String {
+    Mode::ALL
+        .iter()
+        .filter_map(|&m| {
+            let n = records.iter().filter(|r| r.mode == m).count();
+            (n > 0).then(|| format!("{} {}", Grouped(n as f64), m.answers()))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The 7- and 30-day windows: the median miss now against the window before.
@@ -246,10 +342,11 @@ pub fn report(records: &[Record], now: i64) -> String {
     let unit_errors = records.iter().filter(|r| r.unit_error.is_some()).count();
     let _ = writeln!(
         out,
-        "{}, {} scored, {} with a unit error",
+        "{}, {} scored, {} with a unit error ({})",
         plural(records.len() as f64, "answer", "answers"),
         Grouped(scored as f64),
-        Grouped(unit_errors as f64)
+        Grouped(unit_errors as f64),
+        modes(records)
     );
     let _ = writeln!(
         out,
@@ -289,18 +386,16 @@ pub fn report(records: &[Record], now: i64) -> String {
         if let Some(line) = group_line(c, records.iter().filter(|r| r.case == *c)) {
             out.push_str(&line);
         }
-        if let Some(w) = walks(records, c) {
-            let _ = writeln!(out, "    {w}");
+        for mode in [Mode::Walk, Mode::Interview] {
+            if let Some(w) = walks(records, c, mode) {
+                let _ = writeln!(out, "    {w}");
+            }
         }
     }
     trends(records, now, &mut out);
     calibration(records, &mut out);
-    let due = review_queue(records);
-    let _ = writeln!(
-        out,
-        "\nReview queue: {} missed by more than 3× will come back",
-        plural(due.len() as f64, "question", "questions")
-    );
+    slips(records, &mut out);
+    reviews(records, now, &mut out);
     out
 }
 
@@ -325,6 +420,10 @@ mod tests {
             hit: None,
             unit_error: None,
             walk: None,
+            mode: Default::default(),
+            slip: None,
+            method: None,
+            follows: None,
         }
     }
 
@@ -419,9 +518,11 @@ mod tests {
         for (i, e) in [1.0, 1.0, 0.1, 0.1].into_iter().enumerate() {
             r.push(rec(i as i64, Skill::Qps, e));
         }
-        // The last two are a case walk: (90 + 90) points over 2 steps → 90 a step.
+        // The last two are a case walk: (90 + 90) of 200 points = 90%.
         r[2].walk = Some(7);
         r[3].walk = Some(7);
+        r[2].mode = Mode::Walk;
+        r[3].mode = Mode::Walk;
         // One interval on it that holds the truth.
         r[3].hit = Some(true);
         let text = report(&r, 10);
@@ -433,9 +534,37 @@ mod tests {
         assert!(line.contains("you run 3.55× high"), "{text}");
         assert!(line.contains("1 of 1"), "{text}");
         assert!(
-            text.contains("1 case walk: last 90 points a step, best 90"),
+            text.contains("1 case walk: last 180 of 200 points (90%), best 90%"),
             "{text}"
         );
         assert!(text.contains("4 answers"), "{text}");
+        assert!(text.contains("(2 drill answers, 2 walk steps)"), "{text}");
+    }
+
+    #[test]
+    fn slips_are_tallied_over_the_skills_last_answers() {
+        // Nine QPS answers, the peak factor forgotten in four of them; one storage answer
+        // forgetting replication.
+        let mut r: Vec<Record> = (0..9).map(|i| rec(i, Skill::Qps, 0.3)).collect();
+        for i in [1, 3, 5, 8] {
+            r[i].slip = Some("peak_factor".into());
+        }
+        let mut storage = rec(20, Skill::Storage, -0.48);
+        storage.slip = Some("replication".into());
+        r.push(storage);
+        let text = report(&r, 30);
+        let slips = text.split("SLIPS").nth(1).unwrap();
+        let lines: Vec<&str> = slips.lines().skip(1).take(2).collect();
+        assert_eq!(
+            lines,
+            [
+                "  forgot the peak factor: 4 of your last 9 QPS answers",
+                "  forgot the replication: your last storage answer"
+            ],
+            "{text}"
+        );
+        // The storage miss (3.02× low) at ts 20 is due a day later: at ts 30, in 86,390 s, 24 h.
+        assert!(text.contains("REVIEWS (0 due now"), "{text}");
+        assert!(text.contains("box 1 of 5, in 24 h"), "{text}");
     }
 }

@@ -63,6 +63,31 @@ pub enum Assume {
     Says(&'static str),
     /// How uploads arrive, if there are any: with the traffic peak, or at their daily average.
     Uploads,
+    /// How a run's FLOPs are counted: 6 per parameter per example for a dense model given its
+    /// parameters, or the FLOPs per example given.
+    Flops,
+}
+
+impl Assume {
+    /// The hint as it fits `s`: never one the question's own numbers contradict.
+    pub fn text(self, s: &Scenario) -> &'static str {
+        match self {
+            Assume::Says(text) => text,
+            Assume::Uploads => match (s.requests(), s.has_uploads()) {
+                (_, false) => "",
+                (None, true) => {
+                    "There is no online traffic: uploads peak at napkin's default factor of 2 over their daily average."
+                }
+                (Some(_), true) => "Uploads peak with traffic.",
+            },
+            Assume::Flops => match s.training.as_ref().and_then(|t| t.params) {
+                Some(_) => {
+                    "Dense model: 6 FLOPs per parameter per example (2 forward, 4 backward)."
+                }
+                None => "The FLOPs per example given × examples × epochs.",
+            },
+        }
+    }
 }
 
 impl When {
@@ -180,8 +205,24 @@ const fn ml(id: &'static str, output: &'static str, ask: &'static str, assume: A
 use Assume::Says;
 use Skill::*;
 
-/// Every question template.
-pub const TEMPLATES: &[Template] = &[
+/// Every question template: the software and ML side's below, then the generative side's
+/// ([`super::genai::TEMPLATES`]).
+pub const TEMPLATES: &[Template] =
+    &join::<{ BASE.len() + super::genai::TEMPLATES.len() }>(BASE, super::genai::TEMPLATES);
+
+/// `a` then `b`, as one array (a constant, so the list stays a `&'static` slice).
+const fn join<const N: usize>(a: &[Template], b: &[Template]) -> [Template; N] {
+    let mut out = [a[0]; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = if i < a.len() { a[i] } else { b[i - a.len()] };
+        i += 1;
+    }
+    out
+}
+
+/// The software and ML side's templates.
+const BASE: &[Template] = &[
     t(
         "qps.average",
         Qps,
@@ -359,7 +400,7 @@ pub const TEMPLATES: &[Template] = &[
         When::Index(IVF),
         "How much RAM does one copy of the IVF index need?",
         Says(
-            "Codes + 8-byte ids, plus centroids (4·d bytes per list; d/8 for binary) and any codebook.",
+            "Codes + the list ids, plus centroids (4·d bytes per list; d/8 for binary) and any codebook.",
         ),
     ),
     Template {
@@ -542,7 +583,7 @@ pub const TEMPLATES: &[Template] = &[
         "ml.training_flops",
         "training.flops",
         "How many FLOPs does one training run take?",
-        Says("Dense model: 6 FLOPs per parameter per example."),
+        Assume::Flops,
     ),
     ml(
         "ml.training_device_time",
@@ -613,8 +654,10 @@ pub const TEMPLATES: &[Template] = &[
     ml(
         "ml.experiment_duration",
         "experiment.duration",
-        "How many days must the A/B test run?",
-        Says("Every arm fills from the allocated eligible users a day."),
+        "How long must the A/B test run to fill every arm?",
+        Says(
+            "Every arm fills from the allocated eligible users a day; give the time before any rounding up to whole weeks.",
+        ),
     ),
     ml(
         "ml.labelling_annotators",

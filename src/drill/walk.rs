@@ -5,17 +5,17 @@
 
 use super::chain;
 use super::coach::{self, Attempt};
-use super::history::Record;
+use super::history::{Mode, Record};
 use super::question::{Question, perturb};
+pub use super::scorecard::{Row, factor_off, summary};
 use super::session;
 use super::templates::TEMPLATES;
 use crate::estimate::{Output, OutputId};
 use crate::report::Report;
 use crate::scenario::{InputPath, Scenario, overrides, validate};
-use crate::units::format::{Human, Sig, Style};
+use crate::units::format::{Human, Style};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use std::fmt::Write;
 use std::io::BufRead;
 use std::path::PathBuf;
 
@@ -47,9 +47,28 @@ pub const ORDER: &[&str] = &[
     "servers.total",
     "latency.total",
     "latency.budget",
+    // The generative side: requests, tokens a day, weights, KV cache, batch, TTFT, TPOT,
+    // replicas, devices, cost per million tokens; then diffusion.
+    "llm.requests",
+    "llm.tokens_per_day",
+    "llm.weights",
+    "llm.kv_per_token",
+    "llm.kv_per_request",
+    "llm.batch",
+    "llm.ttft",
+    "llm.tpot",
+    "llm.replicas",
+    "llm.devices",
+    "llm.cost_per_million",
+    "diffusion.flops",
+    "diffusion.time",
+    "diffusion.devices",
+    "diffusion.cost",
+    "diffusion.storage",
     // The ML side, after the software.
     "ml.sampling_examples",
     "ml.sampling_recalibrated",
+    "ml.training_tokens",
     "ml.training_flops",
     "ml.training_device_time",
     "ml.training_wall_time",
@@ -111,26 +130,19 @@ pub fn build(case: &str, s: &Scenario) -> Result<Walk, String> {
             let order = overrides::paths(s);
             used.sort_by_key(|p| order.iter().position(|q| q == p).unwrap_or(usize::MAX));
             let fresh: Vec<InputPath> = used.into_iter().filter(|p| !stated.contains(p)).collect();
-            let said: Vec<String> = fresh
+            let inputs: Vec<(&InputPath, String)> = fresh
                 .iter()
-                .filter_map(|p| {
-                    report
-                        .input(p)
-                        .map(|i| super::phrase::phrase(p, &i.display))
-                })
-                .filter(|p| !p.is_empty())
+                .filter_map(|p| Some((p, median_said(s, p, &report.input(p)?.display))))
                 .collect();
+            let said = super::phrase::sentence(&inputs);
             let mut prompt = if said.is_empty() {
                 String::from("From your earlier numbers:")
             } else {
-                format!("{}.", capitalise(&said.join(", ")))
+                format!("{}.", capitalise(&said))
             };
             prompt.push(' ');
             prompt.push_str(&t.ask.replace("{}", name));
-            let assume = match t.assume {
-                super::templates::Assume::Says(text) => text,
-                super::templates::Assume::Uploads => "",
-            };
+            let assume = t.assume.text(s);
             if !assume.is_empty() {
                 prompt.push(' ');
                 prompt.push_str(assume);
@@ -149,6 +161,7 @@ pub fn build(case: &str, s: &Scenario) -> Result<Walk, String> {
                 steps: chain::chain(&report.outputs, &o.id),
                 scenario: s.clone(),
                 stated: fresh,
+                review: false,
             });
         }
     }
@@ -165,11 +178,15 @@ pub fn build(case: &str, s: &Scenario) -> Result<Walk, String> {
     })
 }
 
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
+/// An input as the walk states it: a range is worked at its median √(lo × hi), and says so.
+fn median_said(s: &Scenario, path: &InputPath, shown: &str) -> String {
+    match s.range(path) {
+        Some(r) => format!(
+            "{shown} (the median √(lo × hi) of {}..{})",
+            Human::new(r.lo, r.kind),
+            Human::new(r.hi, r.kind)
+        ),
+        None => shown.to_string(),
     }
 }
 
@@ -181,102 +198,22 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-/// When `value` (answering step `q`) is off, but follows from the candidate's own earlier answer
-/// to an output it builds on, a note saying so. `earlier` gives the value answered per output id.
-pub fn consistent(
-    walk: &Walk,
-    q: &Question,
-    value: f64,
-    earlier: &dyn Fn(&OutputId) -> Option<f64>,
-) -> Option<String> {
-    let off = |a: f64, b: f64| (a / b).log10().abs();
-    if off(value, q.truth) <= 0.1 {
-        return None;
+impl Walk {
+    /// Reads `line` in answer to step `q`, judged against napkin's number and against what the
+    /// earlier answers `answered` give.
+    pub fn attempt(&self, q: &Question, line: &str, answered: &[(OutputId, f64)]) -> Attempt {
+        coach::attempt_after(q, line, &self.outputs, answered)
     }
-    // The nearest earlier answer on the chain.
-    let ancestors = chain::ancestors(&walk.outputs, &q.output);
-    let (id, yours) = ancestors
-        .iter()
-        .rev()
-        .find_map(|id| earlier(id).map(|v| (*id, v)))?;
-    let o = walk.outputs.iter().find(|o| o.id == *id)?;
-    let ratio = yours / o.value;
-    if off(yours, o.value) <= 0.1 || off(value, q.truth * ratio) > 0.05 {
-        return None;
-    }
-    let label = lower_first(&o.label);
-    Some(format!(
-        "Consistent with your {} {label}; the {label} itself was off (napkin: {}).",
-        Human::new(yours, o.kind),
-        Human::new(o.value, o.kind)
-    ))
-}
 
-/// One row of the summary: a step and what became of it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Row {
-    pub label: String,
-    pub yours: Option<String>,
-    pub napkin: String,
-    pub e: Option<f64>,
-    pub points: Option<f64>,
-}
-
-/// "exact", "1.3× high", "4× low".
-pub fn factor_off(e: f64) -> String {
-    if coach::is_exact(e) {
-        "exact".into()
-    } else if e.abs() < coach::CLOSE {
-        "within 1%".into()
-    } else {
-        format!(
-            "{}× {}",
-            Sig(10f64.powf(e.abs())),
-            if e > 0.0 { "high" } else { "low" }
-        )
+    /// The summary row of step `q`, not yet answered.
+    pub fn row(&self, q: &Question) -> Row {
+        let label = self
+            .outputs
+            .iter()
+            .find(|o| o.id == q.output)
+            .map_or_else(|| q.output.to_string(), |o| o.label.clone());
+        Row::new(label, Human::new(q.truth, q.kind).to_string())
     }
-}
-
-/// The summary table and the total.
-pub fn summary(rows: &[Row]) -> String {
-    let width = rows
-        .iter()
-        .map(|r| r.label.chars().count())
-        .max()
-        .unwrap_or(4)
-        .max(4);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{:<width$}  {:>14}  {:>14}  {:>11}  {:>5}",
-        "Step", "You", "napkin", "Factor off", "Score"
-    );
-    let mut total = 0.0;
-    for r in rows {
-        let points = r.points.map_or("—".to_string(), |p| format!("{p:.0}"));
-        total += r.points.unwrap_or(0.0);
-        let _ = writeln!(
-            out,
-            "{:<width$}  {:>14}  {:>14}  {:>11}  {:>5}",
-            r.label,
-            r.yours.as_deref().unwrap_or("skipped"),
-            r.napkin,
-            r.e.map_or("—".to_string(), factor_off),
-            points
-        );
-    }
-    let most = 100.0 * rows.len() as f64;
-    let _ = writeln!(
-        out,
-        "Total: {total:.0} of {most:.0} points ({:.0}%) over {}.",
-        if most > 0.0 {
-            100.0 * total / most
-        } else {
-            0.0
-        },
-        super::phrase::plural(rows.len() as f64, "step", "steps")
-    );
-    out
 }
 
 /// Walks `walk` in plain text: each step's question, the answer read with its units, the
@@ -310,44 +247,28 @@ pub fn run(
     };
     let mut unsaved = 0;
     for (i, q) in walk.steps.iter().enumerate() {
-        let label = walk
-            .outputs
-            .iter()
-            .find(|o| o.id == q.output)
-            .map_or_else(|| q.output.to_string(), |o| o.label.clone());
-        writeln!(out, "Step {}/{n} [{}] {label}", i + 1, q.skill.name())?;
+        let mut row = walk.row(q);
+        writeln!(out, "Step {}/{n} [{}] {}", i + 1, q.skill.name(), row.label)?;
         writeln!(out, "{}", q.prompt)?;
-        let mut row = Row {
-            label,
-            yours: None,
-            napkin: Human::new(q.truth, q.kind).to_string(),
-            e: None,
-            points: None,
-        };
-        match session::ask(q, input, out)? {
+        let judge = |line: &str| walk.attempt(q, line, &answered);
+        match session::ask_with(q, input, out, &judge, session::AGAIN)? {
             None => {
                 writeln!(out, "\nStopped after {} of {n}.\n", rows.len())?;
                 break;
             }
             Some(Attempt::Judged(j)) => {
-                let note = j.outcome.scored.and_then(|v| {
-                    consistent(walk, q, v, &|id| {
-                        answered.iter().find(|(a, _)| a == id).map(|(_, v)| *v)
-                    })
-                });
                 // Kept before its feedback is shown, as in a session.
                 let record = Record {
                     walk: Some(started),
-                    ..session::record(q, &j.text, &j.outcome)
+                    mode: Mode::Walk,
+                    ..session::record(q, &j)
                 };
                 session::keep(&opts, &record, &mut unsaved, err)?;
-                write!(out, "{}", coach::render(q, &j, note.as_deref()))?;
+                write!(out, "{}", coach::render(q, &j))?;
                 if let Some(v) = j.outcome.scored {
                     answered.push((q.output.clone(), v));
                 }
-                row.yours = Some(j.text.clone());
-                row.e = j.outcome.score.map(|s| s.e);
-                row.points = j.outcome.score.map(|s| s.points);
+                row.judged(&j);
             }
             Some(Attempt::Reveal) => row.yours = Some("revealed".into()),
             Some(_) => {}

@@ -315,6 +315,7 @@ pub fn duration<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             .t(" per arm")
             .op(Op::Times)
             .n(x.arms)
+            .of(In::of(S::Experiment, "arms"))
             .t(" arms")
             .op(Op::Divide)
             .t("(")
@@ -328,10 +329,10 @@ pub fn duration<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
             .t("/day)")
             .op(Op::Equals)
             .sig(days)
-            .t(" days; run ")
+            .t(" days to fill every arm (run it for whole weeks, here ")
             .n(weeks)
             .t(if weeks == 1.0 { " week" } else { " weeks" })
-            .t(" (whole weeks, for day-of-week effects)");
+            .t(", for day-of-week effects)");
     });
     let days = put(
         t,

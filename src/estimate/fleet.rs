@@ -255,9 +255,11 @@ fn online<T: Trace>(
                 .n(base)
                 .op(Op::Plus)
                 .n(k)
+                .of(In::of(S::Serving, "redundancy"))
                 .t(" spare)")
                 .op(Op::Times)
                 .n(regions)
+                .of(In::of(S::Serving, "regions"))
                 .t(" regions")
                 .op(Op::Equals)
                 .n(servers)
@@ -331,6 +333,7 @@ fn batch<T: Trace>(
             w.n(base)
                 .op(Op::Plus)
                 .n(k)
+                .of(In::of(S::Serving, "redundancy"))
                 .t(" spare")
                 .op(Op::Equals)
                 .n(base + k)
@@ -396,4 +399,59 @@ fn in_flight<T: Trace>(
         Kind::Count,
         in_flight,
     )
+}
+
+/// The generative side's accelerators in the fleet's totals: `[llm]`'s and `[diffusion]`'s
+/// devices, and what they cost a day where both or either is priced. Nothing without either.
+pub fn accelerators<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
+    e.total_devices = 0.0;
+    if s.llm.is_none() && s.diffusion.is_none() {
+        return;
+    }
+    let llm = e.llm.map_or(0.0, |l| l.devices);
+    let diffusion = e.diffusion.map_or(0.0, |d| d.devices);
+    if s.llm.is_some() {
+        t.reads(Out::new(Section::Llm, &["devices"]));
+    }
+    if s.diffusion.is_some() {
+        t.reads(Out::new(Section::Diffusion, &["devices"]));
+    }
+    let total = llm + diffusion;
+    t.step(total, Kind::Count, |w| {
+        w.sum(
+            Kind::Integer,
+            &[(llm, " LLM devices"), (diffusion, " diffusion devices")],
+            total,
+        )
+        .t(" accelerators");
+    });
+    e.total_devices = t.output(
+        Out::new(Section::Fleet, &["total_devices"]),
+        format_args!("Accelerators (LLM and diffusion)"),
+        Kind::Integer,
+        total,
+    );
+    let llm_cost = e.llm.and_then(|l| l.cost_per_day);
+    let diffusion_cost = e.diffusion.and_then(|d| d.cost_per_day);
+    if llm_cost.is_none() && diffusion_cost.is_none() {
+        return;
+    }
+    if llm_cost.is_some() {
+        t.reads(Out::new(Section::Llm, &["cost_per_day"]));
+    }
+    if diffusion_cost.is_some() {
+        t.reads(Out::new(Section::Diffusion, &["cost_per_day"]));
+    }
+    let (a, b) = (llm_cost.unwrap_or(0.0), diffusion_cost.unwrap_or(0.0));
+    let cost = a + b;
+    t.step(cost, Kind::Money, |w| {
+        w.sum(Kind::Money, &[(a, " LLM"), (b, " diffusion")], cost)
+            .t(" a day");
+    });
+    t.output(
+        Out::new(Section::Fleet, &["accelerator_cost_per_day"]),
+        format_args!("Accelerator cost a day"),
+        Kind::Money,
+        cost,
+    );
 }

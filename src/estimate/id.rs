@@ -18,6 +18,8 @@ pub enum Section {
     Index,
     Fleet,
     Latency,
+    Llm,
+    Diffusion,
     Sampling,
     Training,
     EmbeddingTables,
@@ -29,7 +31,7 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the order reports print them.
-    pub const ALL: [Section; 14] = [
+    pub const ALL: [Section; 16] = [
         Section::Traffic,
         Section::Storage,
         Section::Graph,
@@ -37,6 +39,8 @@ impl Section {
         Section::Index,
         Section::Fleet,
         Section::Latency,
+        Section::Llm,
+        Section::Diffusion,
         Section::Sampling,
         Section::Training,
         Section::EmbeddingTables,
@@ -56,6 +60,8 @@ impl Section {
             Section::Index => "index",
             Section::Fleet => "fleet",
             Section::Latency => "latency",
+            Section::Llm => "llm",
+            Section::Diffusion => "diffusion",
             Section::Sampling => "sampling",
             Section::Training => "training",
             Section::EmbeddingTables => "embedding_tables",
@@ -76,6 +82,8 @@ impl Section {
             Section::Index => "Vector index",
             Section::Fleet => "Fleet",
             Section::Latency => "Latency",
+            Section::Llm => "LLM serving",
+            Section::Diffusion => "Diffusion",
             Section::Sampling => "Sampling",
             Section::Training => "Training",
             Section::EmbeddingTables => "Embedding tables",

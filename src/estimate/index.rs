@@ -14,8 +14,6 @@ use crate::units::{Kind, bytes};
 use uom::si::frequency::hertz;
 use uom::si::information::byte;
 
-/// Bytes of an IVF list id per vector (Faiss stores an int64 id).
-pub const IVF_ID_BYTES: f64 = 8.0;
 /// An SSD sector, the unit DiskANN packs graph nodes into.
 pub const SECTOR_BYTES: f64 = 4096.0;
 /// Faiss keeps the IVF-PQ precomputed table only up to this size (IndexIVFPQ.cpp: 2 GiB).
@@ -89,14 +87,18 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
             } else {
                 (data, "the vector")
             };
-            let per = code + IVF_ID_BYTES;
+            let id = ix.id_bytes.get::<byte>();
+            t.uses(In::of(S::Index, "id_bytes"));
+            let per = code + id;
             if ix.kind == IndexKind::IvfSq8 {
                 t.step(per, Kind::Size, |w| {
                     w.t(what)
                         .t(" ")
                         .n(code)
                         .op(Op::Plus)
-                        .t("8 B list id")
+                        .q(id, Kind::Size)
+                        .of(In::of(S::Index, "id_bytes"))
+                        .t(" list id")
                         .op(Op::Equals)
                         .q(per, Kind::Size)
                         .t(" per vector");
@@ -105,7 +107,9 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
                 t.step(per, Kind::Size, |w| {
                     data_formula.write(w);
                     w.op(Op::Plus)
-                        .t("8 B list id")
+                        .q(id, Kind::Size)
+                        .of(In::of(S::Index, "id_bytes"))
+                        .t(" list id")
                         .op(Op::Equals)
                         .q(per, Kind::Size)
                         .t(" per vector");
@@ -168,7 +172,9 @@ fn ivf_pq<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout {
     let codebook = d * 2f64.powf(nbits) * 4.0;
     let nlist = || ix.nlist.unwrap_or_else(|| default_nlist(n));
     let centroids = |nlist: f64, t: &mut T| centroids(emb, nlist, t);
-    let per = pq_code + IVF_ID_BYTES;
+    let id = ix.id_bytes.get::<byte>();
+    t.uses(In::of(S::Index, "id_bytes"));
+    let per = pq_code + id;
     t.step(per, Kind::Size, |w| {
         w.t("PQ code ")
             .n(pq_m)
@@ -181,7 +187,9 @@ fn ivf_pq<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout {
             .n(pq_code)
             .t(" B")
             .op(Op::Plus)
-            .t("8 B list id")
+            .q(id, Kind::Size)
+            .of(In::of(S::Index, "id_bytes"))
+            .t(" list id")
             .op(Op::Equals)
             .q(per, Kind::Size)
             .t(" per vector");
@@ -560,9 +568,11 @@ fn shards<T: Trace>(ix: &Index, memory: f64, disk: f64, t: &mut T) -> f64 {
                     .op(Op::Divide)
                     .t("(")
                     .q(node_mem, Kind::Size)
+                    .of(In::of(S::Index, "node_memory"))
                     .t(" node")
                     .op(Op::Times)
                     .q(ix.memory_headroom, Kind::Fraction)
+                    .of(In::of(S::Index, "memory_headroom"))
                     .t(" usable)")
                     .bracket(Bracket::CeilClose)
                     .op(Op::Equals)
@@ -638,6 +648,7 @@ fn replicas<T: Trace>(s: &Scenario, e: &Estimate, ix: &Index, t: &mut T) -> f64 
                     w.n(base)
                         .op(Op::Plus)
                         .n(k)
+                        .of(In::of(S::Serving, "redundancy"))
                         .t(" spare (N+")
                         .n(k)
                         .t(")")
@@ -653,6 +664,7 @@ fn replicas<T: Trace>(s: &Scenario, e: &Estimate, ix: &Index, t: &mut T) -> f64 
                 w.t("no per_replica_qps or traffic: one copy")
                     .op(Op::Plus)
                     .n(k)
+                    .of(In::of(S::Serving, "redundancy"))
                     .t(" spare");
             });
             1.0 + k
@@ -686,10 +698,12 @@ pub(crate) fn region_peak<T: Trace>(s: &Scenario, e: &Estimate, t: &mut T) -> f6
     if sv.region_failover {
         t.step(region, Kind::Rate, |w| {
             w.q(peak, Kind::Rate)
+                .of(PEAK_QPS)
                 .t(" peak")
                 .op(Op::Divide)
                 .t("(")
                 .n(sv.regions)
+                .of(In::of(S::Serving, "regions"))
                 .t(" regions")
                 .op(Op::Minus)
                 .t("1, to survive losing one)")
@@ -700,9 +714,11 @@ pub(crate) fn region_peak<T: Trace>(s: &Scenario, e: &Estimate, t: &mut T) -> f6
     } else {
         t.step(region, Kind::Rate, |w| {
             w.q(peak, Kind::Rate)
+                .of(PEAK_QPS)
                 .t(" peak")
                 .op(Op::Divide)
                 .n(sv.regions)
+                .of(In::of(S::Serving, "regions"))
                 .t(" regions")
                 .op(Op::Equals)
                 .q(region, Kind::Rate)

@@ -4,13 +4,15 @@
 //! through [`estimate_into`]); [`explain`] runs the very same code with a [`Recorder`] and returns
 //! each output with its derivation. One module per family of outputs, in the order they print:
 //! [`traffic`], [`storage`], [`bandwidth`], [`index`] (with [`engines`], the index as each vector
-//! engine sizes it), [`fleet`], [`latency`], then the ML side: [`sampling`], [`training`],
+//! engine sizes it), [`fleet`], [`latency`], the generative side ([`llm`], [`diffusion`], and
+//! their accelerators in the fleet's totals), then the ML side: [`sampling`], [`training`],
 //! [`embedding_tables`], [`feature_store`], [`experiment`], [`labelling`], [`cache`]; each is
 //! a [`Part`] of [`parts`], where a new one joins. [`warnings`](mod@warnings) reads a finished
 //! estimate.
 
 pub mod bandwidth;
 pub mod cache;
+pub mod diffusion;
 pub mod embedding_tables;
 pub mod engines;
 pub mod experiment;
@@ -21,6 +23,7 @@ pub mod id;
 pub mod index;
 pub mod labelling;
 pub mod latency;
+pub mod llm;
 pub mod math;
 pub mod parts;
 pub mod sampling;
@@ -116,6 +119,10 @@ pub struct Estimate {
     pub experiment: Option<experiment::ExperimentEstimate>,
     pub labelling: Option<labelling::LabellingEstimate>,
     pub cache: Option<cache::CacheEstimate>,
+    pub llm: Option<llm::LlmEstimate>,
+    pub diffusion: Option<diffusion::DiffusionEstimate>,
+    /// Accelerators of `[llm]` and `[diffusion]` together (0 without either).
+    pub total_devices: f64,
 }
 
 impl Default for Estimate {
@@ -148,6 +155,9 @@ impl Default for Estimate {
             experiment: None,
             labelling: None,
             cache: None,
+            llm: None,
+            diffusion: None,
+            total_devices: 0.0,
         }
     }
 }

@@ -9,8 +9,8 @@
 
 use super::{Estimate, Trace};
 use super::{
-    bandwidth, cache, embedding_tables, experiment, feature_store, fleet, index, labelling,
-    latency, sampling, storage, traffic, training,
+    bandwidth, cache, diffusion, embedding_tables, experiment, feature_store, fleet, index,
+    labelling, latency, llm, sampling, storage, traffic, training,
 };
 use crate::scenario::Scenario;
 
@@ -50,6 +50,8 @@ macro_rules! parts {
 
 parts! {
     Traffic => traffic::estimate,
+    // Generated outputs join the storage totals.
+    Diffusion => diffusion::estimate,
     Storage => storage::estimate,
     IndexSize => index::size,
     IndexPlacement => index::placement,
@@ -58,6 +60,8 @@ parts! {
     Bandwidth => bandwidth::estimate,
     LatencyPath => latency::path,
     LatencyFanout => latency::fanout,
+    Llm => llm::estimate,
+    Accelerators => fleet::accelerators,
     Sampling => sampling::estimate,
     Training => training::estimate,
     EmbeddingTables => embedding_tables::estimate,

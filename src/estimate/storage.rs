@@ -82,9 +82,16 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     let graph = graph(s, t);
     let text_index = text_index(s, t);
 
-    let growth_total = growth + logs_per_day;
+    // Generated outputs kept ([diffusion], worked out before the storage).
+    let (outputs_per_day, outputs_kept) = e.diffusion.map_or((0.0, 0.0), |d| {
+        (d.storage_per_day.unwrap_or(0.0), d.storage.unwrap_or(0.0))
+    });
+    let growth_total = growth + logs_per_day + outputs_per_day;
     for c in &s.corpora {
         t.reads(Out::new(Section::Storage, &[&c.name, "growth_per_day"]));
+    }
+    if outputs_per_day > 0.0 {
+        t.reads(Out::new(Section::Diffusion, &["storage_per_day"]));
     }
     for l in Logging::all(s) {
         log_inputs(s, l, t);
@@ -92,7 +99,11 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     t.step(growth_total, Kind::SizePerDay, |w| {
         w.sum(
             Kind::SizePerDay,
-            &[(growth, " corpora"), (logs_per_day, " logs")],
+            &[
+                (growth, " corpora"),
+                (logs_per_day, " logs"),
+                (outputs_per_day, " generated outputs"),
+            ],
             growth_total,
         );
     });
@@ -108,7 +119,10 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         .iter()
         .map(|c| c.at_rest.get::<byte>() + c.retained_growth.get::<byte>())
         .sum();
-    let all = corpora + embeddings + logs + graph + text_index;
+    let all = corpora + embeddings + logs + graph + text_index + outputs_kept;
+    if outputs_kept > 0.0 {
+        t.reads(Out::new(Section::Diffusion, &["storage"]));
+    }
     for c in &s.corpora {
         t.reads(Out::new(Section::Storage, &[&c.name]));
         if c.retention.is_some() {
@@ -134,6 +148,7 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
                 (logs, " logs"),
                 (graph, " graph"),
                 (text_index, " text index"),
+                (outputs_kept, " generated outputs (over retention)"),
             ],
             all,
         );
@@ -173,6 +188,7 @@ fn corpus<T: Trace>(c: &Corpus, e: &mut Estimate, t: &mut T) -> f64 {
             .q(size, Kind::Size)
             .op(Op::Times)
             .n(c.replication)
+            .of(In::entry(S::Corpus, &c.name, "replication"))
             .t(" copies")
             .op(Op::Equals)
             .q(at_rest, Kind::Size);
@@ -193,6 +209,7 @@ fn corpus<T: Trace>(c: &Corpus, e: &mut Estimate, t: &mut T) -> f64 {
             .q(size, Kind::Size)
             .op(Op::Times)
             .n(c.replication)
+            .of(In::entry(S::Corpus, &c.name, "replication"))
             .t(" copies")
             .op(Op::Equals)
             .q(per_day, Kind::SizePerDay);

@@ -48,8 +48,52 @@ fn put<T: Trace>(
     t.output(Out::new(Section::Training, &[name]), label, kind, value)
 }
 
-/// The FLOPs of a run, tracing how; the same working starts every training output.
-fn flops<T: Trace>(e: &Estimate, tr: &Training, t: &mut T) -> (f64, f64) {
+/// Chinchilla's compute-optimal tokens a parameter (Hoffmann et al. 2022, Table 3).
+pub const TOKENS_PER_PARAM: f64 = 20.0;
+
+/// A language model's training tokens, an output of their own: given, or 20 × params with
+/// compute_optimal; `None` for a model trained on examples.
+fn tokens<T: Trace>(tr: &Training, t: &mut T) -> Option<f64> {
+    let d = match (tr.tokens, tr.compute_optimal, tr.params) {
+        (Some(d), _, _) => {
+            t.uses(In::of(S::Training, "tokens"));
+            t.step(d.0, Kind::Count, |w| {
+                w.q(d.0, Kind::Count)
+                    .of(In::of(S::Training, "tokens"))
+                    .t(" tokens a run (given)");
+            });
+            d.0
+        }
+        (None, true, Some(p)) => {
+            t.uses(In::of(S::Training, "compute_optimal"));
+            t.uses(In::of(S::Training, "params"));
+            let d = TOKENS_PER_PARAM * p.0;
+            t.step(d, Kind::Count, |w| {
+                w.t("compute-optimal (Chinchilla): 20 tokens a parameter")
+                    .op(Op::Times)
+                    .q(p.0, Kind::Count)
+                    .of(In::of(S::Training, "params"))
+                    .t(" params")
+                    .op(Op::Equals)
+                    .q(d, Kind::Count)
+                    .t(" tokens");
+            });
+            d
+        }
+        _ => return None,
+    };
+    Some(put(
+        t,
+        "tokens",
+        format_args!("Training tokens per run"),
+        Kind::Count,
+        d,
+    ))
+}
+
+/// The FLOPs of a run, tracing how; the same working starts every training output. `tokens`
+/// are a language model's, worked out before.
+fn flops<T: Trace>(e: &Estimate, tr: &Training, tokens: Option<f64>, t: &mut T) -> (f64, f64) {
     let per_example = match (tr.flops_per_example, tr.params) {
         (Some(f), _) => {
             t.uses(In::of(S::Training, "flops_per_example"));
@@ -71,7 +115,11 @@ fn flops<T: Trace>(e: &Estimate, tr: &Training, t: &mut T) -> (f64, f64) {
                     .t("backward 4)")
                     .op(Op::Equals)
                     .q(f, Kind::Flop)
-                    .t(" per example");
+                    .t(if tokens.is_some() {
+                        " per token"
+                    } else {
+                        " per example"
+                    });
             });
             f
         }
@@ -80,6 +128,10 @@ fn flops<T: Trace>(e: &Estimate, tr: &Training, t: &mut T) -> (f64, f64) {
     let window = tr.window.get::<second>();
     let days = window / SECONDS_PER_DAY;
     let examples = match (tr.examples, tr.examples_per_day, &e.sampling) {
+        _ if tokens.is_some() => {
+            t.repeat(Out::new(Section::Training, &["tokens"]));
+            tokens.unwrap_or(0.0)
+        }
         (Some(x), _, _) => {
             t.uses(In::of(S::Training, "examples"));
             x.0
@@ -124,7 +176,11 @@ fn flops<T: Trace>(e: &Estimate, tr: &Training, t: &mut T) -> (f64, f64) {
         w.q(per_example, Kind::Flop)
             .op(Op::Times)
             .q(examples, Kind::Count)
-            .t(" examples")
+            .t(if tokens.is_some() {
+                " tokens"
+            } else {
+                " examples"
+            })
             .op(Op::Times)
             .sig(tr.epochs)
             .of(In::of(S::Training, "epochs"))
@@ -193,7 +249,8 @@ pub fn estimate<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
         e.training = None;
         return;
     };
-    let (examples, total) = flops(e, tr, t);
+    let tokens = tokens(tr, t);
+    let (examples, total) = flops(e, tr, tokens, t);
     let total = put(
         t,
         "flops",

@@ -63,6 +63,7 @@ pub fn warnings(s: &Scenario, e: &Estimate, style: Style) -> Vec<Warning> {
     stages(s, e, style, &mut warn);
     index(s, e, style, &mut warn);
     ml(s, e, style, &mut warn);
+    llm(s, e, style, &mut warn);
     if let Some(slow) = e.fanout_slow.filter(|&x| x > SLOW_FANOUT) {
         warn(
             "latency.fanout_tail",
@@ -267,6 +268,88 @@ fn ml(
                 Human::styled(c.cached_items.0, Kind::Count, style),
                 Human::styled(hot_set, Kind::Count, style),
                 crate::units::format::Sig(c.zipf_s)
+            ),
+        );
+    }
+}
+
+/// A batch capped this far below what memory holds gets a warning.
+pub const CAPPED_BATCH: f64 = 2.0;
+
+/// `[llm]`: time to first token or per output token over its target, a batch capped far below
+/// what memory holds, a replica whose KV cache holds fewer than eight sequences.
+fn llm(
+    s: &Scenario,
+    e: &Estimate,
+    style: Style,
+    warn: &mut impl FnMut(&'static str, String, String),
+) {
+    let (Some(l), Some(est)) = (&s.llm, &e.llm) else {
+        return;
+    };
+    let dur = |x: f64| Human::styled(x, Kind::Duration, style);
+    let seconds = |t: uom::si::f64::Time| t.get::<uom::si::time::second>();
+    if let Some(target) = l.ttft_target.map(seconds)
+        && est.ttft > target
+    {
+        warn(
+            "llm.ttft_over_target",
+            "llm.ttft_target".into(),
+            format!(
+                "the first token takes {} (prefill of the prompt), over the {} target: split prefill over more devices (tensor_parallel), shorten the prompt, or a faster device",
+                dur(est.ttft),
+                dur(target)
+            ),
+        );
+    }
+    if let Some(target) = l.tpot_target.map(seconds)
+        && est.tpot > target
+    {
+        let remedy = if super::llm::memory_bound(est) {
+            "decode is memory-bound: cap the batch (max_batch), store weights or KV cache in fewer bytes, or more bandwidth"
+        } else {
+            "decode is compute-bound at this batch: cap the batch (max_batch) or add devices a replica"
+        };
+        warn(
+            "llm.tpot_over_target",
+            "llm.tpot_target".into(),
+            format!(
+                "each output token takes {} at a batch of {}, over the {} target: {remedy}",
+                dur(est.tpot),
+                crate::units::format::Grouped(est.batch),
+                dur(target)
+            ),
+        );
+    }
+    // A cap the latency target needs is a choice, not waste.
+    let needed = l
+        .tpot_target
+        .map(seconds)
+        .is_some_and(|target| est.tpot_uncapped > target);
+    if let Some(cap) = l.max_batch
+        && est.batch_by_memory >= CAPPED_BATCH * cap
+        && !needed
+    {
+        warn(
+            "llm.batch_capped",
+            "llm.max_batch".into(),
+            format!(
+                "max_batch = {} caps a replica at {} sequences where its memory holds {} (at {} a token, within any target): the replica idles most of its KV cache; raise max_batch or use fewer devices a replica",
+                crate::units::format::Grouped(cap),
+                crate::units::format::Grouped(cap),
+                crate::units::format::Grouped(est.batch_by_memory),
+                dur(est.tpot_uncapped)
+            ),
+        );
+    }
+    if est.batch_by_memory < super::llm::FEW_SEQUENCES {
+        warn(
+            "llm.few_sequences",
+            "llm.tensor_parallel".into(),
+            format!(
+                "a replica's KV cache holds only {} (each request's takes {}): the weights fill its memory and decode reads them for very few tokens; add devices a replica (tensor_parallel), a smaller kv_dtype, or shorter contexts",
+                plural(est.batch_by_memory, "sequence", "sequences"),
+                Human::styled(est.kv_per_request, Kind::Size, style)
             ),
         );
     }

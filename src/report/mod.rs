@@ -207,20 +207,24 @@ fn applies(s: &Scenario, o: &Output) -> bool {
     match o.section() {
         Section::Traffic => s.requests().is_some(),
         Section::Bandwidth => s.requests().is_some() || (uploads && o.id != "bandwidth.egress"),
-        Section::Fleet => !s.stages.is_empty(),
+        Section::Fleet => match o.id.name.as_str() {
+            "total_devices" | "accelerator_cost_per_day" => true,
+            _ => !s.stages.is_empty(),
+        },
         Section::Latency => s
             .stages
             .iter()
             .any(|st| st.mode == crate::scenario::Mode::Online),
         Section::Storage => match o.id.name.as_str() {
             "logs" => has_logs,
-            "growth_per_day" => has_logs || !s.corpora.is_empty(),
+            "growth_per_day" => has_logs || !s.corpora.is_empty() || s.diffusion.is_some(),
             "total" => {
                 has_logs
                     || !s.corpora.is_empty()
                     || s.embeddings.is_some()
                     || s.graph.is_some()
                     || s.text_index.is_some()
+                    || s.diffusion.is_some()
             }
             _ => true,
         },

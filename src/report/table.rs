@@ -8,10 +8,11 @@ use std::fmt::Write;
 
 /// A Markdown table of each scenario's headline numbers: chapter, title, peak QPS, total storage,
 /// index memory and servers, then the ML side: training time a run, embedding tables, examples
-/// kept a day, feature store nodes, A/B test days, annotators and cache hit ratio.
+/// kept a day, feature store nodes, A/B test days, annotators and cache hit ratio; then the
+/// generative side: accelerators for `[llm]` and `[diffusion]`, and the cost of a million tokens.
 pub fn presets_table(scenarios: &[Scenario]) -> String {
     let mut out = String::from(
-        "| ch | preset | title | peak QPS | total storage | index memory | servers | training run | embedding tables | kept examples/day | feature nodes | A/B test | annotators | cache hits |\n|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        "| ch | preset | title | peak QPS | total storage | index memory | servers | training run | embedding tables | kept examples/day | feature nodes | A/B test | annotators | cache hits | gen. accelerators | $/M tokens |\n|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
     );
     let mut sorted: Vec<&Scenario> = scenarios.iter().collect();
     sorted.sort_by(|a, b| {
@@ -31,7 +32,7 @@ pub fn presets_table(scenarios: &[Scenario]) -> String {
         let chapter = s.meta.chapter.map_or_else(String::new, |c| c.0.to_string());
         let _ = writeln!(
             out,
-            "| {chapter} | `{}` | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {chapter} | `{}` | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             OneLine(&s.meta.id),
             super::markdown::cell(&s.meta.title),
             value("traffic.peak_qps"),
@@ -45,6 +46,8 @@ pub fn presets_table(scenarios: &[Scenario]) -> String {
             value("experiment.duration"),
             value("labelling.annotators"),
             value("cache.hit_ratio"),
+            value("fleet.total_devices"),
+            value("llm.cost_per_million_tokens"),
         );
     }
     out

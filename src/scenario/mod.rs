@@ -24,6 +24,7 @@ pub use path::{InputPath, Location, Origin, PathError, Position, SectionPath};
 pub use provenance::{Provenance, Source, SourceKind};
 pub use sections::cache::Cache;
 pub use sections::corpus::Corpus;
+pub use sections::diffusion::Diffusion;
 pub use sections::embedding_table::{EmbeddingTable, Optimizer, WeightDtype};
 pub use sections::embeddings::{Dtype, Embeddings};
 pub use sections::experiment::{Correction, Experiment};
@@ -31,6 +32,7 @@ pub use sections::feature_store::FeatureStore;
 pub use sections::graph::Graph;
 pub use sections::index::{Index, IndexKind};
 pub use sections::labelling::Labelling;
+pub use sections::llm::{Llm, Precision};
 pub use sections::logging::Logging;
 pub use sections::sampling::Sampling;
 pub use sections::serving::Serving;
@@ -67,6 +69,10 @@ pub struct Scenario {
     pub experiment: Option<Experiment>,
     pub labelling: Option<Labelling>,
     pub cache: Option<Cache>,
+    /// Serving a language model (`[llm]`).
+    pub llm: Option<Llm>,
+    /// Generating images or clips with a diffusion model (`[diffusion]`).
+    pub diffusion: Option<Diffusion>,
     /// Where each input came from, by field path.
     pub provenance: Provenance,
     /// The inputs written as ranges (`lo..hi`), in the order they were read. Each such field

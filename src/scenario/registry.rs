@@ -224,7 +224,7 @@ impl<S: Default + 'static> SectionRow for Row<S> {
 }
 
 /// Every input section, in the order a scenario file lists them and reports show them.
-pub static ROWS: [&dyn SectionRow; 17] = [
+pub static ROWS: [&dyn SectionRow; 19] = [
     &sections::traffic::ROW,
     &sections::corpus::ROW,
     &sections::embeddings::ROW,
@@ -242,6 +242,8 @@ pub static ROWS: [&dyn SectionRow; 17] = [
     &sections::experiment::ROW,
     &sections::labelling::ROW,
     &sections::cache::ROW,
+    &sections::llm::ROW,
+    &sections::diffusion::ROW,
 ];
 
 /// The row of `section`. `[meta]` has none: it holds no inputs.

@@ -4,7 +4,7 @@
 
 use super::path::{InputPath, SectionPath};
 use super::registry;
-use super::{Correction, Count, Dtype, IndexKind, Mode, Optimizer, WeightDtype};
+use super::{Correction, Count, Dtype, IndexKind, Mode, Optimizer, Precision, WeightDtype};
 use crate::units::{self, Kind};
 use uom::si::f64::{Frequency, Information, Time};
 use uom::si::frequency::hertz;
@@ -154,6 +154,7 @@ choice_slot!(Mode, Mode::NAMES, Mode::ALL);
 choice_slot!(WeightDtype, WeightDtype::NAMES, WeightDtype::ALL);
 choice_slot!(Optimizer, Optimizer::NAMES, Optimizer::ALL);
 choice_slot!(Correction, Correction::NAMES, Correction::ALL);
+choice_slot!(Precision, Precision::NAMES, Precision::ALL);
 
 /// Declares a section's field table: `key: kind, zero_ok, "doc";`.
 macro_rules! fields {
@@ -193,10 +194,12 @@ pub enum Section {
     Experiment,
     Labelling,
     Cache,
+    Llm,
+    Diffusion,
 }
 
 impl Section {
-    pub const ALL: [Section; 18] = [
+    pub const ALL: [Section; 20] = [
         Section::Meta,
         Section::Traffic,
         Section::Corpus,
@@ -215,6 +218,8 @@ impl Section {
         Section::Experiment,
         Section::Labelling,
         Section::Cache,
+        Section::Llm,
+        Section::Diffusion,
     ];
 
     /// The TOML key: `[traffic]`, `[[corpus]]`, `[[stage]]`.
@@ -238,6 +243,8 @@ impl Section {
             Section::Experiment => "experiment",
             Section::Labelling => "labelling",
             Section::Cache => "cache",
+            Section::Llm => "llm",
+            Section::Diffusion => "diffusion",
         }
     }
 

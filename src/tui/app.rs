@@ -2,7 +2,7 @@
 //! variant; the app keeps what they share (the status line, the help overlay, where presets and
 //! drill answers live). No drawing here: `view` and each screen's module draw it.
 
-use super::drill::DrillState;
+use super::drill::{DrillState, Timed};
 use super::keymap::{self, Action, Context};
 use super::picker::Picker;
 use super::scenario::{Focus, ScenarioScreen, Tab};
@@ -31,11 +31,16 @@ pub enum Screen {
     },
 }
 
+/// Minutes an interview on the screen allows (`--minutes` in plain mode).
+pub const INTERVIEW_MINUTES: f64 = 15.0;
+
 /// The whole screen's state.
 pub struct App {
     pub screen: Screen,
     /// The help overlay is open.
     pub help: bool,
+    /// Lines the help overlay is scrolled down, when it does not fit.
+    pub help_scroll: usize,
     pub quit: bool,
     /// A message for the user (what `w` wrote, why a preset did not open), until the next key.
     pub status: String,
@@ -58,6 +63,7 @@ impl App {
         App {
             screen: Screen::Picker(picker),
             help: false,
+            help_scroll: 0,
             quit: false,
             status: problem.unwrap_or_default(),
             user_dir,
@@ -228,13 +234,16 @@ impl App {
                     self.quit = true;
                 }
             }
-            Action::Help => self.help = true,
+            Action::Help => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             Action::Cancel => self.cancel(now),
             Action::Commit => match &mut self.screen {
-                Screen::Drill { drill, .. } => drill.enter(),
+                Screen::Drill { drill, .. } => drill.enter(now),
                 Screen::Picker(p) => p.filtering = false,
                 Screen::Scenario(s) => match &mut s.guess {
-                    Some(g) if g.answer.is_some() => g.enter(&s.work),
+                    Some(g) if g.answer.is_some() => g.enter(&s.work, self.history.as_deref()),
                     _ => s.work.editing = None,
                 },
             },
@@ -290,7 +299,8 @@ impl App {
                     g.reveal_all(&s.work);
                 }
             }
-            Action::CaseWalk => self.case_walk_here(),
+            Action::CaseWalk => self.case_walk_here(None),
+            Action::Interview => self.case_walk_here(Some(now)),
             Action::Delta => self.scenario_mut().map_or((), |s| s.delta = !s.delta),
             Action::Sweep => {
                 if let Some(s) = self.scenario_mut()
@@ -319,7 +329,9 @@ impl App {
     }
 
     /// `c`: the open case study (as edited) walked step by step on the drill screen.
-    fn case_walk_here(&mut self) {
+    /// `c`: walks the open case study; `i` (`interview` the time it starts): as an interview,
+    /// timed against [`INTERVIEW_MINUTES`].
+    fn case_walk_here(&mut self, interview: Option<Instant>) {
         let Some(s) = self.scenario() else { return };
         if s.work.stale {
             self.status =
@@ -328,7 +340,10 @@ impl App {
         }
         match crate::drill::walk::build(&s.work.base.meta.id, &s.work.current) {
             Ok(walk) => {
-                let drill = Box::new(DrillState::case_walk(walk, self.history.clone()));
+                let mut drill = Box::new(DrillState::case_walk(walk, self.history.clone()));
+                if let Some(now) = interview {
+                    drill.interview = Some(Timed::new(now, Some(60.0 * INTERVIEW_MINUTES)));
+                }
                 let back = std::mem::replace(&mut self.screen, Screen::Picker(Picker::default()));
                 self.screen = Screen::Drill {
                     drill,
@@ -436,6 +451,11 @@ impl App {
     }
 
     fn move_by(&mut self, delta: isize) {
+        if self.help {
+            // The overlay clamps the scroll to what it has to show.
+            self.help_scroll = self.help_scroll.saturating_add_signed(delta);
+            return;
+        }
         match &mut self.screen {
             Screen::Picker(p) => p.move_by(delta),
             Screen::Scenario(s) => s.move_by(delta),

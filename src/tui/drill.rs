@@ -7,8 +7,10 @@ use super::scroll::{Scroll, scrolled};
 use super::theme::Theme;
 use crate::drill::coach::{self, Attempt};
 use crate::drill::feedback::{self, LineKind};
-use crate::drill::history;
+use crate::drill::history::{self, Mode};
+use crate::drill::interview;
 use crate::drill::question::Question;
+use crate::drill::scorecard;
 use crate::drill::session::{self, Options};
 use crate::drill::walk::{self, Row, Walk};
 use crate::presets::Preset;
@@ -17,6 +19,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Sparkline, Widget, Wrap};
+use std::time::Instant;
 
 /// Questions drawn at a time; more follow as they are used up.
 const BATCH: usize = 10;
@@ -39,8 +42,34 @@ pub struct DrillState {
     pub recent: Vec<f64>,
     /// The case walk being asked, when this is one.
     pub walk: Option<CaseWalk>,
+    /// When the walk is an interview: its clock. No feedback, no reveal, a scorecard at the end.
+    pub interview: Option<Timed>,
     seed: u64,
     batches: u64,
+}
+
+/// An interview's clock: when it began, when the current step was asked, the time allowed.
+#[derive(Clone, Copy, Debug)]
+pub struct Timed {
+    pub start: Instant,
+    pub asked: Instant,
+    /// Seconds allowed.
+    pub limit: Option<f64>,
+}
+
+impl Timed {
+    pub fn new(now: Instant, limit: Option<f64>) -> Timed {
+        Timed {
+            start: now,
+            asked: now,
+            limit,
+        }
+    }
+
+    /// "03:12 of 15:00" at `now`.
+    pub fn clock(&self, now: Instant) -> String {
+        scorecard::clock(now.duration_since(self.start).as_secs_f64(), self.limit)
+    }
 }
 
 /// A case study walked in order: its steps, what became of each, and the values answered (for
@@ -79,6 +108,7 @@ impl DrillState {
             scroll: Scroll::default(),
             recent,
             walk: None,
+            interview: None,
             seed,
             batches: 1,
         }
@@ -117,26 +147,23 @@ impl DrillState {
 
     /// Enter: judge the answer (`?` reveals it, an empty answer skips the question), or move on
     /// once the feedback has been read.
-    pub fn enter(&mut self) {
+    pub fn enter(&mut self, now: Instant) {
         if self.feedback.is_some() {
             self.next();
             return;
         }
         let Some(q) = self.question() else { return };
-        let attempt = coach::attempt(q, &self.answer);
+        let attempt = match (&self.walk, &self.interview) {
+            (Some(w), Some(_)) => interview::attempt(&w.walk, q, &self.answer, &w.answered),
+            (Some(w), None) => w.walk.attempt(q, &self.answer, &w.answered),
+            (None, _) => coach::attempt(q, &self.answer),
+        };
         let q = q.clone();
-        let row = self.walk.as_ref().map(|w| Row {
-            label: w
-                .walk
-                .outputs
-                .iter()
-                .find(|o| o.id == q.output)
-                .map_or_else(|| q.output.to_string(), |o| o.label.clone()),
-            yours: None,
-            napkin: crate::units::format::Human::new(q.truth, q.kind).to_string(),
-            e: None,
-            points: None,
-        });
+        let mut row = self.walk.as_ref().map(|w| w.walk.row(&q));
+        if let (Some(r), Some(t)) = (&mut row, &mut self.interview) {
+            r.seconds = Some(now.duration_since(t.asked).as_secs_f64());
+            t.asked = now;
+        }
         match attempt {
             Attempt::Skip => {
                 self.keep_row(row);
@@ -153,26 +180,22 @@ impl DrillState {
                 }));
             }
             Attempt::Judged(j) => {
-                let note = self.walk.as_ref().and_then(|w| {
-                    j.outcome.scored.and_then(|v| {
-                        walk::consistent(&w.walk, &q, v, &|id| {
-                            w.answered.iter().find(|(a, _)| a == id).map(|(_, v)| *v)
-                        })
-                    })
-                });
-                let lines = coach::lines(&q, &j, note.as_deref());
-                let mut record = session::record(&q, &j.text, &j.outcome);
+                let lines = coach::lines(&q, &j);
+                let mut record = session::record(&q, &j);
                 if let Some(w) = &mut self.walk {
                     record.walk = Some(w.started);
+                    record.mode = if self.interview.is_some() {
+                        Mode::Interview
+                    } else {
+                        Mode::Walk
+                    };
                     if let Some(v) = j.outcome.scored {
                         w.answered.push((q.output.clone(), v));
                     }
                 }
-                self.keep_row(row.map(|r| Row {
-                    yours: Some(j.text.clone()),
-                    e: j.outcome.score.map(|s| s.e),
-                    points: j.outcome.score.map(|s| s.points),
-                    ..r
+                self.keep_row(row.map(|mut r| {
+                    r.judged(&j);
+                    r
                 }));
                 let unsaved = self
                     .opts
@@ -186,7 +209,15 @@ impl DrillState {
                     let keep = self.recent.len().saturating_sub(RECENT);
                     self.recent.drain(..keep);
                 }
-                self.feedback = Some(lines);
+                if self.interview.is_some() {
+                    // No feedback in an interview: on to the next step (a failure to save the
+                    // answer stays said under it).
+                    let unsaved = self.error.take();
+                    self.next();
+                    self.error = unsaved;
+                } else {
+                    self.feedback = Some(lines);
+                }
             }
         }
     }
@@ -232,7 +263,7 @@ impl DrillState {
 }
 
 impl DrillState {
-    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: Theme) {
+    pub fn render(&self, now: Instant, area: Rect, buf: &mut Buffer, theme: Theme) {
         let [question, answer, feedback, spark] = area.layout(&Layout::vertical([
             Constraint::Length(7),
             Constraint::Length(3),
@@ -242,12 +273,23 @@ impl DrillState {
         let Some(q) = self.question() else {
             match &self.walk {
                 Some(w) => {
-                    let title = format!("Case study done · {}", w.walk.title);
+                    let (title, text) = match &self.interview {
+                        Some(t) => (
+                            format!("Interview done · {}", w.walk.title),
+                            scorecard::scorecard(
+                                &w.rows,
+                                t.asked.duration_since(t.start).as_secs_f64(),
+                                t.limit,
+                            ),
+                        ),
+                        None => (
+                            format!("Case study done · {}", w.walk.title),
+                            walk::summary(&w.rows),
+                        ),
+                    };
                     let inner = theme.panel(&title, false, area, buf);
-                    let mut lines: Vec<Line> = walk::summary(&w.rows)
-                        .lines()
-                        .map(|l| Line::from(l.to_string()))
-                        .collect();
+                    let mut lines: Vec<Line> =
+                        text.lines().map(|l| Line::from(l.to_string())).collect();
                     lines.push(Line::from(Span::styled(
                         "Esc goes back; `napkin stats` shows your progress per case study.",
                         theme.dim(),
@@ -259,9 +301,12 @@ impl DrillState {
             }
             return;
         };
+        let clock = self
+            .interview
+            .map_or(String::new(), |t| format!(" · interview {}", t.clock(now)));
         let title = match &self.walk {
             Some(w) => format!(
-                "Step {}/{} · {} · {}",
+                "Step {}/{} · {} · {}{clock}",
                 self.index + 1,
                 w.walk.steps.len(),
                 q.skill.name(),
@@ -290,7 +335,11 @@ impl DrillState {
                 scrolled(lines, &self.scroll, inner, buf);
             }
             None => Paragraph::new(Span::styled(
-                "Enter scores the answer and shows the working; ? reveals it, an empty answer skips.",
+                if self.interview.is_some() {
+                    "An interview: no feedback and no reveal until the scorecard. Enter gives your answer, an empty answer moves on."
+                } else {
+                    "Enter scores the answer and shows the working; ? reveals it, an empty answer skips."
+                },
                 theme.dim(),
             ))
             .wrap(Wrap { trim: true })

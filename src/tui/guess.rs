@@ -1,15 +1,20 @@
 //! Guess mode on the estimate tab: every result is hidden until you estimate it. An estimate is
-//! judged as `napkin drill` judges an answer ([`coach::attempt`]): a unit error asks again
-//! without revealing; a judged answer, `?` or `G` reveals the output with its feedback.
+//! judged as a walk's step is ([`coach::attempt_after`]): against napkin's number and against
+//! what your earlier guesses give; a unit error asks again without revealing; a judged answer,
+//! `?` or `G` reveals the output with its feedback. Each judged guess is kept in the drill
+//! history (mode `guess`), so `napkin stats` counts it.
 
 use super::workbench::Workbench;
 use crate::drill::chain;
 use crate::drill::coach::{self, Attempt};
 use crate::drill::feedback::Line;
+use crate::drill::history::{self, Mode, Record};
 use crate::drill::question::{Question, Skill};
+use crate::drill::session;
 use crate::estimate::OutputId;
 use crate::estimate::Section;
 use std::collections::BTreeMap;
+use std::path::Path;
 
 /// What guess mode keeps while it is on.
 #[derive(Clone, Debug, Default)]
@@ -18,8 +23,10 @@ pub struct Guess {
     pub revealed: BTreeMap<OutputId, Revealed>,
     /// The estimate being typed for the selected output, while the answer field is open.
     pub answer: Option<String>,
-    /// Why the last estimate was not judged (asked again).
+    /// Why the last estimate was not judged (asked again), or why it was not saved.
     pub error: Option<String>,
+    /// The guesses judged so far: later ones are judged against what these give.
+    pub answered: Vec<(OutputId, f64)>,
 }
 
 /// A revealed output.
@@ -43,7 +50,8 @@ impl Guess {
 
     /// Judges the typed estimate for the selected output: reveals it when judged (or on `?`),
     /// closes the field on an empty line, asks again on a unit error or an unreadable answer.
-    pub fn enter(&mut self, w: &Workbench) {
+    /// A judged guess is appended to `history` (when there is one) before it is shown.
+    pub fn enter(&mut self, w: &Workbench, history: Option<&Path>) {
         let Some(text) = self.answer.clone() else {
             return;
         };
@@ -51,13 +59,22 @@ impl Guess {
             self.answer = None;
             return;
         };
-        match coach::attempt(&q, &text) {
+        match coach::attempt_after(&q, &text, &w.report.outputs, &self.answered) {
             Attempt::Skip => self.answer = None,
             Attempt::Retry(why) => self.error = Some(why),
             Attempt::Reveal => self.reveal(q.output.clone(), coach::reveal_lines(&q), None),
             Attempt::Judged(j) => {
+                let record = Record {
+                    mode: Mode::Guess,
+                    ..session::record(&q, &j)
+                };
+                let unsaved = history.and_then(|path| history::append(path, &record).err());
                 let points = j.outcome.score.map(|s| s.points);
-                self.reveal(q.output.clone(), coach::lines(&q, &j, None), points)
+                if let Some(v) = j.outcome.scored {
+                    self.answered.push((q.output.clone(), v));
+                }
+                self.reveal(q.output.clone(), coach::lines(&q, &j), points);
+                self.error = unsaved.map(|e| format!("could not save this guess: {e}"));
             }
         }
     }
@@ -114,6 +131,7 @@ fn question(w: &Workbench, i: usize) -> Option<Question> {
         steps: chain::chain(&w.report.outputs, &o.id),
         scenario: w.current.clone(),
         stated: Vec::new(),
+        review: false,
     })
 }
 
@@ -126,6 +144,8 @@ fn skill(section: Section) -> Skill {
         Section::Index => Skill::Memory,
         Section::Fleet => Skill::Servers,
         Section::Latency => Skill::Latency,
+        Section::Llm => Skill::Llm,
+        Section::Diffusion => Skill::Diffusion,
         _ => Skill::Ml,
     }
 }

@@ -1,6 +1,6 @@
 //! The `?` overlay: the keys of the screen in front, grouped under where they apply, in one
 //! column or, when the screen is short, two; shorter still, without the blank line between
-//! groups.
+//! groups, and scrolled with ↑ ↓ when even that does not fit.
 
 use super::fit;
 use super::keymap::{BINDINGS, Binding, Context};
@@ -13,7 +13,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 /// A group of keys: where they apply, and its bindings.
 type Group = (Context, Vec<&'static Binding>);
 
-pub fn render(contexts: &[Context], area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn render(contexts: &[Context], scroll: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
     let groups: Vec<Group> = contexts
         .iter()
         .map(|&c| (c, BINDINGS.iter().filter(|b| b.context == c).collect()))
@@ -48,7 +48,7 @@ pub fn render(contexts: &[Context], area: Rect, buf: &mut Buffer, theme: Theme) 
     // the right column repeats.
     if two && left.len().max(right.len()) > room {
         let mut all = entries(&groups, 0);
-        let at = all.len().div_ceil(2).max(all.len().saturating_sub(room));
+        let at = all.len().div_ceil(2);
         let rest = all.split_off(at);
         let open = all.iter().rev().find_map(|e| match e {
             Entry::Heading(c, _) => Some(*c),
@@ -62,7 +62,13 @@ pub fn render(contexts: &[Context], area: Rect, buf: &mut Buffer, theme: Theme) 
         };
         left = all;
     }
-    let height = left.len().max(right.len()) as u16 + 2;
+    // Still taller than the screen: both columns scroll together.
+    let tallest = left.len().max(right.len());
+    let scroll = scroll.min(tallest.saturating_sub(room));
+    let overflows = tallest > room;
+    left.drain(..scroll.min(left.len()));
+    right.drain(..scroll.min(right.len()));
+    let height = left.len().max(right.len()).min(room) as u16 + 2;
     let w = area.width.saturating_sub(4).min(if two { 100 } else { 60 });
     let h = area.height.saturating_sub(2).min(height);
     let popup = Rect {
@@ -72,7 +78,12 @@ pub fn render(contexts: &[Context], area: Rect, buf: &mut Buffer, theme: Theme) 
         height: h,
     };
     Clear.render(popup, buf);
-    let inner = theme.panel("Keys here (Esc closes)", true, popup, buf);
+    let title = match (overflows, scroll + room < tallest) {
+        (false, _) => "Keys here (Esc closes)",
+        (true, true) => "Keys here (↓ more, Esc closes)",
+        (true, false) => "Keys here (↑ back, Esc closes)",
+    };
+    let inner = theme.panel(title, true, popup, buf);
     if two {
         let [l, r] = inner.layout(&Layout::horizontal([
             Constraint::Percentage(50),

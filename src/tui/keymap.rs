@@ -41,6 +41,8 @@ pub enum Action {
     RevealAll,
     /// Walk the open case study's steps in order on the drill screen.
     CaseWalk,
+    /// The open case study as an interview: timed, no feedback until the scorecard.
+    Interview,
     /// Show or hide the delta column: each result against the scenario as it was opened.
     Delta,
     /// Sweep the selected input in the pictures panel, or stop sweeping.
@@ -176,6 +178,8 @@ macro_rules! bind {
 pub const BINDINGS: &[Binding] = &[
     bind!(Anywhere, [ctrl('c')], Quit, "quit, from anywhere", false),
     bind!(Help, [key(KeyCode::Esc), ch('?'), ch('q')], Cancel, "close help", true),
+    bind!(Help, [key(KeyCode::Down), ch('j')], Down, "scroll the keys down", true),
+    bind!(Help, [key(KeyCode::Up), ch('k')], Up, "scroll the keys up", false),
     bind!(Editing, [key(KeyCode::Enter)], Commit, "keep the value", true),
     bind!(Editing, [key(KeyCode::Esc)], Cancel, "undo this edit", true),
     bind!(Editing, [key(KeyCode::Backspace)], Backspace, "delete a character", false),
@@ -210,6 +214,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Scenario, [ch('t')], ToggleTab, "estimate / reference tab", true),
     bind!(Scenario, [ch('d')], Drill, "drill on it as edited", false),
     bind!(Scenario, [ch('c')], CaseWalk, "walk the case in order", false),
+    bind!(Scenario, [ch('i')], Interview, "interview on the case", false),
     bind!(Scenario, [ch('b')], Delta, "values vs. as opened", false),
     bind!(Scenario, [ch('v')], Sweep, "sweep selected input", false),
     bind!(Scenario, [ch('p')], Picker, "back to the presets", true),

@@ -42,7 +42,57 @@ pub fn charts(r: &Report, s: &Scenario) -> Vec<(String, Vec<Bar>)> {
         }
         out.push(("Embedding tables vs device memory".to_string(), bars));
     }
+    llm_charts(r, s, &mut out);
     out
+}
+
+/// `[llm]`'s pictures: a device's memory (weights and the KV cache of a full batch against what is
+/// usable), and the roofline of a decode step (its FLOPs a byte read against the device's ridge,
+/// where compute and memory take as long), with the step's two times.
+fn llm_charts(r: &Report, s: &Scenario, out: &mut Vec<(String, Vec<Bar>)>) {
+    let (Some(l), Some(e)) = (&s.llm, &r.estimate.llm) else {
+        return;
+    };
+    let size = |x: f64| r.human(x, Kind::Size);
+    let tp = l.tensor_parallel;
+    let weights = e.weights / tp;
+    let kv = e.batch * e.kv_per_request / tp;
+    out.push((
+        "Memory per device: weights vs KV cache".to_string(),
+        vec![
+            ("weights".to_string(), weights, size(weights)),
+            (format!("KV cache, {} seq", e.batch), kv, size(kv)),
+            ("usable".to_string(), e.usable, size(e.usable)),
+        ],
+    ));
+    let f = l.figures();
+    let ridge = f.device_flops * l.mfu / (f.device_bandwidth * l.mbu);
+    let intensity = e.step_flops / e.step_bytes;
+    let per_byte = |x: f64| format!("{} FLOP/B", crate::units::format::Sig(x));
+    let bound = if crate::estimate::llm::memory_bound(e) {
+        "memory-bound"
+    } else {
+        "compute-bound"
+    };
+    out.push((
+        format!("Decode roofline: {bound}"),
+        vec![
+            ("decode step".to_string(), intensity, per_byte(intensity)),
+            ("device ridge".to_string(), ridge, per_byte(ridge)),
+        ],
+    ));
+    let ms = |x: f64| Human::new(x, Kind::Duration).to_string();
+    out.push((
+        "Decode step: reading vs computing".to_string(),
+        vec![
+            (
+                "reading memory".to_string(),
+                e.memory_time,
+                ms(e.memory_time),
+            ),
+            ("computing".to_string(), e.compute_time, ms(e.compute_time)),
+        ],
+    ));
 }
 
 /// The accelerator table for the reference tab: a header and one line a device (name, training
@@ -65,6 +115,30 @@ pub fn accelerator_lines() -> (String, Vec<String>) {
                 precision,
                 Human::new(a.memory.value, Kind::Size).to_string(),
                 Human::new(a.memory_bandwidth.value, Kind::DataRate).to_string()
+            )
+        })
+        .collect();
+    (header, lines)
+}
+
+/// The model table for the reference tab: a header and one line a model (name, all and active
+/// parameters, layers, KV heads × head dimension).
+pub fn model_lines() -> (String, Vec<String>) {
+    let header = format!(
+        "{:<15} {:>6} {:>6} {:>6} {:>8}",
+        "model", "params", "active", "layers", "KV heads"
+    );
+    let count = |x: f64| Human::new(x, Kind::Count).to_string();
+    let lines = crate::models::all()
+        .iter()
+        .map(|m| {
+            format!(
+                "{:<15} {:>6} {:>6} {:>6} {:>8}",
+                m.name,
+                count(m.params.value),
+                count(m.flops_params().value),
+                m.layers.value,
+                format!("{}×{}", m.kv_heads.value, m.head_dim.value)
             )
         })
         .collect();

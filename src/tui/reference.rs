@@ -103,11 +103,14 @@ fn render_latency(area: Rect, buf: &mut Buffer, theme: Theme) {
 }
 
 /// The accelerator table: dense peak FLOP/s for training, memory and bandwidth, each figure
-/// with its source in `src/accelerators.toml`.
+/// with its source in `src/accelerators.toml`; then the model table (`src/models.toml`).
 fn render_accelerators(area: Rect, buf: &mut Buffer, theme: Theme) {
-    let inner = theme.panel("Accelerators, dense peak", false, area, buf);
+    let inner = theme.panel("Accelerators, dense peak · models", false, area, buf);
     let (header, devices) = super::ml_pictures::accelerator_lines();
     let mut lines = vec![Line::from(Span::styled(header, theme.dim()))];
     lines.extend(devices.into_iter().map(Line::from));
+    let (header, models) = super::ml_pictures::model_lines();
+    lines.push(Line::from(Span::styled(header, theme.dim())));
+    lines.extend(models.into_iter().map(Line::from));
     Paragraph::new(lines).render(inner, buf);
 }

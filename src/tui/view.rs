@@ -44,13 +44,13 @@ impl Widget for &App {
                 Tab::Estimate => estimate::render(s, self.now, body, buf, theme),
                 Tab::Reference => reference::render(body, buf, theme),
             },
-            Screen::Drill { drill, .. } => drill.render(body, buf, theme),
+            Screen::Drill { drill, .. } => drill.render(self.now, body, buf, theme),
         }
         Paragraph::new(Line::from(Span::styled(self.status_line(), theme.warn())))
             .render(status, buf);
         self.render_hints(hints, buf, theme);
         if self.help {
-            help::render(&self.screen_contexts(), area, buf, theme);
+            help::render(&self.screen_contexts(), self.help_scroll, area, buf, theme);
         }
     }
 }

@@ -10,6 +10,10 @@ use crate::scenario::validate::Findings;
 use crate::units::{self, Kind};
 use uom::si::f64::{Frequency, Information};
 
+/// Bytes of the id an IVF list keeps per vector by default: Faiss's `idx_t`, an int64
+/// (facebookresearch/faiss faiss/invlists/InvertedLists.h).
+pub const IVF_ID_BYTES: f64 = 8.0;
+
 /// Vector index structures whose memory napkin sizes, as Faiss and DiskANN lay them out.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum IndexKind {
@@ -53,6 +57,8 @@ pub struct Index {
     pub shards: Option<f64>,
     /// Probability that one shard answers within its latency (0.99 = its p99).
     pub shard_fast_probability: f64,
+    /// Bytes of the id an IVF list keeps beside each vector's code.
+    pub id_bytes: Information,
 }
 
 impl Default for Index {
@@ -70,6 +76,7 @@ impl Default for Index {
             per_replica_qps: None,
             shards: None,
             shard_fast_probability: 0.99,
+            id_bytes: units::bytes(IVF_ID_BYTES),
         }
     }
 }
@@ -115,6 +122,7 @@ pub const FIELDS: &[Field<Index>] = fields!(Index {
     per_replica_qps: Q(Kind::Rate), false, "queries per second one full copy of the index serves";
     shards: Q(Kind::Integer), false, "a fixed shard count, instead of the one memory needs";
     shard_fast_probability: Q(Kind::Fraction), false, "chance one shard answers in time, for the fan-out tail (default 0.99)";
+    id_bytes: Q(Kind::Size), true, "bytes of the id an IVF list keeps beside each code (default 8 B: Faiss's int64)";
 });
 
 pub const ROW: Row<Index> = Row {

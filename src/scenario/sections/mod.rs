@@ -3,6 +3,7 @@
 
 pub mod cache;
 pub mod corpus;
+pub mod diffusion;
 pub mod embedding_table;
 pub mod embeddings;
 pub mod experiment;
@@ -10,6 +11,7 @@ pub mod feature_store;
 pub mod graph;
 pub mod index;
 pub mod labelling;
+pub mod llm;
 pub mod logging;
 pub mod sampling;
 pub mod serving;
