@@ -37,6 +37,16 @@ const CASES: &[Case] = &[
             ("experiment.mde_relative", "0.005..0.02"),
         ],
     },
+    // The generative side: requests, the answer's length and the memory bandwidth decode
+    // reaches move the LLM fleet, its devices and cost, and the stored turns' bandwidth.
+    Case {
+        preset: "chatbot",
+        ranges: &[
+            ("traffic.qps", "1.5B/day..4B/day"),
+            ("llm.output_tokens", "200..600"),
+            ("llm.mbu", "0.4..0.8"),
+        ],
+    },
 ];
 
 fn bench_case(c: &mut Criterion, case: &Case) {

@@ -25,15 +25,27 @@ struct Case {
 }
 
 /// The presets measured. A preset joins with one line.
-const CASES: &[Case] = &[Case {
-    preset: "video-recommendation",
-    edit: ("traffic.dau", "1000000000"),
-    ranges: &[
-        ("corpus.videos.item_size", "20 MB..100 MB"),
-        ("stage.ranking.per_server_throughput", "20k/s..100k/s"),
-        ("stage.ranking.latency", "30 ms..80 ms"),
-    ],
-}];
+const CASES: &[Case] = &[
+    Case {
+        preset: "video-recommendation",
+        edit: ("traffic.dau", "1000000000"),
+        ranges: &[
+            ("corpus.videos.item_size", "20 MB..100 MB"),
+            ("stage.ranking.per_server_throughput", "20k/s..100k/s"),
+            ("stage.ranking.latency", "30 ms..80 ms"),
+        ],
+    },
+    // Prompt tokens edited (1,000 ↔ 10,000), the answer, decode's bandwidth and the price ranged.
+    Case {
+        preset: "chatbot",
+        edit: ("llm.prompt_tokens", "1000"),
+        ranges: &[
+            ("llm.output_tokens", "200..600"),
+            ("llm.mbu", "0.4..0.8"),
+            ("llm.price_per_device_hour", "$2..$6"),
+        ],
+    },
+];
 
 fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
     app.on_key(KeyEvent::new(code, modifiers), Instant::now());

@@ -39,6 +39,9 @@ pub trait SectionRow: Sync {
     fn get(&self, s: &Scenario, entry: usize, field: usize) -> Option<Value>;
     /// Sets field `field` of entry `entry`; a value of another type is ignored.
     fn set(&self, s: &mut Scenario, entry: usize, field: usize, value: Value);
+    /// Sets the number at field `field` of entry `entry`, in its kind's base unit; a field that
+    /// holds no number is left as it is.
+    fn set_number(&self, s: &mut Scenario, entry: usize, field: usize, x: f64);
     /// Puts field `field` of entry `entry` back to its default.
     fn clear(&self, s: &mut Scenario, entry: usize, field: usize);
     /// Adds the section (or an entry named `name` to a list section) with every field at its
@@ -172,6 +175,12 @@ impl<S: Default + 'static> SectionRow for Row<S> {
         }
     }
 
+    fn set_number(&self, s: &mut Scenario, entry: usize, field: usize, x: f64) {
+        if let (Some(f), Some(e)) = (self.fields.get(field), self.entry_mut(s, entry)) {
+            (f.set_number)(e, x);
+        }
+    }
+
     fn clear(&self, s: &mut Scenario, entry: usize, field: usize) {
         if let (Some(f), Some(e)) = (self.fields.get(field), self.entry_mut(s, entry)) {
             (f.clear)(e);
@@ -287,10 +296,16 @@ impl InputRef {
         ROWS[self.row].get(s, self.entry, self.field)
     }
 
-    /// Sets the number at this input to `x`, in the kind's base unit. Marks nothing and checks
-    /// nothing: the fast path for samples and sweeps.
+    /// Sets this input to `value`; a value of another type is ignored. Marks nothing and checks
+    /// nothing.
+    pub fn set(self, s: &mut Scenario, value: Value) {
+        ROWS[self.row].set(s, self.entry, self.field, value);
+    }
+
+    /// [`InputRef::set`] with a number, in the kind's base unit, without making a [`Value`]:
+    /// the fast path for samples and sweeps.
     pub fn set_number(self, s: &mut Scenario, x: f64) {
-        ROWS[self.row].set(s, self.entry, self.field, Value::Num(x));
+        ROWS[self.row].set_number(s, self.entry, self.field, x);
     }
 }
 

@@ -56,6 +56,9 @@ pub struct Field<S> {
     pub doc: &'static str,
     pub get: fn(&S) -> Option<Value>,
     pub set: fn(&mut S, Value),
+    /// Sets a number, in its kind's base unit, without a [`Value`]: the path of Monte Carlo
+    /// samples and sweep steps.
+    pub set_number: fn(&mut S, f64),
     /// Back to the section's default (unset, for an optional input).
     pub clear: fn(&mut S),
 }
@@ -69,6 +72,11 @@ pub trait Slot: Sized {
         if let Some(x) = Self::from_value(v) {
             *self = x;
         }
+    }
+    /// [`Slot::set_value`] with a number. Through [`Field::set_number`] the value is made and
+    /// read within one function, which the compiler reduces to a store for a numeric slot.
+    fn set_number(&mut self, x: f64) {
+        self.set_value(Value::Num(x));
     }
 }
 
@@ -166,6 +174,7 @@ macro_rules! fields {
             doc: $doc,
             get: |s| $crate::scenario::schema::Slot::get_value(&s.$key),
             set: |s, v| $crate::scenario::schema::Slot::set_value(&mut s.$key, v),
+            set_number: |s, x| $crate::scenario::schema::Slot::set_number(&mut s.$key, x),
             clear: |s| s.$key = <$S>::default().$key,
         }),*]
     };

@@ -10,9 +10,11 @@
 //!
 //! A sample runs only the parts of the estimate a range reaches and keeps only the outputs that
 //! vary, as the graph recorded at the medians tells (`plan.rs`); every other output is its value
-//! at the medians. The draws are made first, in one stream, then the samples are computed in
-//! slices, side by side on the machine's cores when there are enough of them (`worker.rs`): the
-//! numbers are the same however many slices there are.
+//! at the medians. The draws are made first, in one stream (and kept for the next run with the
+//! same seed, samples and number of ranges: a keystroke on the screen), then the samples are
+//! computed in slices (`worker.rs`) that the machine's cores take in turn as each finishes one
+//! when there are enough samples to pay for it (`share.rs`): the numbers are the same however
+//! many slices there are and whichever thread computes them.
 //!
 //! The sensitivity of an output to one range is the output with that input at its p5 and at its
 //! p95 and every other range at its median: a one-at-a-time swing, the bars of a tornado chart.
@@ -21,6 +23,7 @@
 mod oracle;
 mod percentiles;
 mod plan;
+mod share;
 mod worker;
 
 pub use percentiles::percentiles;
@@ -32,7 +35,8 @@ use plan::Plan;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
-use rayon::prelude::*;
+use share::share;
+use std::sync::{Mutex, PoisonError};
 use worker::{Broken, Job, Target, Worker};
 
 /// Joint samples drawn when not told otherwise.
@@ -119,14 +123,17 @@ pub struct MonteCarlo {
     targets: Vec<Target>,
     /// The standard normal draws, target-major: target t's for sample i at `t * n + i`.
     z: Vec<f64>,
+    /// The samples, seed and ranges `z` was drawn for: a run with the same three (a keystroke
+    /// on the screen) draws nothing.
+    drawn: Option<(usize, u64, usize)>,
     /// Output-major: the c-th varying output's samples at `c * n ..`, each column sorted in place.
     table: Vec<f64>,
     /// The varying outputs with one range at its low end.
     low: Vec<f64>,
 }
 
-/// The fewest samples a run hands to another thread: a slice costs a copy of the scenario and
-/// some microseconds to hand over, which a thousand samples repay many times.
+/// Samples per thread below which a run takes no more threads: a thread costs a copy of the
+/// scenario and some microseconds to hand work over, which a thousand samples repay many times.
 const MIN_SLICE: usize = 1_000;
 
 impl MonteCarlo {
@@ -206,8 +213,13 @@ impl MonteCarlo {
 
     /// Draws `n` joint samples from `seed`: one standard normal per range per sample, in that
     /// order, so that the same seed gives the same samples however they are then computed.
+    /// They depend on nothing else, so a run that drew them already keeps them.
     fn draw(&mut self, n: usize, seed: u64) {
         let ranges = self.targets.len();
+        if self.drawn == Some((n, seed, ranges)) {
+            return;
+        }
+        self.drawn = Some((n, seed, ranges));
         self.z.resize(n * ranges, 0.0);
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         for i in 0..n {
@@ -217,24 +229,28 @@ impl MonteCarlo {
         }
     }
 
-    /// Every sample's varying outputs into their columns of `table`, the samples cut into
-    /// slices computed side by side when there are enough of them to pay for it.
+    /// Every sample's varying outputs into their columns of `table`, in slices that this thread
+    /// and, when there are enough samples to pay for it, helpers on the other cores share.
     fn columns(&mut self, s: &Scenario, givens: &Givens, n: usize) -> Result<(), Broken> {
         let width = self.plan.columns.len();
         // Every cell is written below: only a table of another size is resized.
         self.table.resize(n * width, 0.0);
-        let slices = if n >= 2 * MIN_SLICE && !self.plan.live.is_empty() {
-            (n / MIN_SLICE).min(rayon::current_num_threads())
+        let threads = if n >= 2 * MIN_SLICE && !self.plan.live.is_empty() {
+            rayon::current_num_threads().clamp(1, n / MIN_SLICE)
         } else {
             1
         };
-        // Slices of `len` samples, the last maybe shorter.
-        let len = n.div_ceil(slices);
-        let slices = n.div_ceil(len);
-        if self.workers.len() < slices {
-            self.workers.resize_with(slices, Worker::default);
+        // Four slices a thread, so that a thread held back by another process costs little;
+        // the last slice may be shorter.
+        let len = if threads == 1 {
+            n
+        } else {
+            n.div_ceil(4 * threads)
+        };
+        if self.workers.len() < threads {
+            self.workers.resize_with(threads, Worker::default);
         }
-        for w in &mut self.workers[..slices] {
+        for w in &mut self.workers[..threads] {
             w.start(s, &self.medians);
         }
         let job = Job {
@@ -244,46 +260,52 @@ impl MonteCarlo {
             samples: n,
             z: &self.z,
         };
-        let mut pieces: Vec<Vec<&mut [f64]>> =
-            (0..slices).map(|_| Vec::with_capacity(width)).collect();
+        let mut slices: Vec<Vec<&mut [f64]>> = (0..n.div_ceil(len))
+            .map(|_| Vec::with_capacity(width))
+            .collect();
         for column in self.table.chunks_exact_mut(n) {
-            for (piece, part) in pieces.iter_mut().zip(column.chunks_mut(len)) {
-                piece.push(part);
+            for (slice, part) in slices.iter_mut().zip(column.chunks_mut(len)) {
+                slice.push(part);
             }
         }
-        let run = |(k, (w, mut columns)): (usize, (&mut Worker, Vec<&mut [f64]>))| {
-            w.sample(&job, k * len..n.min((k + 1) * len), &mut columns)
-        };
-        let workers = &mut self.workers[..slices];
-        let done: Vec<Result<(), Broken>> = if slices == 1 {
-            workers
-                .iter_mut()
-                .zip(pieces)
-                .enumerate()
-                .map(run)
-                .collect()
-        } else {
-            workers
-                .par_iter_mut()
-                .zip(pieces)
-                .enumerate()
-                .map(run)
-                .collect()
-        };
-        // The first sample that broke is in the first slice that did.
-        done.into_iter().collect()
+        // The first sample that broke, of those computed.
+        let first: Mutex<Option<Broken>> = Mutex::new(None);
+        let earliest = || *first.lock().unwrap_or_else(PoisonError::into_inner);
+        share(
+            slices.into_iter().enumerate(),
+            &mut self.workers[..threads],
+            |w, (k, mut columns)| {
+                let start = k * len;
+                // A slice after a broken sample cannot hold the first.
+                if earliest().is_some_and(|b| b.sample < start) {
+                    return;
+                }
+                if let Err(b) = w.sample(&job, start..n.min(start + len), &mut columns) {
+                    let mut first = first.lock().unwrap_or_else(PoisonError::into_inner);
+                    if first.is_none_or(|f| b.sample < f.sample) {
+                        *first = Some(b);
+                    }
+                }
+            },
+        );
+        earliest().map_or(Ok(()), Err)
     }
 
-    /// The percentiles of each varying output: the columns side by side when there are several.
+    /// The percentiles of each varying output: the columns shared between the cores when there
+    /// are several of enough samples.
     fn percentiles(&mut self, n: usize) -> Vec<(f64, f64, f64)> {
-        if n >= MIN_SLICE && self.table.len() > n {
-            self.table
-                .par_chunks_exact_mut(n)
-                .map(percentiles)
-                .collect()
+        let mut found = vec![(0.0, 0.0, 0.0); self.plan.columns.len()];
+        let threads = if n >= MIN_SLICE && found.len() > 1 {
+            rayon::current_num_threads()
         } else {
-            self.table.chunks_exact_mut(n).map(percentiles).collect()
-        }
+            1
+        };
+        share(
+            self.table.chunks_exact_mut(n).zip(found.iter_mut()),
+            &mut vec![(); threads],
+            |_, (column, slot)| *slot = percentiles(column),
+        );
+        found
     }
 
     /// Each range at its p5 and its p95 in turn, the others at their medians.
@@ -400,10 +422,11 @@ mod tests {
     #[test]
     fn a_run_is_exactly_the_whole_estimate_sample_by_sample_for_every_preset() {
         let mut mc = MonteCarlo::default();
-        for p in crate::presets::builtin() {
-            let s = three_ranges(p.load().unwrap());
-            // One slice, then as many as the machine has cores.
-            for samples in [1_000, 2_500] {
+        // One slice, then slices shared by as many threads as the machine has cores; one run
+        // after another with the same draws, which each keeps from the run before.
+        for samples in [1_000, 2_500] {
+            for p in crate::presets::builtin() {
+                let s = three_ranges(p.load().unwrap());
                 let options = Options { samples, seed: 7 };
                 let got = mc.run(&s, options).unwrap();
                 assert!(got.is_ok(), "{}: {got:?}", p.id);

@@ -1,11 +1,12 @@
-//! The Monte Carlo done the plain way, for tests: each sample drawn and set in turn, the whole
-//! estimate worked out for it, every output kept. What a run computes in part, in columns and on
-//! several threads must be exactly this.
+//! The Monte Carlo done the plain way, for tests: each sample drawn and set in turn (through a
+//! [`Value`], as a file or `--set` sets it), the whole estimate worked out for it, every output
+//! kept. What a run computes in part, in columns and on several threads must be exactly this.
 
 use super::{Options, SampleError, Spread, Swing, Uncertainty, percentiles};
 use crate::estimate::{self, Estimate, Givens, OutputId, Values};
 use crate::scenario::Scenario;
 use crate::scenario::overrides;
+use crate::scenario::schema::Value;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, StandardNormal};
@@ -55,7 +56,7 @@ pub fn run(s: &Scenario, options: Options) -> Result<Uncertainty, SampleError> {
         let mut z = Vec::new();
         for &(_, at, interval) in &targets {
             z.push(StandardNormal.sample(&mut rng));
-            at.set_number(&mut trial, interval.at(*z.last().unwrap()));
+            at.set(&mut trial, Value::Num(interval.at(*z.last().unwrap())));
         }
         let row = whole(&trial, &[], &ids);
         if let Some(output) = broken(&row) {
@@ -89,7 +90,7 @@ pub fn run(s: &Scenario, options: Options) -> Result<Uncertainty, SampleError> {
     for &(index, at, interval) in &targets {
         let end = |x: f64| {
             let mut trial = s.clone();
-            at.set_number(&mut trial, interval.fit(x));
+            at.set(&mut trial, Value::Num(interval.fit(x)));
             whole(&trial, &[], &ids)
         };
         let (low, high) = (end(interval.lo), end(interval.hi));
