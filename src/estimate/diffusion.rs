@@ -5,7 +5,7 @@
 
 use super::{Bracket, Estimate, In, Op, Out, Section, Trace};
 use crate::scenario::schema::Section as S;
-use crate::scenario::{Diffusion, Scenario};
+use crate::scenario::{Diffusion, Named, Scenario};
 use crate::units::{Kind, SECONDS_PER_DAY};
 use std::fmt;
 use uom::si::information::byte;
@@ -74,7 +74,7 @@ fn time<T: Trace>(d: &Diffusion, t: &mut T) -> (f64, f64) {
         },
     ));
     t.uses(In::of(S::Diffusion, "mfu"));
-    if let (None, Some(name)) = (d.device_flops, d.device.as_deref()) {
+    if let (None, Some(name)) = (d.device_flops, d.device.as_ref().map(Named::name)) {
         t.step(rate, Kind::Rate, |w| {
             w.show(name)
                 .t(": ")

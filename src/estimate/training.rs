@@ -2,9 +2,8 @@
 //! accelerators at a model FLOPs utilisation.
 
 use super::{Estimate, In, Op, Out, Section, Trace};
-use crate::accelerators;
 use crate::scenario::schema::Section as S;
-use crate::scenario::{Scenario, Training};
+use crate::scenario::{Named, Scenario, Training};
 use crate::units::{Kind, SECONDS_PER_DAY};
 use std::fmt;
 use uom::si::frequency::hertz;
@@ -32,8 +31,8 @@ pub struct TrainingEstimate {
 pub fn device_memory(t: &Training) -> Option<f64> {
     t.device_memory.map(|m| m.get::<byte>()).or_else(|| {
         t.device
-            .as_deref()
-            .and_then(accelerators::find)
+            .as_ref()
+            .and_then(Named::found)
             .map(|a| a.memory.value)
     })
 }
@@ -194,13 +193,12 @@ fn flops<T: Trace>(e: &Estimate, tr: &Training, tokens: Option<f64>, t: &mut T) 
 /// The device time of a run of `total` FLOPs, tracing the device's rate: peak FLOP/s of one
 /// device given, or the named device's BF16 (FP16 where it has none).
 fn device_time<T: Trace>(tr: &Training, total: f64, t: &mut T) -> f64 {
-    // The device is looked up once: this runs in every Monte Carlo sample.
     let named = match tr.device_flops {
         Some(_) => None,
         None => tr
             .device
-            .as_deref()
-            .and_then(accelerators::find)
+            .as_ref()
+            .and_then(Named::found)
             .and_then(|a| a.training_flops().map(|f| (a, f))),
     };
     let peak = match (tr.device_flops, named) {

@@ -8,6 +8,7 @@
 pub mod diagnostic;
 pub mod edit;
 pub mod load;
+pub mod named;
 pub mod overrides;
 pub mod path;
 pub mod provenance;
@@ -20,6 +21,7 @@ use crate::units::Interval;
 
 pub use diagnostic::{Diagnostic, ScenarioError, Subject};
 pub use load::load_str;
+pub use named::Named;
 pub use path::{InputPath, Location, Origin, PathError, Position, SectionPath};
 pub use provenance::{Provenance, Source, SourceKind};
 pub use sections::cache::Cache;

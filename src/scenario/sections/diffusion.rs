@@ -1,13 +1,13 @@
 //! `[diffusion]`: image (or video) generation by a diffusion model: FLOPs an output, accelerator
 //! time, devices for the peak, cost an output and the outputs kept.
 
-use crate::accelerators;
-use crate::scenario::Count;
+use crate::accelerators::{self, Accelerator};
 use crate::scenario::SectionPath;
 use crate::scenario::diagnostic::{Subject, suggest_or};
 use crate::scenario::registry::{Holder, Row};
 use crate::scenario::schema::{Field, FieldKind::Quantity as Q, FieldKind::Text, Section, fields};
 use crate::scenario::validate::Findings;
+use crate::scenario::{Count, Named};
 use crate::units::Kind;
 use uom::si::f64::{Frequency, Information, Time};
 use uom::si::frequency::hertz;
@@ -19,7 +19,7 @@ pub struct Diffusion {
     pub peak_factor: Option<f64>,
     pub steps: Option<f64>,
     pub flops_per_step: Option<Count>,
-    pub device: Option<String>,
+    pub device: Option<Named<Accelerator>>,
     pub device_flops: Option<Frequency>,
     pub mfu: f64,
     pub price_per_device_hour: Option<f64>,
@@ -70,7 +70,7 @@ impl Diffusion {
     pub fn device_flops(&self) -> (f64, &'static str) {
         match (
             self.device_flops,
-            self.device.as_deref().and_then(accelerators::find),
+            self.device.as_ref().and_then(Named::found),
         ) {
             (Some(f), _) => (f.get::<hertz>(), ""),
             (None, Some(a)) => a.training_flops().map_or((0.0, ""), |(f, p)| (f.value, p)),
@@ -106,7 +106,8 @@ fn check(f: &mut Findings) {
         );
     }
     match &d.device {
-        Some(name) if accelerators::find(name).is_none() => {
+        Some(named) if named.found().is_none() => {
+            let name = named.name();
             let known = accelerators::names();
             let hint = format!(
                 "{} Known: {}; or remove device and give device_flops",

@@ -9,7 +9,7 @@ use crate::scenario::schema::{
     Field, FieldKind::Choice, FieldKind::Quantity as Q, FieldKind::Text, Section, fields,
 };
 use crate::scenario::validate::Findings;
-use crate::scenario::{Count, InputPath, Scenario, SectionPath};
+use crate::scenario::{Count, InputPath, Named, Scenario, SectionPath};
 use crate::units::format::{Grouped, Human, Sig};
 use crate::units::{Kind, SECONDS_PER_DAY};
 use uom::si::f64::{Frequency, Information, Time};
@@ -58,7 +58,7 @@ impl Precision {
 #[derive(Clone, Debug)]
 pub struct Llm {
     /// A named model of [`crate::models`]: fills params, layers, kv_heads and head_dim.
-    pub model: Option<String>,
+    pub model: Option<Named<Model>>,
     pub params: Option<Count>,
     pub active_params: Option<Count>,
     pub layers: Option<f64>,
@@ -70,7 +70,7 @@ pub struct Llm {
     pub peak_factor: Option<f64>,
     pub prompt_tokens: Option<Count>,
     pub output_tokens: Option<Count>,
-    pub device: Option<String>,
+    pub device: Option<Named<Accelerator>>,
     pub device_memory: Option<Information>,
     /// Bytes a second.
     pub device_bandwidth: Option<f64>,
@@ -175,8 +175,8 @@ pub struct Figures {
 impl Llm {
     /// Its figures, each model and device looked up once.
     pub fn figures(&self) -> Figures {
-        let model = self.model.as_deref().and_then(models::find);
-        let device = self.device.as_deref().and_then(accelerators::find);
+        let model = self.model.as_ref().and_then(Named::found);
+        let device = self.device.as_ref().and_then(Named::found);
         let from_model =
             |given: Option<f64>, of: fn(&Model) -> f64| given.or(model.map(of)).unwrap_or(0.0);
         let params = from_model(self.params.map(|c| c.0), |m| m.params.value);
@@ -253,7 +253,7 @@ fn check(f: &mut Findings) {
     let at = |key| Section::Llm.at(key);
     let section = Section::Llm.path();
     let figures = l.figures();
-    if let Some(name) = &l.model
+    if let Some(name) = l.model.as_ref().map(Named::name)
         && figures.model.is_none()
     {
         let known = models::names();
@@ -335,7 +335,7 @@ fn check(f: &mut Findings) {
 fn device(f: &mut Findings, l: &Llm, figures: &Figures) {
     let at = |key| Section::Llm.at(key);
     let section = Section::Llm.path();
-    match &l.device {
+    match l.device.as_ref().map(Named::name) {
         Some(name) if figures.device.is_none() => {
             let known = accelerators::names();
             let hint = format!(
@@ -392,8 +392,8 @@ fn fits(f: &mut Findings, l: &Llm, figures: &Figures) {
     };
     let device = l
         .device
-        .clone()
-        .unwrap_or_else(|| size(figures.device_memory));
+        .as_ref()
+        .map_or_else(|| size(figures.device_memory), |d| d.name().to_string());
     let problem = format!(
         "the weights do not fit: {what} in {} take {} (+ {} of KV cache for one request of {} tokens), but a replica of {} × {device} has {} usable ({} × {})",
         l.dtype.name(),

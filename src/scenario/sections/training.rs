@@ -1,13 +1,14 @@
 //! `[training]`: one model's training run (FLOPs, device time, wall time, cost) and its
 //! accelerator.
 
-use crate::scenario::Count;
+use crate::accelerators::Accelerator;
 use crate::scenario::diagnostic::suggest_or;
 use crate::scenario::registry::{Holder, Row};
 use crate::scenario::schema::{
     Field, FieldKind::Bool, FieldKind::Quantity as Q, FieldKind::Text, Section, fields,
 };
 use crate::scenario::validate::Findings;
+use crate::scenario::{Count, Named};
 use crate::units::{self, Kind, SECONDS_PER_DAY};
 use uom::si::f64::{Frequency, Information, Time};
 
@@ -29,7 +30,7 @@ pub struct Training {
     pub window: Time,
     pub epochs: f64,
     /// A named accelerator ([`crate::accelerators`]).
-    pub device: Option<String>,
+    pub device: Option<Named<Accelerator>>,
     pub device_flops: Option<Frequency>,
     pub device_memory: Option<Information>,
     /// Model FLOPs utilisation.
@@ -115,7 +116,8 @@ fn check(f: &mut Findings) {
     }
     data(f, t);
     match &t.device {
-        Some(name) if crate::accelerators::find(name).is_none() => {
+        Some(named) if named.found().is_none() => {
+            let name = named.name();
             let known = crate::accelerators::names();
             let hint = format!(
                 "{} Known: {}; or remove device and give device_flops and device_memory",
