@@ -1,6 +1,6 @@
 //! The real binary in a real terminal (tmux): open a preset, edit DAU, see peak QPS change, quit,
-//! and find the terminal back to normal, after a panic and a signal too. Where tmux is absent the test says so
-//! and does nothing.
+//! and find the terminal back to normal, after a panic and a signal too; and find napkin gone when
+//! its terminal goes away. Where tmux is absent the test says so and does nothing.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -287,5 +287,46 @@ fn a_signal_restores_the_terminal_and_exits_128_plus_its_number() {
             .expect("kill runs");
         assert!(killed.success(), "kill -s {name} {pid}");
         tmux.assert_restored_after(128 + number);
+    }
+}
+
+#[test]
+fn the_screen_ends_when_its_terminal_goes_away() {
+    let pid_dir = tempfile::tempdir().unwrap();
+    let pid_file = pid_dir.path().join("pid");
+    let wrapper = format!(
+        "sh -c 'echo $$ > {}; exec \"$0\" \"$@\"'",
+        pid_file.display()
+    );
+    let Some((tmux, _config)) = start_with("gone", 80, 24, &wrapper, "tui twitter") else {
+        return;
+    };
+    tmux.wait_for("Twitter");
+    let pid = std::fs::read_to_string(&pid_file).expect("the pid, written before the screen");
+    // Killing the server closes the terminal under napkin with no signal it acts on: its reads
+    // return nothing from then on.
+    drop(tmux);
+    // Ended (gone, or a zombie nobody has reaped yet) within 5 s: the screen checks its terminal
+    // every 250 ms. A screen left behind would spin on those reads at full speed for good.
+    let stat = format!("/proc/{}/stat", pid.trim());
+    let start = Instant::now();
+    loop {
+        let state = std::fs::read_to_string(&stat).map(|s| {
+            // The state follows the command's closing parenthesis: "pid (napkin) S …".
+            s.rsplit_once(") ")
+                .and_then(|(_, rest)| rest.chars().next())
+        });
+        if matches!(state, Err(_) | Ok(Some('Z' | 'X'))) {
+            break;
+        }
+        if start.elapsed() > Duration::from_secs(5) {
+            // Not left behind by the failing test.
+            let _ = Command::new("kill").args(["-KILL", pid.trim()]).status();
+            panic!(
+                "napkin {} still ran 5 s after its terminal went away: {state:?}",
+                pid.trim()
+            );
+        }
+        std::thread::sleep(Duration::from_millis(50));
     }
 }
