@@ -941,7 +941,10 @@ const CASES: &[Case] = &[
         file: File::None,
         stdin: b"",
         code: 2,
-        words: &["invalid value '0' for '--samples <N>'", "1..=1000000"],
+        words: &[
+            "invalid value '0' for '--samples <N>'",
+            "0 is less than 1: write a whole number from 1 to 1,000,000",
+        ],
     },
     Case {
         what: "--samples past the most",
@@ -949,7 +952,10 @@ const CASES: &[Case] = &[
         file: File::None,
         stdin: b"",
         code: 2,
-        words: &["invalid value '2000000' for '--samples <N>'", "1..=1000000"],
+        words: &[
+            "invalid value '2000000' for '--samples <N>'",
+            "2000000 is more than 1,000,000: write a whole number from 1 to 1,000,000",
+        ],
     },
     Case {
         what: "--samples below 0",
@@ -957,7 +963,10 @@ const CASES: &[Case] = &[
         file: File::None,
         stdin: b"",
         code: 2,
-        words: &["invalid value '-1' for '--samples <N>'", "1..=1000000"],
+        words: &[
+            "invalid value '-1' for '--samples <N>'",
+            "from 1 to 1,000,000",
+        ],
     },
     Case {
         what: "--tornado without ranges",
@@ -1052,7 +1061,10 @@ const CASES: &[Case] = &[
         file: File::None,
         stdin: b"",
         code: 2,
-        words: &["invalid value '0' for '--steps <STEPS>'", "2..=1000"],
+        words: &[
+            "invalid value '0' for '--steps <STEPS>'",
+            "0 is less than 2: write a whole number from 2 to 1,000",
+        ],
     },
     Case {
         what: "--steps below 0",
@@ -1067,7 +1079,10 @@ const CASES: &[Case] = &[
         file: File::None,
         stdin: b"",
         code: 2,
-        words: &["invalid value '-3' for '--steps <STEPS>'", "2..=1000"],
+        words: &[
+            "invalid value '-3' for '--steps <STEPS>'",
+            "from 2 to 1,000",
+        ],
     },
     Case {
         what: "--output of an unknown output",
@@ -1225,7 +1240,7 @@ const CASES: &[Case] = &[
         file: File::None,
         stdin: b"",
         code: 2,
-        words: &["invalid value '0' for '--count <COUNT>'", "1..=1000"],
+        words: &["invalid value '0' for '--count <COUNT>'", "from 1 to 1,000"],
     },
     Case {
         what: "an unknown skill",
@@ -1490,7 +1505,9 @@ const CASES: &[Case] = &[
         file: File::None,
         stdin: b"",
         code: 2,
-        words: &["'1e9' for '--samples <N>': 1e9 (1,000,000,000) is not in 1..=1000000"],
+        words: &[
+            "'1e9' for '--samples <N>': 1e9 (1,000,000,000) is more than 1,000,000: write a whole number from 1 to 1,000,000",
+        ],
     },
     Case {
         what: "--seed below 0",
@@ -1498,7 +1515,9 @@ const CASES: &[Case] = &[
         file: File::None,
         stdin: b"",
         code: 2,
-        words: &["'-1' for '--seed <SEED>': -1 is negative: a seed is a whole number in 0..="],
+        words: &[
+            "'-1' for '--seed <SEED>': -1 is negative: a seed is a whole number from 0 to 18,446,744,073,709,551,615",
+        ],
     },
     Case {
         what: "--until with an operator napkin does not know (>>)",

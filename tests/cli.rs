@@ -295,10 +295,16 @@ fn presets_list_and_show() {
         .assert()
         .success()
         .stdout(predicate::str::contains("[meta]\nid = \"twitter\""));
+    // An unknown id is worded as calc words it: `error:`, the nearest id, where to list them.
     napkin()
         .args(["presets", "show", "twiter"])
         .assert()
-        .code(1);
+        .code(1)
+        .stderr(predicate::str::starts_with(
+            "error: napkin: no preset or file named `twiter`",
+        ))
+        .stderr(predicate::str::contains("did you mean `twitter`?"))
+        .stderr(predicate::str::contains("napkin presets list"));
 }
 
 #[test]

@@ -285,6 +285,7 @@ fn bad_drill_arguments() {
         .args(["drill", "--plain", "--case", "twiter"])
         .assert()
         .code(1)
+        .stderr(predicate::str::starts_with("error: "))
         .stderr(predicate::str::contains("`twitter`"));
     napkin_in(data.path())
         .args(["drill", "--plain", "--skill", "vibes"])
@@ -296,7 +297,7 @@ fn bad_drill_arguments() {
             .args(["drill", "--plain", "--count", count])
             .assert()
             .code(2)
-            .stderr(predicate::str::contains("1..=1000"));
+            .stderr(predicate::str::contains("from 1 to 1,000"));
     }
 }
 

@@ -317,6 +317,24 @@ fn draw(app: &App, w: u16, h: u16) -> String {
 }
 
 #[test]
+fn a_narrow_picker_cuts_titles_and_summaries_with_an_ellipsis() {
+    let picker = App::new(None, false);
+    let screen = draw(&picker, 62, 24);
+    // 62 columns less the two borders leave 60: " ch. 9  " (8) + "  similar-listings" (18)
+    // leave 34 for "Similar Listings on Vacation Rental Platforms" (46), cut to 33 and "…".
+    assert!(
+        screen.contains("│ ch. 9  Similar Listings on Vacation Rent…  similar-listings│"),
+        "{screen}"
+    );
+    // Every summary line is cut at the border with "…" rather than clipped mid-word.
+    let summary = screen
+        .lines()
+        .find(|l| l.contains("5M listings × 32-d"))
+        .unwrap();
+    assert!(summary.ends_with("…│\""), "{summary}");
+}
+
+#[test]
 fn snapshots_at_two_sizes() {
     let mut app = app_on("video-recommendation");
     insta::assert_snapshot!("scenario_120x36", draw(&app, 120, 36));
