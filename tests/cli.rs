@@ -319,6 +319,73 @@ fn list_inputs_shows_paths_for_set() {
 }
 
 #[test]
+fn every_input_is_listed_without_a_scenario() {
+    let all = napkin().arg("inputs").assert().success();
+    let all = String::from_utf8(all.get_output().stdout.clone()).unwrap();
+    assert!(all.starts_with("input "), "{all}");
+    // One line an input, each with its kind, default and meaning.
+    assert!(
+        all.lines()
+            .any(|l| l.starts_with("training.devices ") && l.contains("whole number")),
+        "{all}"
+    );
+    // `calc --list-inputs` with neither a scenario nor --set lists the same.
+    napkin()
+        .args(["calc", "--list-inputs"])
+        .assert()
+        .success()
+        .stdout(all);
+    let corpus = napkin()
+        .args(["inputs", "corpus", "--format", "json"])
+        .assert()
+        .success();
+    let corpus: serde_json::Value = serde_json::from_slice(&corpus.get_output().stdout).unwrap();
+    let paths: Vec<&str> = corpus["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths[0], "corpus.<name>.items");
+    assert!(paths.iter().all(|p| p.starts_with("corpus.<name>.")));
+    // A section napkin has not: a usage error that lists them.
+    napkin()
+        .args(["inputs", "vectors"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "[possible values: traffic, corpus",
+        ));
+}
+
+#[test]
+fn a_scenario_s_inputs_in_each_format_and_brief_refused() {
+    let json = napkin()
+        .args(["calc", "twitter", "--list-inputs", "--format", "json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    assert_eq!(json["inputs"][0]["path"], "traffic.dau");
+    assert_eq!(json["inputs"][0]["value"], "150M");
+    assert_eq!(json["inputs"][0]["source"]["kind"], "book");
+    napkin()
+        .args(["calc", "twitter", "--list-inputs", "--format", "markdown"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "| input | value | source |\n|---|---|---|\n| `traffic.dau` | 150M | book: Xu vol. 1: 300M MAU, 50% daily |\n",
+        ));
+    // --brief shortens a report; a list of inputs has nothing to shorten: said, not ignored.
+    napkin()
+        .args(["calc", "twitter", "--list-inputs", "--brief"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the argument '--list-inputs' cannot be used with '--brief'",
+        ));
+}
+
+#[test]
 fn completions_register_with_each_shell() {
     for (shell, mark) in [
         ("bash", "complete -o nospace"),

@@ -6,6 +6,7 @@ mod calc;
 mod compare;
 mod complete;
 mod drill_cmd;
+mod inputs;
 mod numbers;
 mod pipe;
 mod presets_cmd;
@@ -45,6 +46,8 @@ pub enum Command {
     Sweep(sweep::SweepArgs),
     /// Compare two scenarios (preset ids or files, each with its own --set): every output in each and b ÷ a.
     Compare(compare::CompareArgs),
+    /// Every input a scenario or --set takes, with its kind, default and meaning; or one section's.
+    Inputs(inputs::InputsArgs),
     /// List or print the presets.
     Presets {
         #[command(subcommand)]
@@ -165,6 +168,7 @@ pub fn run(cli: Cli, host: Host, out: &mut dyn std::io::Write, err: &mut dyn std
             Ok(()) => compare::run(&args, host, out),
             Err(message) => return usage_error("compare", &message, err),
         },
+        Some(Command::Inputs(args)) => inputs::run(&args, host, out),
         Some(Command::Presets {
             action: PresetsAction::List,
         }) => presets_cmd::list(out, err),

@@ -3,6 +3,7 @@
 //! [`engines`] writes the index memory by engine (`calc --engines`).
 
 pub mod engines;
+pub mod inputs;
 pub mod json;
 pub mod json_out;
 pub mod markdown;

@@ -5,6 +5,7 @@
 //! overriding, editing in the TUI and the README's key list. [`provenance`] records where each
 //! input came from (the book, a public source, arithmetic on those, an assumption).
 
+pub mod aliases;
 pub mod diagnostic;
 pub mod edit;
 pub mod load;

@@ -4,7 +4,7 @@
 //! screen's form; they word the errors.
 
 use super::Scenario;
-use super::diagnostic::{Diagnostic, See, Subject, nearest, suggest_or};
+use super::diagnostic::{Diagnostic, See, Subject, nearest, suggest_meaning_or};
 use super::path::{InputPath, Location, PathError};
 use super::provenance::{Source, SourceKind};
 use super::registry::{self, FieldInfo, SectionRow};
@@ -33,8 +33,9 @@ fn fail(subject: Subject, problem: String, hint: String) -> Diagnostic {
 /// "unknown input `x`", with the scenario's closest paths and a pointer to the whole list.
 fn unknown(s: &Scenario, text: &str) -> Diagnostic {
     let all: Vec<String> = paths(s).iter().map(ToString::to_string).collect();
-    let hint = suggest_or(
+    let hint = suggest_meaning_or(
         text,
+        super::aliases::meant(text).as_deref(),
         all.iter().map(String::as_str),
         "no input has a close name.",
     );
@@ -57,8 +58,9 @@ pub fn parse_path(s: &Scenario, text: &str) -> Result<InputPath, Diagnostic> {
                 .inputs()
                 .map(|(_, f)| format!("{}.{}", section.key(), f.key))
                 .collect();
-            let hint = suggest_or(
+            let hint = suggest_meaning_or(
                 text,
+                super::aliases::meant(text).as_deref(),
                 names.iter().map(String::as_str),
                 "no input of the section has a close name",
             );
