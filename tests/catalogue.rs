@@ -819,15 +819,38 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
-        what: "--set of a stage the scenario lacks",
+        what: "--set of a stage the scenario lacks, and not its throughput",
         args: &["calc", "twitter", "--set", "stage.nope.latency=5ms"],
         file: File::None,
         stdin: b"",
         code: 1,
+        // The --set adds the stage; what it still needs is said as --set too.
         words: &[
-            "--set: stage.nope.latency",
-            "no [[stage]] named `nope`",
-            "add a [[stage]] with name = \"nope\"",
+            "error: --set stage.nope.latency=5ms: the stage has no throughput",
+            "add --set stage.nope.per_server_throughput=5k/s",
+        ],
+    },
+    Case {
+        what: "--set of a stage named close to one the scenario has",
+        args: &["calc", "twitter", "--set", "stage.write-api.latency=5ms"],
+        file: File::None,
+        stdin: b"",
+        code: 1,
+        words: &[
+            "--set: stage.write-api.latency",
+            "did you mean `stage.write_api.latency`",
+        ],
+    },
+    Case {
+        what: "--set of a new entry with a name no file could give",
+        args: &["calc", "--set", "corpus.a.b.items=1"],
+        file: File::None,
+        stdin: b"",
+        code: 1,
+        words: &[
+            "--set: corpus.a.b.items",
+            "cannot be named `a.b`",
+            "corpus.a_b.items",
         ],
     },
     Case {

@@ -707,7 +707,7 @@ fn calc_from_set_alone_answers_a_one_line_question() {
 }
 
 #[test]
-fn set_adds_a_missing_single_section_but_not_a_list_entry() {
+fn set_adds_a_missing_section_or_list_entry() {
     // Twitter has no [embeddings]: setting its inputs adds one (300M × 64 × 4 B = 76.8 GB).
     napkin()
         .args([
@@ -732,14 +732,33 @@ fn set_adds_a_missing_single_section_but_not_a_list_entry() {
         .args(["calc", "twitter", "--set", "embeddings.dim=", "--brief"])
         .assert()
         .success();
-    // List entries are named in a file: a new name is refused with what to write.
+    // A list entry is added by naming it: its missing inputs are said as --set.
     napkin()
         .args(["calc", "twitter", "--set", "corpus.thumbnails.items=1B"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "the scenario has no [[corpus]] named `thumbnails`",
+            "error: --set corpus.thumbnails.items=1B: the corpus \"thumbnails\" has no item_size",
+        ))
+        .stderr(predicate::str::contains(
+            "add --set corpus.thumbnails.item_size=1KB",
         ));
+    // 1B thumbnails × 20 KB = 20 TB beside Twitter's media.
+    napkin()
+        .args([
+            "calc",
+            "twitter",
+            "--set",
+            "corpus.thumbnails.items=1B",
+            "--set",
+            "corpus.thumbnails.item_size=20KB",
+            "--brief",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Storage: thumbnails"))
+        .stdout(predicate::str::contains("20 TB"))
+        .stdout(predicate::str::contains("Growth per day: media"));
 }
 
 #[test]

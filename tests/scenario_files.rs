@@ -563,4 +563,28 @@ mod ml_sections {
         let e = overrides::set(&mut s, "training.price_per_device_hour", "2.5 GB").unwrap_err();
         assert!(e.to_string().contains("money"), "{e}");
     }
+
+    #[test]
+    fn set_adds_a_list_entry_by_its_name() {
+        let mut s = load_str(&format!("{META}{TRAFFIC}"), "x.toml").unwrap();
+        overrides::set(&mut s, "corpus.images.items", "1B").unwrap();
+        overrides::set(&mut s, "corpus.images.item_size", "200 KB").unwrap();
+        overrides::set(&mut s, "stage.serve.per_server_throughput", "1k/s").unwrap();
+        assert_eq!(s.corpora.len(), 1);
+        assert_eq!(s.corpora[0].name, "images");
+        assert_eq!(s.stages[0].name, "serve");
+        // 1B images × 200 KB × 1 copy = 1e9 × 2e5 B = 2e14 B = 200 TB.
+        let e = napkin::estimate::estimate(&s);
+        assert_eq!(
+            e.corpora[0].at_rest.get::<uom::si::information::byte>(),
+            2e14
+        );
+        // Unsetting an input of an entry that is not there changes nothing.
+        overrides::set(&mut s, "log.clicks.event_size", "").unwrap();
+        assert!(s.logs.is_empty());
+        // A name a slip away from one there is taken for a slip, not a new entry.
+        let e = overrides::set(&mut s, "corpus.image.items", "2B").unwrap_err();
+        assert!(e.hint.contains("`corpus.images.items`"), "{}", e.hint);
+        assert_eq!(s.corpora.len(), 1);
+    }
 }

@@ -246,7 +246,12 @@ pub fn apply_flagged(s: &mut Scenario, sets: &[(&str, &str)], quick: bool) -> Re
         let Some(section) = d.subject.section() else {
             continue;
         };
-        let section = SectionPath::new(section.section, None);
+        // A section, or a list section's entry (`corpus.images`): each is added whole.
+        let section = if section.section.is_list() {
+            section
+        } else {
+            SectionPath::new(section.section, None)
+        };
         if had.contains(&section) || !now.contains(&section) {
             continue;
         }
@@ -256,9 +261,9 @@ pub fn apply_flagged(s: &mut Scenario, sets: &[(&str, &str)], quick: bool) -> Re
             .is_none_or(|p| s.provenance.source(p).is_none())
         {
             // The user never wrote this key: name the `--set` that brought its section in.
-            let key = section.section.key();
+            let key = section.to_string();
             let added_by = sets.iter().find(|(_, a)| {
-                a.strip_prefix(key)
+                a.strip_prefix(key.as_str())
                     .is_some_and(|rest| rest.starts_with('.'))
             });
             d.location = added_by.map_or(Location::Override, |(flag, a)| {
@@ -283,12 +288,11 @@ pub fn apply_flagged(s: &mut Scenario, sets: &[(&str, &str)], quick: bool) -> Re
     Err(lines.join("\n"))
 }
 
-/// The single sections `s` has.
+/// The sections `s` has, and the entries of its list sections (`corpus.videos`).
 fn present_sections(s: &Scenario) -> Vec<SectionPath> {
     scenario::registry::ROWS
         .iter()
-        .filter(|r| !r.section().is_list() && r.len(s) > 0)
-        .map(|r| r.section().path())
+        .flat_map(|r| r.entries(s))
         .collect()
 }
 
