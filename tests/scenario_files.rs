@@ -160,10 +160,11 @@ fn impossible_values_are_rejected() {
 
 #[test]
 fn cross_field_errors_say_what_to_add() {
-    let e = error(&format!("{META}[traffic]\ndau = \"5M\"\n"));
+    // Requests per user without users; (users without requests are daily users alone, which an
+    // experiment reads: the report says what the QPS needs).
+    let e = error(&format!("{META}[traffic]\nrequests_per_user_per_day = 5\n"));
     assert!(
-        e.contains("traffic.requests_per_user_per_day")
-            && e.contains("add requests_per_user_per_day"),
+        e.contains("traffic.dau") && e.contains("add dau = \"100M\""),
         "{e}"
     );
     let e = error(&format!(

@@ -19,6 +19,16 @@ struct Document<'a> {
     /// With ranged inputs: how they were sampled.
     #[serde(skip_serializing_if = "Option::is_none")]
     ranges: Option<RangesJson<'a>>,
+    /// Outputs of parts the scenario has that its inputs cannot estimate (their `value` is 0),
+    /// each with what it needs; left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_estimated: Vec<MissingJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct MissingJson<'a> {
+    id: &'a OutputId,
+    needs: &'static str,
 }
 
 #[derive(Serialize)]
@@ -216,6 +226,10 @@ pub fn write(r: &Report, layout: Layout, out: &mut dyn std::io::Write) -> std::i
                 })
                 .collect(),
         }),
+        not_estimated: r
+            .not_estimated()
+            .map(|(o, needs)| MissingJson { id: &o.id, needs })
+            .collect(),
     };
     let mut buffered = std::io::BufWriter::with_capacity(8 * 1024, out);
     super::json_out::write(&mut buffered, &document, layout)?;

@@ -7,6 +7,7 @@ pub mod inputs;
 pub mod json;
 pub mod json_out;
 pub mod markdown;
+pub mod missing;
 pub mod ratio;
 pub mod table;
 pub mod text;
@@ -68,6 +69,8 @@ pub struct Report {
     computed_at: Vec<usize>,
     /// The values given for outputs (`--given`), which samples hold too.
     pub givens: Vec<(OutputId, f64)>,
+    /// For each of `outputs`, what it needs when the scenario cannot estimate it.
+    needs: Vec<Option<&'static str>>,
 }
 
 /// What sampling the ranged inputs found (see [`crate::whatif::montecarlo`]).
@@ -203,6 +206,9 @@ fn culprit(s: &Scenario, o: &Output, style: Style) -> Option<Culprit> {
 /// Whether `o` belongs to a part `s` has: a scenario without `[traffic]` has no QPS to print,
 /// one without stages no fleet, one without logs no log storage.
 fn applies(s: &Scenario, o: &Output) -> bool {
+    if missing::needs(s, o).is_some() {
+        return false;
+    }
     let has_logs = crate::scenario::Logging::all(s).next().is_some();
     let uploads = s.has_uploads();
     match o.section() {
@@ -294,6 +300,7 @@ impl Report {
             });
         });
         let shown = outputs.iter().map(|o| applies(s, o)).collect();
+        let needs = outputs.iter().map(|o| missing::needs(s, o)).collect();
         let warnings = estimate::warnings(s, &estimate, style);
         Ok(Report {
             id: s.meta.id.clone(),
@@ -308,6 +315,7 @@ impl Report {
             ranges: None,
             computed_at,
             givens: givens.to_vec(),
+            needs,
         })
     }
 
@@ -394,6 +402,15 @@ impl Report {
             .zip(&self.shown)
             .filter(move |(o, shown)| **shown && o.section() == section)
             .map(|(o, _)| o)
+    }
+
+    /// The outputs of parts the scenario has that it cannot estimate, each with what it needs
+    /// ([`missing::needs`]).
+    pub fn not_estimated(&self) -> impl Iterator<Item = (&Output, &'static str)> {
+        self.outputs
+            .iter()
+            .zip(&self.needs)
+            .filter_map(|(o, n)| n.map(|n| (o, n)))
     }
 
     /// The output with `id`.
