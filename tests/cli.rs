@@ -469,6 +469,27 @@ fn bash_completes_a_preset_id_through_the_registered_script() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(text.lines().collect::<Vec<_>>(), ["twitter"], "{text}");
+    // `napkin man c<Tab>` and `napkin inputs co<Tab>`: subcommands, and input sections.
+    for (words, current, want) in [
+        ("napkin man c", "c", &["calc", "compare", "completions"][..]),
+        ("napkin inputs co", "co", &["corpus"][..]),
+    ] {
+        let command = words.split(' ').nth(1).unwrap();
+        let script = format!(
+            "source <(napkin completions bash)\nCOMP_WORDS=({words}); COMP_CWORD=2; COMP_TYPE=9\n_clap_complete_napkin napkin {current} {command}\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n"
+        );
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .env(
+                "PATH",
+                format!("{}:{}", dir.display(), std::env::var("PATH").unwrap()),
+            )
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(text.lines().collect::<Vec<_>>(), want, "{words}: {text}");
+    }
 }
 
 #[test]
@@ -499,6 +520,83 @@ fn every_subcommand_knows_the_version_and_napkin_has_a_man_page() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("did you mean `calc`?"));
+    // `help` is napkin's own subcommand: it answers --version, and a subcommand's subcommand.
+    napkin()
+        .args(["help", "--version"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(version));
+    napkin()
+        .args(["help", "presets", "show"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Usage: napkin presets show <ID>"));
+    napkin()
+        .args(["help", "calk"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `calc`?"));
+}
+
+#[test]
+fn the_manual_has_examples_exit_status_environment_and_files() {
+    let page = napkin().arg("man").assert().success();
+    let page = String::from_utf8(page.get_output().stdout.clone()).unwrap();
+    let at = |heading: &str| {
+        page.find(&format!(".SH {heading}\n"))
+            .unwrap_or_else(|| panic!("no {heading} in\n{page}"))
+    };
+    // In a manual's order, before the version.
+    let order = [
+        "OPTIONS",
+        "\"EXAMPLES\"",
+        "\"EXIT STATUS\"",
+        "\"ENVIRONMENT\"",
+        "\"FILES\"",
+        "VERSION",
+    ]
+    .map(at);
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    for words in [
+        "\\fBNO_COLOR\\fR",
+        "\\fBXDG_CONFIG_HOME\\fR",
+        "\\fBXDG_DATA_HOME\\fR",
+        "history.jsonl",
+        "\\fBnapkin calc twitter\\fR",
+        // Hyphens are escaped for roff.
+        "\\fBnapkin sweep video\\-recommendation",
+    ] {
+        assert!(page.contains(words), "{words} not in the page");
+    }
+    // A subcommand's page has its own examples, and no sections about napkin as a whole.
+    let calc = napkin().args(["man", "calc"]).assert().success();
+    let calc = String::from_utf8(calc.get_output().stdout.clone()).unwrap();
+    assert!(calc.contains(".SH \"EXAMPLES\""), "{calc}");
+    assert!(calc.contains("\\fBnapkin calc \\-\\-set embeddings.vectors=10B"));
+    assert!(!calc.contains("napkin sweep") && !calc.contains("EXIT STATUS"));
+}
+
+#[test]
+fn every_example_of_the_manual_runs() {
+    use clap::Parser;
+    for example in napkin::cli::manual::EXAMPLES
+        .iter()
+        .filter(|e| e.runs_alone)
+    {
+        let words = shlex::split(example.command).unwrap();
+        let cli = napkin::cli::Cli::try_parse_from(&words)
+            .unwrap_or_else(|e| panic!("{}: {e}", example.command));
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = napkin::cli::run(cli, napkin::cli::Host::default(), &mut out, &mut err);
+        assert_eq!(
+            code,
+            0,
+            "{}: {}",
+            example.command,
+            String::from_utf8_lossy(&err)
+        );
+        assert!(!out.is_empty(), "{} printed nothing", example.command);
+    }
 }
 
 #[test]

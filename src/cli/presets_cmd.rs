@@ -109,7 +109,7 @@ pub fn welcome(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
     list(out, err)?;
     writeln!(
         out,
-        "\nUsage:\n  napkin calc <preset|file|-> [--set section.key=value]... [--format text|json|markdown]\n  napkin sweep <preset|file> --vary section.key=lo..hi [--until \"<output> > <value>\"]\n  napkin compare <a> <b> [--set-a …] [--set-b …]\n  napkin tui [preset|file]       the interactive screen (needs a terminal)\n  napkin drill [--plain]         practise estimates; napkin stats shows progress\n  napkin presets list | show <id> | table\n  napkin completions <shell>\n  napkin --help"
+        "\nUsage:\n  napkin calc <preset|file|-> [--set section.key=value]... [--format text|json|markdown]\n  napkin sweep <preset|file> --vary section.key=lo..hi [--until \"<output> > <value>\"]\n  napkin compare <a> <b> [--set-a …] [--set-b …]\n  napkin inputs [section]        every input --set takes, with its kind, default and meaning\n  napkin tui [preset|file]       the interactive screen (needs a terminal)\n  napkin drill [--plain]         practise estimates; napkin stats shows progress\n  napkin presets list | show <id> | table\n  napkin completions <shell>\n  napkin --help"
     )
     .map_err(io)
 }
