@@ -266,16 +266,6 @@ fn overrides_change_inputs_by_path() {
     );
 }
 
-#[test]
-fn the_readme_documents_every_key() {
-    let readme = include_str!("../README.md");
-    let reference = napkin::scenario::schema::markdown_reference();
-    assert!(
-        readme.contains(&reference),
-        "README.md's key reference is out of date; replace it with:\n{reference}"
-    );
-}
-
 mod no_panic {
     use napkin::scenario::load_str;
     use napkin::units::{Kind, parse};

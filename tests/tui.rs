@@ -560,15 +560,6 @@ fn the_ranges_and_ml_scenario_draws_at_every_width_and_height() {
     }
 }
 
-#[test]
-fn the_readme_key_table_is_the_keymap() {
-    let table = napkin::tui::keymap::markdown_table();
-    assert!(
-        include_str!("../README.md").contains(&table),
-        "README.md's key table is out of date; it should be:\n{table}"
-    );
-}
-
 /// `x` written as an answer to `q`, with the base unit a size, duration or data rate needs.
 fn answer_text(q: &napkin::drill::question::Question, x: f64) -> String {
     use napkin::units::Kind;

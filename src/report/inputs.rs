@@ -190,6 +190,19 @@ pub fn catalogue_markdown(docs: &[InputDoc]) -> String {
     out
 }
 
+/// Every key a scenario file takes, as the reference lists them: `[meta]` (descriptive, not
+/// inputs), then every input section ([`catalogue_markdown`]).
+pub fn reference_markdown() -> String {
+    let mut out =
+        String::from("**`[meta]`**\n\n| key | kind | default | meaning |\n|---|---|---|---|\n");
+    for (key, kind, meaning) in crate::scenario::schema::META_KEYS {
+        let _ = writeln!(out, "| `meta.{key}` | {kind} | – | {meaning} |");
+    }
+    out.push('\n');
+    out.push_str(&catalogue_markdown(&catalogue(None)));
+    out
+}
+
 /// One input of a scenario: its value as napkin shows it and where it comes from.
 #[derive(Clone, Debug, PartialEq)]
 pub struct InputValue {
