@@ -8,6 +8,7 @@ mod results;
 mod whatif_pictures;
 
 use super::scenario::{Focus, ScenarioScreen};
+use super::scroll::scrolled;
 use super::theme::Theme;
 use crate::scenario::SourceKind;
 use ratatui::buffer::Buffer;
@@ -81,7 +82,15 @@ pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, th
         ))
         .render(inner, buf);
     } else if warn_height > 0 {
-        let inner = theme.panel("Warnings", false, warnings, buf);
+        let focused = s.focus == Focus::Warnings;
+        let count = w.report.warnings.len();
+        // The panel is short: with more than one warning, its title says how to read them all.
+        let title = match (count, focused) {
+            (1, _) => "Warnings".to_string(),
+            (_, true) => format!("Warnings: {count} (↑ ↓ scroll)"),
+            (_, false) => format!("Warnings: {count} (h or Shift-Tab here, then ↑ ↓)"),
+        };
+        let inner = theme.panel(&title, focused, warnings, buf);
         let lines: Vec<Line> = w
             .report
             .warnings
@@ -93,8 +102,6 @@ pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, th
                 ])
             })
             .collect();
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
+        scrolled(lines, &s.warnings, inner, buf);
     }
 }
