@@ -91,6 +91,21 @@ fn start_with(
     Some((tmux, config))
 }
 
+/// `napkin tui twitter` as [`start`] does, its process id known: the shell writes its pid, then
+/// becomes napkin. None when tmux is absent.
+fn start_twitter_with_pid(name: &str) -> Option<(Tmux, tempfile::TempDir, String)> {
+    let pid_dir = tempfile::tempdir().unwrap();
+    let pid_file = pid_dir.path().join("pid");
+    let wrapper = format!(
+        "sh -c 'echo $$ > {}; exec \"$0\" \"$@\"'",
+        pid_file.display()
+    );
+    let (tmux, config) = start_with(name, 80, 24, &wrapper, "tui twitter")?;
+    tmux.wait_for("Twitter");
+    let pid = std::fs::read_to_string(&pid_file).expect("the pid, written before the screen");
+    Some((tmux, config, pid.trim().to_string()))
+}
+
 impl Tmux {
     fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "e2e"];
@@ -268,24 +283,13 @@ fn a_signal_restores_the_terminal_and_exits_128_plus_its_number() {
     // SIGTERM (`kill`, `timeout`), SIGHUP (a closed terminal window), SIGINT (`kill -INT`: in raw
     // mode Ctrl-C is a key, not a signal).
     for (name, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
-        let pid_dir = tempfile::tempdir().unwrap();
-        let pid_file = pid_dir.path().join("pid");
-        // The shell writes its pid, then becomes napkin.
-        let wrapper = format!(
-            "sh -c 'echo $$ > {}; exec \"$0\" \"$@\"'",
-            pid_file.display()
-        );
-        let Some((tmux, _config)) =
-            start_with(&format!("signal-{name}"), 80, 24, &wrapper, "tui twitter")
-        else {
+        let Some((tmux, _config, pid)) = start_twitter_with_pid(&format!("signal-{name}")) else {
             return;
         };
-        tmux.wait_for("Twitter");
         assert_eq!(tmux.alternate_on(), "1");
         assert_eq!(tmux.cursor_shown(), "0", "the screen hides the cursor");
-        let pid = std::fs::read_to_string(&pid_file).expect("the pid, written before the screen");
         let killed = Command::new("kill")
-            .args(["-s", name, pid.trim()])
+            .args(["-s", name, &pid])
             .status()
             .expect("kill runs");
         assert!(killed.success(), "kill -s {name} {pid}");
@@ -328,18 +332,10 @@ fn a_case_walk_on_the_screen_follows_the_candidates_numbers() {
 
 #[test]
 fn a_screen_whose_terminal_is_gone_ends() {
-    let pid_dir = tempfile::tempdir().unwrap();
-    let pid_file = pid_dir.path().join("pid");
-    let wrapper = format!(
-        "sh -c 'echo $$ > {}; exec \"$0\" \"$@\"'",
-        pid_file.display()
-    );
-    let Some((tmux, _config)) = start_with("gone", 80, 24, &wrapper, "tui twitter") else {
+    let Some((tmux, _config, pid)) = start_twitter_with_pid("gone") else {
         return;
     };
-    tmux.wait_for("Twitter");
-    let pid = std::fs::read_to_string(&pid_file).expect("the pid, written before the screen");
-    let status = format!("/proc/{}/status", pid.trim());
+    let status = format!("/proc/{pid}/status");
     // The terminal goes (its window closed): napkin must end, not read the dead terminal in a
     // loop for ever.
     drop(tmux);

@@ -163,17 +163,23 @@ pub fn total(rows: &[Row]) -> String {
         .filter(|r| r.yours.as_deref() == Some("revealed"))
         .count();
     let skipped = rows.iter().filter(|r| r.yours.is_none()).count();
+    line.push_str(&not_scored(revealed, skipped));
+    line.push('.');
+    line
+}
+
+/// "; 1 revealed, 2 skipped", or nothing when every question was answered.
+fn not_scored(revealed: usize, skipped: usize) -> String {
     let others: Vec<String> = [(revealed, "revealed"), (skipped, "skipped")]
         .iter()
         .filter(|(n, _)| *n > 0)
         .map(|(n, what)| format!("{n} {what}"))
         .collect();
-    if !others.is_empty() {
-        line.push_str("; ");
-        line.push_str(&others.join(", "));
+    if others.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", others.join(", "))
     }
-    line.push('.');
-    line
 }
 
 /// `part` as a whole percentage of `whole` (0 of nothing).
@@ -275,14 +281,7 @@ pub fn session(records: &[Record], revealed: usize, skipped: usize) -> String {
             points.len()
         );
     }
-    let others: Vec<String> = [(revealed, "revealed"), (skipped, "skipped")]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect();
-    if !others.is_empty() {
-        let _ = write!(out, "; {}", others.join(", "));
-    }
+    out.push_str(&not_scored(revealed, skipped));
     out.push_str(".\n");
     // Each skill's answers and mean, weakest first.
     let mut skills: Vec<(Skill, Vec<f64>)> = Vec::new();

@@ -334,20 +334,6 @@ impl DrillState {
             scrolled(lines, &self.scroll, inner, buf);
             return;
         }
-        if self.leaving {
-            let inner = theme.panel("Your session · Esc leaves, Enter goes on", true, area, buf);
-            let mut lines: Vec<Line> = self
-                .summary(now)
-                .lines()
-                .map(|l| Line::from(l.to_string()))
-                .collect();
-            lines.push(Line::from(Span::styled(
-                "Every answer is kept: `napkin stats` shows your progress over every session.",
-                theme.dim(),
-            )));
-            scrolled(lines, &self.scroll, inner, buf);
-            return;
-        }
         let Some(q) = self.question() else {
             match &self.walk {
                 Some(w) => {
