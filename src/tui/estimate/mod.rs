@@ -32,12 +32,15 @@ fn mark(kind: Option<SourceKind>) -> &'static str {
 
 pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, theme: Theme) {
     let w = &s.work;
+    let warning_lines = warning_lines(s, theme);
+    // As tall as the warnings wrapped, up to a quarter of the screen; they scroll past that.
+    let wrapped = Paragraph::new(warning_lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(area.width.saturating_sub(2));
     let warn_height = if w.report.warnings.is_empty() {
         0
     } else {
-        (w.report.warnings.len() as u16 + 2)
-            .min(area.height / 4)
-            .max(3)
+        (wrapped as u16 + 2).min(area.height / 4).max(3)
     };
     let [main, warnings] = area.layout(&Layout::vertical([
         Constraint::Fill(1),
@@ -84,24 +87,29 @@ pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, th
     } else if warn_height > 0 {
         let focused = s.focus == Focus::Warnings;
         let count = w.report.warnings.len();
-        // The panel is short: with more than one warning, its title says how to read them all.
-        let title = match (count, focused) {
-            (1, _) => "Warnings".to_string(),
-            (_, true) => format!("Warnings: {count} (↑ ↓ scroll)"),
-            (_, false) => format!("Warnings: {count} (h or Shift-Tab here, then ↑ ↓)"),
+        // Taller than its panel, the title says how to read the rest.
+        let overflows = wrapped + 2 > warn_height as usize;
+        let title = match (overflows, focused) {
+            (false, _) => format!("Warnings: {count}"),
+            (true, true) => format!("Warnings: {count} (↑ ↓ scroll)"),
+            (true, false) => format!("Warnings: {count} (more: h or Shift-Tab here, then ↓)"),
         };
         let inner = theme.panel(&title, focused, warnings, buf);
-        let lines: Vec<Line> = w
-            .report
-            .warnings
-            .iter()
-            .map(|x| {
-                Line::from(vec![
-                    Span::styled("! ", theme.warn()),
-                    Span::raw(x.message.clone()),
-                ])
-            })
-            .collect();
-        scrolled(lines, &s.warnings, inner, buf);
+        scrolled(warning_lines, &s.warnings, inner, buf);
     }
+}
+
+/// Each warning on a line of its own, marked "!".
+fn warning_lines(s: &ScenarioScreen, theme: Theme) -> Vec<Line<'static>> {
+    s.work
+        .report
+        .warnings
+        .iter()
+        .map(|x| {
+            Line::from(vec![
+                Span::styled("! ", theme.warn()),
+                Span::raw(x.message.clone()),
+            ])
+        })
+        .collect()
 }
