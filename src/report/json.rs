@@ -1,4 +1,4 @@
-//! `calc --format json`: the contract scripts rely on (see the scenario spec in the README).
+//! `calc --format json`: the contract scripts rely on (described in docs/REFERENCE.md, "JSON").
 //!
 //! The object is a borrowed view of the [`Report`], written by serde_json; the fields below are
 //! in the order the keys are written.
@@ -272,7 +272,7 @@ mod tests {
         crate::scenario::overrides::set(&mut s, "serving.target_utilization", "0.9").unwrap();
         let r = Report::build(&s, Style::Decimal).unwrap();
         let json = render(&r, Layout::Compact);
-        // Each object's keys in order, as the README's contract lists them. 1B DAU × 5 ÷ 86,400 s
+        // Each object's keys in order, as the reference's contract lists them. 1B DAU × 5 ÷ 86,400 s
         // = 57,870/s: "57.9k/s", napkin 60,000.
         let fragments = [
             "{\"scenario\":{\"id\":\"video-recommendation\",\"title\":\"Video Recommendation System\",\"chapter\":6},\"outputs\":[",

@@ -70,7 +70,7 @@ pub fn run(start: Option<(String, crate::scenario::Scenario)>) -> std::io::Resul
 pub fn run_drill(opts: crate::drill::session::Options) -> std::io::Result<Ended> {
     let mut app = App::new(crate::presets::user_dir(), color_wanted());
     app.history = opts.history.clone();
-    app.start_drill(opts);
+    app.start_drill_alone(opts);
     event_loop(app)
 }
 
