@@ -253,7 +253,7 @@ const CASES: &[Case] = &[
         stdin: b"",
         code: 1,
         words: &[
-            "[llm] needs params, layers, kv_heads, head_dim, prompt_tokens, output_tokens, requests_per_day",
+            "[llm] needs params, layers, kv_heads, head_dim, prompt_tokens, output_tokens\n",
             "model = \"llama-3.1-70b\"",
         ],
     },

@@ -644,6 +644,58 @@ mod ml_formulas {
     }
 
     #[test]
+    fn a_feature_store_without_node_memory_gives_its_memory() {
+        let toml =
+            format!("{META}[feature_store]\nentities = \"500M\"\nfeatures_per_entity = 100\n");
+        // 500M × (140 B + 100 × 13 B) = 500M × 1,440 B = 7.2e11 B = 720 GB.
+        close9(value(&outputs(&toml), "feature_store.memory"), 7.2e11);
+        let (text, missing) = report_of(&toml);
+        assert!(text.contains("720 GB"), "{text}");
+        let ids: Vec<&str> = missing.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["feature_store.lookups", "feature_store.nodes"]);
+        assert_eq!(missing[1].1, "feature_store.node_memory");
+    }
+
+    #[test]
+    fn an_llm_without_requests_sizes_a_replica_not_a_fleet() {
+        let toml = format!(
+            "{META}[llm]\nmodel = \"llama-3.1-8b\"\nprompt_tokens = 1000\noutput_tokens = 200\ndevice = \"H100\"\nprice_per_device_hour = \"$2\"\n"
+        );
+        let o = outputs(&toml);
+        // 8,030,261,248 params × 2 B (f16) = 16,060,522,496 B.
+        close9(value(&o, "llm.weights_memory"), 16_060_522_496.0);
+        // 2 (K and V) × 32 layers × 8 KV heads × 128 dims × 2 B = 131,072 B a token.
+        close9(value(&o, "llm.kv_cache_per_token"), 131_072.0);
+        let (_, missing) = report_of(&toml);
+        let ids: Vec<&str> = missing.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "fleet.total_devices",
+                "fleet.accelerator_cost_per_day",
+                "llm.peak_requests_per_second",
+                "llm.tokens_per_day",
+                "llm.replicas",
+                "llm.devices",
+                "llm.cost_per_day",
+                "llm.cost_per_million_tokens",
+            ]
+        );
+        assert!(missing[0].1.starts_with("llm.requests_per_day"));
+    }
+
+    #[test]
+    fn diffusion_without_an_output_size_adds_no_storage() {
+        let (text, missing) = report_of(&format!(
+            "{META}[diffusion]\noutputs_per_day = \"1M\"\nsteps = 30\nflops_per_step = \"10T\"\ndevice = \"H100\"\n"
+        ));
+        assert!(!text.contains("STORAGE"), "{text}");
+        // 30 steps × 10 TFLOP = 300 TFLOP an output.
+        assert!(text.contains("300 TFLOP"), "{text}");
+        assert!(missing.is_empty());
+    }
+
+    #[test]
     fn daily_users_alone_cannot_serve_an_online_stage() {
         let e = napkin::scenario::load_str(
             &format!(

@@ -19,6 +19,13 @@ pub fn needs(s: &Scenario, o: &Output) -> Option<&'static str> {
             Some("traffic.requests_per_user_per_day beside traffic.dau (or traffic.qps instead)")
         }
         "cache.backend_qps" | "feature_store.lookups" if s.requests().is_none() => Some(A_RATE),
+        "feature_store.nodes"
+            if s.feature_store
+                .as_ref()
+                .is_some_and(|f| f.node_memory.value == 0.0) =>
+        {
+            Some("feature_store.node_memory")
+        }
         "experiment.duration"
             if s.experiment
                 .as_ref()
@@ -27,6 +34,32 @@ pub fn needs(s: &Scenario, o: &Output) -> Option<&'static str> {
         {
             Some("experiment.eligible_daily_users (or traffic.dau)")
         }
+        "llm.peak_requests_per_second"
+        | "llm.tokens_per_day"
+        | "llm.replicas"
+        | "llm.devices"
+        | "llm.cost_per_day"
+        | "llm.cost_per_million_tokens"
+            if no_llm_requests(s) =>
+        {
+            Some(LLM_REQUESTS)
+        }
+        // The fleet's totals are the LLM's alone when nothing else adds to them.
+        "fleet.total_devices" | "fleet.accelerator_cost_per_day"
+            if no_llm_requests(s) && s.diffusion.is_none() =>
+        {
+            Some(LLM_REQUESTS)
+        }
         _ => None,
     }
+}
+
+/// What an LLM's fleet is sized on.
+const LLM_REQUESTS: &str = "llm.requests_per_day (or a request rate in [traffic])";
+
+/// Whether `[llm]` is there with no requests a day to serve.
+fn no_llm_requests(s: &Scenario) -> bool {
+    s.llm
+        .as_ref()
+        .is_some_and(|l| l.requests_per_day.is_none() && s.requests().is_none())
 }

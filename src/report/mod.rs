@@ -210,6 +210,11 @@ fn applies(s: &Scenario, o: &Output) -> bool {
         return false;
     }
     let has_logs = crate::scenario::Logging::all(s).next().is_some();
+    // Generated outputs join the storage when they are kept (an output size given).
+    let kept = s
+        .diffusion
+        .as_ref()
+        .is_some_and(|d| d.output_size.is_some());
     let uploads = s.has_uploads();
     match o.section() {
         Section::Traffic => s.requests().is_some(),
@@ -224,14 +229,14 @@ fn applies(s: &Scenario, o: &Output) -> bool {
             .any(|st| st.mode == crate::scenario::Mode::Online),
         Section::Storage => match o.id.name.as_str() {
             "logs" => has_logs,
-            "growth_per_day" => has_logs || !s.corpora.is_empty() || s.diffusion.is_some(),
+            "growth_per_day" => has_logs || !s.corpora.is_empty() || kept,
             "total" => {
                 has_logs
                     || !s.corpora.is_empty()
                     || s.embeddings.is_some()
                     || s.graph.is_some()
                     || s.text_index.is_some()
-                    || s.diffusion.is_some()
+                    || kept
             }
             _ => true,
         },
