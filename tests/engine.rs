@@ -625,9 +625,43 @@ mod ml_formulas {
             line(&text, "Experiment duration").as_deref(),
             Some("Experiment duration 5.77 h ≈ 6 h")
         );
+        // Without a rate, neither the QPS nor the bandwidth it carries.
         let ids: Vec<&str> = missing.iter().map(|(id, _)| id.as_str()).collect();
-        assert_eq!(ids, ["traffic.avg_qps", "traffic.peak_qps"]);
+        assert_eq!(
+            ids,
+            [
+                "traffic.avg_qps",
+                "traffic.peak_qps",
+                "bandwidth.ingress",
+                "bandwidth.egress"
+            ]
+        );
         assert!(missing[0].1.contains("traffic.requests_per_user_per_day"));
+        assert!(missing[2].1.starts_with("a request rate"));
+    }
+
+    #[test]
+    fn traffic_without_sizes_says_its_bandwidth_needs_them() {
+        // 50k/s and no request or response size: no "0 B/s" of bandwidth, but what it needs.
+        let (text, missing) = report_of(&format!("{META}[traffic]\nqps = \"50k\"\n"));
+        assert!(!text.contains("0 B/s"), "{text}");
+        assert_eq!(
+            missing,
+            [
+                (
+                    "bandwidth.ingress".to_string(),
+                    "traffic.request_size (or a corpus's new_items_per_day and item_size)"
+                ),
+                ("bandwidth.egress".to_string(), "traffic.response_size")
+            ]
+        );
+        // With a request size, 100k/s peak × 1 KB = 100 MB/s in; the egress still needs its size.
+        let (text, missing) = report_of(&format!(
+            "{META}[traffic]\nqps = \"50k\"\nrequest_size = \"1 KB\"\n"
+        ));
+        assert!(text.contains("100 MB/s"), "{text}");
+        assert_eq!(missing.len(), 1);
+        assert_eq!(missing[0].0, "bandwidth.egress");
     }
 
     #[test]

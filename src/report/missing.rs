@@ -19,6 +19,19 @@ pub fn needs(s: &Scenario, o: &Output) -> Option<&'static str> {
             Some("traffic.requests_per_user_per_day beside traffic.dau (or traffic.qps instead)")
         }
         "cache.backend_qps" | "feature_store.lookups" if s.requests().is_none() => Some(A_RATE),
+        // Bandwidth of nothing: traffic with no rate, or no size for a request or a response
+        // (and nothing uploaded).
+        "bandwidth.ingress" | "bandwidth.egress"
+            if o.value == 0.0 && s.traffic.is_some() && s.requests().is_none() =>
+        {
+            Some(A_RATE)
+        }
+        "bandwidth.ingress" if o.value == 0.0 && no_size(s, |t| t.request_size) => {
+            Some("traffic.request_size (or a corpus's new_items_per_day and item_size)")
+        }
+        "bandwidth.egress" if o.value == 0.0 && no_size(s, |t| t.response_size) => {
+            Some("traffic.response_size")
+        }
         "feature_store.nodes"
             if s.feature_store
                 .as_ref()
@@ -52,6 +65,17 @@ pub fn needs(s: &Scenario, o: &Output) -> Option<&'static str> {
         }
         _ => None,
     }
+}
+
+/// Whether the scenario's traffic gives no size for `size` (a request's or a response's).
+fn no_size(
+    s: &Scenario,
+    size: impl Fn(&crate::scenario::Traffic) -> uom::si::f64::Information,
+) -> bool {
+    // Without [traffic], bandwidth is a part the scenario does not have.
+    s.traffic
+        .as_ref()
+        .is_some_and(|t| size(t).get::<uom::si::information::byte>() == 0.0)
 }
 
 /// What an LLM's fleet is sized on.
