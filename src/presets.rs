@@ -22,7 +22,8 @@ pub struct Preset {
     pub id: String,
     pub origin: Origin,
     pub text: String,
-    /// The name errors use: "presets/twitter.toml" or the user's path.
+    /// The name messages use: "built-in preset twitter" (the id a user types, not the file it
+    /// was compiled from), or the user's file's path.
     pub file: String,
 }
 
@@ -53,7 +54,7 @@ pub fn builtin() -> Vec<Preset> {
             id: id_of(file),
             origin: Origin::Builtin,
             text: text.to_string(),
-            file: format!("presets/{file}"),
+            file: format!("built-in preset {}", id_of(file)),
         })
         .collect()
 }
@@ -133,7 +134,7 @@ pub fn find(id: &str, user_dir: Option<&Path>) -> Result<Preset, ScenarioError> 
             id: id.to_string(),
             origin: Origin::Builtin,
             text: text.to_string(),
-            file: format!("presets/{file}"),
+            file: format!("built-in preset {}", id_of(file)),
         });
     }
     let (presets, _) = all(user_dir);
@@ -163,4 +164,26 @@ pub fn write_user(dir: &Path, id: &str, text: &str) -> std::io::Result<PathBuf> 
     tmp.as_file().sync_all()?;
     tmp.persist(&path).map_err(|e| e.error)?;
     Ok(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_built_in_preset_is_named_by_its_id_a_user_s_by_its_path() {
+        let twitter = builtin().into_iter().find(|p| p.id == "twitter").unwrap();
+        assert_eq!(twitter.file, "built-in preset twitter");
+        assert_eq!(
+            find("twitter", None).unwrap().file,
+            "built-in preset twitter"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path =
+            write_user(dir.path(), "mine", "[meta]\nid = \"mine\"\ntitle = \"M\"\n").unwrap();
+        assert_eq!(
+            find("mine", Some(dir.path())).unwrap().file,
+            path.display().to_string()
+        );
+    }
 }

@@ -33,6 +33,56 @@ pub const POWERS_OF_TWO: &[(u32, &str, &str, &str)] = &[
     (30, "1 billion", "gibi", "1 GiB"),
     (40, "1 trillion", "tebi", "1 TiB"),
     (50, "1 quadrillion", "pebi", "1 PiB"),
+    (60, "1 quintillion", "exbi", "1 EiB"),
+];
+
+/// A constant of napkin arithmetic: what it is, its value and kind, and the napkin form.
+pub struct Constant {
+    pub what: &'static str,
+    pub value: f64,
+    pub kind: Kind,
+    pub napkin: &'static str,
+}
+
+/// The constants of napkin arithmetic: the seconds of a day, a month and a year, and the rates
+/// they turn into.
+pub const CONSTANTS: &[Constant] = &[
+    Constant {
+        what: "s a day",
+        value: 86_400.0,
+        kind: Kind::Count,
+        napkin: "10^5",
+    },
+    Constant {
+        what: "s a month",
+        value: YEAR / 12.0,
+        kind: Kind::Count,
+        napkin: "2.6M",
+    },
+    Constant {
+        what: "s a year",
+        value: YEAR,
+        kind: Kind::Count,
+        napkin: "3.15e7",
+    },
+    Constant {
+        what: "1M a day",
+        value: 1e6 / 86_400.0,
+        kind: Kind::Rate,
+        napkin: "12/s",
+    },
+    Constant {
+        what: "1/s, month",
+        value: YEAR / 12.0,
+        kind: Kind::Count,
+        napkin: "2.6M",
+    },
+    Constant {
+        what: "1 GB/s, day",
+        value: 86_400.0 * 1e9,
+        kind: Kind::Size,
+        napkin: "100 TB",
+    },
 ];
 
 /// Availability levels shown, as fractions.
@@ -71,6 +121,20 @@ pub fn nines_rows() -> Vec<NinesRow> {
 #[cfg(test)]
 mod tests {
     use super::{NinesRow, downtime, nines_rows};
+
+    #[test]
+    fn napkin_constants() {
+        // 365 days × 86,400 s = 31,536,000 s; a twelfth of it is 2,628,000 s ≈ 2.6M.
+        let value = |i: usize| super::CONSTANTS[i].value;
+        assert_eq!(value(1), 2_628_000.0);
+        assert_eq!(value(2), 31_536_000.0);
+        // 1,000,000 ÷ 86,400 = 11.57/s.
+        assert!((value(3) - 11.574).abs() < 1e-3);
+        // 1e9 B/s × 86,400 s = 8.64e13 B = 86.4 TB.
+        assert_eq!(value(5), 8.64e13);
+        // 2^60 is the last power of two listed, an exbibyte.
+        assert_eq!(super::POWERS_OF_TWO.last().map(|p| p.0), Some(60));
+    }
 
     #[test]
     fn downtime_of_the_nines() {

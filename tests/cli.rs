@@ -295,10 +295,16 @@ fn presets_list_and_show() {
         .assert()
         .success()
         .stdout(predicate::str::contains("[meta]\nid = \"twitter\""));
+    // An unknown id is worded as calc words it: `error:`, the nearest id, where to list them.
     napkin()
         .args(["presets", "show", "twiter"])
         .assert()
-        .code(1);
+        .code(1)
+        .stderr(predicate::str::starts_with(
+            "error: napkin: no preset or file named `twiter`",
+        ))
+        .stderr(predicate::str::contains("did you mean `twitter`?"))
+        .stderr(predicate::str::contains("napkin presets list"));
 }
 
 #[test]
@@ -309,6 +315,73 @@ fn list_inputs_shows_paths_for_set() {
         .success()
         .stdout(predicate::str::contains(
             "traffic.dau=150M\t[book: Xu vol. 1: 300M MAU, 50% daily]",
+        ));
+}
+
+#[test]
+fn every_input_is_listed_without_a_scenario() {
+    let all = napkin().arg("inputs").assert().success();
+    let all = String::from_utf8(all.get_output().stdout.clone()).unwrap();
+    assert!(all.starts_with("input "), "{all}");
+    // One line an input, each with its kind, default and meaning.
+    assert!(
+        all.lines()
+            .any(|l| l.starts_with("training.devices ") && l.contains("whole number")),
+        "{all}"
+    );
+    // `calc --list-inputs` with neither a scenario nor --set lists the same.
+    napkin()
+        .args(["calc", "--list-inputs"])
+        .assert()
+        .success()
+        .stdout(all);
+    let corpus = napkin()
+        .args(["inputs", "corpus", "--format", "json"])
+        .assert()
+        .success();
+    let corpus: serde_json::Value = serde_json::from_slice(&corpus.get_output().stdout).unwrap();
+    let paths: Vec<&str> = corpus["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths[0], "corpus.<name>.items");
+    assert!(paths.iter().all(|p| p.starts_with("corpus.<name>.")));
+    // A section napkin has not: a usage error that lists them.
+    napkin()
+        .args(["inputs", "vectors"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "[possible values: traffic, corpus",
+        ));
+}
+
+#[test]
+fn a_scenario_s_inputs_in_each_format_and_brief_refused() {
+    let json = napkin()
+        .args(["calc", "twitter", "--list-inputs", "--format", "json"])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).unwrap();
+    assert_eq!(json["inputs"][0]["path"], "traffic.dau");
+    assert_eq!(json["inputs"][0]["value"], "150M");
+    assert_eq!(json["inputs"][0]["source"]["kind"], "book");
+    napkin()
+        .args(["calc", "twitter", "--list-inputs", "--format", "markdown"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "| input | value | source |\n|---|---|---|\n| `traffic.dau` | 150M | book: Xu vol. 1: 300M MAU, 50% daily |\n",
+        ));
+    // --brief shortens a report; a list of inputs has nothing to shorten: said, not ignored.
+    napkin()
+        .args(["calc", "twitter", "--list-inputs", "--brief"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the argument '--list-inputs' cannot be used with '--brief'",
         ));
 }
 
@@ -396,6 +469,27 @@ fn bash_completes_a_preset_id_through_the_registered_script() {
         .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(text.lines().collect::<Vec<_>>(), ["twitter"], "{text}");
+    // `napkin man c<Tab>` and `napkin inputs co<Tab>`: subcommands, and input sections.
+    for (words, current, want) in [
+        ("napkin man c", "c", &["calc", "compare", "completions"][..]),
+        ("napkin inputs co", "co", &["corpus"][..]),
+    ] {
+        let command = words.split(' ').nth(1).unwrap();
+        let script = format!(
+            "source <(napkin completions bash)\nCOMP_WORDS=({words}); COMP_CWORD=2; COMP_TYPE=9\n_clap_complete_napkin napkin {current} {command}\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n"
+        );
+        let out = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(script)
+            .env(
+                "PATH",
+                format!("{}:{}", dir.display(), std::env::var("PATH").unwrap()),
+            )
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(text.lines().collect::<Vec<_>>(), want, "{words}: {text}");
+    }
 }
 
 #[test]
@@ -426,6 +520,83 @@ fn every_subcommand_knows_the_version_and_napkin_has_a_man_page() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("did you mean `calc`?"));
+    // `help` is napkin's own subcommand: it answers --version, and a subcommand's subcommand.
+    napkin()
+        .args(["help", "--version"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(version));
+    napkin()
+        .args(["help", "presets", "show"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Usage: napkin presets show <ID>"));
+    napkin()
+        .args(["help", "calk"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `calc`?"));
+}
+
+#[test]
+fn the_manual_has_examples_exit_status_environment_and_files() {
+    let page = napkin().arg("man").assert().success();
+    let page = String::from_utf8(page.get_output().stdout.clone()).unwrap();
+    let at = |heading: &str| {
+        page.find(&format!(".SH {heading}\n"))
+            .unwrap_or_else(|| panic!("no {heading} in\n{page}"))
+    };
+    // In a manual's order, before the version.
+    let order = [
+        "OPTIONS",
+        "\"EXAMPLES\"",
+        "\"EXIT STATUS\"",
+        "\"ENVIRONMENT\"",
+        "\"FILES\"",
+        "VERSION",
+    ]
+    .map(at);
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    for words in [
+        "\\fBNO_COLOR\\fR",
+        "\\fBXDG_CONFIG_HOME\\fR",
+        "\\fBXDG_DATA_HOME\\fR",
+        "history.jsonl",
+        "\\fBnapkin calc twitter\\fR",
+        // Hyphens are escaped for roff.
+        "\\fBnapkin sweep video\\-recommendation",
+    ] {
+        assert!(page.contains(words), "{words} not in the page");
+    }
+    // A subcommand's page has its own examples, and no sections about napkin as a whole.
+    let calc = napkin().args(["man", "calc"]).assert().success();
+    let calc = String::from_utf8(calc.get_output().stdout.clone()).unwrap();
+    assert!(calc.contains(".SH \"EXAMPLES\""), "{calc}");
+    assert!(calc.contains("\\fBnapkin calc \\-\\-set embeddings.vectors=10B"));
+    assert!(!calc.contains("napkin sweep") && !calc.contains("EXIT STATUS"));
+}
+
+#[test]
+fn every_example_of_the_manual_runs() {
+    use clap::Parser;
+    for example in napkin::cli::manual::EXAMPLES
+        .iter()
+        .filter(|e| e.runs_alone)
+    {
+        let words = shlex::split(example.command).unwrap();
+        let cli = napkin::cli::Cli::try_parse_from(&words)
+            .unwrap_or_else(|e| panic!("{}: {e}", example.command));
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        let code = napkin::cli::run(cli, napkin::cli::Host::default(), &mut out, &mut err);
+        assert_eq!(
+            code,
+            0,
+            "{}: {}",
+            example.command,
+            String::from_utf8_lossy(&err)
+        );
+        assert!(!out.is_empty(), "{} printed nothing", example.command);
+    }
 }
 
 #[test]
@@ -634,7 +805,7 @@ fn calc_from_set_alone_answers_a_one_line_question() {
 }
 
 #[test]
-fn set_adds_a_missing_single_section_but_not_a_list_entry() {
+fn set_adds_a_missing_section_or_list_entry() {
     // Twitter has no [embeddings]: setting its inputs adds one (300M × 64 × 4 B = 76.8 GB).
     napkin()
         .args([
@@ -659,14 +830,33 @@ fn set_adds_a_missing_single_section_but_not_a_list_entry() {
         .args(["calc", "twitter", "--set", "embeddings.dim=", "--brief"])
         .assert()
         .success();
-    // List entries are named in a file: a new name is refused with what to write.
+    // A list entry is added by naming it: its missing inputs are said as --set.
     napkin()
         .args(["calc", "twitter", "--set", "corpus.thumbnails.items=1B"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
-            "the scenario has no [[corpus]] named `thumbnails`",
+            "error: --set corpus.thumbnails.items=1B: the corpus \"thumbnails\" has no item_size",
+        ))
+        .stderr(predicate::str::contains(
+            "add --set corpus.thumbnails.item_size=1KB",
         ));
+    // 1B thumbnails × 20 KB = 20 TB beside Twitter's media.
+    napkin()
+        .args([
+            "calc",
+            "twitter",
+            "--set",
+            "corpus.thumbnails.items=1B",
+            "--set",
+            "corpus.thumbnails.item_size=20KB",
+            "--brief",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Storage: thumbnails"))
+        .stdout(predicate::str::contains("20 TB"))
+        .stdout(predicate::str::contains("Growth per day: media"));
 }
 
 #[test]

@@ -285,6 +285,7 @@ fn bad_drill_arguments() {
         .args(["drill", "--plain", "--case", "twiter"])
         .assert()
         .code(1)
+        .stderr(predicate::str::starts_with("error: "))
         .stderr(predicate::str::contains("`twitter`"));
     napkin_in(data.path())
         .args(["drill", "--plain", "--skill", "vibes"])
@@ -296,7 +297,7 @@ fn bad_drill_arguments() {
             .args(["drill", "--plain", "--count", count])
             .assert()
             .code(2)
-            .stderr(predicate::str::contains("1..=1000"));
+            .stderr(predicate::str::contains("from 1 to 1,000"));
     }
 }
 
@@ -871,13 +872,8 @@ fn a_miss_comes_back_as_a_review_with_fresh_numbers() {
         .get_output()
         .stdout
         .clone();
-    // The record was of seed 1: the review is drawn afresh, so twice in a row its numbers differ.
-    let again = napkin_in(data.path())
-        .args(["drill", "--plain", "--count", "2"])
-        .write_stdin("")
-        .output()
-        .unwrap()
-        .stdout;
+    // The record was of seed 1: the review is drawn afresh each time. The numbers are drawn
+    // from a few napkin values, so two draws may agree by chance: of four, not all agree.
     let first = |out: &[u8]| {
         String::from_utf8(out.to_vec())
             .unwrap()
@@ -886,7 +882,18 @@ fn a_miss_comes_back_as_a_review_with_fresh_numbers() {
             .map(str::to_string)
     };
     assert!(first(&out).is_some());
-    assert_ne!(first(&out), first(&again), "a review repeats its numbers");
+    let mut seen = vec![first(&out)];
+    for _ in 0..3 {
+        let again = napkin_in(data.path())
+            .args(["drill", "--plain", "--count", "2"])
+            .write_stdin("")
+            .output()
+            .unwrap()
+            .stdout;
+        seen.push(first(&again));
+    }
+    seen.dedup();
+    assert!(seen.len() > 1, "a review repeats its numbers: {seen:?}");
 }
 
 /// `v` moved by a third, written so the field's kind reads it back.

@@ -569,6 +569,186 @@ mod ml_formulas {
         close9(value(&o, "experiment.sample_size_per_arm"), 120_146.0);
     }
 
+    /// The text report of `toml`, and what it cannot estimate with what each needs.
+    fn report_of(toml: &str) -> (String, Vec<(String, &'static str)>) {
+        let r = napkin::report::Report::build(&scenario(toml), napkin::units::Style::Decimal)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let text = napkin::report::text::render(&r, napkin::report::text::Detail::Brief);
+        let missing = r
+            .not_estimated()
+            .map(|(o, needs)| (o.id.to_string(), needs))
+            .collect();
+        (text, missing)
+    }
+
+    #[test]
+    fn an_experiment_alone_gives_its_sample_size_and_says_what_its_duration_needs() {
+        let ab = format!("{META}[experiment]\nbaseline_rate = 0.05\nmde_relative = 0.05\n");
+        let o = outputs(&ab);
+        // 120,146 per arm, as above: the sample size needs no users.
+        close9(value(&o, "experiment.sample_size_per_arm"), 120_146.0);
+        let (text, missing) = report_of(&ab);
+        let line = |text: &str, label: &str| {
+            text.lines()
+                .find(|l| l.trim_start().starts_with(label))
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        };
+        assert_eq!(
+            line(&text, "Sample size per arm").as_deref(),
+            Some("Sample size per arm 120,146")
+        );
+        assert!(
+            text.contains("NOT ESTIMATED\n  Experiment duration"),
+            "{text}"
+        );
+        // Its first line is under NOT ESTIMATED: no duration of 0 s is printed.
+        assert_eq!(
+            line(&text, "Experiment duration").as_deref(),
+            Some("Experiment duration needs experiment.eligible_daily_users (or traffic.dau)")
+        );
+        assert_eq!(
+            missing,
+            [(
+                "experiment.duration".to_string(),
+                "experiment.eligible_daily_users (or traffic.dau)"
+            )]
+        );
+        // Daily users alone in [traffic] are the eligible users: 2 × 120,146 ÷ 1M a day
+        // = 0.240292 d = 20,761.2 s (5.77 h); the QPS they cannot give is said instead.
+        let with_users = format!("{ab}[traffic]\ndau = \"1M\"\n");
+        close9(
+            value(&outputs(&with_users), "experiment.duration"),
+            0.240292 * 86_400.0,
+        );
+        let (text, missing) = report_of(&with_users);
+        assert_eq!(
+            line(&text, "Experiment duration").as_deref(),
+            Some("Experiment duration 5.77 h ≈ 6 h")
+        );
+        // Without a rate, neither the QPS nor the bandwidth it carries.
+        let ids: Vec<&str> = missing.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "traffic.avg_qps",
+                "traffic.peak_qps",
+                "bandwidth.ingress",
+                "bandwidth.egress"
+            ]
+        );
+        assert!(missing[0].1.contains("traffic.requests_per_user_per_day"));
+        assert!(missing[2].1.starts_with("a request rate"));
+    }
+
+    #[test]
+    fn traffic_without_sizes_says_its_bandwidth_needs_them() {
+        // 50k/s and no request or response size: no "0 B/s" of bandwidth, but what it needs.
+        let (text, missing) = report_of(&format!("{META}[traffic]\nqps = \"50k\"\n"));
+        assert!(!text.contains("0 B/s"), "{text}");
+        assert_eq!(
+            missing,
+            [
+                (
+                    "bandwidth.ingress".to_string(),
+                    "traffic.request_size (or a corpus's new_items_per_day and item_size)"
+                ),
+                ("bandwidth.egress".to_string(), "traffic.response_size")
+            ]
+        );
+        // With a request size, 100k/s peak × 1 KB = 100 MB/s in; the egress still needs its size.
+        let (text, missing) = report_of(&format!(
+            "{META}[traffic]\nqps = \"50k\"\nrequest_size = \"1 KB\"\n"
+        ));
+        assert!(text.contains("100 MB/s"), "{text}");
+        assert_eq!(missing.len(), 1);
+        assert_eq!(missing[0].0, "bandwidth.egress");
+    }
+
+    #[test]
+    fn a_cache_alone_gives_its_hit_ratio_and_memory_not_its_backend_load() {
+        let (text, missing) = report_of(&format!(
+            "{META}[cache]\nitems = \"10M\"\ncached_items = \"100k\"\nitem_size = \"2 KB\"\n"
+        ));
+        // H(100k) ÷ H(10M) = 12.090 ÷ 16.695 = 72.4%; 100k × 2 KB = 200 MB.
+        assert!(text.contains("72.4%"), "{text}");
+        assert!(text.contains("200 MB"), "{text}");
+        assert_eq!(missing.len(), 1);
+        assert_eq!(missing[0].0, "cache.backend_qps");
+        assert!(missing[0].1.starts_with("a request rate: traffic.qps"));
+    }
+
+    #[test]
+    fn a_feature_store_without_node_memory_gives_its_memory() {
+        let toml =
+            format!("{META}[feature_store]\nentities = \"500M\"\nfeatures_per_entity = 100\n");
+        // 500M × (140 B + 100 × 13 B) = 500M × 1,440 B = 7.2e11 B = 720 GB.
+        close9(value(&outputs(&toml), "feature_store.memory"), 7.2e11);
+        let (text, missing) = report_of(&toml);
+        assert!(text.contains("720 GB"), "{text}");
+        let ids: Vec<&str> = missing.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["feature_store.lookups", "feature_store.nodes"]);
+        assert_eq!(missing[1].1, "feature_store.node_memory");
+    }
+
+    #[test]
+    fn an_llm_without_requests_sizes_a_replica_not_a_fleet() {
+        let toml = format!(
+            "{META}[llm]\nmodel = \"llama-3.1-8b\"\nprompt_tokens = 1000\noutput_tokens = 200\ndevice = \"H100\"\nprice_per_device_hour = \"$2\"\n"
+        );
+        let o = outputs(&toml);
+        // 8,030,261,248 params × 2 B (f16) = 16,060,522,496 B.
+        close9(value(&o, "llm.weights_memory"), 16_060_522_496.0);
+        // 2 (K and V) × 32 layers × 8 KV heads × 128 dims × 2 B = 131,072 B a token.
+        close9(value(&o, "llm.kv_cache_per_token"), 131_072.0);
+        let (_, missing) = report_of(&toml);
+        let ids: Vec<&str> = missing.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "fleet.total_devices",
+                "fleet.accelerator_cost_per_day",
+                "llm.peak_requests_per_second",
+                "llm.tokens_per_day",
+                "llm.replicas",
+                "llm.devices",
+                "llm.cost_per_day",
+                "llm.cost_per_million_tokens",
+            ]
+        );
+        assert!(missing[0].1.starts_with("llm.requests_per_day"));
+    }
+
+    #[test]
+    fn diffusion_without_an_output_size_adds_no_storage() {
+        let (text, missing) = report_of(&format!(
+            "{META}[diffusion]\noutputs_per_day = \"1M\"\nsteps = 30\nflops_per_step = \"10T\"\ndevice = \"H100\"\n"
+        ));
+        assert!(!text.contains("STORAGE"), "{text}");
+        // 30 steps × 10 TFLOP = 300 TFLOP an output.
+        assert!(text.contains("300 TFLOP"), "{text}");
+        assert!(missing.is_empty());
+    }
+
+    #[test]
+    fn daily_users_alone_cannot_serve_an_online_stage() {
+        let e = napkin::scenario::load_str(
+            &format!(
+                "{META}[traffic]\ndau = \"1M\"\n[[stage]]\nname = \"a\"\nper_server_throughput = \"1k/s\"\nlatency = \"5 ms\"\n"
+            ),
+            "t.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("[traffic] gives the daily users but not their requests"),
+            "{e}"
+        );
+        assert!(
+            e.contains("add [traffic] with requests_per_user_per_day = 5, or [traffic] with qps"),
+            "{e}"
+        );
+    }
+
     #[test]
     fn a_rate_above_one_half_takes_its_effect_from_the_rate_as_given() {
         let n = |p: f64, mde: &str| {

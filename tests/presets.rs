@@ -230,17 +230,6 @@ fn text_report_snapshots() {
 }
 
 #[test]
-fn the_readme_table_is_the_programs() {
-    let scenarios: Vec<Scenario> = builtins().into_iter().map(|(_, s)| s).collect();
-    let table = napkin::report::table::presets_table(&scenarios);
-    let readme = include_str!("../README.md");
-    assert!(
-        readme.contains(&table),
-        "README.md's preset table is out of date; `napkin presets table` prints:\n{table}"
-    );
-}
-
-#[test]
 fn user_presets_are_listed_marked_and_run() {
     let dir = tempfile::tempdir().unwrap();
     let presets = dir.path().join("napkin").join("presets");

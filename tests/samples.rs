@@ -1,22 +1,34 @@
 //! The documents' samples are the program's own output: each fenced block after a marker in
-//! README.md or docs/*.md is compared with what the command prints now, so a sample cannot
-//! drift from the program.
+//! README.md, CONTRIBUTING.md or docs/*.md is compared with what the command prints now, so a
+//! sample cannot drift from the program; and every command line the documents show is run.
 //!
 //! Markers (HTML comments, unseen on a rendered page), each on the line before its block:
 //! - `<!-- sample: napkin ARGS [< "STDIN"] [2>&1] -->`: the block is the command's output, byte
 //!   for byte (a first line starting with `$ ` shows the command and is not compared). It runs
-//!   in a fresh directory with no configuration and no drill history.
+//!   in the repository's root (so `examples/flat.toml` is there) with no configuration and no
+//!   drill history.
 //! - `<!-- sample-excerpt: napkin ARGS … -->`: the block is parts of the output, each part's
 //!   lines in a row and the parts in order, with a line `…` between parts.
-//! - `<!-- sample-file: NAME -->`: the block is a file the later samples of the document read.
+//! - `<!-- sample-file: examples/NAME -->`: the block is that file of the repository, byte for
+//!   byte: the file is what the commands read, the block what the reader sees.
 //! - `<!-- sample-json: napkin ARGS -->`: the block is JSON with only some of the output's keys
 //!   and items (`"…"` stands for the rest): every key it shows has the value shown, and the
 //!   items of a list shown are items of the output's list, in its order.
 //! - `<!-- sample-tui: PRESET WxH [KEY…] -->`: the block is the screen on PRESET at that size
 //!   after the keys (`Tab`, or a character).
 //!
+//! Generated parts, between `<!-- generated: NAME -->` and `<!-- end generated: NAME -->`:
+//! `presets-table` (`napkin presets table`), `inputs` (every key of a scenario file, from the
+//! sections' registry) and `keys` (the screen's key table, from the keymap).
+//!
+//! Every other line of a fenced block that is a `napkin` command (`napkin …` or `$ napkin …`)
+//! is run and must succeed: a comment after `#` and what a pipe does with the output are left
+//! out, `< FILE` is its standard input, and `napkin tui X`, which needs a terminal, is checked
+//! as `napkin calc X` (the scenario it opens).
+//!
 //! `NAPKIN_BLESS=1 cargo test --test samples` writes the current output into the text and
-//! screen samples instead of failing; read the diff before committing it.
+//! screen samples, the example files into their blocks and the generated parts, instead of
+//! failing; read the diff before committing it.
 
 mod common;
 
@@ -28,11 +40,14 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};
 
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
 /// The documents whose samples are checked.
 fn documents() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut docs = vec![root.join("README.md")];
-    if let Ok(dir) = std::fs::read_dir(root.join("docs")) {
+    let mut docs = vec![root().join("README.md"), root().join("CONTRIBUTING.md")];
+    if let Ok(dir) = std::fs::read_dir(root().join("docs")) {
         let mut more: Vec<PathBuf> = dir
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "md"))
@@ -40,6 +55,7 @@ fn documents() -> Vec<PathBuf> {
         more.sort();
         docs.extend(more);
     }
+    docs.retain(|d| d.exists());
     docs
 }
 
@@ -98,7 +114,7 @@ fn run(spec: &str, dir: &Path) -> String {
         }
     }
     let out = napkin_in(dir)
-        .current_dir(dir)
+        .current_dir(root())
         .env("COLUMNS", "100")
         .args(&args)
         .write_stdin(stdin)
@@ -272,7 +288,17 @@ fn every_sample_in_the_documents_is_the_programs_output() {
             checked += 1;
             match s.kind.as_str() {
                 "file" => {
-                    std::fs::write(dir.path().join(&s.spec), format!("{shown}\n")).unwrap();
+                    assert!(
+                        s.spec.starts_with("examples/"),
+                        "{place}: a file the documents use lives in examples/"
+                    );
+                    let file = std::fs::read_to_string(root().join(&s.spec))
+                        .unwrap_or_else(|e| panic!("{place}: {}: {e}", s.spec));
+                    let file = file.trim_end_matches('\n');
+                    if shown != file {
+                        stale.push(format!("{place}: {} is now:\n{file}", s.spec));
+                        replacements.push((from, to, file.to_string()));
+                    }
                 }
                 "" => {
                     let command = lines[from].starts_with("$ ");
@@ -355,4 +381,298 @@ fn a_sample_shown_rounded_agrees_to_its_digits() {
     assert!(subset(&v("1e9"), &v("1.2e9"), "").is_err());
     assert!(subset(&v(r#"{"a": 1, "…": "…"}"#), &v(r#"{"a": 1, "b": 2}"#), "").is_ok());
     assert!(subset(&v(r#"{"c": 1}"#), &v(r#"{"a": 1}"#), "").is_err());
+}
+
+/// What a generated part of the documents holds now.
+fn generated(name: &str) -> String {
+    match name {
+        "presets-table" => {
+            let scenarios: Vec<_> = presets::builtin()
+                .iter()
+                .map(|p| p.load().unwrap())
+                .collect();
+            napkin::report::table::presets_table(&scenarios)
+        }
+        "inputs" => napkin::report::inputs::reference_markdown(),
+        "keys" => napkin::tui::keymap::markdown_table(),
+        other => panic!("no generated part `{other}`"),
+    }
+}
+
+#[test]
+fn every_generated_part_is_the_programs() {
+    let bless = std::env::var_os("NAPKIN_BLESS").is_some();
+    let mut stale = Vec::new();
+    let mut seen = Vec::new();
+    for doc in documents() {
+        let text = std::fs::read_to_string(&doc).unwrap();
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        let mut replacements = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let Some(name) = line
+                .trim()
+                .strip_prefix("<!-- generated: ")
+                .and_then(|r| r.strip_suffix(" -->"))
+            else {
+                continue;
+            };
+            let end = format!("<!-- end generated: {name} -->");
+            let close = (i + 1..lines.len())
+                .find(|&j| lines[j].trim() == end)
+                .unwrap_or_else(|| panic!("{}:{}: no {end}", doc.display(), i + 1));
+            let shown = lines[i + 1..close].join("\n");
+            let now = generated(name);
+            if shown.trim() != now.trim() {
+                stale.push(format!(
+                    "{}:{}: the generated part `{name}` is now:\n{now}",
+                    doc.display(),
+                    i + 1
+                ));
+                replacements.push((i + 1, close, now));
+            }
+            seen.push(name.to_string());
+        }
+        if bless && !replacements.is_empty() {
+            for (from, to, now) in replacements.into_iter().rev() {
+                let mut new = vec![String::new()];
+                new.extend(now.trim().lines().map(str::to_string));
+                new.push(String::new());
+                lines.splice(from..to, new);
+            }
+            std::fs::write(&doc, lines.join("\n") + "\n").unwrap();
+        }
+    }
+    for name in ["presets-table", "inputs", "keys"] {
+        assert!(
+            seen.iter().any(|s| s == name),
+            "no document has the generated part `{name}`"
+        );
+    }
+    if !bless {
+        assert!(
+            stale.is_empty(),
+            "{}\n\n(NAPKIN_BLESS=1 cargo test --test samples writes them)",
+            stale.join("\n\n")
+        );
+    }
+}
+
+/// `line` without a comment (`# …` after a space, outside quotes) and without what a pipe
+/// does with napkin's output (`| man -l -`).
+fn napkin_part(line: &str) -> &str {
+    let mut quote = None;
+    let bytes = line.as_bytes();
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '#' | '|') if i > 0 && bytes[i - 1] == b' ' => return line[..i].trim_end(),
+            _ => {}
+        }
+    }
+    line.trim_end()
+}
+
+/// Runs the command `line` of a document in the repository's root; why it failed, if it did.
+fn run_line(line: &str, dir: &Path) -> Result<(), String> {
+    use clap::Parser;
+    let command = napkin_part(line);
+    let mut words = shlex::split(command).ok_or("cannot split it as a shell would")?;
+    let mut stdin = Vec::new();
+    if let Some(at) = words.iter().position(|w| w == "<") {
+        let file = words.get(at + 1).ok_or("`<` without a file")?;
+        stdin = std::fs::read(root().join(file)).map_err(|e| format!("{file}: {e}"))?;
+        words.drain(at..at + 2);
+    }
+    if words.iter().any(|w| w.starts_with('>') || w.ends_with('>')) {
+        return Err("a command of the documents writes no file".into());
+    }
+    napkin::cli::Cli::try_parse_from(&words).map_err(|e| e.to_string())?;
+    // The screen needs a terminal: what it opens is checked as calc reads it.
+    if words.get(1).is_some_and(|w| w == "tui") {
+        if words.len() < 3 {
+            return Ok(());
+        }
+        words[1] = "calc".into();
+        words.push("--brief".into());
+    }
+    let out = napkin_in(dir)
+        .current_dir(root())
+        .args(&words[1..])
+        .write_stdin(stdin)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "exit {:?}: {}",
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr)
+        ))
+    }
+}
+
+/// Whether the `$ ` line shown over a sample's block is the command its marker runs: the same
+/// words, or `printf 'STDIN' | napkin ARGS` for a marker `napkin ARGS < "STDIN"`.
+fn shows_its_command(shown: &str, spec: &str) -> bool {
+    if shown == spec {
+        return true;
+    }
+    let Some((run, stdin)) = spec.split_once(" < ") else {
+        return false;
+    };
+    let stdin = shlex::split(stdin).unwrap_or_default().join("");
+    let Some((printf, napkin)) = shown.split_once(" | ") else {
+        return false;
+    };
+    let printf = shlex::split(printf).unwrap_or_default();
+    napkin == run && printf.len() == 2 && printf[0] == "printf" && printf[1] == stdin
+}
+
+#[test]
+fn every_command_line_in_the_documents_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut failed = Vec::new();
+    let mut ran = 0;
+    for doc in documents() {
+        let text = std::fs::read_to_string(&doc).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let found = samples(&lines, &doc);
+        let mut i = 0;
+        while i < lines.len() {
+            if !lines[i].starts_with("```") {
+                i += 1;
+                continue;
+            }
+            let close = (i + 1..lines.len())
+                .find(|&j| lines[j].starts_with("```"))
+                .unwrap_or(lines.len());
+            let place = |j: usize| format!("{}:{}", doc.display(), j + 1);
+            if let Some(s) = found.iter().find(|s| s.body.0 == i + 1) {
+                // A sample's block is output; its `$ ` line, if any, is the command it runs.
+                if let Some(shown) = lines[i + 1].strip_prefix("$ ")
+                    && !shows_its_command(shown, &s.spec)
+                {
+                    failed.push(format!(
+                        "{}: shows `{shown}` but runs `{}`",
+                        place(i + 1),
+                        s.spec
+                    ));
+                }
+            } else {
+                for (j, line) in lines.iter().enumerate().take(close).skip(i + 1) {
+                    let line = line.strip_prefix("$ ").unwrap_or(line);
+                    if line != "napkin" && !line.starts_with("napkin ") {
+                        continue;
+                    }
+                    ran += 1;
+                    if let Err(e) = run_line(line, dir.path()) {
+                        failed.push(format!("{}: `{line}`: {e}", place(j)));
+                    }
+                }
+            }
+            i = close + 1;
+        }
+    }
+    assert!(ran > 0, "no command lines found");
+    assert!(failed.is_empty(), "{}", failed.join("\n\n"));
+}
+
+#[test]
+fn a_command_line_is_napkin_s_part_of_it() {
+    assert_eq!(
+        napkin_part("napkin calc twitter   # the report"),
+        "napkin calc twitter"
+    );
+    assert_eq!(napkin_part("napkin man | man -l -"), "napkin man");
+    assert_eq!(
+        napkin_part("napkin sweep a --until \"x > 1 # not a comment\""),
+        "napkin sweep a --until \"x > 1 # not a comment\""
+    );
+    assert!(shows_its_command(
+        "printf '3k\\n6k\\n' | napkin drill --plain",
+        "napkin drill --plain < \"3k\\n6k\\n\""
+    ));
+    assert!(!shows_its_command(
+        "printf '3k\\n' | napkin drill --plain",
+        "napkin drill --plain < \"3k\\n6k\\n\""
+    ));
+}
+
+/// Whether the id `id` is written in `documented` (`storage.<corpus>.growth_per_day`): the same
+/// parts, a part in angle brackets standing for any name.
+fn documents_id(documented: &str, id: &str) -> bool {
+    let (d, i): (Vec<&str>, Vec<&str>) = (documented.split('.').collect(), id.split('.').collect());
+    d.len() == i.len()
+        && d.iter()
+            .zip(&i)
+            .all(|(d, i)| d == i || (d.starts_with('<') && d.ends_with('>')))
+}
+
+#[test]
+fn the_reference_documents_every_output() {
+    let reference = std::fs::read_to_string(root().join("docs/REFERENCE.md")).unwrap();
+    // Every `code span` of the reference that could be an id.
+    let spans: Vec<&str> = reference
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| s.contains('.') && !s.contains(' '))
+        .collect();
+    let mut missing = std::collections::BTreeSet::new();
+    for p in presets::builtin() {
+        let s = p.load().unwrap();
+        for o in napkin::estimate::explain(&s).1 {
+            let id = o.id.to_string();
+            if !spans.iter().any(|d| documents_id(d, &id)) {
+                missing.insert(id);
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "docs/REFERENCE.md does not document the outputs {missing:?}"
+    );
+    assert!(documents_id(
+        "storage.<corpus>.growth_per_day",
+        "storage.videos.growth_per_day"
+    ));
+    assert!(!documents_id(
+        "storage.<corpus>",
+        "storage.videos.growth_per_day"
+    ));
+}
+
+#[test]
+fn the_readme_is_short_and_every_example_file_is_a_scenario_the_documents_use() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let lines = readme.lines().count();
+    assert!(
+        lines <= 300,
+        "README.md has {lines} lines: move detail to docs/GUIDE.md, docs/REFERENCE.md or CONTRIBUTING.md"
+    );
+    let documents: String = documents()
+        .iter()
+        .map(|d| std::fs::read_to_string(d).unwrap())
+        .collect();
+    let mut files = 0;
+    for entry in std::fs::read_dir(root().join("examples")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(
+            name.ends_with(".toml"),
+            "examples/{name}: examples/ holds scenario files only"
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        napkin::scenario::load_str(&text, format!("examples/{name}"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            documents.contains(&format!("examples/{name}")),
+            "examples/{name} is used by no document"
+        );
+        files += 1;
+    }
+    assert!(files > 0);
 }

@@ -317,6 +317,24 @@ fn draw(app: &App, w: u16, h: u16) -> String {
 }
 
 #[test]
+fn a_narrow_picker_cuts_titles_and_summaries_with_an_ellipsis() {
+    let picker = App::new(None, false);
+    let screen = draw(&picker, 62, 24);
+    // 62 columns less the two borders leave 60: " ch. 9  " (8) + "  similar-listings" (18)
+    // leave 34 for "Similar Listings on Vacation Rental Platforms" (46), cut to 33 and "…".
+    assert!(
+        screen.contains("│ ch. 9  Similar Listings on Vacation Rent…  similar-listings│"),
+        "{screen}"
+    );
+    // Every summary line is cut at the border with "…" rather than clipped mid-word.
+    let summary = screen
+        .lines()
+        .find(|l| l.contains("5M listings × 32-d"))
+        .unwrap();
+    assert!(summary.ends_with("…│\""), "{summary}");
+}
+
+#[test]
 fn snapshots_at_two_sizes() {
     let mut app = app_on("video-recommendation");
     insta::assert_snapshot!("scenario_120x36", draw(&app, 120, 36));
@@ -542,15 +560,6 @@ fn the_ranges_and_ml_scenario_draws_at_every_width_and_height() {
     }
 }
 
-#[test]
-fn the_readme_key_table_is_the_keymap() {
-    let table = napkin::tui::keymap::markdown_table();
-    assert!(
-        include_str!("../README.md").contains(&table),
-        "README.md's key table is out of date; it should be:\n{table}"
-    );
-}
-
 /// `x` written as an answer to `q`, with the base unit a size, duration or data rate needs.
 fn answer_text(q: &napkin::drill::question::Question, x: f64) -> String {
     use napkin::units::Kind;
@@ -609,8 +618,74 @@ fn the_drill_screen_scores_records_and_moves_on() {
         (d.index, d.answer.as_str(), d.feedback.is_none()),
         (1, "", true)
     );
+    // Leaving shows the session's summary first: one answer, exact, 100 points; Enter goes
+    // back to the question, Esc twice leaves.
     send(&mut app, &[KeyCode::Esc]);
+    let d = app
+        .drill()
+        .expect("still on the drill, its summary in front");
+    assert!(d.leaving);
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains(
+            "This session: 1 question answered, 100 points on average; 1 of 1 within 2× of napkin."
+        ),
+        "{screen}"
+    );
+    send(&mut app, &[KeyCode::Enter]);
+    assert!(!app.drill().unwrap().leaving, "Enter goes on drilling");
+    send(&mut app, &[KeyCode::Esc, KeyCode::Esc]);
     assert!(matches!(app.screen, Screen::Picker(_)));
+}
+
+#[test]
+fn napkin_drill_alone_quits_on_leaving_and_a_session_without_answers_leaves_at_once() {
+    let mut app = App::new(None, false);
+    app.start_drill_alone(napkin::drill::session::Options {
+        seed: Some(4),
+        count: 10,
+        ..Default::default()
+    });
+    // Nothing answered: no summary to show, and no picker under `napkin drill`.
+    send(&mut app, &[KeyCode::Esc]);
+    assert!(app.quit, "Esc from `napkin drill` quits");
+}
+
+#[test]
+fn on_the_drill_screen_question_mark_is_help_and_ctrl_r_reveals() {
+    let mut app = drill_app(None);
+    type_text(&mut app, "?");
+    assert!(app.help, "? opens help");
+    assert_eq!(app.drill().unwrap().answer, "", "and types nothing");
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("Ctrl-R"), "{screen}");
+    assert!(screen.contains("or a 90% interval lo..hi"), "{screen}");
+    send(&mut app, &[KeyCode::Esc]);
+    assert!(!app.help);
+    // The hint bar carries the scroll keys as one hint.
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("↑↓  scroll"), "{screen}");
+    ctrl(&mut app, 'r');
+    let lines = app.drill().unwrap().feedback.clone().expect("revealed");
+    assert_eq!(lines[0].text, "Revealed (not scored).");
+}
+
+#[test]
+fn a_long_unit_error_shows_whole_at_80x24() {
+    let mut app = drill_app(None);
+    type_text(&mut app, "50 parsecs");
+    send(&mut app, &[KeyCode::Enter]);
+    let error = app.drill().unwrap().error.clone().expect("not read");
+    let screen = draw(&app, 80, 24);
+    // Every word of the message is on the screen (wrapped in the feedback panel).
+    let flat: String = screen
+        .lines()
+        .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for word in error.split_whitespace() {
+        assert!(flat.contains(word), "{word} of {error}:\n{screen}");
+    }
 }
 
 #[test]
@@ -1081,10 +1156,30 @@ fn reference_and_help_are_readable_at_80x24() {
     send(&mut app, &[KeyCode::Char('t')]);
     let reference = draw(&app, 80, 24);
     insta::assert_snapshot!("reference_80x24", reference);
-    // Every operation whole, and each availability with its nines.
+    // Every operation whole.
     for op in reference::LATENCY.iter().map(|l| l.0) {
         assert!(reference.contains(op), "{op}:\n{reference}");
     }
+    // The left column scrolls to every accelerator and model; Tab moves to the right column,
+    // which scrolls to the availability table. The titles say where more is.
+    assert!(reference.contains("models (↓ more)"), "{reference}");
+    let mut left = String::new();
+    for _ in 0..40 {
+        left.push_str(&draw(&app, 80, 24));
+        send(&mut app, &[KeyCode::Down]);
+    }
+    for name in ["T4", "H100-SXM", "TPU v6e", "llama-3.1-405b"] {
+        assert!(left.contains(&format!("│{name} ")), "{name}:\n{left}");
+    }
+    assert!(draw(&app, 80, 24).contains("models (↑ back)"));
+    send(&mut app, &[KeyCode::Tab]);
+    send(&mut app, &[KeyCode::PageDown, KeyCode::PageDown]);
+    let reference = draw(&app, 80, 24);
+    // 2^60 and the constants of a day, a month and a year, exact.
+    for text in ["1 EiB", "86,400", "2,628,000", "31,536,000"] {
+        assert!(left.contains(text) || reference.contains(text), "{text}");
+    }
+    // Each availability with its nines.
     for (nines, per_year) in [
         // (1 − a) × 365 d: 3.65 d, 8.76 h, 52.6 min, 5.26 min, 31.5 s.
         ("99%", "3.65 d"),
@@ -1267,13 +1362,12 @@ fn each_input_is_marked_with_its_source() {
 }
 
 #[test]
-fn in_the_drill_a_question_mark_reveals_and_an_empty_answer_skips() {
+fn in_the_drill_ctrl_r_reveals_and_an_empty_answer_skips() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("history.jsonl");
     let mut app = drill_app(Some(path.clone()));
     let q = app.drill().unwrap().question().unwrap().clone();
-    type_text(&mut app, "?");
-    send(&mut app, &[KeyCode::Enter]);
+    ctrl(&mut app, 'r');
     let d = app.drill().unwrap();
     let lines = d.feedback.clone().expect("the answer is shown");
     let kinds: Vec<LineKind> = lines.iter().map(|l| l.kind).collect();
@@ -1615,8 +1709,7 @@ fn a_case_walk_from_the_screen_keeps_its_answers_with_the_walk() {
     type_text(&mut app, "60k/s");
     send(&mut app, &[KeyCode::Enter, KeyCode::Enter]);
     // A revealed step is not kept: there is no answer to keep.
-    type_text(&mut app, "?");
-    send(&mut app, &[KeyCode::Enter]);
+    ctrl(&mut app, 'r');
     let (records, problems) = napkin::drill::history::read(&path);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(records.len(), 1);
@@ -1701,9 +1794,8 @@ fn i_interviews_the_open_case_study_without_feedback() {
     let d = app.drill().unwrap();
     assert!(d.feedback.is_none());
     assert_eq!(d.question().unwrap().output, "traffic.peak_qps");
-    // ? reveals nothing in an interview.
-    type_text(&mut app, "?");
-    send(&mut app, &[KeyCode::Enter]);
+    // Ctrl-R reveals nothing in an interview.
+    ctrl(&mut app, 'r');
     let d = app.drill().unwrap();
     assert_eq!(
         d.error.as_deref(),

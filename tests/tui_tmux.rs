@@ -1,6 +1,6 @@
 //! The real binary in a real terminal (tmux): open a preset, edit DAU, see peak QPS change, quit,
-//! and find the terminal back to normal, after a panic and a signal too; and find napkin gone when
-//! its terminal goes away. Where tmux is absent the test says so and does nothing.
+//! and find the terminal back to normal, after a panic and a signal too. Where tmux is absent the test says so
+//! and does nothing.
 
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -24,14 +24,17 @@ impl Tmux {
         self.run(&["capture-pane", "-p", "-t", "e2e"])
     }
 
-    /// Waits up to 10 s for `text` on the screen.
+    /// Waits up to 10 s for `text` on the screen, and for the screen to be still (the same in
+    /// two captures 50 ms apart), so that a frame half drawn is not read.
     fn wait_for(&self, text: &str) -> String {
         let start = Instant::now();
+        let mut last = String::new();
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
+            if screen.contains(text) && screen == last {
                 return screen;
             }
+            last = screen.clone();
             assert!(
                 start.elapsed() < Duration::from_secs(10),
                 "waited 10 s for {text:?}; the screen shows:\n{screen}"
@@ -86,6 +89,21 @@ fn start_with(
     );
     tmux.run(&["send-keys", "-t", "e2e", &command, "Enter"]);
     Some((tmux, config))
+}
+
+/// `napkin tui twitter` as [`start`] does, its process id known: the shell writes its pid, then
+/// becomes napkin. None when tmux is absent.
+fn start_twitter_with_pid(name: &str) -> Option<(Tmux, tempfile::TempDir, String)> {
+    let pid_dir = tempfile::tempdir().unwrap();
+    let pid_file = pid_dir.path().join("pid");
+    let wrapper = format!(
+        "sh -c 'echo $$ > {}; exec \"$0\" \"$@\"'",
+        pid_file.display()
+    );
+    let (tmux, config) = start_with(name, 80, 24, &wrapper, "tui twitter")?;
+    tmux.wait_for("Twitter");
+    let pid = std::fs::read_to_string(&pid_file).expect("the pid, written before the screen");
+    Some((tmux, config, pid.trim().to_string()))
 }
 
 impl Tmux {
@@ -185,18 +203,18 @@ fn panels_reference_and_help_at_80x24() {
     // Esc read apart from what follows (Esc then t at once reads as Alt-t): the hint bar, with
     // its "q  quit", is back.
     tmux.wait_for("   q  quit");
-    // The reference tab, every availability with its nines.
+    // The reference tab: every latency number; Tab to the right column and a page down show
+    // every availability with its nines.
     tmux.keys(&["t"]);
-    let reference = tmux.wait_for("99.9999%");
-    assert!(
-        reference.contains("read 1 MB sequentially from network"),
-        "{reference}"
-    );
+    let reference = tmux.wait_for("read 1 MB sequentially from network");
+    assert!(reference.contains("Napkin numbers (↓ more)"), "{reference}");
+    tmux.keys(&["Tab", "NPage"]);
+    tmux.wait_for("99.9999%");
     // Back on the estimate, Tab three times reaches Pictures; a page down shows the waterfall,
     // each stage's line ending in its time (ranking 50 ms) on the 0 ms–200 ms axis.
     tmux.keys(&["t", "Tab", "Tab", "Tab", "NPage"]);
-    let screen = tmux.wait_for("50 ms│");
-    assert!(screen.contains("0 ms 200 ms"), "{screen}");
+    let screen = tmux.wait_for("0 ms 200 ms");
+    assert!(screen.contains("50 ms│"), "{screen}");
     tmux.keys(&["q"]);
     tmux.assert_restored();
 }
@@ -265,24 +283,13 @@ fn a_signal_restores_the_terminal_and_exits_128_plus_its_number() {
     // SIGTERM (`kill`, `timeout`), SIGHUP (a closed terminal window), SIGINT (`kill -INT`: in raw
     // mode Ctrl-C is a key, not a signal).
     for (name, number) in [("TERM", 15), ("HUP", 1), ("INT", 2)] {
-        let pid_dir = tempfile::tempdir().unwrap();
-        let pid_file = pid_dir.path().join("pid");
-        // The shell writes its pid, then becomes napkin.
-        let wrapper = format!(
-            "sh -c 'echo $$ > {}; exec \"$0\" \"$@\"'",
-            pid_file.display()
-        );
-        let Some((tmux, _config)) =
-            start_with(&format!("signal-{name}"), 80, 24, &wrapper, "tui twitter")
-        else {
+        let Some((tmux, _config, pid)) = start_twitter_with_pid(&format!("signal-{name}")) else {
             return;
         };
-        tmux.wait_for("Twitter");
         assert_eq!(tmux.alternate_on(), "1");
         assert_eq!(tmux.cursor_shown(), "0", "the screen hides the cursor");
-        let pid = std::fs::read_to_string(&pid_file).expect("the pid, written before the screen");
         let killed = Command::new("kill")
-            .args(["-s", name, pid.trim()])
+            .args(["-s", name, &pid])
             .status()
             .expect("kill runs");
         assert!(killed.success(), "kill -s {name} {pid}");
@@ -291,42 +298,61 @@ fn a_signal_restores_the_terminal_and_exits_128_plus_its_number() {
 }
 
 #[test]
-fn the_screen_ends_when_its_terminal_goes_away() {
-    let pid_dir = tempfile::tempdir().unwrap();
-    let pid_file = pid_dir.path().join("pid");
-    let wrapper = format!(
-        "sh -c 'echo $$ > {}; exec \"$0\" \"$@\"'",
-        pid_file.display()
-    );
-    let Some((tmux, _config)) = start_with("gone", 80, 24, &wrapper, "tui twitter") else {
+fn a_case_walk_on_the_screen_follows_the_candidates_numbers() {
+    let data = tempfile::tempdir().unwrap();
+    let env = format!("XDG_DATA_HOME={}", data.path().display());
+    let Some((tmux, _config)) = start_with("walk", 100, 30, &env, "tui twitter") else {
         return;
     };
     tmux.wait_for("Twitter");
-    let pid = std::fs::read_to_string(&pid_file).expect("the pid, written before the screen");
-    // Killing the server closes the terminal under napkin with no signal it acts on: its reads
-    // return nothing from then on.
+    tmux.keys(&["c"]);
+    tmux.wait_for("Step 1/9");
+    // Average QPS: 150M × 2 ÷ 86,400 = 3,472/s; 7k/s is 2.02× high.
+    tmux.keys(&["7k/s", "Enter"]);
+    tmux.wait_for("2.02× over");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Step 2/9");
+    // Peak QPS from that 7k/s: 7k/s × 2 = 14k/s, napkin's 6.94k/s.
+    tmux.keys(&["14k/s", "Enter"]);
+    let screen = tmux.wait_for("Follows from your numbers");
+    assert!(screen.contains("7k/s average × peak factor 2"), "{screen}");
+    // Esc: the walk so far, both scores a step, and where the early number sent the
+    // candidate off; Esc again goes back to the case study.
+    tmux.keys(&["Escape"]);
+    let summary = tmux.wait_for("Your method: 1 of 2 answers followed");
+    assert!(
+        summary.contains("Where an early number sent you off"),
+        "{summary}"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("   q  quit");
+    tmux.keys(&["q"]);
+    tmux.assert_restored();
+}
+
+#[test]
+fn a_screen_whose_terminal_is_gone_ends() {
+    let Some((tmux, _config, pid)) = start_twitter_with_pid("gone") else {
+        return;
+    };
+    let status = format!("/proc/{pid}/status");
+    // The terminal goes (its window closed): napkin must end, not read the dead terminal in a
+    // loop for ever.
     drop(tmux);
-    // Ended (gone, or a zombie nobody has reaped yet) within 5 s: the screen checks its terminal
-    // every 250 ms. A screen left behind would spin on those reads at full speed for good.
-    let stat = format!("/proc/{}/stat", pid.trim());
     let start = Instant::now();
     loop {
-        let state = std::fs::read_to_string(&stat).map(|s| {
-            // The state follows the command's closing parenthesis: "pid (napkin) S …".
-            s.rsplit_once(") ")
-                .and_then(|(_, rest)| rest.chars().next())
-        });
-        if matches!(state, Err(_) | Ok(Some('Z' | 'X'))) {
+        let state = std::fs::read_to_string(&status).unwrap_or_default();
+        let running = state
+            .lines()
+            .find(|l| l.starts_with("State:"))
+            .is_some_and(|l| !l.contains("Z (zombie)"));
+        if !running {
             break;
         }
-        if start.elapsed() > Duration::from_secs(5) {
-            // Not left behind by the failing test.
-            let _ = Command::new("kill").args(["-KILL", pid.trim()]).status();
-            panic!(
-                "napkin {} still ran 5 s after its terminal went away: {state:?}",
-                pid.trim()
-            );
-        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "napkin still runs 10 s after its terminal went:\n{state}"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }

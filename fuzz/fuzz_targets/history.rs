@@ -7,7 +7,7 @@
 use libfuzzer_sys::fuzz_target;
 use napkin::drill::history::{self, MAX_WARNINGS, Record};
 use napkin::drill::skill::Skill;
-use napkin::drill::stats;
+use napkin::drill::{review, stats};
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
@@ -39,6 +39,10 @@ fn answer() -> Record {
         hit: None,
         unit_error: None,
         walk: None,
+        mode: history::Mode::Drill,
+        slip: None,
+        method: None,
+        follows: None,
     }
 }
 
@@ -57,7 +61,7 @@ fuzz_target!(|data: &[u8]| {
     // Every record read holds numbers in their range (so progress has no infinite ratio).
     assert!(records.iter().all(|r| r.out_of_range().is_none()));
     let _ = stats::report(&records, 1_780_000_000);
-    let _ = history::review_queue(&records);
+    let _ = review::due(&records, 1_780_000_000);
 
     history::append(path, &answer()).expect("an append to a writable file");
     let after = std::fs::read(path).unwrap();

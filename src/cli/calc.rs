@@ -4,7 +4,6 @@ use super::Format;
 use super::words;
 use crate::presets;
 use crate::report::{Report, engines, json, markdown, text, tornado};
-use crate::scenario::diagnostic::OneLine;
 use crate::scenario::{self, Location, Origin, Scenario, ScenarioError, SectionPath, overrides};
 use crate::units::format::Style;
 use crate::whatif::montecarlo;
@@ -15,7 +14,7 @@ use std::path::Path;
 pub struct CalcArgs {
     /// A preset id (`napkin presets list`), a path to a scenario file, or - for standard input;
     /// left out, the estimate starts from nothing and --set gives every input.
-    #[arg(required_unless_present = "set", add = clap_complete::engine::ArgValueCompleter::new(super::complete::scenario))]
+    #[arg(required_unless_present_any = ["set", "list_inputs"], add = clap_complete::engine::ArgValueCompleter::new(super::complete::scenario))]
     pub scenario: Option<String>,
     /// Override an input: section.key=value (repeatable), e.g. traffic.dau=200M or stage.ranking.latency=50ms.
     #[arg(long = "set", value_name = "PATH=VALUE", value_parser = assignment)]
@@ -33,8 +32,9 @@ pub struct CalcArgs {
     /// Text format: values only, without the working and the inputs.
     #[arg(long)]
     pub brief: bool,
-    /// List every input path --set accepts for this scenario, with its value, and exit.
-    #[arg(long)]
+    /// List every input path --set accepts for this scenario, with its value and source (in
+    /// --format); without a scenario or --set, every input of every section, as `napkin inputs`.
+    #[arg(long, conflicts_with_all = ["brief", "given"])]
     pub list_inputs: bool,
     /// Only the index memory by engine (Faiss, hnswlib, Milvus, Qdrant, Weaviate, OpenSearch,
     /// Elasticsearch, pgvector), smallest first, with the ratio to Faiss and the shards each needs.
@@ -246,7 +246,12 @@ pub fn apply_flagged(s: &mut Scenario, sets: &[(&str, &str)], quick: bool) -> Re
         let Some(section) = d.subject.section() else {
             continue;
         };
-        let section = SectionPath::new(section.section, None);
+        // A section, or a list section's entry (`corpus.images`): each is added whole.
+        let section = if section.section.is_list() {
+            section
+        } else {
+            SectionPath::new(section.section, None)
+        };
         if had.contains(&section) || !now.contains(&section) {
             continue;
         }
@@ -256,9 +261,9 @@ pub fn apply_flagged(s: &mut Scenario, sets: &[(&str, &str)], quick: bool) -> Re
             .is_none_or(|p| s.provenance.source(p).is_none())
         {
             // The user never wrote this key: name the `--set` that brought its section in.
-            let key = section.section.key();
+            let key = section.to_string();
             let added_by = sets.iter().find(|(_, a)| {
-                a.strip_prefix(key)
+                a.strip_prefix(key.as_str())
                     .is_some_and(|rest| rest.starts_with('.'))
             });
             d.location = added_by.map_or(Location::Override, |(flag, a)| {
@@ -283,12 +288,11 @@ pub fn apply_flagged(s: &mut Scenario, sets: &[(&str, &str)], quick: bool) -> Re
     Err(lines.join("\n"))
 }
 
-/// The single sections `s` has.
+/// The sections `s` has, and the entries of its list sections (`corpus.videos`).
 fn present_sections(s: &Scenario) -> Vec<SectionPath> {
     scenario::registry::ROWS
         .iter()
-        .filter(|r| !r.section().is_list() && r.len(s) > 0)
-        .map(|r| r.section().path())
+        .flat_map(|r| r.entries(s))
         .collect()
 }
 
@@ -317,6 +321,9 @@ fn givens(s: &Scenario, args: &[String]) -> Result<Vec<(crate::estimate::OutputI
 }
 
 pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<(), String> {
+    if args.list_inputs && args.scenario.is_none() && args.set.is_empty() {
+        return super::inputs::catalogue(None, args.format, host, out);
+    }
     let mut s = match &args.scenario {
         Some(arg) => resolve(arg).map_err(|e| words::error(&e))?,
         None => from_scratch(),
@@ -328,24 +335,7 @@ pub fn run(args: &CalcArgs, host: super::Host, out: &mut dyn Write) -> Result<()
         Style::Decimal
     };
     if args.list_inputs {
-        // Every path --set accepts, with its value as written (or the default), ready to paste.
-        for path in overrides::paths(&s) {
-            let value = crate::report::input_text(&s, &path, style).unwrap_or_default();
-            let source = match (
-                s.provenance.source(&path),
-                s.provenance.places.contains_key(&path),
-            ) {
-                (Some(src), _) => src.to_string(),
-                (None, true) => "unmarked".into(),
-                (None, false) if value.is_empty() => "unset".into(),
-                (None, false) => "default".into(),
-            };
-            // One line an input, whatever its note holds.
-            let source = source.replace(['\n', '\r'], " ");
-            let line = format!("{path}={value}\t[{}]\n", OneLine(&source));
-            super::write_doc(out, &line).map_err(|e| e.to_string())?;
-        }
-        return Ok(());
+        return super::inputs::values(&s, style, args.format, host, out);
     }
     let givens = givens(&s, &args.given)?;
     let mut report = Report::build_given(&s, style, &givens)

@@ -30,6 +30,22 @@ pub fn scenario(current: &OsStr) -> Vec<CompletionCandidate> {
     candidates
 }
 
+/// napkin's subcommands starting with `current`, each with what it does as help: for
+/// `napkin man <Tab>` and `napkin help <Tab>`.
+pub fn subcommands(current: &OsStr) -> Vec<CompletionCandidate> {
+    use clap::CommandFactory;
+    let Some(current) = current.to_str() else {
+        return Vec::new();
+    };
+    super::Cli::command()
+        .get_subcommands()
+        .filter(|c| c.get_name().starts_with(current))
+        .map(|c| {
+            CompletionCandidate::new(c.get_name()).help(c.get_about().map(|a| a.to_string().into()))
+        })
+        .collect()
+}
+
 /// Writes the script that registers napkin's completion with `shell`.
 pub fn write_registration(
     shell: clap_complete::Shell,

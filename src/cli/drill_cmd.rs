@@ -94,7 +94,7 @@ fn walk(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<(), String> {
-    let mut scenario = super::calc::resolve(case).map_err(|e| e.to_string())?;
+    let mut scenario = super::calc::resolve(case).map_err(|e| super::words::error(&e))?;
     let id = if scenario.meta.id.is_empty() {
         case.to_string()
     } else {
@@ -167,7 +167,7 @@ mod tests {
         assert_eq!(drill(&["--count", "1000"]).unwrap().count, 1000);
         for bad in ["0", "1001", "70000"] {
             let e = drill(&["--count", bad]).unwrap_err();
-            assert!(e.to_string().contains("1..=1000"), "{bad}: {e}");
+            assert!(e.to_string().contains("from 1 to 1,000"), "{bad}: {e}");
         }
     }
 }

@@ -6,6 +6,8 @@ mod calc;
 mod compare;
 mod complete;
 mod drill_cmd;
+mod inputs;
+pub mod manual;
 mod numbers;
 mod pipe;
 mod presets_cmd;
@@ -21,6 +23,8 @@ use clap_complete::engine::ArgValueCompleter;
     name = "napkin",
     version,
     propagate_version = true,
+    // napkin's own `help` subcommand, which answers --version as every subcommand does.
+    disable_help_subcommand = true,
     about = "Back-of-the-envelope capacity estimation for ML system design"
 )]
 #[command(
@@ -45,6 +49,8 @@ pub enum Command {
     Sweep(sweep::SweepArgs),
     /// Compare two scenarios (preset ids or files, each with its own --set): every output in each and b ÷ a.
     Compare(compare::CompareArgs),
+    /// Every input a scenario or --set takes, with its kind, default and meaning; or one section's.
+    Inputs(inputs::InputsArgs),
     /// List or print the presets.
     Presets {
         #[command(subcommand)]
@@ -68,7 +74,14 @@ pub enum Command {
     /// Print napkin's manual page (roff), or a subcommand's.
     Man {
         /// A subcommand, such as calc; left out, the page of napkin itself.
+        #[arg(add = ArgValueCompleter::new(complete::subcommands))]
         subcommand: Option<String>,
+    },
+    /// Print this message or the help of the given subcommand(s).
+    Help {
+        /// A subcommand, and its own (presets show).
+        #[arg(add = ArgValueCompleter::new(complete::subcommands))]
+        command: Vec<String>,
     },
 }
 
@@ -165,6 +178,7 @@ pub fn run(cli: Cli, host: Host, out: &mut dyn std::io::Write, err: &mut dyn std
             Ok(()) => compare::run(&args, host, out),
             Err(message) => return usage_error("compare", &message, err),
         },
+        Some(Command::Inputs(args)) => inputs::run(&args, host, out),
         Some(Command::Presets {
             action: PresetsAction::List,
         }) => presets_cmd::list(out, err),
@@ -177,7 +191,11 @@ pub fn run(cli: Cli, host: Host, out: &mut dyn std::io::Write, err: &mut dyn std
         Some(Command::Completions { shell }) => {
             complete::write_registration(shell, out).map_err(|e| e.to_string())
         }
-        Some(Command::Man { subcommand }) => man(subcommand.as_deref(), out),
+        Some(Command::Man { subcommand }) => manual::man(subcommand.as_deref(), out),
+        Some(Command::Help { command }) => match manual::help(&command, out) {
+            Ok(written) => written,
+            Err(message) => return usage_error("help", &message, err),
+        },
         Some(Command::Tui { scenario }) => tui(scenario.as_deref()),
         Some(Command::Drill(args)) => drill_cmd::run(&args, out, err),
         Some(Command::Stats) => drill_cmd::stats(out, err),
@@ -216,28 +234,6 @@ fn usage_error(subcommand: &str, message: &str, err: &mut dyn std::io::Write) ->
     };
     let _ = write!(err, "{}", error.render());
     2
-}
-
-/// Writes the manual page of napkin, or of one of its subcommands.
-fn man(subcommand: Option<&str>, out: &mut dyn std::io::Write) -> Result<(), String> {
-    let mut napkin = Cli::command();
-    napkin.build();
-    let page = match subcommand {
-        None => napkin,
-        Some(name) => {
-            let names: Vec<&str> = napkin.get_subcommands().map(|c| c.get_name()).collect();
-            let found = napkin.find_subcommand(name).cloned();
-            found.ok_or_else(|| {
-                format!(
-                    "error: napkin has no subcommand `{name}`\n  help: {}",
-                    crate::scenario::diagnostic::suggest(name, &names)
-                )
-            })?
-        }
-    };
-    clap_mangen::Man::new(page)
-        .render(out)
-        .map_err(|e| e.to_string())
 }
 
 /// Whether a screen can be drawn: standard input and output are both a terminal.

@@ -59,8 +59,8 @@ pub fn list(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
             Err(e) => {
                 writeln!(
                     err,
-                    "warning: the preset {} is invalid and is left out:\n{e}",
-                    p.file
+                    "warning: {} is invalid and is left out:\n{e}",
+                    OneLine(&p.file)
                 )
                 .map_err(io)?;
             }
@@ -73,7 +73,8 @@ pub fn list(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
 }
 
 pub fn show(id: &str, out: &mut dyn Write) -> Result<(), String> {
-    let p = presets::find(id, presets::user_dir().as_deref()).map_err(|e| e.to_string())?;
+    let p =
+        presets::find(id, presets::user_dir().as_deref()).map_err(|e| super::words::error(&e))?;
     // A preset is printed as it is, to be redirected into a file. Control characters other than
     // tabs and line ends are not TOML, so a file holding one is no preset to copy: it is
     // printed escaped rather than let reach the terminal.
@@ -108,7 +109,7 @@ pub fn welcome(out: &mut dyn Write, err: &mut dyn Write) -> Result<(), String> {
     list(out, err)?;
     writeln!(
         out,
-        "\nUsage:\n  napkin calc <preset|file|-> [--set section.key=value]... [--format text|json|markdown]\n  napkin sweep <preset|file> --vary section.key=lo..hi [--until \"<output> > <value>\"]\n  napkin compare <a> <b> [--set-a …] [--set-b …]\n  napkin tui [preset|file]       the interactive screen (needs a terminal)\n  napkin drill [--plain]         practise estimates; napkin stats shows progress\n  napkin presets list | show <id> | table\n  napkin completions <shell>\n  napkin --help"
+        "\nUsage:\n  napkin calc <preset|file|-> [--set section.key=value]... [--format text|json|markdown]\n  napkin sweep <preset|file> --vary section.key=lo..hi [--until \"<output> > <value>\"]\n  napkin compare <a> <b> [--set-a …] [--set-b …]\n  napkin inputs [section]        every input --set takes, with its kind, default and meaning\n  napkin tui [preset|file]       the interactive screen (needs a terminal)\n  napkin drill [--plain]         practise estimates; napkin stats shows progress\n  napkin presets list | show <id> | table\n  napkin completions <shell>\n  napkin --help"
     )
     .map_err(io)
 }

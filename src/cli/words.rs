@@ -46,7 +46,9 @@ pub fn at_flag_on_preset(d: &mut Diagnostic, flag: &str) -> bool {
 /// Where the command line points the user next.
 pub fn listing(l: See) -> &'static str {
     match l {
-        See::Inputs => "(`napkin calc <scenario> --list-inputs` lists them all)",
+        See::Inputs => {
+            "(`napkin inputs` lists every input; `napkin calc <scenario> --list-inputs`, a scenario's with their values)"
+        }
         See::Outputs => "(`napkin calc <scenario> --format json` lists every output id)",
         See::Presets => "(`napkin presets list` shows every preset; a file path needs to exist)",
         See::Compare => {

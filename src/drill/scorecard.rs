@@ -1,8 +1,11 @@
 //! The summary of a case walk or an interview: each step's answer against napkin's number (the
 //! value) and against what the candidate's own earlier answers give (the method), the slips
-//! named, and, after an interview, the seconds each step took.
+//! named, and, after an interview, the seconds each step took; and the summary of a session of
+//! drawn questions.
 
 use super::coach::{self, Judged};
+use super::history::Record;
+use super::skill::Skill;
 use super::slips::SlipKind;
 use crate::units::format::{Sig, plural};
 use std::fmt::Write;
@@ -160,17 +163,23 @@ pub fn total(rows: &[Row]) -> String {
         .filter(|r| r.yours.as_deref() == Some("revealed"))
         .count();
     let skipped = rows.iter().filter(|r| r.yours.is_none()).count();
+    line.push_str(&not_scored(revealed, skipped));
+    line.push('.');
+    line
+}
+
+/// "; 1 revealed, 2 skipped", or nothing when every question was answered.
+fn not_scored(revealed: usize, skipped: usize) -> String {
     let others: Vec<String> = [(revealed, "revealed"), (skipped, "skipped")]
         .iter()
         .filter(|(n, _)| *n > 0)
         .map(|(n, what)| format!("{n} {what}"))
         .collect();
-    if !others.is_empty() {
-        line.push_str("; ");
-        line.push_str(&others.join(", "));
+    if others.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", others.join(", "))
     }
-    line.push('.');
-    line
 }
 
 /// `part` as a whole percentage of `whole` (0 of nothing).
@@ -246,4 +255,133 @@ pub fn scorecard(rows: &[Row], seconds: f64, limit: Option<f64>) -> String {
     });
     let _ = writeln!(out, "Time: {}{over}.", clock(seconds, limit));
     out
+}
+
+/// The summary of a session of drawn questions, said on leaving it: how many were answered and
+/// how well, each skill's mean, the slips, and the skill to practise next.
+pub fn session(records: &[Record], revealed: usize, skipped: usize) -> String {
+    let mut out = String::new();
+    let points: Vec<f64> = records.iter().filter_map(|r| r.points).collect();
+    let mean = |p: &[f64]| p.iter().sum::<f64>() / p.len().max(1) as f64;
+    // Within 2×: |log10(answer ÷ napkin)| ≤ log10 2 (exactly 2× counts).
+    let within = records
+        .iter()
+        .filter(|r| r.e.is_some_and(|e| e.abs() <= 2f64.log10() + 1e-12))
+        .count();
+    let _ = write!(
+        out,
+        "This session: {} answered",
+        plural(points.len() as f64, "question", "questions")
+    );
+    if !points.is_empty() {
+        let _ = write!(
+            out,
+            ", {:.0} points on average; {within} of {} within 2× of napkin",
+            mean(&points),
+            points.len()
+        );
+    }
+    out.push_str(&not_scored(revealed, skipped));
+    out.push_str(".\n");
+    // Each skill's answers and mean, weakest first.
+    let mut skills: Vec<(Skill, Vec<f64>)> = Vec::new();
+    for r in records {
+        let Some(p) = r.points else { continue };
+        match skills.iter_mut().find(|(s, _)| *s == r.skill) {
+            Some((_, ps)) => ps.push(p),
+            None => skills.push((r.skill, vec![p])),
+        }
+    }
+    skills.sort_by(|a, b| mean(&a.1).total_cmp(&mean(&b.1)));
+    if !skills.is_empty() {
+        let each: Vec<String> = skills
+            .iter()
+            .map(|(s, ps)| format!("{} {} ({:.0})", s.name(), ps.len(), mean(ps)))
+            .collect();
+        let _ = writeln!(out, "By skill (answers, mean points): {}.", each.join(", "));
+    }
+    let mut slips: Vec<(SlipKind, usize)> = Vec::new();
+    for kind in records
+        .iter()
+        .filter_map(|r| SlipKind::from_key(r.slip.as_deref()?))
+    {
+        match slips.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += 1,
+            None => slips.push((kind, 1)),
+        }
+    }
+    if !slips.is_empty() {
+        let each: Vec<String> = slips
+            .iter()
+            .map(|(k, n)| format!("{} ×{n}", k.name()))
+            .collect();
+        let _ = writeln!(out, "Slips: {}.", each.join(", "));
+    }
+    if let [(weakest, ps), _, ..] = skills.as_slice()
+        && mean(ps) < 80.0
+    {
+        let _ = writeln!(
+            out,
+            "Practise next: {} (`napkin drill --skill {}`).",
+            weakest.name(),
+            weakest.id()
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::session;
+    use crate::drill::history::{Mode, Record};
+    use crate::drill::skill::Skill;
+
+    fn answered(skill: Skill, points: f64, e: f64, slip: Option<&str>) -> Record {
+        Record {
+            ts: 0,
+            seed: 0,
+            case: "twitter".into(),
+            template: "t".into(),
+            skill,
+            truth: 1.0,
+            answer: "1".into(),
+            value: Some(10f64.powf(e)),
+            e: Some(e),
+            points: Some(points),
+            interval: None,
+            interval_score: None,
+            hit: None,
+            unit_error: None,
+            walk: None,
+            mode: Mode::Drill,
+            slip: slip.map(str::to_string),
+            method: None,
+            follows: None,
+        }
+    }
+
+    #[test]
+    fn a_session_is_summed_up_by_skill_with_its_slips() {
+        let records = [
+            answered(Skill::Qps, 100.0, 0.0, None),
+            // 2× high exactly: log10 2 = 0.30103, within 2×; 100 × (1 − 0.301) = 69.9 points.
+            answered(Skill::Storage, 69.9, 2f64.log10(), Some("peak_factor")),
+            // 20× low: a miss, 0 points.
+            answered(Skill::Storage, 0.0, -20f64.log10(), Some("peak_factor")),
+        ];
+        let text = session(&records, 1, 2);
+        // (100 + 69.9 + 0) ÷ 3 = 56.6 → 57 points; 2 of 3 within 2×; storage's mean
+        // (69.9 + 0) ÷ 2 = 35 comes first, below QPS's 100, and is the one to practise.
+        assert_eq!(
+            text,
+            "This session: 3 questions answered, 57 points on average; 2 of 3 within 2× of napkin; 1 revealed, 2 skipped.\n\
+             By skill (answers, mean points): storage 2 (35), QPS 1 (100).\n\
+             Slips: forgot the peak factor ×2.\n\
+             Practise next: storage (`napkin drill --skill storage`).\n"
+        );
+        assert_eq!(
+            session(&[], 0, 1),
+            "This session: 0 questions answered; 1 skipped.\n"
+        );
+    }
 }

@@ -306,6 +306,21 @@ pub fn duration<T: Trace>(s: &Scenario, e: &mut Estimate, t: &mut T) {
     t.uses(In::of(S::Experiment, "arms"));
     t.uses(In::of(S::Experiment, "allocation"));
     let users = eligible(s, x, t);
+    if users == 0.0 {
+        // No eligible users and no traffic.dau: the sample size stands, the duration cannot.
+        t.step(0.0, Kind::Duration, |w| {
+            w.t("no eligible users a day (experiment.eligible_daily_users, or traffic.dau): the time to fill the arms is not known");
+        });
+        put(
+            t,
+            "duration",
+            format_args!("Experiment duration"),
+            Kind::Duration,
+            0.0,
+        );
+        found.days = 0.0;
+        return;
+    }
     let per_day = users * x.allocation;
     let days = n * x.arms / per_day;
     let weeks = (days / 7.0).ceil();

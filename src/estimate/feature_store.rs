@@ -160,6 +160,22 @@ fn nodes<T: Trace>(
         t.uses(In::of(S::FeatureStore, key));
     }
     let node = fs.node_memory.get::<byte>();
+    let per_node = fs.per_node_ops.get::<hertz>();
+    let lookup_nodes = (lookups / per_node).ceil();
+    if node == 0.0 {
+        // No node_memory: the memory stands, the nodes cannot (the report says what they need).
+        t.step(0.0, Kind::Count, |w| {
+            w.t("no node memory (feature_store.node_memory): the nodes the store needs are not known");
+        });
+        put(
+            t,
+            "nodes",
+            format_args!("Feature store nodes"),
+            Kind::Integer,
+            0.0,
+        );
+        return (0.0, lookup_nodes, 0.0);
+    }
     let usable = node * fs.memory_headroom;
     let per_copy = (memory / usable).ceil();
     let memory_nodes = (per_copy * fs.replication).ceil();
@@ -186,8 +202,6 @@ fn nodes<T: Trace>(
             .n(memory_nodes)
             .t(" nodes");
     });
-    let per_node = fs.per_node_ops.get::<hertz>();
-    let lookup_nodes = (lookups / per_node).ceil();
     if !has_requests && lookups == 0.0 {
         let nodes = memory_nodes;
         t.step(nodes, Kind::Count, |w| {

@@ -297,7 +297,7 @@ struct EngineJson<'a> {
     steps: Vec<String>,
 }
 
-/// The comparison as one JSON object (shape in the README, "calc --engines").
+/// The comparison as one JSON object (shape in docs/REFERENCE.md, "calc --engines").
 pub fn json(c: &Comparison, layout: Layout) -> String {
     let r = c.report;
     let document = Document {
@@ -432,7 +432,7 @@ mod tests {
         let faiss = engines.iter().find(|e| e["engine"] == "faiss").unwrap();
         assert_eq!(faiss["ratio_to_faiss"], 1.0);
         assert_eq!(v["left_out"].as_array().unwrap().len(), 0);
-        // Keys in the README's order.
+        // Keys in the reference's order.
         let compact = json(&c, Layout::Compact);
         let keys = [
             "{\"scenario\":{\"id\":",

@@ -1,4 +1,4 @@
-//! `calc --format json`: the contract scripts rely on (see the scenario spec in the README).
+//! `calc --format json`: the contract scripts rely on (described in docs/REFERENCE.md, "JSON").
 //!
 //! The object is a borrowed view of the [`Report`], written by serde_json; the fields below are
 //! in the order the keys are written.
@@ -19,6 +19,16 @@ struct Document<'a> {
     /// With ranged inputs: how they were sampled.
     #[serde(skip_serializing_if = "Option::is_none")]
     ranges: Option<RangesJson<'a>>,
+    /// Outputs of parts the scenario has that its inputs cannot estimate (their `value` is 0),
+    /// each with what it needs; left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_estimated: Vec<MissingJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct MissingJson<'a> {
+    id: &'a OutputId,
+    needs: &'static str,
 }
 
 #[derive(Serialize)]
@@ -216,6 +226,10 @@ pub fn write(r: &Report, layout: Layout, out: &mut dyn std::io::Write) -> std::i
                 })
                 .collect(),
         }),
+        not_estimated: r
+            .not_estimated()
+            .map(|(o, needs)| MissingJson { id: &o.id, needs })
+            .collect(),
     };
     let mut buffered = std::io::BufWriter::with_capacity(8 * 1024, out);
     super::json_out::write(&mut buffered, &document, layout)?;
@@ -258,7 +272,7 @@ mod tests {
         crate::scenario::overrides::set(&mut s, "serving.target_utilization", "0.9").unwrap();
         let r = Report::build(&s, Style::Decimal).unwrap();
         let json = render(&r, Layout::Compact);
-        // Each object's keys in order, as the README's contract lists them. 1B DAU × 5 ÷ 86,400 s
+        // Each object's keys in order, as the reference's contract lists them. 1B DAU × 5 ÷ 86,400 s
         // = 57,870/s: "57.9k/s", napkin 60,000.
         let fragments = [
             "{\"scenario\":{\"id\":\"video-recommendation\",\"title\":\"Video Recommendation System\",\"chapter\":6},\"outputs\":[",

@@ -76,6 +76,13 @@ pub fn render(r: &Report) -> String {
             );
         }
     }
+    let mut not_estimated = r.not_estimated().peekable();
+    if not_estimated.peek().is_some() {
+        let _ = writeln!(out, "\n**Not estimated**\n");
+        for (o, needs) in not_estimated {
+            let _ = writeln!(out, "- {} (`{}`): needs {needs}", cell(&o.label), o.id);
+        }
+    }
     if !r.warnings.is_empty() {
         let _ = writeln!(out, "\n**Warnings**\n");
         for w in &r.warnings {

@@ -3,9 +3,11 @@
 //! [`engines`] writes the index memory by engine (`calc --engines`).
 
 pub mod engines;
+pub mod inputs;
 pub mod json;
 pub mod json_out;
 pub mod markdown;
+pub mod missing;
 pub mod ratio;
 pub mod table;
 pub mod text;
@@ -67,6 +69,8 @@ pub struct Report {
     computed_at: Vec<usize>,
     /// The values given for outputs (`--given`), which samples hold too.
     pub givens: Vec<(OutputId, f64)>,
+    /// For each of `outputs`, what it needs when the scenario cannot estimate it.
+    needs: Vec<Option<&'static str>>,
 }
 
 /// What sampling the ranged inputs found (see [`crate::whatif::montecarlo`]).
@@ -202,7 +206,15 @@ fn culprit(s: &Scenario, o: &Output, style: Style) -> Option<Culprit> {
 /// Whether `o` belongs to a part `s` has: a scenario without `[traffic]` has no QPS to print,
 /// one without stages no fleet, one without logs no log storage.
 fn applies(s: &Scenario, o: &Output) -> bool {
+    if missing::needs(s, o).is_some() {
+        return false;
+    }
     let has_logs = crate::scenario::Logging::all(s).next().is_some();
+    // Generated outputs join the storage when they are kept (an output size given).
+    let kept = s
+        .diffusion
+        .as_ref()
+        .is_some_and(|d| d.output_size.is_some());
     let uploads = s.has_uploads();
     match o.section() {
         Section::Traffic => s.requests().is_some(),
@@ -217,14 +229,14 @@ fn applies(s: &Scenario, o: &Output) -> bool {
             .any(|st| st.mode == crate::scenario::Mode::Online),
         Section::Storage => match o.id.name.as_str() {
             "logs" => has_logs,
-            "growth_per_day" => has_logs || !s.corpora.is_empty() || s.diffusion.is_some(),
+            "growth_per_day" => has_logs || !s.corpora.is_empty() || kept,
             "total" => {
                 has_logs
                     || !s.corpora.is_empty()
                     || s.embeddings.is_some()
                     || s.graph.is_some()
                     || s.text_index.is_some()
-                    || s.diffusion.is_some()
+                    || kept
             }
             _ => true,
         },
@@ -293,6 +305,7 @@ impl Report {
             });
         });
         let shown = outputs.iter().map(|o| applies(s, o)).collect();
+        let needs = outputs.iter().map(|o| missing::needs(s, o)).collect();
         let warnings = estimate::warnings(s, &estimate, style);
         Ok(Report {
             id: s.meta.id.clone(),
@@ -307,6 +320,7 @@ impl Report {
             ranges: None,
             computed_at,
             givens: givens.to_vec(),
+            needs,
         })
     }
 
@@ -393,6 +407,15 @@ impl Report {
             .zip(&self.shown)
             .filter(move |(o, shown)| **shown && o.section() == section)
             .map(|(o, _)| o)
+    }
+
+    /// The outputs of parts the scenario has that it cannot estimate, each with what it needs
+    /// ([`missing::needs`]).
+    pub fn not_estimated(&self) -> impl Iterator<Item = (&Output, &'static str)> {
+        self.outputs
+            .iter()
+            .zip(&self.needs)
+            .filter_map(|(o, n)| n.map(|n| (o, n)))
     }
 
     /// The output with `id`.

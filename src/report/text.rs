@@ -112,6 +112,7 @@ pub fn render(r: &Report, detail: Detail) -> String {
             }
         }
     }
+    not_estimated(r, &mut out, width);
     ranges(r, &mut out);
     if detail == Detail::Full {
         inputs(r, &mut out);
@@ -123,6 +124,19 @@ pub fn render(r: &Report, detail: Detail) -> String {
         }
     }
     out
+}
+
+/// The outputs the scenario asks for and cannot estimate, each with what it needs.
+fn not_estimated(r: &Report, out: &mut String, width: usize) {
+    let mut any = false;
+    for (o, needs) in r.not_estimated() {
+        if !any {
+            let _ = writeln!(out, "\nNOT ESTIMATED");
+            any = true;
+        }
+        let pad = width - o.label.chars().count();
+        let _ = writeln!(out, "  {}{}  needs {needs}", o.label, " ".repeat(pad));
+    }
 }
 
 /// The ranged inputs: each interval, its distribution and its median.

@@ -271,19 +271,40 @@ pub fn suggest_or<'a>(
     candidates: impl IntoIterator<Item = &'a str>,
     fallback: &str,
 ) -> String {
-    let near = nearest(given, candidates);
-    if near.is_empty() {
+    suggest_meaning_or(given, None, candidates, fallback)
+}
+
+/// "did you mean …?": `meant` when `given` is another word for it (`index.kind` for
+/// `index.type`: see [`super::aliases`]), else the names close in spelling; `fallback` when
+/// there are none.
+pub fn suggest_meaning_or<'a>(
+    given: &str,
+    meant: Option<&str>,
+    candidates: impl IntoIterator<Item = &'a str>,
+    fallback: &str,
+) -> String {
+    let names = match meant {
+        Some(m) => vec![m],
+        None => nearest(given, candidates),
+    };
+    if names.is_empty() {
         return fallback.to_string();
     }
-    let quoted: Vec<String> = near.iter().map(|n| format!("`{n}`")).collect();
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
     format!("did you mean {}?", quoted.join(" or "))
 }
 
 /// "did you mean …?", or the whole list of valid names when none is close.
 pub fn suggest(given: &str, candidates: &[&str]) -> String {
+    suggest_meaning(given, None, candidates)
+}
+
+/// [`suggest`] with `meant` first: the name another word in `given` stands for.
+pub fn suggest_meaning(given: &str, meant: Option<&str>, candidates: &[&str]) -> String {
     let all: Vec<String> = candidates.iter().map(|n| format!("`{n}`")).collect();
-    suggest_or(
+    suggest_meaning_or(
         given,
+        meant,
         candidates.iter().copied(),
         &format!("write one of {}", all.join(", ")),
     )

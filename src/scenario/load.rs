@@ -1,7 +1,7 @@
 //! Reading a scenario from TOML text, with every error located (file:line:col and field path)
 //! and a suggestion of what to write instead.
 
-use super::diagnostic::{Diagnostic, ScenarioError, Subject, suggest};
+use super::diagnostic::{Diagnostic, ScenarioError, Subject, suggest, suggest_meaning};
 use super::path::{InputPath, Location, Origin, SectionPath};
 use super::provenance::{LineIndex, Place, Position, Source, SourceKind};
 use super::registry::ROWS;
@@ -93,7 +93,11 @@ impl Reader<'_> {
                     &key.span(),
                     at.clone(),
                     format!("unknown key `{}` in [{}]", key.get_ref(), at.section.key()),
-                    suggest(key.get_ref(), &keys),
+                    suggest_meaning(
+                        key.get_ref(),
+                        super::aliases::key(at.section, key.get_ref()),
+                        &keys,
+                    ),
                 );
                 continue;
             };
@@ -474,7 +478,7 @@ pub fn load_str(text: &str, origin: impl Into<Origin>) -> Result<Scenario, Scena
                 &key.span(),
                 Subject::Scenario,
                 format!("unknown section `{name}`"),
-                suggest(name, &keys),
+                suggest_meaning(name, super::aliases::section(name).map(Section::key), &keys),
             );
             continue;
         };

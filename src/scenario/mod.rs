@@ -2,9 +2,10 @@
 //!
 //! A scenario is read from TOML by [`load`], changed by `--set` through [`overrides`], checked by
 //! [`validate`], and described field by field in [`schema`], the one table that drives reading,
-//! overriding, editing in the TUI and the README's key list. [`provenance`] records where each
+//! overriding, editing in the TUI and the reference's list of inputs. [`provenance`] records where each
 //! input came from (the book, a public source, arithmetic on those, an assumption).
 
+pub mod aliases;
 pub mod diagnostic;
 pub mod edit;
 pub mod load;

@@ -4,7 +4,7 @@
 //! screen's form; they word the errors.
 
 use super::Scenario;
-use super::diagnostic::{Diagnostic, See, Subject, nearest, suggest_or};
+use super::diagnostic::{Diagnostic, See, Subject, nearest, suggest_meaning_or};
 use super::path::{InputPath, Location, PathError};
 use super::provenance::{Source, SourceKind};
 use super::registry::{self, FieldInfo, SectionRow};
@@ -33,8 +33,9 @@ fn fail(subject: Subject, problem: String, hint: String) -> Diagnostic {
 /// "unknown input `x`", with the scenario's closest paths and a pointer to the whole list.
 fn unknown(s: &Scenario, text: &str) -> Diagnostic {
     let all: Vec<String> = paths(s).iter().map(ToString::to_string).collect();
-    let hint = suggest_or(
+    let hint = suggest_meaning_or(
         text,
+        super::aliases::meant(text).as_deref(),
         all.iter().map(String::as_str),
         "no input has a close name.",
     );
@@ -57,8 +58,9 @@ pub fn parse_path(s: &Scenario, text: &str) -> Result<InputPath, Diagnostic> {
                 .inputs()
                 .map(|(_, f)| format!("{}.{}", section.key(), f.key))
                 .collect();
-            let hint = suggest_or(
+            let hint = suggest_meaning_or(
                 text,
+                super::aliases::meant(text).as_deref(),
                 names.iter().map(String::as_str),
                 "no input of the section has a close name",
             );
@@ -91,8 +93,9 @@ pub fn set_path(s: &mut Scenario, path: &InputPath, text: &str) -> Result<(), Di
     let given = !text.trim().is_empty();
     let entry = match row.find(s, path.entry.as_deref()) {
         Some(i) => i,
-        None if path.section.is_list() => return Err(no_entry(s, row, path)),
+        // Unsetting an input of what the scenario lacks changes nothing: it is at its default.
         None if !given => return Ok(()),
+        None if path.section.is_list() => new_entry(s, row, path)?,
         None => row.create(s, None),
     };
     let Some((field, info)) = row.field_named(path.key).filter(|(_, f)| f.key != "name") else {
@@ -139,22 +142,48 @@ fn mark(s: &mut Scenario, path: &InputPath, text: &str, range: Option<crate::uni
     }
 }
 
-/// The error for an entry of a list section the scenario does not have: a did-you-mean when
-/// its name is close to one it has.
-fn no_entry(s: &Scenario, row: &dyn SectionRow, path: &InputPath) -> Diagnostic {
+/// Adds the entry of a list section that `path` names (`corpus.images.items` adds a
+/// `[[corpus]]` named `images`), so a question needs no file; but a name close to an entry the
+/// scenario has is taken for a slip (did you mean `videos`?), and a name must be one a file
+/// could give.
+fn new_entry(
+    s: &mut Scenario,
+    row: &dyn SectionRow,
+    path: &InputPath,
+) -> Result<usize, Diagnostic> {
     let name = path.entry.as_deref().unwrap_or_default();
     let names: Vec<&str> = (0..row.len(s)).filter_map(|i| row.name(s, i)).collect();
     if !nearest(name, names.iter().copied()).is_empty() {
-        return unknown(s, &path.to_string());
+        return Err(unknown(s, &path.to_string()));
     }
     let head = path.section.key();
-    fail(
-        Subject::Input(path.clone()),
-        format!("the scenario has no [[{head}]] named `{name}`"),
-        format!(
-            "overrides change entries that are there; add a [[{head}]] with name = \"{name}\" to a scenario file"
-        ),
-    )
+    if !name
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        return Err(fail(
+            Subject::Input(path.clone()),
+            format!(
+                "a [[{head}]] cannot be named `{name}`: a name has only letters, digits, - and _"
+            ),
+            format!(
+                "name it, for example, {head}.{}.{}",
+                name.replace(|c: char| !c.is_ascii_alphanumeric(), "_"),
+                path.key
+            ),
+        ));
+    }
+    if row.len(s) >= super::load::MAX_ENTRIES {
+        return Err(fail(
+            Subject::Input(path.clone()),
+            format!(
+                "the scenario has {} [[{head}]] entries already, the most it may have",
+                super::load::MAX_ENTRIES
+            ),
+            "change an entry that is there".into(),
+        ));
+    }
+    Ok(row.create(s, Some(name)))
 }
 
 /// Splits "traffic.dau=200M" into its path and value.

@@ -83,7 +83,12 @@ impl<'t> LineIndex<'t> {
 
     /// The position of byte `offset`; columns count characters.
     pub fn position(&self, offset: usize) -> Position {
-        let offset = self.text.floor_char_boundary(offset.min(self.text.len()));
+        // The character boundary at or before `offset` (`str::floor_char_boundary` is newer
+        // than the crate's rust-version).
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
         Position {
@@ -166,5 +171,7 @@ mod tests {
         // "bé = 2": byte 6 is 'b' (line 2, col 1); 'é' is two bytes, so byte 9 is ' ' after "bé" → col 3.
         assert_eq!(Position::of(text, 6), Position { line: 2, col: 1 });
         assert_eq!(Position::of(text, 9), Position { line: 2, col: 3 });
+        // Byte 8 is inside 'é' (bytes 7 and 8): the position is that of 'é' (col 2).
+        assert_eq!(Position::of(text, 8), Position { line: 2, col: 2 });
     }
 }

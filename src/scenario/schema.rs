@@ -345,36 +345,3 @@ pub fn parse_value(text: &str, kind: FieldKind, zero_ok: bool) -> Result<Value, 
         },
     }
 }
-
-/// The key reference of every section as Markdown, for the README (a test keeps them equal).
-pub fn markdown_reference() -> String {
-    let mut out = String::new();
-    for section in Section::ALL {
-        let header = if section.is_list() {
-            format!("[[{}]]", section.key())
-        } else {
-            format!("[{}]", section.key())
-        };
-        out.push_str(&format!(
-            "\n**`{header}`**\n\n| key | kind | meaning |\n|---|---|---|\n"
-        ));
-        for (key, kind, doc) in section.keys() {
-            let meta_kind = META_KEYS
-                .iter()
-                .find(|m| section == Section::Meta && m.0 == key)
-                .map(|m| m.1);
-            let kind = match kind {
-                _ if meta_kind.is_some() => meta_kind.unwrap_or_default().to_string(),
-                FieldKind::Quantity(k) => k.name().to_string(),
-                FieldKind::Text => "text".to_string(),
-                FieldKind::Choice(_) => "choice".to_string(),
-                FieldKind::Bool => "bool".to_string(),
-            };
-            out.push_str(&format!(
-                "| `{key}` | {kind} | {} |\n",
-                doc.replace('|', "\\|")
-            ));
-        }
-    }
-    out
-}

@@ -24,10 +24,11 @@ pub enum Screen {
     Picker(Picker),
     /// An open scenario: its inputs, estimate and reference tab.
     Scenario(Box<ScenarioScreen>),
-    /// The drill, over the screen it returns to.
+    /// The drill, over the screen it returns to (none when napkin opened on the drill:
+    /// leaving it then quits).
     Drill {
         drill: Box<DrillState>,
-        back: Box<Screen>,
+        back: Option<Box<Screen>>,
     },
 }
 
@@ -210,9 +211,17 @@ impl App {
         let drill = Box::new(DrillState::new(opts, pool));
         let back = match std::mem::replace(&mut self.screen, Screen::Picker(Picker::default())) {
             Screen::Drill { back, .. } => back,
-            other => Box::new(other),
+            other => Some(Box::new(other)),
         };
         self.screen = Screen::Drill { drill, back };
+    }
+
+    /// Opens the drill screen alone (`napkin drill`): leaving it quits.
+    pub fn start_drill_alone(&mut self, opts: Options) {
+        self.start_drill(opts);
+        if let Screen::Drill { back, .. } = &mut self.screen {
+            *back = None;
+        }
     }
 
     /// Changes the text being typed: a drill answer, the filter, or a field's value.
@@ -299,6 +308,11 @@ impl App {
                     g.reveal_all(&s.work);
                 }
             }
+            Action::Reveal => {
+                if let Screen::Drill { drill, .. } = &mut self.screen {
+                    drill.reveal(now);
+                }
+            }
             Action::CaseWalk => self.case_walk_here(None),
             Action::Interview => self.case_walk_here(Some(now)),
             Action::Delta => self.scenario_mut().map_or((), |s| s.delta = !s.delta),
@@ -347,7 +361,7 @@ impl App {
                 let back = std::mem::replace(&mut self.screen, Screen::Picker(Picker::default()));
                 self.screen = Screen::Drill {
                     drill,
-                    back: Box::new(back),
+                    back: Some(Box::new(back)),
                 };
             }
             Err(e) => self.status = e,
@@ -379,8 +393,8 @@ impl App {
     fn open_scenario(&self) -> Option<&ScenarioScreen> {
         match &self.screen {
             Screen::Scenario(s) => Some(s),
-            Screen::Drill { back, .. } => match back.as_ref() {
-                Screen::Scenario(s) => Some(s),
+            Screen::Drill { back, .. } => match back.as_deref() {
+                Some(Screen::Scenario(s)) => Some(s),
                 _ => None,
             },
             Screen::Picker(_) => None,
@@ -429,10 +443,15 @@ impl App {
                 p.picked = 0;
             }
             Screen::Picker(_) => self.quit = true,
+            // Leaving the drill shows the session's summary first, once.
+            Screen::Drill { drill, .. } if drill.summary_first() => drill.ask_leave(),
             Screen::Drill { .. } => {
                 let old = std::mem::replace(&mut self.screen, Screen::Picker(Picker::default()));
-                if let Screen::Drill { back, .. } = old {
-                    self.screen = *back;
+                match old {
+                    Screen::Drill {
+                        back: Some(back), ..
+                    } => self.screen = *back,
+                    _ => self.quit = true,
                 }
             }
             Screen::Scenario(s) if s.guessing() => {

@@ -44,6 +44,12 @@ pub struct DrillState {
     pub walk: Option<CaseWalk>,
     /// When the walk is an interview: its clock. No feedback, no reveal, a scorecard at the end.
     pub interview: Option<Timed>,
+    /// Leaving was asked: the session's summary shows (Esc again leaves, Enter goes on).
+    pub leaving: bool,
+    /// This session's scored answers, and the questions revealed and skipped, for its summary.
+    session: Vec<history::Record>,
+    revealed: usize,
+    skipped: usize,
     seed: u64,
     batches: u64,
 }
@@ -109,6 +115,10 @@ impl DrillState {
             recent,
             walk: None,
             interview: None,
+            leaving: false,
+            session: Vec::new(),
+            revealed: 0,
+            skipped: 0,
             seed,
             batches: 1,
         }
@@ -145,9 +155,46 @@ impl DrillState {
         self.questions.get(self.index)
     }
 
-    /// Enter: judge the answer (`?` reveals it, an empty answer skips the question), or move on
-    /// once the feedback has been read.
+    /// Ctrl-R: shows the answer, not scored (refused in an interview, which says so).
+    pub fn reveal(&mut self, now: Instant) {
+        if self.feedback.is_none() && !self.leaving {
+            self.answer = "?".to_string();
+            self.enter(now);
+        }
+    }
+
+    /// Whether leaving should first show the session's summary: something was answered, and it
+    /// is not already on screen (the end of a walk shows its own).
+    pub fn summary_first(&self) -> bool {
+        let answered = self.session.len() + self.revealed + self.skipped > 0;
+        !self.leaving && answered && self.question().is_some()
+    }
+
+    /// Esc: the session's summary, from its top.
+    pub fn ask_leave(&mut self) {
+        self.leaving = true;
+        self.scroll = Scroll::default();
+    }
+
+    /// What the session's summary says: the walk's summary (or the interview's scorecard) so
+    /// far, or the drawn questions' tally.
+    pub fn summary(&self, now: Instant) -> String {
+        match (&self.walk, &self.interview) {
+            (Some(w), Some(t)) => {
+                scorecard::scorecard(&w.rows, now.duration_since(t.start).as_secs_f64(), t.limit)
+            }
+            (Some(w), None) => walk::summary(&w.rows),
+            (None, _) => scorecard::session(&self.session, self.revealed, self.skipped),
+        }
+    }
+
+    /// Enter: judge the answer (`?` typed alone reveals it, an empty answer skips the
+    /// question), or move on once the feedback has been read; on the summary, back to the drill.
     pub fn enter(&mut self, now: Instant) {
+        if self.leaving {
+            self.leaving = false;
+            return;
+        }
         if self.feedback.is_some() {
             self.next();
             return;
@@ -166,11 +213,13 @@ impl DrillState {
         }
         match attempt {
             Attempt::Skip => {
+                self.skipped += 1;
                 self.keep_row(row);
                 self.next()
             }
             Attempt::Retry(why) => self.error = Some(why),
             Attempt::Reveal => {
+                self.revealed += 1;
                 let lines = coach::reveal_lines(&q);
                 self.error = None;
                 self.feedback = Some(lines);
@@ -202,6 +251,7 @@ impl DrillState {
                     .history
                     .as_ref()
                     .and_then(|path| history::append(path, &record).err());
+                self.session.push(record);
                 // The answer was read: what is said under it now is only a failure to save it.
                 self.error = unsaved.map(|e| format!("could not save this answer: {e}"));
                 if let Some(s) = j.outcome.score {
@@ -253,9 +303,9 @@ impl DrillState {
         }
     }
 
-    /// Changes the answer being typed (not once it is scored).
+    /// Changes the answer being typed (not once it is scored, nor on the summary).
     pub fn edit(&mut self, change: impl FnOnce(&mut String)) {
-        if self.feedback.is_none() {
+        if self.feedback.is_none() && !self.leaving {
             change(&mut self.answer);
             self.error = None;
         }
@@ -270,6 +320,20 @@ impl DrillState {
             Constraint::Fill(1),
             Constraint::Length(4),
         ]));
+        if self.leaving {
+            let inner = theme.panel("Your session · Esc leaves, Enter goes on", true, area, buf);
+            let mut lines: Vec<Line> = self
+                .summary(now)
+                .lines()
+                .map(|l| Line::from(l.to_string()))
+                .collect();
+            lines.push(Line::from(Span::styled(
+                "Every answer is kept: `napkin stats` shows your progress over every session.",
+                theme.dim(),
+            )));
+            scrolled(lines, &self.scroll, inner, buf);
+            return;
+        }
         let Some(q) = self.question() else {
             match &self.walk {
                 Some(w) => {
@@ -334,16 +398,24 @@ impl DrillState {
                     .collect();
                 scrolled(lines, &self.scroll, inner, buf);
             }
-            None => Paragraph::new(Span::styled(
-                if self.interview.is_some() {
-                    "An interview: no feedback and no reveal until the scorecard. Enter gives your answer, an empty answer moves on."
-                } else {
-                    "Enter scores the answer and shows the working; ? reveals it, an empty answer skips."
-                },
-                theme.dim(),
-            ))
-            .wrap(Wrap { trim: true })
-            .render(inner, buf),
+            None => {
+                // Why the answer could not be read goes here whole, above how to answer.
+                let mut lines = Vec::new();
+                if let Some(e) = &self.error {
+                    lines.push(Line::from(Span::styled(format!("✗ {e}"), theme.error())));
+                }
+                lines.push(Line::from(Span::styled(
+                    if self.interview.is_some() {
+                        "An interview: no feedback and no reveal until the scorecard. Enter gives your answer, an empty answer moves on."
+                    } else {
+                        "Enter scores the answer and shows the working; Ctrl-R reveals it, an empty answer skips; ? lists the keys and how to write an answer."
+                    },
+                    theme.dim(),
+                )));
+                Paragraph::new(lines)
+                    .wrap(Wrap { trim: true })
+                    .render(inner, buf)
+            }
         }
         self.render_recent(spark, buf, theme);
     }
@@ -356,11 +428,13 @@ impl DrillState {
             area,
             buf,
         );
-        let error = self
-            .error
-            .as_ref()
-            .map(|e| format!("   ✗ {e}"))
-            .unwrap_or_default();
+        // Before the answer is judged, why it could not be read shows whole in the feedback
+        // panel; here only its mark. After (a failure to save it), the message itself.
+        let error = match (&self.error, typing) {
+            (None, _) => String::new(),
+            (Some(_), true) => "   ✗ see below".to_string(),
+            (Some(e), false) => format!("   ✗ {e}"),
+        };
         // A long answer keeps its end, where the cursor is, in view.
         let room = (inner.width as usize)
             .saturating_sub(fit::width(&error).min(inner.width as usize / 2) + 1);

@@ -3,7 +3,7 @@
 //! groups, and scrolled with ↑ ↓ when even that does not fit.
 
 use super::fit;
-use super::keymap::{BINDINGS, Binding, Context};
+use super::keymap::{BINDINGS, Binding, Context, notes};
 use super::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -21,7 +21,10 @@ pub fn render(contexts: &[Context], scroll: usize, area: Rect, buf: &mut Buffer,
         .collect();
     // A heading and its keys per group, `gap` blank lines between groups.
     let lines_of = |g: &[Group], gap: usize| {
-        g.iter().map(|(_, b)| b.len() + 1).sum::<usize>() + gap * g.len().saturating_sub(1)
+        g.iter()
+            .map(|(c, b)| b.len() + notes(*c).len() + 1)
+            .sum::<usize>()
+            + gap * g.len().saturating_sub(1)
     };
     let room = area.height.saturating_sub(4) as usize;
     let two = lines_of(&groups, 1) > room && area.width >= 60;
@@ -101,6 +104,8 @@ enum Entry {
     /// Where the keys below apply; `true` when it continues a group from the other column.
     Heading(Context, bool),
     Key(&'static Binding),
+    /// A line of what the keys do not say (how to write a drill answer).
+    Note(&'static str),
     Gap,
 }
 
@@ -113,6 +118,7 @@ fn entries(groups: &[Group], gap: usize) -> Vec<Entry> {
         }
         out.push(Entry::Heading(*context, false));
         out.extend(bindings.iter().map(|b| Entry::Key(b)));
+        out.extend(notes(*context).iter().map(|n| Entry::Note(n)));
     }
     out
 }
@@ -147,6 +153,10 @@ fn column(entries: &[Entry], area: Rect, buf: &mut Buffer, theme: Theme) {
                 };
                 Line::from(Span::styled(name, theme.bold()))
             }
+            Entry::Note(n) => Line::from(Span::styled(
+                format!(" {}", fit::cut(n, (area.width as usize).saturating_sub(1))),
+                theme.dim(),
+            )),
             Entry::Key(b) => Line::from(vec![
                 Span::styled(
                     format!(" {:<keys_w$} ", fit::cut(&label(b), keys_w)),

@@ -47,6 +47,8 @@ pub enum Action {
     Delta,
     /// Sweep the selected input in the pictures panel, or stop sweeping.
     Sweep,
+    /// Show the answer to the drill's question (not scored).
+    Reveal,
 }
 
 /// Where a binding applies.
@@ -141,6 +143,7 @@ impl Key {
             KeyCode::Right => "→".into(),
             KeyCode::PageUp => "PgUp".into(),
             KeyCode::PageDown => "PgDn".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
@@ -184,12 +187,16 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Editing, [key(KeyCode::Esc)], Cancel, "undo this edit", true),
     bind!(Editing, [key(KeyCode::Backspace)], Backspace, "delete a character", false),
     bind!(Editing, [ctrl('u')], ClearText, "clear the value", true),
-    bind!(Answering, [key(KeyCode::Enter)], Commit, "answer / next question", true),
-    bind!(Answering, [key(KeyCode::Esc)], Cancel, "leave the drill", true),
+    bind!(Answering, [ch('?'), key(KeyCode::F(1))], Help, "help", true),
+    bind!(Answering, [key(KeyCode::Enter)], Commit, "answer, next", true),
+    bind!(Answering, [key(KeyCode::Esc)], Cancel, "leave", true),
+    bind!(Answering, [ctrl('r')], Reveal, "reveal", true),
+    bind!(Answering, [key(KeyCode::Up)], Up, "scroll up", true),
+    bind!(Answering, [key(KeyCode::Down)], Down, "scroll down", true),
+    bind!(Answering, [key(KeyCode::PageUp)], PageUp, "page the feedback up", false),
+    bind!(Answering, [key(KeyCode::PageDown)], PageDown, "page the feedback down", false),
     bind!(Answering, [key(KeyCode::Backspace)], Backspace, "delete a character", false),
     bind!(Answering, [ctrl('u')], ClearText, "clear the answer", false),
-    bind!(Answering, [key(KeyCode::Up)], Up, "scroll the feedback up", false),
-    bind!(Answering, [key(KeyCode::Down)], Down, "scroll the feedback down", false),
     bind!(Guessing, [key(KeyCode::Enter)], Commit, "score the guess", true),
     bind!(Guessing, [key(KeyCode::Esc)], Cancel, "close the answer field", true),
     bind!(Guessing, [key(KeyCode::Backspace)], Backspace, "delete a character", false),
@@ -227,6 +234,22 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Global, [ch('?')], Help, "help: the keys here", true),
     bind!(Global, [ch('q'), key(KeyCode::Esc)], Quit, "quit", true),
 ];
+
+/// What help says in `context` besides its keys: for the drill, how to write an answer.
+pub fn notes(context: Context) -> &'static [&'static str] {
+    match context {
+        Context::Answering => &[
+            "answers: a number and its unit: 1.2 TB, 40k/s,",
+            "  3 weeks, ~200 servers, $100, 8 EFLOP, 1.2e19",
+            "or a 90% interval lo..hi: 50k..200k",
+            "another time unit is converted: 347 MB/s on a",
+            "  per-day question reads as 30 TB/day",
+            "an empty answer skips the question",
+            "Esc first shows your session's summary; again, leaves",
+        ],
+        _ => &[],
+    }
+}
 
 /// The action `event` asks for in the active contexts (innermost first). In a context that
 /// types text, only its own bindings apply; other keys are text.
@@ -270,6 +293,15 @@ pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
             break;
         }
     }
+    // A scroll up and down read as one hint: "↑↓ scroll the feedback".
+    if let Some(up) = out.iter().position(|(a, _, _)| *a == Action::Up)
+        && let Some(down) = out.iter().position(|(a, _, _)| *a == Action::Down)
+    {
+        let what = out[up].2.trim_end_matches(" up");
+        let merged = (Action::Up, "↑↓".to_string(), what);
+        out[up] = merged;
+        out.remove(down);
+    }
     // Help and quit first, so a narrow screen still shows them.
     out.sort_by_key(|(action, _, _)| match action {
         Action::Help => 0,
@@ -279,7 +311,7 @@ pub fn hints(contexts: &[Context]) -> Vec<(String, &'static str)> {
     out.into_iter().map(|(_, key, help)| (key, help)).collect()
 }
 
-/// The key table as Markdown, for the README (a test keeps them equal).
+/// The key table as Markdown, for docs/REFERENCE.md (a test keeps them equal).
 pub fn markdown_table() -> String {
     let mut out = String::from("| keys | does | where |\n|---|---|---|\n");
     for b in BINDINGS {

@@ -99,7 +99,7 @@ fn llm_charts(r: &Report, s: &Scenario, out: &mut Vec<(String, Vec<Bar>)>) {
 /// FLOP/s and precision, memory, bandwidth).
 pub fn accelerator_lines() -> (String, Vec<String>) {
     let header = format!(
-        "{:<10} {:>13} {:>7} {:>10}",
+        "{:<10} {:>14} {:>7} {:>10}",
         "device", "train FLOP/s", "memory", "bandwidth"
     );
     let lines = accelerators::all()
@@ -109,7 +109,7 @@ pub fn accelerator_lines() -> (String, Vec<String>) {
                 (Human::new(f.value, Kind::Rate).to_string(), p)
             });
             format!(
-                "{:<10} {:>8} {:<4} {:>7} {:>10}",
+                "{:<10} {:>9} {:<4} {:>7} {:>10}",
                 a.name,
                 flops,
                 precision,
@@ -125,15 +125,15 @@ pub fn accelerator_lines() -> (String, Vec<String>) {
 /// parameters, layers, KV heads × head dimension).
 pub fn model_lines() -> (String, Vec<String>) {
     let header = format!(
-        "{:<15} {:>6} {:>6} {:>6} {:>8}",
-        "model", "params", "active", "layers", "KV heads"
+        "{:<14} {:>6} {:>6} {:>6} {:>7}",
+        "model", "params", "active", "layers", "KV h×d"
     );
     let count = |x: f64| Human::new(x, Kind::Count).to_string();
     let lines = crate::models::all()
         .iter()
         .map(|m| {
             format!(
-                "{:<15} {:>6} {:>6} {:>6} {:>8}",
+                "{:<14} {:>6} {:>6} {:>6} {:>7}",
                 m.name,
                 count(m.params.value),
                 count(m.flops_params().value),

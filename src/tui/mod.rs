@@ -11,8 +11,7 @@
 //! and on SIGTERM, SIGHUP and SIGINT (`kill`, `timeout`, a closed terminal window): the signal is
 //! noted, the loop ends at its next wake-up (within 250 ms), the guard restores the terminal and
 //! [`Ended::Signal`] tells the command line to exit with 128 + the signal's number. A second
-//! signal while the first is being handled ends the process at once. When the terminal itself
-//! goes away, the process ends with 128 + SIGHUP (`watch_terminal`).
+//! signal while the first is being handled ends the process at once.
 //! A debug build panics on the first key when `NAPKIN_TEST_PANIC` is set, so that a test can
 //! check the restoring (`tests/tui_tmux.rs`); a release build has no such hook.
 
@@ -71,7 +70,7 @@ pub fn run(start: Option<(String, crate::scenario::Scenario)>) -> std::io::Resul
 pub fn run_drill(opts: crate::drill::session::Options) -> std::io::Result<Ended> {
     let mut app = App::new(crate::presets::user_dir(), color_wanted());
     app.history = opts.history.clone();
-    app.start_drill(opts);
+    app.start_drill_alone(opts);
     event_loop(app)
 }
 
@@ -137,7 +136,6 @@ fn event_loop(mut app: App) -> std::io::Result<Ended> {
     // Registered first and dropped last: a signal while the terminal is set up or restored is
     // noted too.
     let caught = Caught::register()?;
-    let _watch = watch_terminal();
     // Before setting up, so a set-up that fails half-way (raw mode on, no alternate screen) is
     // undone too.
     let _restore = Restore;
@@ -148,30 +146,6 @@ fn event_loop(mut app: App) -> std::io::Result<Ended> {
         Some(n) => Ok(Ended::Signal(n)),
         None => ran.map(|()| Ended::Quit),
     }
-}
-
-/// Ends the process once the terminal the screen reads is gone (its window closed, its tmux
-/// server killed), checking every tick until the returned sender is dropped. crossterm's reader
-/// then spins on reads that return nothing and never hands back to the loop
-/// (crossterm-rs/crossterm#793), so a SIGHUP noted by [`Caught`] would not be acted on and the
-/// process would keep a core busy for good. It exits with 128 + SIGHUP, as after that signal,
-/// and restores nothing: there is no terminal left. Not started when standard input is not a
-/// terminal (crossterm then reads `/dev/tty`).
-fn watch_terminal() -> Option<std::sync::mpsc::Sender<()>> {
-    use std::io::IsTerminal;
-    use std::sync::mpsc::{RecvTimeoutError, channel};
-    if !std::io::stdin().is_terminal() {
-        return None;
-    }
-    let (stop, stopped) = channel::<()>();
-    std::thread::spawn(move || {
-        while let Err(RecvTimeoutError::Timeout) = stopped.recv_timeout(TICK) {
-            if !std::io::stdin().is_terminal() {
-                std::process::exit(128 + SIGHUP);
-            }
-        }
-    });
-    Some(stop)
 }
 
 /// Draws and reads keys until the user quits or a signal is caught. `try_init` says why setting

@@ -1,7 +1,7 @@
 //! The preset list: every built-in and user preset in the book's order, a filter, and the one
 //! selected.
 
-use super::fit::window;
+use super::fit::{cut, width, window};
 use super::theme::Theme;
 use crate::presets::{self, Origin};
 use ratatui::buffer::Buffer;
@@ -127,6 +127,7 @@ impl Picker {
             return;
         }
         let rows = (inner.height as usize).max(1);
+        let room = inner.width as usize;
         let (start, end) = window(list.len(), self.picked, rows / 2);
         let mut lines = Vec::new();
         for (i, p) in list.iter().enumerate().take(end).skip(start) {
@@ -144,16 +145,20 @@ impl Picker {
             } else {
                 theme.bold()
             };
+            // A long title gives way to the id, ending in "…"; so does a long summary.
+            let head = format!(" {chapter}  ");
+            let tail = format!("  {}{user}", p.id);
+            let title = cut(&p.title, room.saturating_sub(width(&head) + width(&tail)));
             lines.push(
                 Line::from(vec![
-                    Span::styled(format!(" {chapter}  "), theme.dim()),
-                    Span::styled(p.title.clone(), title_style),
-                    Span::styled(format!("  {}{user}", p.id), theme.dim()),
+                    Span::styled(head, theme.dim()),
+                    Span::styled(title, title_style),
+                    Span::styled(tail, theme.dim()),
                 ])
                 .style(style),
             );
             lines.push(Line::from(Span::styled(
-                format!("         {}", p.summary),
+                cut(&format!("         {}", p.summary), room),
                 theme.dim(),
             )));
         }

@@ -20,15 +20,23 @@ pub enum Focus {
     Results,
     How,
     Pictures,
+    /// The warnings, when there are any.
+    Warnings,
 }
 
 impl Focus {
-    const ORDER: [Focus; 4] = [Focus::Inputs, Focus::Results, Focus::How, Focus::Pictures];
+    const ORDER: [Focus; 5] = [
+        Focus::Inputs,
+        Focus::Results,
+        Focus::How,
+        Focus::Pictures,
+        Focus::Warnings,
+    ];
 
-    /// The panel `step` places on, cycling.
-    fn cycle(self, step: isize) -> Focus {
+    /// The panel `step` places on, cycling over the first `panels` of [`Focus::ORDER`].
+    fn cycle(self, step: isize, panels: usize) -> Focus {
         let i = Focus::ORDER.iter().position(|f| *f == self).unwrap_or(0) as isize;
-        Focus::ORDER[(i + step).rem_euclid(Focus::ORDER.len() as isize) as usize]
+        Focus::ORDER[(i + step).rem_euclid(panels as isize) as usize]
     }
 }
 
@@ -41,6 +49,9 @@ pub struct ScenarioScreen {
     pub all_inputs: bool,
     pub how: Scroll,
     pub pictures: Scroll,
+    pub warnings: Scroll,
+    /// The reference tab's focus and scrolling.
+    pub reference: super::reference::Reference,
     /// Guess mode: results hidden until estimated (None when off).
     pub guess: Option<Guess>,
     /// The results show each value against the scenario as it was opened.
@@ -58,6 +69,8 @@ impl ScenarioScreen {
             all_inputs: false,
             how: Scroll::default(),
             pictures: Scroll::default(),
+            warnings: Scroll::default(),
+            reference: Default::default(),
             guess: None,
             delta: false,
             sweep: None,
@@ -95,6 +108,10 @@ impl ScenarioScreen {
         let step = |i: usize, len: usize| {
             (i as isize + delta).clamp(0, len.saturating_sub(1) as isize) as usize
         };
+        if self.tab == Tab::Reference {
+            self.reference.scroll_by(delta);
+            return;
+        }
         match self.focus {
             Focus::Inputs => {
                 let rows = self.shown_rows();
@@ -116,6 +133,7 @@ impl ScenarioScreen {
             }
             Focus::How => self.how.by(delta),
             Focus::Pictures => self.pictures.by(delta),
+            Focus::Warnings => self.warnings.by(delta),
         }
     }
 
@@ -129,8 +147,18 @@ impl ScenarioScreen {
         self.guess.as_ref().is_some_and(|g| !g.shows(id))
     }
 
+    /// Moves the focus `step` panels on; the warnings take it only when there are some.
     pub fn focus_by(&mut self, step: isize) {
-        self.focus = self.focus.cycle(step);
+        if self.tab == Tab::Reference {
+            self.reference.right = !self.reference.right;
+            return;
+        }
+        let panels = if self.work.report.warnings.is_empty() {
+            Focus::ORDER.len() - 1
+        } else {
+            Focus::ORDER.len()
+        };
+        self.focus = self.focus.cycle(step, panels);
     }
 
     /// Shows every input, or only those in use; the selection stays on a row in the form.

@@ -42,7 +42,7 @@ impl Widget for &App {
             Screen::Picker(p) => p.render(body, buf, theme),
             Screen::Scenario(s) => match s.tab {
                 Tab::Estimate => estimate::render(s, self.now, body, buf, theme),
-                Tab::Reference => reference::render(body, buf, theme),
+                Tab::Reference => reference::render(&s.reference, body, buf, theme),
             },
             Screen::Drill { drill, .. } => drill.render(self.now, body, buf, theme),
         }

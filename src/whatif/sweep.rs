@@ -111,8 +111,9 @@ impl Axis {
                 .map(ToString::to_string)
                 .collect();
             let text = path.to_string();
-            let hint = crate::scenario::diagnostic::suggest_or(
+            let hint = crate::scenario::diagnostic::suggest_meaning_or(
                 &text,
+                crate::scenario::aliases::meant(&text).as_deref(),
                 all.iter().map(String::as_str),
                 "no input has a close name",
             );

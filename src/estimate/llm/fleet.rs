@@ -172,6 +172,23 @@ fn response_and_cost<T: Trace>(l: &Llm, est: &mut LlmEstimate, t: &mut T) {
     );
     t.reads(out(&["cost_per_day"]));
     t.reads(out(&["tokens_per_day"]));
+    if est.tokens_per_day == 0.0 {
+        // No requests a day: no fleet to pay for, and no tokens to share its cost.
+        t.step(0.0, Kind::Money, |w| {
+            w.t(
+                "no requests a day (llm.requests_per_day, or [traffic]): no tokens to share a cost",
+            );
+        });
+        est.cost_per_day = Some(per_day);
+        est.cost_per_million = Some(put(
+            t,
+            "cost_per_million_tokens",
+            format_args!("Cost a million tokens"),
+            Kind::Money,
+            0.0,
+        ));
+        return;
+    }
     let per_million = per_day / est.tokens_per_day * 1e6;
     t.step(per_million, Kind::Money, |w| {
         w.q(per_day, Kind::Money)

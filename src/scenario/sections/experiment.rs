@@ -121,15 +121,8 @@ fn check(f: &mut Findings) {
             "write the arms of one test, control included, such as 2 or 4",
         );
     }
-    if x.eligible_daily_users.is_none() && f.s.traffic.as_ref().and_then(|t| t.dau).is_none() {
-        let section = Section::Experiment.path();
-        f.add(
-            at("eligible_daily_users"),
-            "[experiment] has no eligible_daily_users and there is no traffic.dau to take them from",
-            &[&[(&section, "eligible_daily_users", "\"1M\"")]],
-            "",
-        );
-    }
+    // Without eligible_daily_users or traffic.dau the sample size stands alone: the report says
+    // the duration needs them.
 }
 
 /// The metric: a proportion (baseline_rate) or a mean (baseline_mean with stddev).

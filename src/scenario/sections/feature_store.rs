@@ -74,14 +74,7 @@ fn check(f: &mut Findings) {
             "",
         );
     }
-    if fs.node_memory.value == 0.0 {
-        f.add(
-            at("node_memory"),
-            "[feature_store] has no node_memory",
-            &[&[(&section, "node_memory", "\"64 GiB\"")]],
-            "(RAM of one store node)",
-        );
-    }
+    // Without node_memory the store's memory stands alone: the report says the nodes need it.
     if fs.replication < 1.0 {
         f.say(
             at("replication"),

@@ -290,9 +290,8 @@ fn check(f: &mut Findings) {
             missing.push((&section, key, example));
         }
     }
-    if l.requests_per_day.is_none() && s.requests().is_none() {
-        missing.push((&section, "requests_per_day", "\"100M\""));
-    }
+    // Without requests_per_day or [traffic] a replica is sized alone: the report says the fleet
+    // needs them.
     if !missing.is_empty() {
         let keys: Vec<&str> = missing.iter().map(|(_, key, _)| *key).collect();
         let subject = match keys[..] {

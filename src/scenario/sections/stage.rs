@@ -9,7 +9,7 @@ use crate::scenario::schema::{
     Field, FieldKind::Bool, FieldKind::Choice, FieldKind::Quantity as Q, FieldKind::Text, Section,
     fields,
 };
-use crate::scenario::validate::Findings;
+use crate::scenario::validate::{Findings, Input};
 use crate::units::{self, Kind, SECONDS_PER_DAY};
 use uom::si::f64::{Frequency, Information, Time};
 
@@ -153,11 +153,32 @@ fn check(f: &mut Findings) {
                 &[&[(&stage, "items_per_day", "\"100M\"")]],
                 "",
             ),
-            Mode::Online if s.requests().is_none() => f.say(
-                stage.input("mode"),
-                "an online stage needs [traffic]",
-                "add a [traffic] section, or make the stage mode = \"batch\"",
-            ),
+            Mode::Online if s.requests().is_none() => {
+                let traffic = Section::Traffic.path();
+                let rate: &[Input<'_>] = &[(&traffic, "qps", "\"10k/s\"")];
+                let per_user: &[Input<'_>] = &[(&traffic, "requests_per_user_per_day", "5")];
+                let users: &[Input<'_>] = &[
+                    (&traffic, "dau", "\"100M\""),
+                    (&traffic, "requests_per_user_per_day", "5"),
+                ];
+                let (problem, ways) = if s.traffic.as_ref().is_some_and(|t| t.dau.is_some()) {
+                    (
+                        "an online stage serves requests, and [traffic] gives the daily users but not their requests",
+                        [per_user, rate],
+                    )
+                } else {
+                    (
+                        "an online stage needs [traffic]: it serves requests, and there is no request rate",
+                        [users, rate],
+                    )
+                };
+                f.add(
+                    stage.input("mode"),
+                    problem,
+                    &ways,
+                    ", or make the stage mode = \"batch\"",
+                );
+            }
             _ => {}
         }
     }

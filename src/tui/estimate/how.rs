@@ -90,10 +90,13 @@ fn ask(g: &Guess, label: &str, focused: bool, area: Rect, buf: &mut Buffer, them
     let mut lines = Vec::new();
     match &g.answer {
         Some(text) => {
-            lines.push(Line::from(Span::styled(
-                "Your estimate, with units (or a 90% interval lo..hi); ? reveals it unscored:",
-                theme.dim(),
-            )));
+            // The way to answer gives way to why the answer was not read: the panel is small.
+            if g.error.is_none() {
+                lines.push(Line::from(Span::styled(
+                    "Your estimate, with units (or a 90% interval lo..hi); ? reveals it unscored:",
+                    theme.dim(),
+                )));
+            }
             lines.push(Line::from(vec![
                 Span::raw(format!("> {text}")),
                 Span::styled("▏", theme.title()),

@@ -8,6 +8,7 @@ mod results;
 mod whatif_pictures;
 
 use super::scenario::{Focus, ScenarioScreen};
+use super::scroll::scrolled;
 use super::theme::Theme;
 use crate::scenario::SourceKind;
 use ratatui::buffer::Buffer;
@@ -31,12 +32,15 @@ fn mark(kind: Option<SourceKind>) -> &'static str {
 
 pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, theme: Theme) {
     let w = &s.work;
+    let warning_lines = warning_lines(s, theme);
+    // As tall as the warnings wrapped, up to a quarter of the screen; they scroll past that.
+    let wrapped = Paragraph::new(warning_lines.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(area.width.saturating_sub(2));
     let warn_height = if w.report.warnings.is_empty() {
         0
     } else {
-        (w.report.warnings.len() as u16 + 2)
-            .min(area.height / 4)
-            .max(3)
+        (wrapped as u16 + 2).min(area.height / 4).max(3)
     };
     let [main, warnings] = area.layout(&Layout::vertical([
         Constraint::Fill(1),
@@ -81,20 +85,31 @@ pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, th
         ))
         .render(inner, buf);
     } else if warn_height > 0 {
-        let inner = theme.panel("Warnings", false, warnings, buf);
-        let lines: Vec<Line> = w
-            .report
-            .warnings
-            .iter()
-            .map(|x| {
-                Line::from(vec![
-                    Span::styled("! ", theme.warn()),
-                    Span::raw(x.message.clone()),
-                ])
-            })
-            .collect();
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .render(inner, buf);
+        let focused = s.focus == Focus::Warnings;
+        let count = w.report.warnings.len();
+        // Taller than its panel, the title says how to read the rest.
+        let overflows = wrapped + 2 > warn_height as usize;
+        let title = match (overflows, focused) {
+            (false, _) => format!("Warnings: {count}"),
+            (true, true) => format!("Warnings: {count} (↑ ↓ scroll)"),
+            (true, false) => format!("Warnings: {count} (more: h or Shift-Tab here, then ↓)"),
+        };
+        let inner = theme.panel(&title, focused, warnings, buf);
+        scrolled(warning_lines, &s.warnings, inner, buf);
     }
+}
+
+/// Each warning on a line of its own, marked "!".
+fn warning_lines(s: &ScenarioScreen, theme: Theme) -> Vec<Line<'static>> {
+    s.work
+        .report
+        .warnings
+        .iter()
+        .map(|x| {
+            Line::from(vec![
+                Span::styled("! ", theme.warn()),
+                Span::raw(x.message.clone()),
+            ])
+        })
+        .collect()
 }

@@ -54,6 +54,20 @@ pub fn render(s: &ScenarioScreen, focused: bool, area: Rect, buf: &mut Buffer, t
             &mut lines,
             theme,
         );
+        let left_out: Vec<&str> = Engine::ALL
+            .iter()
+            .filter(|&&e| ix.engines[e as usize].is_none())
+            .map(|e| e.name())
+            .collect();
+        if !left_out.is_empty() {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "left out, no documented sizing for this index: {}",
+                    left_out.join(", ")
+                ),
+                theme.dim(),
+            )));
+        }
     }
     let bar = |label: String, id: String| {
         r.output(&id)

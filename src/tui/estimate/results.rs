@@ -16,6 +16,8 @@ use std::time::Instant;
 
 /// Width of the section column ("bandwidth").
 const SECTION: usize = 9;
+/// Cells a label needs beside the section column; narrower, the section column goes.
+const WIDE_LABEL: usize = 24;
 
 /// Cells of the whisker: six either side of the p50's, at eight a decade; three either side
 /// where the panel is narrow.
@@ -74,19 +76,6 @@ pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, th
     // The extra columns: whiskers (hidden values keep theirs hidden), then the delta.
     let hidden =
         |o: &crate::estimate::Output| guess.is_some_and(|g| !g.revealed.contains_key(&o.id));
-    // Each output's spread, when it shows one: (p5, p50, p95, "p5–p95").
-    let spreads: Vec<Option<(f64, f64, f64, String)>> = r
-        .outputs
-        .iter()
-        .enumerate()
-        .map(|(i, o)| {
-            let sp = r.spread(i).filter(|sp| sp.p5 != sp.p95 && !hidden(o))?;
-            let (p5, p95) = (r.human(sp.p5, o.kind), r.human(sp.p95, o.kind));
-            // A spread too narrow to show in three digits is left out.
-            (p5 != p95).then(|| (sp.p5, sp.p50, sp.p95, format!("{p5}–{p95}")))
-        })
-        .collect();
-    let interval_w = spreads.iter().flatten().map(|s| fit::width(&s.3)).max();
     let deltas: Vec<String> = r
         .outputs
         .iter()
@@ -97,55 +86,52 @@ pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, th
         })
         .collect();
     let delta_w = deltas.iter().map(|v| fit::width(v)).max().unwrap_or(0);
-    // The label keeps room to be read: when the panel is narrow the interval's text goes first,
-    // then the whisker narrows, then it goes too.
-    const LABEL: usize = SECTION + 1 + 16;
+    // The label keeps room to be read; the rest goes to the spreads.
+    const LABEL: usize = 16;
     let room = width.saturating_sub(LABEL + value_w + napkin_w + delta_w + 6);
-    let (cells, with_interval) = match interval_w {
-        None => (0, false),
-        Some(iw) if room > WHISKER + iw => (WHISKER, true),
-        Some(_) if room >= WHISKER => (WHISKER, false),
-        Some(_) if room >= NARROW_WHISKER => (NARROW_WHISKER, false),
-        Some(_) => (0, false),
-    };
-    let whiskers: Vec<String> = spreads
+    let whiskers = spread_column(r, &hidden, room);
+    let whisker_w = whiskers.iter().map(|v| fit::width(v)).max().unwrap_or(0);
+    let numbers: Vec<String> = values
         .iter()
-        .map(|s| match s {
-            Some((p5, p50, p95, interval)) if cells > 0 => {
-                let w = whisker(*p5, *p50, *p95, cells);
-                if with_interval {
-                    format!("{w} {interval}")
-                } else {
-                    w
-                }
+        .enumerate()
+        .map(|(i, (value, napkin))| {
+            let mut numbers = if napkin_w == 0 {
+                format!("{value:>value_w$}")
+            } else {
+                format!("{value:>value_w$}  {napkin:>napkin_w$}")
+            };
+            if whisker_w > 0 {
+                numbers.push_str(&format!("  {:<whisker_w$}", whiskers[i]));
             }
-            _ => String::new(),
+            if delta_w > 0 {
+                numbers.push_str(&format!("  {:>delta_w$}", deltas[i]));
+            }
+            numbers
         })
         .collect();
-    let whisker_w = whiskers.iter().map(|v| fit::width(v)).max().unwrap_or(0);
-    let mut lines = Vec::new();
-    for (i, (o, (value, napkin))) in r
-        .outputs
+    let numbers_w = numbers[start..end]
         .iter()
-        .zip(&values)
-        .enumerate()
-        .take(end)
-        .skip(start)
-    {
-        // The output's section as a short column: "traffic", "storage", "index"…
-        let section = o.section().key();
-        let mut numbers = if napkin_w == 0 {
-            format!("{value:>value_w$}")
+        .map(|n| fit::width(n))
+        .max()
+        .unwrap_or(0);
+    // The section column ("traffic", "storage", "index"…) gives way to the labels on a narrow
+    // panel; labels cut alike are told apart by their ends.
+    let label_room = width.saturating_sub(numbers_w + 1);
+    let sections = label_room >= SECTION + 1 + WIDE_LABEL;
+    let label_room = if sections {
+        label_room - SECTION - 1
+    } else {
+        label_room
+    };
+    let labels: Vec<&str> = r.outputs.iter().map(|o| o.label.as_str()).collect();
+    let labels = fit::cut_apart(&labels, label_room);
+    let mut lines = Vec::new();
+    for (i, o) in r.outputs.iter().enumerate().take(end).skip(start) {
+        let label = if sections {
+            format!("{:<SECTION$} {}", o.section().key(), labels[i])
         } else {
-            format!("{value:>value_w$}  {napkin:>napkin_w$}")
+            labels[i].clone()
         };
-        if whisker_w > 0 {
-            numbers.push_str(&format!("  {:<whisker_w$}", whiskers[i]));
-        }
-        if delta_w > 0 {
-            numbers.push_str(&format!("  {:>delta_w$}", deltas[i]));
-        }
-        let label = format!("{section:<SECTION$} {}", o.label);
         let mut style = theme.row(i == w.selected_output, focused);
         if w.flashing(&o.id, now) {
             style = style.patch(theme.changed());
@@ -153,9 +139,50 @@ pub fn render(s: &ScenarioScreen, now: Instant, area: Rect, buf: &mut Buffer, th
         if w.stale {
             style = style.patch(theme.dim());
         }
-        lines.push(Line::from(fit::spread(&label, &numbers, width)).style(style));
+        lines.push(Line::from(fit::spread(&label, &numbers[i], width)).style(style));
     }
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// Each output's spread in `room` cells, where it shows one: its numbers ("1.1–2.8 EB") first,
+/// since they say the most, then the whisker beside them, narrow or wide; empty for an output
+/// with no spread (or hidden, or too narrow to show in three digits).
+fn spread_column(
+    r: &Report,
+    hidden: &dyn Fn(&crate::estimate::Output) -> bool,
+    room: usize,
+) -> Vec<String> {
+    let spreads: Vec<Option<(f64, f64, f64, String)>> = r
+        .outputs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let sp = r.spread(i).filter(|sp| sp.p5 != sp.p95 && !hidden(o))?;
+            let (p5, p95) = (r.human(sp.p5, o.kind), r.human(sp.p95, o.kind));
+            (p5 != p95).then(|| (sp.p5, sp.p50, sp.p95, span(&p5, &p95)))
+        })
+        .collect();
+    let interval_w = spreads.iter().flatten().map(|s| fit::width(&s.3)).max();
+    let (cells, with_interval) = match interval_w {
+        None => (0, false),
+        Some(iw) if room > WHISKER + iw => (WHISKER, true),
+        Some(iw) if room > NARROW_WHISKER + iw => (NARROW_WHISKER, true),
+        Some(iw) if room >= iw => (0, true),
+        Some(_) if room >= NARROW_WHISKER => (NARROW_WHISKER, false),
+        Some(_) => (0, false),
+    };
+    spreads
+        .iter()
+        .map(|s| match s {
+            Some((p5, p50, p95, interval)) => match (cells > 0, with_interval) {
+                (true, true) => format!("{} {interval}", whisker(*p5, *p50, *p95, cells)),
+                (true, false) => whisker(*p5, *p50, *p95, cells),
+                (false, true) => interval.clone(),
+                (false, false) => String::new(),
+            },
+            None => String::new(),
+        })
+        .collect()
 }
 
 /// An output's value and its napkin value ("≈100k/s", empty when they read the same); with
@@ -199,6 +226,28 @@ pub fn whisker(p5: f64, p50: f64, p95: f64, cells: usize) -> String {
         .collect()
 }
 
+/// "p5–p95", the unit the two share written once: "29.5k–116k/s", "14–80 ms",
+/// "302 TB–1.49 PB/day"; "604 PB–2.98 EB" where they share none.
+fn span(p5: &str, p95: &str) -> String {
+    let common = p5
+        .chars()
+        .rev()
+        .zip(p95.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    // The shared end, from a space or a slash: a whole unit or a whole "per".
+    let tail: Vec<char> = p5.chars().rev().take(common).collect();
+    let from = tail.iter().rposition(|&c| c == ' ' || c == '/');
+    match from {
+        Some(i) if i + 1 < p5.chars().count() => {
+            let keep = p5.chars().count() - (i + 1);
+            let head: String = p5.chars().take(keep).collect();
+            format!("{head}–{p95}")
+        }
+        _ => format!("{p5}–{p95}"),
+    }
+}
+
 /// A value against the scenario as opened: "×1.50", "=" when unchanged, "new" when it had none.
 fn ratio(now: f64, opened: Option<f64>) -> String {
     match opened {
@@ -220,7 +269,16 @@ fn ratio(now: f64, opened: Option<f64>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{ratio, whisker};
+    use super::{ratio, span, whisker};
+
+    #[test]
+    fn a_span_writes_the_unit_its_ends_share_once() {
+        assert_eq!(span("29.5k/s", "116k/s"), "29.5k–116k/s");
+        assert_eq!(span("14 ms", "80 ms"), "14–80 ms");
+        assert_eq!(span("302 TB/day", "1.49 PB/day"), "302 TB–1.49 PB/day");
+        assert_eq!(span("604 PB", "2.98 EB"), "604 PB–2.98 EB");
+        assert_eq!(span("12", "80"), "12–80");
+    }
 
     #[test]
     fn whiskers_are_drawn_on_a_log_scale_around_the_median() {
