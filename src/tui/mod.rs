@@ -13,7 +13,7 @@
 //! [`Ended::Signal`] tells the command line to exit with 128 + the signal's number. A second
 //! signal while the first is being handled ends the process at once.
 //! A debug build panics on the first key when `NAPKIN_TEST_PANIC` is set, so that a test can
-//! check the restoring (`tests/tui_tmux.rs`); a release build has no such hook.
+//! check the restoring (`tests/all/tui_tmux.rs`); a release build has no such hook.
 
 pub mod app;
 pub mod drill;
