@@ -11,7 +11,10 @@
 //! and on SIGTERM, SIGHUP and SIGINT (`kill`, `timeout`, a closed terminal window): the signal is
 //! noted, the loop ends at its next wake-up (within 250 ms), the guard restores the terminal and
 //! [`Ended::Signal`] tells the command line to exit with 128 + the signal's number. A second
-//! signal while the first is being handled ends the process at once.
+//! signal while the first is being handled ends the process at once. Keys are read from `/dev/tty`
+//! (crossterm's `use-dev-tty` source): when the terminal goes away its poll still returns at the
+//! timeout, where the default source spins for ever (crossterm-rs/crossterm#793), so the loop
+//! wakes, its next draw fails, and the screen ends.
 //! A debug build panics on the first key when `NAPKIN_TEST_PANIC` is set, so that a test can
 //! check the restoring (`tests/all/tui_tmux.rs`); a release build has no such hook.
 
