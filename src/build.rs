@@ -51,26 +51,48 @@ const FIGURES: [&str; 8] = [
 /// source marks ("public: …; derived: …"). The values are read by napkin's own unit reader at
 /// run time; a figure without a value or a source stops the build.
 fn accelerators(out_dir: &Path) {
-    println!("cargo:rerun-if-changed=src/accelerators.toml");
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/accelerators.toml");
-    let text = std::fs::read_to_string(&path).expect("src/accelerators.toml is readable");
-    let root: toml::Table = text
+    named_table(
+        out_dir,
+        "accelerators",
+        "accelerator",
+        &FIGURES,
+        |t, name, aliases| {
+            format!(
+                "RawAccelerator {{ name: {name:?}, aliases: &{aliases:?}, vendor: {:?}, architecture: {:?}, figures: [",
+                text(t, "vendor"),
+                text(t, "architecture")
+            )
+        },
+    );
+}
+
+/// Writes `src/<file>.toml`'s `[[entry]]` list as `<file>.rs`, a Rust slice: each entry opened by
+/// `open` (given its table, its name and its aliases), then its `figures`.
+fn named_table(
+    out_dir: &Path,
+    file: &str,
+    entry: &str,
+    figure_keys: &[&str],
+    open: impl Fn(&toml::Table, &str, &[String]) -> String,
+) {
+    let source = format!("src/{file}.toml");
+    println!("cargo:rerun-if-changed={source}");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(&source);
+    let text_of_file =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{source} is unreadable: {e}"));
+    let root: toml::Table = text_of_file
         .parse()
-        .unwrap_or_else(|e| panic!("src/accelerators.toml: {e}"));
+        .unwrap_or_else(|e| panic!("{source}: {e}"));
     let list = root
-        .get("accelerator")
+        .get(entry)
         .and_then(toml::Value::as_array)
-        .expect("src/accelerators.toml has [[accelerator]] entries");
+        .unwrap_or_else(|| panic!("{source} has no [[{entry}]] entries"));
     let mut code = String::from("&[\n");
-    for entry in list {
-        let t = entry.as_table().expect("an [[accelerator]] is a table");
-        let text = |k: &str| {
-            t.get(k)
-                .and_then(toml::Value::as_str)
-                .unwrap_or("")
-                .to_string()
-        };
-        let name = text("name");
+    for item in list {
+        let t = item
+            .as_table()
+            .unwrap_or_else(|| panic!("an [[{entry}]] is a table"));
+        let name = text(t, "name");
         let aliases: Vec<String> = t
             .get("aliases")
             .and_then(toml::Value::as_array)
@@ -81,17 +103,20 @@ fn accelerators(out_dir: &Path) {
                     .collect()
             })
             .unwrap_or_default();
-        let _ = writeln!(
-            code,
-            "    RawAccelerator {{ name: {name:?}, aliases: &{aliases:?}, vendor: {:?}, architecture: {:?}, figures: [",
-            text("vendor"),
-            text("architecture")
-        );
-        figures(&mut code, t, &name, &FIGURES);
+        let _ = writeln!(code, "    {}", open(t, &name, &aliases));
+        figures(&mut code, t, &name, figure_keys);
         code.push_str("    ] },\n");
     }
     code.push_str("]\n");
-    std::fs::write(out_dir.join("accelerators.rs"), code).expect("OUT_DIR is writable");
+    std::fs::write(out_dir.join(format!("{file}.rs")), code).expect("OUT_DIR is writable");
+}
+
+/// The text of `key` in `t`, or "".
+fn text(t: &toml::Table, key: &str) -> String {
+    t.get(key)
+        .and_then(toml::Value::as_str)
+        .unwrap_or("")
+        .to_string()
 }
 
 /// Writes, for each of `keys`, the figure's value as written and its source marks ("public: …;
@@ -134,44 +159,16 @@ const MODEL_FIGURES: [&str; 6] = [
 /// Writes `models.rs`: each model's names and, per figure, its value as written and its source
 /// marks, read by napkin's own unit reader at run time.
 fn models(out_dir: &Path) {
-    println!("cargo:rerun-if-changed=src/models.toml");
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/models.toml");
-    let text = std::fs::read_to_string(&path).expect("src/models.toml is readable");
-    let root: toml::Table = text
-        .parse()
-        .unwrap_or_else(|e| panic!("src/models.toml: {e}"));
-    let list = root
-        .get("model")
-        .and_then(toml::Value::as_array)
-        .expect("src/models.toml has [[model]] entries");
-    let mut code = String::from("&[\n");
-    for entry in list {
-        let t = entry.as_table().expect("a [[model]] is a table");
-        let text = |k: &str| {
-            t.get(k)
-                .and_then(toml::Value::as_str)
-                .unwrap_or("")
-                .to_string()
-        };
-        let name = text("name");
-        let aliases: Vec<String> = t
-            .get("aliases")
-            .and_then(toml::Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(|x| x.as_str())
-                    .map(String::from)
-                    .collect()
-            })
-            .unwrap_or_default();
-        let _ = writeln!(
-            code,
-            "    RawModel {{ name: {name:?}, aliases: &{aliases:?}, family: {:?}, figures: [",
-            text("family")
-        );
-        figures(&mut code, t, &name, &MODEL_FIGURES);
-        code.push_str("    ] },\n");
-    }
-    code.push_str("]\n");
-    std::fs::write(out_dir.join("models.rs"), code).expect("OUT_DIR is writable");
+    named_table(
+        out_dir,
+        "models",
+        "model",
+        &MODEL_FIGURES,
+        |t, name, aliases| {
+            format!(
+                "RawModel {{ name: {name:?}, aliases: &{aliases:?}, family: {:?}, figures: [",
+                text(t, "family")
+            )
+        },
+    );
 }
