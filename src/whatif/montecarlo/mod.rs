@@ -26,11 +26,13 @@ mod plan;
 mod share;
 mod worker;
 
+use percentiles::Order;
 pub use percentiles::percentiles;
 
 use crate::estimate::{Estimate, Givens};
 use crate::scenario::overrides;
 use crate::scenario::{InputPath, Scenario};
+use crate::units::Interval;
 use plan::Plan;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
@@ -126,10 +128,20 @@ pub struct MonteCarlo {
     /// The samples, seed and ranges `z` was drawn for: a run with the same three (a keystroke
     /// on the screen) draws nothing.
     drawn: Option<(usize, u64, usize)>,
+    /// Each range's values, `z` turned into the input's unit, laid out as `z`.
+    x: Vec<f64>,
+    /// The intervals `x` was worked out for, from the draws at hand: a run whose ranges are
+    /// the same (a keystroke on another input) takes them as they are.
+    valued: Option<Vec<Interval>>,
     /// Output-major: the c-th varying output's samples at `c * n ..`, each column sorted in place.
     table: Vec<f64>,
     /// The varying outputs with one range at its low end.
     low: Vec<f64>,
+    /// Where each range's draws have the percentiles' ranks, found when an output reads that
+    /// range alone; kept with the draws.
+    orders: Vec<Option<Order>>,
+    /// The draws of one range with their samples, to find their order.
+    pairs: Vec<(f64, usize)>,
 }
 
 /// Samples per thread below which a run takes no more threads: a thread costs a copy of the
@@ -165,6 +177,12 @@ impl MonteCarlo {
         options: Options,
         givens: &Givens,
     ) -> Result<Uncertainty, SampleError> {
+        if options.samples >= 2 * MIN_SLICE && rayon::current_num_threads() > 1 {
+            // A pool thread asleep takes up to a few hundred microseconds to wake on a virtual
+            // machine: woken now, with nothing to do, it is still looking for work when the
+            // samples are shared out after the plan.
+            rayon::spawn(|| ());
+        }
         self.targets.clear();
         for (index, r) in s.ranges.iter().enumerate() {
             // A range is recorded only on a field the scenario has, so it resolves; one that
@@ -181,6 +199,7 @@ impl MonteCarlo {
         self.plan = Plan::new(s, givens, &ranged, &mut self.medians);
         let n = options.samples.clamp(1, MAX_SAMPLES);
         self.draw(n, options.seed);
+        self.values(n);
         self.columns(s, givens, n)
             .map_err(|broken| self.blame(s, n, broken))?;
 
@@ -220,11 +239,33 @@ impl MonteCarlo {
             return;
         }
         self.drawn = Some((n, seed, ranges));
+        self.valued = None;
+        self.orders.clear();
         self.z.resize(n * ranges, 0.0);
         let mut rng = ChaCha8Rng::seed_from_u64(seed);
         for i in 0..n {
             for t in 0..ranges {
                 self.z[t * n + i] = StandardNormal.sample(&mut rng);
+            }
+        }
+    }
+
+    /// Turns the draws into each range's values, unless they are those of the run before.
+    fn values(&mut self, n: usize) {
+        let intervals = self.targets.iter().map(|t| t.interval);
+        if self
+            .valued
+            .as_ref()
+            .is_some_and(|v| v.iter().copied().eq(intervals.clone()))
+        {
+            return;
+        }
+        self.valued = Some(intervals.collect());
+        self.x.resize(self.z.len(), 0.0);
+        let columns = self.x.chunks_exact_mut(n).zip(self.z.chunks_exact(n));
+        for ((x, z), t) in columns.zip(&self.targets) {
+            for (x, &z) in x.iter_mut().zip(z) {
+                *x = t.value(z);
             }
         }
     }
@@ -258,7 +299,7 @@ impl MonteCarlo {
             givens,
             targets: &self.targets,
             samples: n,
-            z: &self.z,
+            x: &self.x,
         };
         let mut slices: Vec<Vec<&mut [f64]>> = (0..n.div_ceil(len))
             .map(|_| Vec::with_capacity(width))
@@ -291,20 +332,57 @@ impl MonteCarlo {
         earliest().map_or(Ok(()), Err)
     }
 
-    /// The percentiles of each varying output: the columns shared between the cores when there
-    /// are several of enough samples.
+    /// The percentiles of each varying output: a copy of an earlier output's column takes its
+    /// percentiles; an output that reads one range alone is read at the samples where that
+    /// range's draws have their percentiles, when counting shows those are its own; the others
+    /// are selected, the columns shared between the cores when there are several of enough
+    /// samples.
     fn percentiles(&mut self, n: usize) -> Vec<(f64, f64, f64)> {
-        let mut found = vec![(0.0, 0.0, 0.0); self.plan.columns.len()];
+        let columns = &self.plan.columns;
+        let mut found = vec![(0.0, 0.0, 0.0); columns.len()];
+        // The earlier column each is a copy of, to the bit.
+        let mut copy_of: Vec<Option<usize>> = vec![None; columns.len()];
+        let table = &self.table;
+        let column = |c: usize| &table[c * n..(c + 1) * n];
+        for c in 0..columns.len() {
+            let same = |&d: &usize| {
+                let (a, b) = (column(c), column(d));
+                a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits())
+            };
+            copy_of[c] = (0..c).filter(|&d| copy_of[d].is_none()).find(same);
+        }
+        self.orders.resize(self.targets.len(), None);
+        for (c, col) in columns.iter().enumerate() {
+            if let (None, Some(t)) = (copy_of[c], col.alone) {
+                let z = &self.z[t * n..(t + 1) * n];
+                let order = &mut self.orders[t];
+                order.get_or_insert_with(|| Order::of(z, &mut self.pairs));
+            }
+        }
         let threads = if n >= MIN_SLICE && found.len() > 1 {
             rayon::current_num_threads()
         } else {
             1
         };
-        share(
-            self.table.chunks_exact_mut(n).zip(found.iter_mut()),
-            &mut vec![(); threads],
-            |_, (column, slot)| *slot = percentiles(column),
-        );
+        let orders = &self.orders;
+        let jobs = self
+            .table
+            .chunks_exact_mut(n)
+            .zip(found.iter_mut())
+            .zip(columns.iter().zip(&copy_of))
+            .filter(|(_, (_, copy))| copy.is_none())
+            .map(|((values, slot), (col, _))| (values, slot, col.alone));
+        share(jobs, &mut vec![(); threads], |_, (values, slot, alone)| {
+            let order = alone.and_then(|t| orders[t].as_ref());
+            *slot = order
+                .and_then(|o| o.percentiles(values))
+                .unwrap_or_else(|| percentiles(values));
+        });
+        for c in 0..found.len() {
+            if let Some(d) = copy_of[c] {
+                found[c] = found[d];
+            }
+        }
         found
     }
 

@@ -2,7 +2,7 @@
 //! medians: the parts of the estimate a ranged input reaches, and among their outputs those that
 //! vary. Every other output is the same in every sample: its value at the medians.
 
-use crate::estimate::{Estimate, OutputId, Part, Parts, Recorder, Section};
+use crate::estimate::{Estimate, OutputId, Part, Parts, Recorder};
 use crate::scenario::{InputPath, Scenario};
 
 /// An output a range reaches: one column of samples.
@@ -12,6 +12,8 @@ pub(super) struct Column {
     pub output: usize,
     /// Its position among the outputs a sample gives ([`Plan::live`]).
     pub at: usize,
+    /// The range it reads, when it reads one alone (its index among the ranged inputs).
+    pub alone: Option<usize>,
 }
 
 /// The outputs at the medians and what a sample recomputes of them.
@@ -28,7 +30,7 @@ pub(super) struct Plan {
     /// what a sample gives when its outputs are the medians' (most samples).
     pub live: Vec<usize>,
     /// The section of each of them, to tell a sample whose outputs differ.
-    pub layout: Vec<Section>,
+    pub layout: Vec<u8>,
     /// The outputs a range reaches, in order.
     pub columns: Vec<Column>,
     /// The first output no range reaches that is not a finite number: every sample gives it.
@@ -57,13 +59,19 @@ impl Plan {
                 plan.parts.insert(part);
                 for (i, o) in outputs.iter().enumerate() {
                     if reached(i) {
+                        let mut read = (0..ranged.len()).filter(|&r| o.inputs.contains(ranged[r]));
+                        let alone = match (read.next(), read.next()) {
+                            (Some(r), None) => Some(r),
+                            _ => None,
+                        };
                         plan.columns.push(Column {
                             output: start + i,
                             at: plan.live.len(),
+                            alone,
                         });
                     }
                     plan.live.push(start + i);
-                    plan.layout.push(o.section());
+                    plan.layout.push(o.section() as u8);
                 }
             }
             start = rec.outputs.len();

@@ -3,7 +3,7 @@
 //! its own copy of the scenario and of the estimate at the medians.
 
 use super::plan::Plan;
-use crate::estimate::{self, Estimate, Givens, In, Line, Out, OutputId, Section, Trace};
+use crate::estimate::{self, Estimate, Givens, In, Line, Out, OutputId, Trace};
 use crate::scenario::Scenario;
 use crate::scenario::overrides::InputRef;
 use crate::units::{Interval, Kind};
@@ -54,6 +54,9 @@ pub(super) struct Worker {
     estimate: Estimate,
     /// The live outputs ([`Plan::live`]) of the sample at hand.
     pub row: Vec<f64>,
+    /// The section of each output the sample gave, in turn (as its number, so that the row
+    /// compares with the plan's layout as bytes).
+    sections: Vec<u8>,
 }
 
 impl Worker {
@@ -71,15 +74,25 @@ impl Worker {
         samples: Range<usize>,
         columns: &mut [&mut [f64]],
     ) -> Result<(), Broken> {
+        let plan = job.plan;
+        self.row.resize(plan.live.len(), 0.0);
         for (k, i) in samples.enumerate() {
             for (t, target) in job.targets.iter().enumerate() {
-                let x = target.value(job.z[t * job.samples + i]);
-                target.at.set_number(&mut self.scenario, x);
+                target
+                    .at
+                    .set_number(&mut self.scenario, job.x[t * job.samples + i]);
             }
-            self.evaluate(job.plan, job.givens)
-                .map_err(|output| Broken { sample: i, output })?;
-            for (column, c) in columns.iter_mut().zip(&job.plan.columns) {
-                column[k] = self.row[c.at];
+            self.compute(plan, job.givens);
+            let mut finite = true;
+            for (column, c) in columns.iter_mut().zip(&plan.columns) {
+                let value = self.row[c.at];
+                column[k] = value;
+                finite &= value.is_finite();
+            }
+            if (!finite || plan.broken.is_some())
+                && let Err(output) = self.broken(plan)
+            {
+                return Err(Broken { sample: i, output });
             }
         }
         Ok(())
@@ -89,15 +102,29 @@ impl Worker {
     /// position among every output) that is not a finite number, if any.
     pub fn evaluate(&mut self, plan: &Plan, givens: &Givens) -> Result<(), usize> {
         self.row.resize(plan.live.len(), 0.0);
-        let mut t = Sample {
-            layout: &plan.layout,
-            givens,
+        self.compute(plan, givens);
+        self.broken(plan)
+    }
+
+    /// The live outputs of the scenario as it stands into `row` (as long as the plan's).
+    fn compute(&mut self, plan: &Plan, givens: &Givens) {
+        self.sections.resize(plan.layout.len(), 0);
+        let sample = Sample {
             row: &mut self.row,
+            sections: &mut self.sections,
             next: 0,
-            same: true,
         };
-        estimate::run_parts(&self.scenario, &mut self.estimate, &mut t, plan.parts);
-        if !(t.same && t.next == plan.layout.len()) {
+        let (scenario, estimate) = (&self.scenario, &mut self.estimate);
+        let given = if givens.is_empty() {
+            let mut t = sample;
+            estimate::run_parts(scenario, estimate, &mut t, plan.parts);
+            t.next
+        } else {
+            let mut t = SampleGiven { sample, givens };
+            estimate::run_parts(scenario, estimate, &mut t, plan.parts);
+            t.sample.next
+        };
+        if !(given == plan.layout.len() && self.sections == plan.layout) {
             self.row.fill(0.0);
             let mut keyed = Keyed {
                 plan,
@@ -106,6 +133,11 @@ impl Worker {
             };
             estimate::run_parts(&self.scenario, &mut self.estimate, &mut keyed, plan.parts);
         }
+    }
+
+    /// The first output, by its position among every output, that is not a finite number in
+    /// the row: a varying one, or one every sample gives.
+    fn broken(&self, plan: &Plan) -> Result<(), usize> {
         let varying = plan.columns.iter().find(|c| !self.row[c.at].is_finite());
         match varying
             .map(|c| c.output)
@@ -126,8 +158,8 @@ pub(super) struct Job<'a> {
     pub targets: &'a [Target],
     /// The run's samples.
     pub samples: usize,
-    /// The standard normal draws, target-major: target t's for sample i at `t * samples + i`.
-    pub z: &'a [f64],
+    /// The ranges' values, target-major: target t's for sample i at `t * samples + i`.
+    pub x: &'a [f64],
 }
 
 fn given(givens: &Givens, id: Out<'_>, value: f64) -> f64 {
@@ -137,14 +169,12 @@ fn given(givens: &Givens, id: Out<'_>, value: f64) -> f64 {
         .map_or(value, |&(_, v)| v)
 }
 
-/// Writes each output in turn into the row while the sample's outputs are the medians' (their
-/// sections alike); notes when they are not.
+/// Writes each output in turn into the row, and its section beside it, to be compared with the
+/// medians' once the sample is done.
 struct Sample<'a> {
-    layout: &'a [Section],
-    givens: &'a Givens,
     row: &'a mut [f64],
+    sections: &'a mut [u8],
     next: usize,
-    same: bool,
 }
 
 impl Trace for Sample<'_> {
@@ -158,17 +188,31 @@ impl Trace for Sample<'_> {
     fn repeat(&mut self, _: Out<'_>) {}
     #[inline(always)]
     fn output(&mut self, id: Out<'_>, _: fmt::Arguments<'_>, _: Kind, value: f64) -> f64 {
-        let value = if self.givens.is_empty() {
-            value
-        } else {
-            given(self.givens, id, value)
-        };
-        match self.layout.get(self.next) {
-            Some(&section) if section == id.section => self.row[self.next] = value,
-            _ => self.same = false,
+        if let (Some(v), Some(s)) = (
+            self.row.get_mut(self.next),
+            self.sections.get_mut(self.next),
+        ) {
+            (*v, *s) = (value, id.section as u8);
         }
         self.next += 1;
         value
+    }
+}
+
+/// [`Sample`] with values given for outputs.
+struct SampleGiven<'a> {
+    sample: Sample<'a>,
+    givens: &'a Givens,
+}
+
+impl Trace for SampleGiven<'_> {
+    fn step(&mut self, _: f64, _: Kind, _: impl FnOnce(&mut Line)) {}
+    fn uses(&mut self, _: In<'_>) {}
+    fn reads(&mut self, _: Out<'_>) {}
+    fn repeat(&mut self, _: Out<'_>) {}
+    fn output(&mut self, id: Out<'_>, label: fmt::Arguments<'_>, kind: Kind, value: f64) -> f64 {
+        let value = given(self.givens, id, value);
+        self.sample.output(id, label, kind, value)
     }
 }
 
