@@ -1,6 +1,6 @@
 //! Ranged inputs carried through joint samples to percentiles, and what drives each output.
 //!
-//! Each input written `lo..hi` is a 90% interval ([`Interval`](crate::units::Interval)). A run
+//! Each input written `lo..hi` is a 90% interval ([`Interval`]). A run
 //! draws `samples` joint samples, one standard normal per range per sample from a ChaCha8
 //! generator seeded with `seed` (the same seed gives the same numbers on every machine), sets each
 //! ranged field, and runs the estimate: outputs that are whole numbers per sample (servers,
@@ -11,10 +11,13 @@
 //! A sample runs only the parts of the estimate a range reaches and keeps only the outputs that
 //! vary, as the graph recorded at the medians tells (`plan.rs`); every other output is its value
 //! at the medians. The draws are made first, in one stream (and kept for the next run with the
-//! same seed, samples and number of ranges: a keystroke on the screen), then the samples are
-//! computed in slices (`worker.rs`) that the machine's cores take in turn as each finishes one
-//! when there are enough samples to pay for it (`share.rs`): the numbers are the same however
-//! many slices there are and whichever thread computes them.
+//! same seed, samples and number of ranges: a keystroke on the screen, which keeps the values
+//! they give as well while the ranges stay the same), then the samples are computed in slices
+//! (`worker.rs`) that the machine's cores take in turn as each finishes one when there are
+//! enough samples to pay for it (`share.rs`): the numbers are the same however many slices
+//! there are and whichever thread computes them. An output whose samples copy another's, or
+//! that reads one range alone and moves one way with it, has its percentiles found without a
+//! selection (`percentiles.rs`), and they are the same numbers.
 //!
 //! The sensitivity of an output to one range is the output with that input at its p5 and at its
 //! p95 and every other range at its median: a one-at-a-time swing, the bars of a tornado chart.
