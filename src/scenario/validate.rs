@@ -59,8 +59,9 @@ impl Findings<'_> {
         });
     }
 
-    /// Two inputs that say the same thing: keep one, taking `unset` out.
-    pub fn keep_one(
+    /// A problem one fix of which takes the input `unset` out: two inputs that say the same
+    /// thing (keep one), a name napkin does not know (give its figures instead).
+    pub fn say_or_unset(
         &mut self,
         at: InputPath,
         problem: impl Into<String>,

@@ -231,6 +231,18 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        what: "an unknown model given by --set",
+        args: &["calc", "chatbot", "--set", "llm.model=gpt-9"],
+        file: File::None,
+        stdin: b"",
+        code: 1,
+        words: &[
+            "--set: llm.model: \"gpt-9\" is not a known model",
+            "remove model and give params, layers, kv_heads and head_dim",
+            "an empty value unsets: --set llm.model=",
+        ],
+    },
+    Case {
         what: "weights that do not fit a replica",
         args: &["calc", "bad.toml"],
         file: File::Text(scenario!(

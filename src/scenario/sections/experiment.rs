@@ -179,7 +179,7 @@ fn effect(f: &mut Findings, x: &Experiment) {
     let at = |key| Section::Experiment.at(key);
     let section = Section::Experiment.path();
     match (x.mde_relative, x.mde_absolute) {
-        (Some(_), Some(_)) => f.keep_one(
+        (Some(_), Some(_)) => f.say_or_unset(
             at("mde_absolute"),
             "[experiment] gives both mde_relative and mde_absolute",
             "keep one: mde_relative = 0.05 (5% of the baseline) or mde_absolute = 0.0025 (in the metric's unit)",

@@ -262,10 +262,11 @@ fn check(f: &mut Findings) {
             suggest_or(name, known.iter().copied(), ""),
             known.join(", ")
         );
-        f.say(
+        f.say_or_unset(
             at("model"),
             format!("\"{name}\" is not a known model"),
             hint.trim_start(),
+            at("model"),
         );
         return;
     }

@@ -70,7 +70,7 @@ fn check(f: &mut Findings) {
         t.dau.is_some() || t.requests_per_user_per_day.is_some(),
         t.qps.is_some(),
     ) {
-        (true, true) => f.keep_one(
+        (true, true) => f.say_or_unset(
             at("qps"),
             "traffic is given both as qps and as dau × requests_per_user_per_day",
             "keep one: remove qps, or remove dau and requests_per_user_per_day",
