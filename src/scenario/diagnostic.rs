@@ -235,6 +235,16 @@ impl fmt::Display for OneLine<'_> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioError(pub Vec<Diagnostic>);
 
+/// Puts `found` in the order of the text it points into, line by line (problems found in any
+/// order: while reading, then section by section); those at no line of a text keep their order,
+/// after the others.
+pub fn in_file_order(found: &mut [Diagnostic]) {
+    found.sort_by_key(|d| match &d.location {
+        Location::Text { at: Some(p), .. } => (0, p.line, p.col),
+        _ => (1, 0, 0),
+    });
+}
+
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, d) in self.0.iter().enumerate() {

@@ -509,6 +509,7 @@ pub fn load_str(text: &str, origin: impl Into<Origin>) -> Result<Scenario, Scena
     if errors.is_empty() {
         errors.extend(super::validate::validate(&scenario));
     }
+    super::diagnostic::in_file_order(&mut errors);
     if errors.is_empty() {
         Ok(scenario)
     } else {

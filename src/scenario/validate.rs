@@ -87,8 +87,15 @@ impl Findings<'_> {
     }
 }
 
-/// Everything that keeps `s` from being estimated; empty when it can be.
+/// Everything that keeps `s` from being estimated, in file order; empty when it can be.
 pub fn validate(s: &Scenario) -> Vec<Diagnostic> {
+    let mut out = found(s);
+    super::diagnostic::in_file_order(&mut out);
+    out
+}
+
+/// [`validate`]'s problems in the order the checks find them.
+fn found(s: &Scenario) -> Vec<Diagnostic> {
     let mut out = checks(s);
     if !out.is_empty() && !s.ranges.is_empty() {
         // A range's median is a value nobody wrote: say where it comes from.

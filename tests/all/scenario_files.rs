@@ -101,6 +101,20 @@ fn toml_syntax_errors_give_line_and_column() {
 }
 
 #[test]
+fn problems_are_listed_in_file_order() {
+    // Line 7's unknown key is found while reading, before line 6's zero is checked: listed by
+    // line, 5, 6, 7.
+    let e = error(&format!(
+        "{META}[experiment]\nbaseline_rate = 2\nmde_relative = 0\ndaily_users = \"1M\"\n"
+    ));
+    let at = |text: &str| e.find(text).unwrap_or_else(|| panic!("{text} in {e}"));
+    assert!(
+        at("bad.toml:5:") < at("bad.toml:6:") && at("bad.toml:6:") < at("bad.toml:7:"),
+        "{e}"
+    );
+}
+
+#[test]
 fn unit_errors_name_the_field_the_kind_and_what_was_given() {
     let e = error(&format!("{META}[serving]\nlatency_budget = \"200 KB\"\n"));
     assert!(e.contains("bad.toml:5:18"), "{e}");
