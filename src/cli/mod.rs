@@ -15,7 +15,7 @@ mod sweep;
 mod sweep_out;
 mod words;
 
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use clap_complete::engine::ArgValueCompleter;
 
 #[derive(Parser, Debug)]
@@ -155,7 +155,7 @@ pub fn main() -> u8 {
     use std::io::IsTerminal;
     // Answers a shell's completion request (COMPLETE=<shell> in the environment) and exits.
     clap_complete::CompleteEnv::with_factory(Cli::command).complete();
-    let cli = Cli::parse();
+    let cli = Cli::from_arg_matches(&command().get_matches()).unwrap_or_else(|e| e.exit());
     let host = Host {
         stdout_is_terminal: std::io::stdout().is_terminal(),
         exits_after: true,
@@ -163,6 +163,15 @@ pub fn main() -> u8 {
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();
     run(cli, host, &mut stdout, &mut stderr)
+}
+
+/// The command line as napkin reads it: every subcommand's `--version` is `napkin 0.1.0`, as
+/// napkin's own is (clap would write `napkin-calc 0.1.0`).
+fn command() -> clap::Command {
+    fn named(c: clap::Command) -> clap::Command {
+        c.mut_subcommands(|sub| named(sub.display_name("napkin")))
+    }
+    named(Cli::command())
 }
 
 /// Runs a parsed command line, writing to `out` and `err`.
