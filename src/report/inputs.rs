@@ -57,11 +57,13 @@ pub fn catalogue(only: Option<Section>) -> Vec<InputDoc> {
             continue;
         }
         // A scenario with this section alone at its defaults: its fields hold the defaults,
-        // and what its checks ask to add must be given (a 0 there is no default).
+        // and what its checks ask to add, when there is no other way, must be given (a 0 there
+        // is no default).
         let mut s = Scenario::default();
         let entry = row.create(&mut s, Some("<name>"));
         let required: Vec<&'static str> = crate::scenario::validate::validate(&s)
             .iter()
+            .filter(|d| d.add.len() == 1)
             .flat_map(|d| d.add.iter().flatten())
             .filter(|a| a.section.section == section)
             .map(|a| a.key)

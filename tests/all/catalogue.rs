@@ -231,6 +231,25 @@ const CASES: &[Case] = &[
         ],
     },
     Case {
+        what: "an online stage without traffic, given by --set",
+        args: &[
+            "calc",
+            "--set",
+            "stage.s.mode=online",
+            "--set",
+            "stage.s.per_server_throughput=1k/s",
+        ],
+        file: File::None,
+        stdin: b"",
+        code: 1,
+        words: &[
+            "--set: stage.s.mode: an online stage needs [traffic]",
+            "--set traffic.qps=10k/s",
+            // Or a batch stage, which needs its items a day as well.
+            "or --set stage.s.mode=batch --set stage.s.items_per_day=100M",
+        ],
+    },
+    Case {
         what: "an unknown model given by --set",
         args: &["calc", "chatbot", "--set", "llm.model=gpt-9"],
         file: File::None,

@@ -161,23 +161,23 @@ fn check(f: &mut Findings) {
                     (&traffic, "dau", "\"100M\""),
                     (&traffic, "requests_per_user_per_day", "5"),
                 ];
+                // Or no requests at all: a batch stage, which says how many items a day.
+                let batch: &[Input<'_>] = &[
+                    (&stage, "mode", "\"batch\""),
+                    (&stage, "items_per_day", "\"100M\""),
+                ];
                 let (problem, ways) = if s.traffic.as_ref().is_some_and(|t| t.dau.is_some()) {
                     (
                         "an online stage serves requests, and [traffic] gives the daily users but not their requests",
-                        [per_user, rate],
+                        [per_user, rate, batch],
                     )
                 } else {
                     (
                         "an online stage needs [traffic]: it serves requests, and there is no request rate",
-                        [users, rate],
+                        [users, rate, batch],
                     )
                 };
-                f.add(
-                    stage.input("mode"),
-                    problem,
-                    &ways,
-                    ", or make the stage mode = \"batch\"",
-                );
+                f.add(stage.input("mode"), problem, &ways, "");
             }
             _ => {}
         }
@@ -226,10 +226,11 @@ fn index_stage(f: &mut Findings, st: &Stage, stage: &SectionPath) {
         );
     }
     if st.mode == Mode::Batch {
-        f.say(
+        f.say_or_unset(
             stage.input("mode"),
             "an index stage cannot be a batch stage",
             "remove mode = \"batch\" or index = true",
+            stage.input("mode"),
         );
     }
 }
