@@ -29,7 +29,7 @@ pub(super) struct Plan {
     /// The outputs those parts give at the medians, by position among every output, in order:
     /// what a sample gives when its outputs are the medians' (most samples).
     pub live: Vec<usize>,
-    /// The section of each of them, to tell a sample whose outputs differ.
+    /// The section of each of them (its number), to tell a sample whose outputs differ.
     pub layout: Vec<u8>,
     /// The outputs a range reaches, in order.
     pub columns: Vec<Column>,
