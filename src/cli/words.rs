@@ -61,7 +61,7 @@ pub fn listing(l: See) -> &'static str {
 /// `via_set`; then how to take an input out, and where to find every valid name.
 pub fn help(d: &Diagnostic, via_set: bool) -> String {
     let mut help = if via_set {
-        d.help_with(|a| format!("--set {}={}", a.path(), a.bare_value()), " ")
+        d.help_with(|a, _| format!("--set {}={}", a.path(), a.bare_value()), " ")
     } else {
         d.help()
     };

@@ -108,13 +108,14 @@ impl Addition {
     }
 
     /// The addition as a line of the file; `[section] with …` when it goes in another section
-    /// than `subject`'s.
-    pub fn as_toml(&self, subject: &Subject) -> String {
+    /// than `subject`'s and than `before`'s (the addition named before it, with which it goes).
+    pub fn as_toml(&self, subject: &Subject, before: Option<&Addition>) -> String {
         let line = format!("{} = {}", self.key, self.value);
         if subject
             .section()
             .is_some_and(|s| s.section == self.section.section)
             || self.section.entry.is_some()
+            || before.is_some_and(|b| b.section == self.section)
         {
             line
         } else {
@@ -133,17 +134,22 @@ impl Addition {
 }
 
 impl Diagnostic {
-    /// What to write instead, with each addition worded by `input` and joined by `and`
-    /// within a way, `or` between ways; then the hint.
-    pub fn help_with(&self, input: impl Fn(&Addition) -> String, and: &str) -> String {
+    /// What to write instead, with each addition worded by `input` (given the addition before
+    /// it in its way) and joined by `and` within a way, `or` between ways; then the hint.
+    pub fn help_with(
+        &self,
+        input: impl Fn(&Addition, Option<&Addition>) -> String,
+        and: &str,
+    ) -> String {
         if self.add.is_empty() {
             return self.hint.clone();
         }
-        let ways: Vec<String> = self
-            .add
-            .iter()
-            .map(|way| way.iter().map(&input).collect::<Vec<_>>().join(and))
-            .collect();
+        let word = |way: &Vec<Addition>| -> String {
+            let before = std::iter::once(None).chain(way.iter().map(Some));
+            let words: Vec<String> = way.iter().zip(before).map(|(a, b)| input(a, b)).collect();
+            words.join(and)
+        };
+        let ways: Vec<String> = self.add.iter().map(word).collect();
         let mut help = format!("add {}", ways.join(", or "));
         if !self.hint.is_empty() {
             if !self.hint.starts_with(',') {
@@ -156,7 +162,7 @@ impl Diagnostic {
 
     /// What to write instead, as lines of the file.
     pub fn help(&self) -> String {
-        self.help_with(|a| a.as_toml(&self.subject), " and ")
+        self.help_with(|a, before| a.as_toml(&self.subject, before), " and ")
     }
 }
 
@@ -359,8 +365,17 @@ mod tests {
             "add dau = \"100M\" and requests_per_user_per_day = 5, or qps = \"10k/s\""
         );
         assert_eq!(
-            no_traffic().help_with(|a| format!("{}={}", a.path(), a.bare_value()), " "),
+            no_traffic().help_with(|a, _| format!("{}={}", a.path(), a.bare_value()), " "),
             "add traffic.dau=100M traffic.requests_per_user_per_day=5, or traffic.qps=10k/s"
+        );
+        // About another section: each way names [traffic] once.
+        let elsewhere = Diagnostic {
+            subject: Subject::Section(SectionPath::new(Section::Serving, None)),
+            ..no_traffic()
+        };
+        assert_eq!(
+            elsewhere.help(),
+            "add [traffic] with dau = \"100M\" and requests_per_user_per_day = 5, or [traffic] with qps = \"10k/s\""
         );
     }
 
