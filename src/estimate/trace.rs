@@ -15,18 +15,24 @@ use crate::scenario::InputPath;
 use crate::units::Kind;
 use std::fmt;
 
-/// Receives the steps of each output as the estimate computes them.
+/// Receives the steps of each output as the estimate computes them. A trace that keeps no
+/// working (values only) implements [`Trace::output`] alone: the others do nothing unless
+/// implemented.
 pub trait Trace {
     /// One line of working with its result; `line` writes its pieces, and runs only when the
     /// working is kept.
-    fn step(&mut self, value: f64, kind: Kind, line: impl FnOnce(&mut Line));
+    #[inline(always)]
+    fn step(&mut self, _value: f64, _kind: Kind, _line: impl FnOnce(&mut Line)) {}
     /// An input the current output reads directly.
-    fn uses(&mut self, input: In<'_>);
+    #[inline(always)]
+    fn uses(&mut self, _input: In<'_>) {}
     /// An earlier output the current output reads directly.
-    fn reads(&mut self, output: Out<'_>);
+    #[inline(always)]
+    fn reads(&mut self, _output: Out<'_>) {}
     /// The current output reads the earlier output `output`, and its working starts with that
     /// output's steps (without writing them again).
-    fn repeat(&mut self, output: Out<'_>);
+    #[inline(always)]
+    fn repeat(&mut self, _output: Out<'_>) {}
     /// Closes the current output: the steps and reads since the last one belong to it. Returns
     /// the value the estimate goes on with: `value`, or the one given for the output.
     fn output(&mut self, id: Out<'_>, label: fmt::Arguments<'_>, kind: Kind, value: f64) -> f64;
@@ -37,7 +43,7 @@ pub trait Trace {
 pub type Givens = [(OutputId, f64)];
 
 /// The given value for `id`, if there is one.
-fn given(givens: &Givens, id: Out<'_>) -> Option<f64> {
+pub(crate) fn given(givens: &Givens, id: Out<'_>) -> Option<f64> {
     givens.iter().find(|(g, _)| id.is(g)).map(|&(_, v)| v)
 }
 
@@ -45,14 +51,6 @@ fn given(givens: &Givens, id: Out<'_>) -> Option<f64> {
 pub struct Silent;
 
 impl Trace for Silent {
-    #[inline(always)]
-    fn step(&mut self, _: f64, _: Kind, _: impl FnOnce(&mut Line)) {}
-    #[inline(always)]
-    fn uses(&mut self, _: In<'_>) {}
-    #[inline(always)]
-    fn reads(&mut self, _: Out<'_>) {}
-    #[inline(always)]
-    fn repeat(&mut self, _: Out<'_>) {}
     #[inline(always)]
     fn output(&mut self, _: Out<'_>, _: fmt::Arguments<'_>, _: Kind, value: f64) -> f64 {
         value
@@ -71,14 +69,6 @@ pub struct Values<'a> {
 }
 
 impl Trace for Values<'_> {
-    #[inline(always)]
-    fn step(&mut self, _: f64, _: Kind, _: impl FnOnce(&mut Line)) {}
-    #[inline(always)]
-    fn uses(&mut self, _: In<'_>) {}
-    #[inline(always)]
-    fn reads(&mut self, _: Out<'_>) {}
-    #[inline(always)]
-    fn repeat(&mut self, _: Out<'_>) {}
     #[inline(always)]
     fn output(&mut self, id: Out<'_>, _: fmt::Arguments<'_>, _: Kind, value: f64) -> f64 {
         let value = if self.givens.is_empty() {

@@ -192,18 +192,7 @@ fn ivf_pq<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout {
     });
     let nl = nlist();
     let c = centroids(nl, t);
-    t.step(codebook, Kind::Size, |w| {
-        w.t("codebook: ")
-            .n(d)
-            .t(" dims")
-            .op(Op::Times)
-            .t("2^")
-            .n(nbits)
-            .op(Op::Times)
-            .t("4 B")
-            .op(Op::Equals)
-            .q(codebook, Kind::Size);
-    });
+    codebook_step("codebook: ", d, nbits, codebook, t);
     let table = nl * pq_m * 2f64.powf(nbits) * 4.0;
     let kept = if table <= PRECOMPUTED_TABLE_LIMIT {
         table
@@ -263,18 +252,7 @@ fn diskann<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout 
             .q(pq_code, Kind::Size)
             .t(" per vector");
     });
-    t.step(codebook, Kind::Size, |w| {
-        w.t("PQ pivots: ")
-            .n(d)
-            .t(" dims")
-            .op(Op::Times)
-            .t("2^")
-            .n(nbits)
-            .op(Op::Times)
-            .t("4 B")
-            .op(Op::Equals)
-            .q(codebook, Kind::Size);
-    });
+    codebook_step("PQ pivots: ", d, nbits, codebook, t);
     let node = (ix.degree + 1.0) * 4.0 + data;
     t.step(node, Kind::Size, |w| {
         w.t("SSD node: (R ")
@@ -331,6 +309,22 @@ fn diskann<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout 
 }
 
 /// Declares the PQ inputs from wherever they come (the index, or the embeddings).
+/// The product quantiser's codebook, `d` dims × 2^`nbits` centroids × 4 B, under `label`.
+fn codebook_step<T: Trace>(label: &'static str, d: f64, nbits: f64, codebook: f64, t: &mut T) {
+    t.step(codebook, Kind::Size, |w| {
+        w.t(label)
+            .n(d)
+            .t(" dims")
+            .op(Op::Times)
+            .t("2^")
+            .n(nbits)
+            .op(Op::Times)
+            .t("4 B")
+            .op(Op::Equals)
+            .q(codebook, Kind::Size);
+    });
+}
+
 fn uses_pq<T: Trace>(ix: &Index, t: &mut T) {
     let (m, nbits) = ix.pq_sources();
     t.uses(In::of(m, "pq_m"));

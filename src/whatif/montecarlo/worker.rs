@@ -3,7 +3,8 @@
 //! its own copy of the scenario and of the estimate at the medians.
 
 use super::plan::Plan;
-use crate::estimate::{self, Estimate, Givens, In, Line, Out, OutputId, Trace};
+use crate::estimate::trace::given;
+use crate::estimate::{self, Estimate, Givens, Out, OutputId, Trace};
 use crate::scenario::Scenario;
 use crate::scenario::overrides::InputRef;
 use crate::units::{Interval, Kind};
@@ -162,13 +163,6 @@ pub(super) struct Job<'a> {
     pub x: &'a [f64],
 }
 
-fn given(givens: &Givens, id: Out<'_>, value: f64) -> f64 {
-    givens
-        .iter()
-        .find(|(g, _)| id.is(g))
-        .map_or(value, |&(_, v)| v)
-}
-
 /// Writes each output in turn into the row, and its section beside it, to be compared with the
 /// medians' once the sample is done.
 struct Sample<'a> {
@@ -178,14 +172,6 @@ struct Sample<'a> {
 }
 
 impl Trace for Sample<'_> {
-    #[inline(always)]
-    fn step(&mut self, _: f64, _: Kind, _: impl FnOnce(&mut Line)) {}
-    #[inline(always)]
-    fn uses(&mut self, _: In<'_>) {}
-    #[inline(always)]
-    fn reads(&mut self, _: Out<'_>) {}
-    #[inline(always)]
-    fn repeat(&mut self, _: Out<'_>) {}
     #[inline(always)]
     fn output(&mut self, id: Out<'_>, _: fmt::Arguments<'_>, _: Kind, value: f64) -> f64 {
         if let (Some(v), Some(s)) = (
@@ -206,12 +192,8 @@ struct SampleGiven<'a> {
 }
 
 impl Trace for SampleGiven<'_> {
-    fn step(&mut self, _: f64, _: Kind, _: impl FnOnce(&mut Line)) {}
-    fn uses(&mut self, _: In<'_>) {}
-    fn reads(&mut self, _: Out<'_>) {}
-    fn repeat(&mut self, _: Out<'_>) {}
     fn output(&mut self, id: Out<'_>, label: fmt::Arguments<'_>, kind: Kind, value: f64) -> f64 {
-        let value = given(self.givens, id, value);
+        let value = given(self.givens, id).unwrap_or(value);
         self.sample.output(id, label, kind, value)
     }
 }
@@ -233,12 +215,8 @@ impl Keyed<'_> {
 }
 
 impl Trace for Keyed<'_> {
-    fn step(&mut self, _: f64, _: Kind, _: impl FnOnce(&mut Line)) {}
-    fn uses(&mut self, _: In<'_>) {}
-    fn reads(&mut self, _: Out<'_>) {}
-    fn repeat(&mut self, _: Out<'_>) {}
     fn output(&mut self, id: Out<'_>, _: fmt::Arguments<'_>, _: Kind, value: f64) -> f64 {
-        let value = given(self.givens, id, value);
+        let value = given(self.givens, id).unwrap_or(value);
         if let Some(j) = self.position(id) {
             self.row[j] = value;
         }
