@@ -58,9 +58,10 @@ impl Trace for Silent {
 }
 
 /// Keeps each output's value (and, when given a list for them, its section) and nothing else, in
-/// the order computed (the order of [`Recorder::outputs`]): the path for Monte Carlo samples and
-/// sweep steps, which need every output but no working. The sections tell one sample's outputs
-/// from another's.
+/// the order computed (the order of [`Recorder::outputs`]): the path for sweep steps and the
+/// pictures' trial estimates, which need every output but no working (a Monte Carlo sample has
+/// a trace of its own, which keeps only what its plan needs). The sections tell one estimate's
+/// outputs from another's.
 pub struct Values<'a> {
     pub values: &'a mut Vec<f64>,
     pub sections: Option<&'a mut Vec<Section>>,
