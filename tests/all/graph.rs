@@ -200,3 +200,43 @@ fn the_index_nodes_read_the_shards_the_replicas_and_the_regions() {
     let deps: Vec<String> = peak.depends_on.iter().map(ToString::to_string).collect();
     assert_eq!(deps, ["traffic.avg_qps", "traffic.peak_factor"]);
 }
+
+/// What an output lists as read directly is complete: when an input moves, every output that
+/// moves reads that input or an output that moved (TPOT once read the prompt's and answer's
+/// lengths and the tensor parallelism without listing them).
+#[test]
+fn an_output_that_moves_reads_the_input_or_an_output_that_moved() {
+    let (mut checked, mut missing) = (0, Vec::new());
+    for (id, s) in builtins() {
+        let (_, base) = estimate::explain(&s);
+        for path in overrides::paths(&s) {
+            let Some(t) = nudged(&s, &path) else { continue };
+            let (_, after) = estimate::explain(&t);
+            if base.iter().map(|o| &o.id).ne(after.iter().map(|o| &o.id)) {
+                continue;
+            }
+            let moved: Vec<&OutputId> = base
+                .iter()
+                .zip(&after)
+                .filter(|(b, a)| a.value.to_bits() != b.value.to_bits())
+                .map(|(b, _)| &b.id)
+                .collect();
+            for o in base.iter().filter(|o| moved.contains(&&o.id)) {
+                let explained = o.depends_on.iter().any(|d| match d {
+                    Dep::Input(p) => *p == path,
+                    Dep::Output(e) => moved.contains(&e),
+                });
+                if !explained {
+                    missing.push(format!("{id}: {} moved with {path}", o.id));
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "outputs that moved but read neither the input nor an output that moved:\n{}",
+        missing.join("\n")
+    );
+    assert!(checked > 500, "{checked}");
+}

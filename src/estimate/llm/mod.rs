@@ -470,6 +470,9 @@ fn tpot<T: Trace>(l: &Llm, f: &Figures, sizes: (f64, f64, f64), t: &mut T) -> (f
     t.uses(In::of(S::Llm, "mbu"));
     t.uses(In::of(S::Llm, "mfu"));
     uses_active(l, t);
+    t.uses(In::of(S::Llm, "prompt_tokens"));
+    t.uses(In::of(S::Llm, "output_tokens"));
+    t.uses(In::of(S::Llm, "tensor_parallel"));
     let average = prompt + output / 2.0;
     let kv = batch * per_token * average;
     let read = weights + kv;
