@@ -166,6 +166,8 @@ pub struct Line {
     pub(super) pieces: Vec<Piece>,
     /// What the line's numbers name, in order (the recorder keeps them as dependencies).
     pub(super) named: Vec<Dep>,
+    /// Keeps what the numbers name and no pieces: the graph without the working.
+    pub(super) deps_only: bool,
 }
 
 impl Line {
@@ -175,6 +177,9 @@ impl Line {
     }
 
     fn num(&mut self, value: f64, shown: Shown) -> &mut Line {
+        if self.deps_only {
+            return self;
+        }
         self.pieces.push(Piece::Num {
             value,
             shown,
@@ -215,7 +220,7 @@ impl Line {
 
     /// Words of the working.
     pub fn t(&mut self, text: &'static str) -> &mut Line {
-        if !text.is_empty() {
+        if !text.is_empty() && !self.deps_only {
             self.pieces.push(Piece::Text(Cow::Borrowed(text)));
         }
         self
@@ -223,6 +228,9 @@ impl Line {
 
     /// Words that come from the scenario or are worked out: a name, a choice.
     pub fn show(&mut self, text: impl fmt::Display) -> &mut Line {
+        if self.deps_only {
+            return self;
+        }
         let mut s = String::new();
         let _ = write!(s, "{text}");
         if !s.is_empty() {
@@ -249,12 +257,16 @@ impl Line {
     }
 
     pub fn op(&mut self, op: Op) -> &mut Line {
-        self.pieces.push(Piece::Op(op));
+        if !self.deps_only {
+            self.pieces.push(Piece::Op(op));
+        }
         self
     }
 
     pub fn bracket(&mut self, b: Bracket) -> &mut Line {
-        self.pieces.push(Piece::Bracket(b));
+        if !self.deps_only {
+            self.pieces.push(Piece::Bracket(b));
+        }
         self
     }
 }

@@ -118,6 +118,8 @@ pub struct Recorder<'g> {
     /// Values given for outputs.
     pub givens: &'g Givens,
     pub outputs: Vec<Output>,
+    /// Keeps the graph alone: no steps, no labels.
+    graph_only: bool,
 }
 
 impl<'g> Recorder<'g> {
@@ -125,6 +127,16 @@ impl<'g> Recorder<'g> {
     pub fn with_givens(givens: &'g Givens) -> Recorder<'g> {
         Recorder {
             givens,
+            ..Default::default()
+        }
+    }
+
+    /// A recorder that keeps each output's id, value and what it reads, without its working or
+    /// label: the graph, at a fraction of the cost (a Monte Carlo run's plan).
+    pub fn graph(givens: &'g Givens) -> Recorder<'g> {
+        Recorder {
+            givens,
+            graph_only: true,
             ..Default::default()
         }
     }
@@ -165,7 +177,10 @@ impl<'g> Recorder<'g> {
 
 impl Trace for Recorder<'_> {
     fn step(&mut self, value: f64, kind: Kind, line: impl FnOnce(&mut Line)) {
-        let mut l = Line::default();
+        let mut l = Line {
+            deps_only: self.graph_only,
+            ..Line::default()
+        };
         line(&mut l);
         for dep in std::mem::take(&mut l.named) {
             match &dep {
@@ -178,6 +193,9 @@ impl Trace for Recorder<'_> {
                 }
             }
             self.add_dep(dep);
+        }
+        if self.graph_only {
+            return;
         }
         self.steps.push(Step {
             pieces: l.pieces,
@@ -216,7 +234,7 @@ impl Trace for Recorder<'_> {
     fn output(&mut self, id: Out<'_>, label: fmt::Arguments<'_>, kind: Kind, value: f64) -> f64 {
         let given = given(self.givens, id);
         let mut steps = std::mem::take(&mut self.steps);
-        if let Some(g) = given {
+        if let (Some(g), false) = (given, self.graph_only) {
             steps = vec![Step {
                 pieces: vec![
                     super::step::Piece::Text("given: ".into()),
@@ -239,7 +257,11 @@ impl Trace for Recorder<'_> {
         }
         self.outputs.push(Output {
             id: id.to_id(),
-            label: label.to_string(),
+            label: if self.graph_only {
+                String::new()
+            } else {
+                label.to_string()
+            },
             kind,
             value: given.unwrap_or(value),
             steps,
@@ -257,6 +279,40 @@ mod tests {
     use crate::estimate::id::In;
     use crate::scenario::schema::Section as S;
     use crate::units::Kind;
+
+    #[test]
+    fn the_graph_alone_is_the_recorded_graph_without_working() {
+        for p in crate::presets::builtin() {
+            let s = p.load().unwrap();
+            let givens = [("traffic.peak_qps".parse().unwrap(), 1e5)];
+            let (_, full) = crate::estimate::explain_given(&s, &givens);
+            let mut graph = Recorder::graph(&givens);
+            crate::estimate::run(&s, &mut crate::estimate::Estimate::default(), &mut graph);
+            assert_eq!(graph.outputs.len(), full.len(), "{}", p.id);
+            for (g, f) in graph.outputs.iter().zip(&full) {
+                assert_eq!(
+                    (
+                        &g.id,
+                        g.value.to_bits(),
+                        &g.inputs,
+                        &g.depends_on,
+                        g.computed
+                    ),
+                    (
+                        &f.id,
+                        f.value.to_bits(),
+                        &f.inputs,
+                        &f.depends_on,
+                        f.computed
+                    ),
+                    "{}",
+                    p.id
+                );
+                assert!(g.steps.is_empty() && g.label.is_empty());
+            }
+            assert!(full.iter().any(|f| !f.steps.is_empty()), "{}", p.id);
+        }
+    }
 
     #[test]
     fn a_repeated_output_brings_its_steps_and_inputs_once_and_is_read_directly() {

@@ -46,7 +46,7 @@ impl Plan {
         ranged: &[&InputPath],
         e: &mut Estimate,
     ) -> Plan {
-        let mut rec = Recorder::with_givens(givens);
+        let mut rec = Recorder::graph(givens);
         let mut plan = Plan::default();
         let mut start = 0;
         for &part in Part::ALL {

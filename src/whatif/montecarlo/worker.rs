@@ -48,13 +48,21 @@ pub(super) struct Broken {
     pub output: usize,
 }
 
+/// Samples computed before their outputs go to the columns: a block of rows stays in the
+/// nearest cache.
+const BLOCK: usize = 128;
+
 /// A copy of the scenario to set samples in, and of the estimate the parts run again in.
 #[derive(Default)]
 pub(super) struct Worker {
     pub scenario: Scenario,
     estimate: Estimate,
-    /// The live outputs ([`Plan::live`]) of the sample at hand.
+    /// The live outputs ([`Plan::live`]) of the scenario as it stands, after
+    /// [`Worker::evaluate`].
     pub row: Vec<f64>,
+    /// The live outputs of a slice's samples, one row after another: the estimate writes each
+    /// sample's outputs here, and the slice's columns are read from it at the end.
+    rows: Vec<f64>,
     /// The section of each output the sample gave, in turn (as its number, so that the row
     /// compares with the plan's layout as bytes).
     sections: Vec<u8>,
@@ -75,43 +83,61 @@ impl Worker {
         samples: Range<usize>,
         columns: &mut [&mut [f64]],
     ) -> Result<(), Broken> {
-        let plan = job.plan;
-        self.row.resize(plan.live.len(), 0.0);
-        for (k, i) in samples.enumerate() {
-            for (t, target) in job.targets.iter().enumerate() {
-                target
-                    .at
-                    .set_number(&mut self.scenario, job.x[t * job.samples + i]);
+        let (plan, width) = (job.plan, job.plan.live.len().max(1));
+        let mut buffer = std::mem::take(&mut self.rows);
+        buffer.resize(BLOCK * width, 0.0);
+        let mut finite = true;
+        let mut broken_at = None;
+        for block in (samples.start..samples.end).step_by(BLOCK) {
+            let block = block..samples.end.min(block + BLOCK);
+            let rows = &mut buffer[..block.len() * width];
+            for (row, i) in rows.chunks_exact_mut(width).zip(block.clone()) {
+                for (t, target) in job.targets.iter().enumerate() {
+                    target
+                        .at
+                        .set_number(&mut self.scenario, job.x[t * job.samples + i]);
+                }
+                self.compute(plan, job.givens, row);
             }
-            self.compute(plan, job.givens);
-            let mut finite = true;
+            // The block's rows into the columns, one column at a time.
+            let from = block.start - samples.start;
             for (column, c) in columns.iter_mut().zip(&plan.columns) {
-                let value = self.row[c.at];
-                column[k] = value;
-                finite &= value.is_finite();
+                let (column, at) = (&mut column[from..from + block.len()], c.at.min(width - 1));
+                for (slot, row) in column.iter_mut().zip(rows.chunks_exact(width)) {
+                    *slot = row[at];
+                }
+                finite &= column.iter().fold(true, |all, x| all & x.is_finite());
             }
-            if (!finite || plan.broken.is_some())
-                && let Err(output) = self.broken(plan)
-            {
-                return Err(Broken { sample: i, output });
+            if !finite || plan.broken.is_some() {
+                let mut rows = rows.chunks_exact(width).zip(block);
+                broken_at = rows.find_map(|(row, i)| Some((i, broken(plan, row).err()?)));
+                if broken_at.is_some() {
+                    break;
+                }
             }
         }
-        Ok(())
+        self.rows = buffer;
+        match broken_at {
+            Some((sample, output)) => Err(Broken { sample, output }),
+            None => Ok(()),
+        }
     }
 
     /// The live outputs of the scenario as it stands into `row`; the first output (by its
     /// position among every output) that is not a finite number, if any.
     pub fn evaluate(&mut self, plan: &Plan, givens: &Givens) -> Result<(), usize> {
-        self.row.resize(plan.live.len(), 0.0);
-        self.compute(plan, givens);
-        self.broken(plan)
+        let mut row = std::mem::take(&mut self.row);
+        row.resize(plan.live.len(), 0.0);
+        self.compute(plan, givens, &mut row);
+        self.row = row;
+        broken(plan, &self.row)
     }
 
     /// The live outputs of the scenario as it stands into `row` (as long as the plan's).
-    fn compute(&mut self, plan: &Plan, givens: &Givens) {
+    fn compute(&mut self, plan: &Plan, givens: &Givens, row: &mut [f64]) {
         self.sections.resize(plan.layout.len(), 0);
         let sample = Sample {
-            row: &mut self.row,
+            row: &mut *row,
             sections: &mut self.sections,
             next: 0,
         };
@@ -126,29 +152,25 @@ impl Worker {
             t.sample.next
         };
         if !(given == plan.layout.len() && self.sections == plan.layout) {
-            self.row.fill(0.0);
-            let mut keyed = Keyed {
-                plan,
-                givens,
-                row: &mut self.row,
-            };
+            row.fill(0.0);
+            let mut keyed = Keyed { plan, givens, row };
             estimate::run_parts(&self.scenario, &mut self.estimate, &mut keyed, plan.parts);
         }
     }
+}
 
-    /// The first output, by its position among every output, that is not a finite number in
-    /// the row: a varying one, or one every sample gives.
-    fn broken(&self, plan: &Plan) -> Result<(), usize> {
-        let varying = plan.columns.iter().find(|c| !self.row[c.at].is_finite());
-        match varying
-            .map(|c| c.output)
-            .into_iter()
-            .chain(plan.broken)
-            .min()
-        {
-            Some(bad) => Err(bad),
-            None => Ok(()),
-        }
+/// The first output, by its position among every output, that is not a finite number in the
+/// live outputs `row`: a varying one, or one every sample gives.
+fn broken(plan: &Plan, row: &[f64]) -> Result<(), usize> {
+    let varying = plan.columns.iter().find(|c| !row[c.at].is_finite());
+    match varying
+        .map(|c| c.output)
+        .into_iter()
+        .chain(plan.broken)
+        .min()
+    {
+        Some(bad) => Err(bad),
+        None => Ok(()),
     }
 }
 
