@@ -60,8 +60,9 @@ pub(super) struct Worker {
     /// The live outputs ([`Plan::live`]) of the scenario as it stands, after
     /// [`Worker::evaluate`].
     pub row: Vec<f64>,
-    /// The live outputs of a slice's samples, one row after another: the estimate writes each
-    /// sample's outputs here, and the slice's columns are read from it at the end.
+    /// The live outputs of a block of samples, one row after another: the estimate writes each
+    /// sample's outputs here, and the block's part of each column is read from it at once
+    /// (copying a row's outputs to the columns one by one cost more than the sample's parts).
     rows: Vec<f64>,
     /// The section of each output the sample gave, in turn (as its number, so that the row
     /// compares with the plan's layout as bytes).
