@@ -15,9 +15,9 @@
 //! they give as well while the ranges stay the same), then the samples are computed in slices
 //! (`worker.rs`) that the machine's cores take in turn as each finishes one when there are
 //! enough samples to pay for it (`share.rs`): the numbers are the same however many slices
-//! there are and whichever thread computes them. An output whose samples copy another's, or
-//! that reads one range alone and moves one way with it, has its percentiles found without a
-//! selection (`percentiles.rs`), and they are the same numbers.
+//! there are and whichever thread computes them. An output whose samples are another's times a
+//! factor (a copy: times 1), or that reads one range alone and moves one way with it, has its
+//! percentiles found without a selection (`percentiles.rs`), and they are the same numbers.
 //!
 //! The sensitivity of an output to one range is the output with that input at its p5 and at its
 //! p95 and every other range at its median: a one-at-a-time swing, the bars of a tornado chart.
@@ -29,8 +29,8 @@ mod plan;
 mod share;
 mod worker;
 
-use percentiles::Order;
 pub use percentiles::percentiles;
+use percentiles::{Order, multiple};
 
 use crate::estimate::{Estimate, Givens};
 use crate::scenario::overrides;
@@ -336,28 +336,23 @@ impl MonteCarlo {
         earliest().map_or(Ok(()), Err)
     }
 
-    /// The percentiles of each varying output: a copy of an earlier output's column takes its
-    /// percentiles; an output that reads one range alone is read at the samples where that
+    /// The percentiles of each varying output: an earlier output's column times a factor (1 for
+    /// a copy) takes its percentiles times the factor; an output that reads one range alone is read at the samples where that
     /// range's draws have their percentiles, when counting shows those are its own; the others
     /// are selected, the columns shared between the cores when there are several of enough
     /// samples.
     fn percentiles(&mut self, n: usize) -> Vec<(f64, f64, f64)> {
         let columns = &self.plan.columns;
         let mut found = vec![(0.0, 0.0, 0.0); columns.len()];
-        // The earlier column each is a copy of, to the bit.
-        let mut copy_of: Vec<Option<usize>> = vec![None; columns.len()];
+        // The earlier column each is a multiple of, to the bit, and the factor (1 for a copy).
         let table = &self.table;
         let column = |c: usize| &table[c * n..(c + 1) * n];
-        for c in 0..columns.len() {
-            let same = |&d: &usize| {
-                let (a, b) = (column(c), column(d));
-                a.iter().zip(b).all(|(x, y)| x.to_bits() == y.to_bits())
-            };
-            copy_of[c] = (0..c).filter(|&d| copy_of[d].is_none()).find(same);
-        }
+        let multiple_of: Vec<Option<(usize, f64)>> = (0..columns.len())
+            .map(|c| (0..c).find_map(|d| Some((d, multiple(column(c), column(d))?))))
+            .collect();
         self.orders.resize(self.targets.len(), None);
         for (c, col) in columns.iter().enumerate() {
-            if let (None, Some(t)) = (copy_of[c], col.alone) {
+            if let (None, Some(t)) = (multiple_of[c], col.alone) {
                 let z = &self.z[t * n..(t + 1) * n];
                 let order = &mut self.orders[t];
                 order.get_or_insert_with(|| Order::of(z, &mut self.pairs));
@@ -373,8 +368,8 @@ impl MonteCarlo {
             .table
             .chunks_exact_mut(n)
             .zip(found.iter_mut())
-            .zip(columns.iter().zip(&copy_of))
-            .filter(|(_, (_, copy))| copy.is_none())
+            .zip(columns.iter().zip(&multiple_of))
+            .filter(|(_, (_, multiple))| multiple.is_none())
             .map(|((values, slot), (col, _))| (values, slot, col.alone))
             .collect();
         // The selections first, the countings (a fraction of their time) last: the threads
@@ -391,8 +386,9 @@ impl MonteCarlo {
             },
         );
         for c in 0..found.len() {
-            if let Some(d) = copy_of[c] {
-                found[c] = found[d];
+            if let Some((d, factor)) = multiple_of[c] {
+                let (p5, p50, p95) = found[d];
+                found[c] = (p5 * factor, p50 * factor, p95 * factor);
             }
         }
         found

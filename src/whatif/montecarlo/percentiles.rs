@@ -1,7 +1,8 @@
 //! Nearest-rank percentiles of the outputs' samples, and the ways a run finds them without
-//! selecting: an output that is a copy of another has its percentiles, and an output that moves
-//! with one range alone, in one direction, has its percentiles at the samples where that range's
-//! draw has its own (checked by counting, so that the numbers are those a selection gives).
+//! selecting: an output that is another times a factor has its percentiles times the factor (a
+//! copy: times 1), and an output that moves with one range alone, in one direction, has its
+//! percentiles at the samples where that range's draw has its own (checked by counting, so that
+//! the numbers are those a selection gives).
 
 /// The ranks, counted from 0, of the 5th, 50th and 95th nearest-rank percentiles of `n`
 /// samples: the ⌈p·n⌉-th smallest.
@@ -35,6 +36,28 @@ pub fn percentiles(values: &mut [f64]) -> (f64, f64, f64) {
         p50
     };
     (p5, p50, p95)
+}
+
+/// The factor `c` > 0 that makes `b` `a` times `c`, sample for sample and to the bit, if there
+/// is one (1 for a copy): then the percentiles of `b` are those of `a` times `c`, since rounding
+/// a product keeps the order of its factors (ties included). A fleet's devices are its
+/// replicas times the devices a replica, its cost a day its devices times a price.
+pub fn multiple(b: &[f64], a: &[f64]) -> Option<f64> {
+    let times = |c: f64| {
+        let product = |(&x, &y): (&f64, &f64)| (x * c).to_bits() == y.to_bits();
+        c > 0.0 && c.is_finite() && a.iter().zip(b).all(product)
+    };
+    // The factor is a sample's quotient, which rounding can leave a unit in the last place off:
+    // the quotients of the first few samples, and the whole numbers nearest them.
+    let quotients = a
+        .iter()
+        .zip(b)
+        .filter(|(x, _)| **x != 0.0)
+        .map(|(x, y)| y / x);
+    quotients
+        .take(3)
+        .flat_map(|q| [q, q.round()])
+        .find(|&c| times(c))
 }
 
 /// Where one range's draws have the percentiles' ranks, and the ranks mirrored: the samples
@@ -149,6 +172,31 @@ mod tests {
             order.falling.map(|i| z[i]),
             [950, 500, 50].map(|k| sorted[k])
         );
+    }
+
+    #[test]
+    fn an_output_times_a_factor_has_its_percentiles_times_the_factor() {
+        // 0.1, 0.2, …, 100.0 in a shuffled order (tenths are inexact in binary), and 24 times
+        // each: the 50th, 500th and 950th of 1,000 are 5.0, 50.0 and 95.0, times 24.
+        let a: Vec<f64> = (1..=1_000)
+            .map(|i| f64::from((i * 37) % 1_000 + 1) / 10.0)
+            .collect();
+        let b: Vec<f64> = a.iter().map(|x| x * 24.0).collect();
+        assert_eq!(multiple(&b, &a), Some(24.0));
+        let (p5, p50, p95) = selected(&a);
+        assert_eq!(selected(&b), (p5 * 24.0, p50 * 24.0, p95 * 24.0));
+        assert_eq!(selected(&b), (120.0, 1_200.0, 2_280.0));
+        // A copy is a multiple by 1.
+        assert_eq!(multiple(&a, &a), Some(1.0));
+        // Not a multiple: one sample off, another plus 1, a negative factor, nothing but 0.
+        let mut off = b.clone();
+        off[999] = f64::from_bits(off[999].to_bits() + 1);
+        assert_eq!(multiple(&off, &a), None);
+        let plus: Vec<f64> = a.iter().map(|x| x + 1.0).collect();
+        assert_eq!(multiple(&plus, &a), None);
+        let negative: Vec<f64> = a.iter().map(|x| -x).collect();
+        assert_eq!(multiple(&negative, &a), None);
+        assert_eq!(multiple(&b, &[0.0; 1_000]), None);
     }
 
     #[test]
