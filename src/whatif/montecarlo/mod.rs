@@ -522,6 +522,41 @@ mod tests {
     }
 
     #[test]
+    fn an_output_times_a_factor_has_the_percentiles_a_selection_gives() {
+        // The chatbot with its requests, answers and memory bandwidth ranged: its LLM devices
+        // are its replicas × 8 (tensor parallel) and their cost a day the devices × 24 h × $3.
+        let p = crate::presets::builtin()
+            .into_iter()
+            .find(|p| p.id == "chatbot");
+        let mut s = p.unwrap().load().unwrap();
+        for (path, range) in [
+            ("traffic.qps", "1.5B/day..4B/day"),
+            ("llm.output_tokens", "200..600"),
+            ("llm.mbu", "0.4..0.8"),
+        ] {
+            overrides::set(&mut s, path, range).unwrap();
+        }
+        let mut mc = MonteCarlo::default();
+        let options = Options::default();
+        let got = mc.run(&s, options).unwrap();
+        assert_eq!(got, oracle::run(&s, options));
+        let column = |id: &str| {
+            let c = mc
+                .plan
+                .columns
+                .iter()
+                .position(|c| mc.plan.ids[c.output] == id);
+            let n = options.samples;
+            &mc.table[c.unwrap() * n..][..n]
+        };
+        // Neither was selected (the columns are in the order sampled, where a selection
+        // reorders its own): the cost is the devices × 72, the devices whole replicas × 8.
+        let devices = column("llm.devices");
+        assert_eq!(multiple(column("llm.cost_per_day"), devices), Some(72.0));
+        assert!(devices.iter().all(|d| d % 8.0 == 0.0));
+    }
+
+    #[test]
     fn the_first_sample_too_large_to_compute_is_blamed_whichever_slice_holds_it() {
         // Each range spans 10^4 over ±1.6449 σ around 3e151: log10 of DAU × requests a day is
         // normal with mean 2 × 151.48 = 302.95 and σ √2 × 4 ÷ 3.2897 = 1.72, and past 308.25
