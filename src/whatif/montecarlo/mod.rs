@@ -337,10 +337,10 @@ impl MonteCarlo {
     }
 
     /// The percentiles of each varying output: an earlier output's column times a factor (1 for
-    /// a copy) takes its percentiles times the factor; an output that reads one range alone is read at the samples where that
-    /// range's draws have their percentiles, when counting shows those are its own; the others
-    /// are selected, the columns shared between the cores when there are several of enough
-    /// samples.
+    /// a copy) takes its percentiles times the factor; an output that reads one range alone is
+    /// read at the samples where that range's draws have their percentiles, when counting shows
+    /// those are its own; the others are selected, the selections first, the columns shared
+    /// between the cores when there are several of enough samples.
     fn percentiles(&mut self, n: usize) -> Vec<(f64, f64, f64)> {
         let columns = &self.plan.columns;
         let mut found = vec![(0.0, 0.0, 0.0); columns.len()];
