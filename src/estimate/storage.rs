@@ -28,6 +28,21 @@ pub struct DtypeFormula {
 }
 
 impl DtypeFormula {
+    /// The formula of `[embeddings]`' vectors.
+    pub fn of(emb: &Embeddings) -> DtypeFormula {
+        DtypeFormula {
+            dtype: emb.dtype,
+            dim: emb.dim,
+            pq_m: emb.pq_m.unwrap_or(0.0),
+            pq_nbits: emb.pq_nbits,
+        }
+    }
+
+    /// The bytes a vector takes ([`dtype_bytes`]).
+    pub fn bytes(&self) -> f64 {
+        dtype_bytes(self.dtype, self.dim, self.pq_m, self.pq_nbits)
+    }
+
     /// "4 B × 256 dims (f32)", the dimensions and PQ codes being `[embeddings]`'s.
     pub fn write(&self, w: &mut Line) {
         let dims = |w: &mut Line| {
@@ -260,17 +275,11 @@ fn embeddings<T: Trace>(s: &Scenario, t: &mut T) -> f64 {
         return 0.0;
     };
     let n = vector_count(s, emb);
-    let pq_m = emb.pq_m.unwrap_or(0.0);
-    let per = dtype_bytes(emb.dtype, emb.dim, pq_m, emb.pq_nbits);
+    let formula = DtypeFormula::of(emb);
+    let per = formula.bytes();
     uses_embeddings(s, emb, t);
     t.step(per, Kind::Size, |w| {
-        DtypeFormula {
-            dtype: emb.dtype,
-            dim: emb.dim,
-            pq_m,
-            pq_nbits: emb.pq_nbits,
-        }
-        .write(w);
+        formula.write(w);
         w.op(Op::Equals).q(per, Kind::Size).t(" per vector");
     });
     let raw = n * per;

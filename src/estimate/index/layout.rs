@@ -3,8 +3,8 @@
 //! faiss/impl/HNSW.h, faiss/IndexIVFPQ.cpp) and DiskANN (microsoft/DiskANN src/disk_utils.cpp);
 //! and the index inputs each kind reads.
 
-use super::super::storage::{DtypeFormula, dtype_bytes};
-use super::super::{Bracket, In, Op, Trace};
+use super::super::storage::DtypeFormula;
+use super::super::{Bracket, In, Line, Op, Trace};
 use crate::scenario::schema::Section as S;
 use crate::scenario::{Dtype, Embeddings, Index, IndexKind};
 use crate::units::Kind;
@@ -54,14 +54,8 @@ fn centroids<T: Trace>(emb: &Embeddings, nlist: f64, t: &mut T) -> f64 {
 
 /// Works out the layout of `ix` over `n` vectors of `emb`, tracing each term.
 pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout {
-    let d = emb.dim;
-    let data = dtype_bytes(emb.dtype, d, emb.pq_m.unwrap_or(0.0), emb.pq_nbits);
-    let data_formula = DtypeFormula {
-        dtype: emb.dtype,
-        dim: d,
-        pq_m: emb.pq_m.unwrap_or(0.0),
-        pq_nbits: emb.pq_nbits,
-    };
+    let data_formula = DtypeFormula::of(emb);
+    let data = data_formula.bytes();
     let centroids = |nlist: f64, t: &mut T| centroids(emb, nlist, t);
     let nlist = || ix.nlist.unwrap_or_else(|| default_nlist(n));
     match ix.kind {
@@ -79,7 +73,7 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
         }
         IndexKind::IvfFlat | IndexKind::IvfSq8 => {
             let (code, what) = if ix.kind == IndexKind::IvfSq8 {
-                (d, "SQ8: 1 B × dims")
+                (emb.dim, "SQ8: 1 B × dims")
             } else {
                 (data, "the vector")
             };
@@ -162,25 +156,15 @@ pub fn layout<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layo
 /// IVF-PQ (Faiss IndexIVFPQ): the codes and list ids per vector; centroids, codebook and the
 /// precomputed table when it is kept.
 fn ivf_pq<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout {
-    let d = emb.dim;
-    let (pq_m, nbits) = ix.pq(emb);
-    let pq_code = (pq_m * nbits / 8.0).ceil();
-    let codebook = d * 2f64.powf(nbits) * 4.0;
+    let pq = Pq::of(ix, emb);
     let nlist = || ix.nlist.unwrap_or_else(|| default_nlist(n));
     let centroids = |nlist: f64, t: &mut T| centroids(emb, nlist, t);
     let id = ix.id_bytes.get::<byte>();
     t.uses(In::of(S::Index, "id_bytes"));
-    let per = pq_code + id;
+    let per = pq.code + id;
     t.step(per, Kind::Size, |w| {
-        w.t("PQ code ")
-            .n(pq_m)
-            .op(Op::Times)
-            .n(nbits)
-            .t(" bits")
-            .op(Op::Divide)
-            .t("8")
-            .op(Op::Equals)
-            .n(pq_code)
+        pq.code_words(w.t("PQ code "))
+            .n(pq.code)
             .t(" B")
             .op(Op::Plus)
             .q(id, Kind::Size)
@@ -192,8 +176,8 @@ fn ivf_pq<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout {
     });
     let nl = nlist();
     let c = centroids(nl, t);
-    codebook_step("codebook: ", d, nbits, codebook, t);
-    let table = nl * pq_m * 2f64.powf(nbits) * 4.0;
+    pq.codebook_step("codebook: ", t);
+    let table = nl * pq.m * 2f64.powf(pq.nbits) * 4.0;
     let kept = if table <= PRECOMPUTED_TABLE_LIMIT {
         table
     } else {
@@ -204,10 +188,10 @@ fn ivf_pq<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout {
             .n(nl)
             .t(" lists")
             .op(Op::Times)
-            .n(pq_m)
+            .n(pq.m)
             .op(Op::Times)
             .t("2^")
-            .n(nbits)
+            .n(pq.nbits)
             .op(Op::Times)
             .t("4 B")
             .op(Op::Equals)
@@ -222,37 +206,22 @@ fn ivf_pq<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout {
     });
     Layout {
         per_vector: per,
-        fixed: c + codebook + kept,
+        fixed: c + pq.codebook + kept,
         disk: 0.0,
     }
 }
 
 /// DiskANN: PQ codes in RAM, graph nodes with the full vectors on SSD, packed in sectors.
 fn diskann<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout {
-    let d = emb.dim;
-    let (pq_m, nbits) = ix.pq(emb);
-    let pq_code = (pq_m * nbits / 8.0).ceil();
-    let codebook = d * 2f64.powf(nbits) * 4.0;
-    let data = dtype_bytes(emb.dtype, d, emb.pq_m.unwrap_or(0.0), emb.pq_nbits);
-    let data_formula = DtypeFormula {
-        dtype: emb.dtype,
-        dim: d,
-        pq_m: emb.pq_m.unwrap_or(0.0),
-        pq_nbits: emb.pq_nbits,
-    };
-    t.step(pq_code, Kind::Size, |w| {
-        w.t("DiskANN RAM: PQ code ")
-            .n(pq_m)
-            .op(Op::Times)
-            .n(nbits)
-            .t(" bits")
-            .op(Op::Divide)
-            .t("8")
-            .op(Op::Equals)
-            .q(pq_code, Kind::Size)
+    let pq = Pq::of(ix, emb);
+    let data_formula = DtypeFormula::of(emb);
+    let data = data_formula.bytes();
+    t.step(pq.code, Kind::Size, |w| {
+        pq.code_words(w.t("DiskANN RAM: PQ code "))
+            .q(pq.code, Kind::Size)
             .t(" per vector");
     });
-    codebook_step("PQ pivots: ", d, nbits, codebook, t);
+    pq.codebook_step("PQ pivots: ", t);
     let node = (ix.degree + 1.0) * 4.0 + data;
     t.step(node, Kind::Size, |w| {
         w.t("SSD node: (R ")
@@ -302,29 +271,64 @@ fn diskann<T: Trace>(ix: &Index, emb: &Embeddings, n: f64, t: &mut T) -> Layout 
         disk
     };
     Layout {
-        per_vector: pq_code,
-        fixed: codebook,
+        per_vector: pq.code,
+        fixed: pq.codebook,
         disk,
     }
 }
 
-/// Declares the PQ inputs from wherever they come (the index, or the embeddings).
-/// The product quantiser's codebook, `d` dims × 2^`nbits` centroids × 4 B, under `label`.
-fn codebook_step<T: Trace>(label: &'static str, d: f64, nbits: f64, codebook: f64, t: &mut T) {
-    t.step(codebook, Kind::Size, |w| {
-        w.t(label)
-            .n(d)
-            .t(" dims")
-            .op(Op::Times)
-            .t("2^")
-            .n(nbits)
-            .op(Op::Times)
-            .t("4 B")
-            .op(Op::Equals)
-            .q(codebook, Kind::Size);
-    });
+/// A product quantiser over `d` dims: `m` sub-quantisers of `nbits` bits, a vector's code in
+/// whole bytes, and its codebook (`d` × 2^`nbits` centroids × 4 B).
+struct Pq {
+    d: f64,
+    m: f64,
+    nbits: f64,
+    code: f64,
+    codebook: f64,
 }
 
+impl Pq {
+    /// The quantiser `ix` takes over `emb`'s vectors.
+    fn of(ix: &Index, emb: &Embeddings) -> Pq {
+        let (m, nbits) = ix.pq(emb);
+        Pq {
+            d: emb.dim,
+            m,
+            nbits,
+            code: (m * nbits / 8.0).ceil(),
+            codebook: emb.dim * 2f64.powf(nbits) * 4.0,
+        }
+    }
+
+    /// "M × nbits bits ÷ 8 =", the code's size before its value.
+    fn code_words<'w>(&self, w: &'w mut Line) -> &'w mut Line {
+        w.n(self.m)
+            .op(Op::Times)
+            .n(self.nbits)
+            .t(" bits")
+            .op(Op::Divide)
+            .t("8")
+            .op(Op::Equals)
+    }
+
+    /// The codebook, `d` dims × 2^`nbits` centroids × 4 B, under `label`.
+    fn codebook_step<T: Trace>(&self, label: &'static str, t: &mut T) {
+        t.step(self.codebook, Kind::Size, |w| {
+            w.t(label)
+                .n(self.d)
+                .t(" dims")
+                .op(Op::Times)
+                .t("2^")
+                .n(self.nbits)
+                .op(Op::Times)
+                .t("4 B")
+                .op(Op::Equals)
+                .q(self.codebook, Kind::Size);
+        });
+    }
+}
+
+/// Declares the PQ inputs from wherever they come (the index, or the embeddings).
 fn uses_pq<T: Trace>(ix: &Index, t: &mut T) {
     let (m, nbits) = ix.pq_sources();
     t.uses(In::of(m, "pq_m"));
